@@ -1,0 +1,186 @@
+//! Source files and byte spans into them.
+
+use std::ops::Range;
+
+/// Identifies one file in a [`SourceMap`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct FileId(u32);
+
+impl FileId {
+    /// The position of the file in its map.
+    pub fn index(self) -> usize {
+        self.0 as usize
+    }
+}
+
+/// A byte range in one source file.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct Span {
+    file: FileId,
+    start: usize,
+    end: usize,
+}
+
+impl Span {
+    /// A span of `range` in `file`. An inverted range is turned into an empty
+    /// span at its start, so a span is always well-formed.
+    pub fn new(file: FileId, range: Range<usize>) -> Self {
+        Span { file, start: range.start, end: range.end.max(range.start) }
+    }
+
+    /// The file.
+    pub fn file(self) -> FileId {
+        self.file
+    }
+
+    /// First byte.
+    pub fn start(self) -> usize {
+        self.start
+    }
+
+    /// One past the last byte.
+    pub fn end(self) -> usize {
+        self.end
+    }
+
+    /// The byte range.
+    pub fn range(self) -> Range<usize> {
+        self.start..self.end
+    }
+}
+
+/// One file's name and text, with a line index for line/column lookups.
+#[derive(Debug, Clone)]
+pub struct SourceFile {
+    name: String,
+    text: String,
+    line_starts: Vec<usize>,
+}
+
+impl SourceFile {
+    fn new(name: String, text: String) -> Self {
+        let mut line_starts = vec![0];
+        line_starts.extend(text.match_indices('\n').map(|(i, _)| i + 1));
+        SourceFile { name, text, line_starts }
+    }
+
+    /// The name given when the file was added (usually the path as typed).
+    pub fn name(&self) -> &str {
+        &self.name
+    }
+
+    /// The whole text.
+    pub fn text(&self) -> &str {
+        &self.text
+    }
+
+    /// The 1-based line and 1-based column (in characters) of a byte offset.
+    /// Offsets past the end, or inside a UTF-8 sequence, are clamped.
+    pub fn line_col(&self, offset: usize) -> (usize, usize) {
+        let offset = self.floor_char_boundary(offset);
+        let line = self.line_starts.partition_point(|&s| s <= offset) - 1;
+        let col = self.text[self.line_starts[line]..offset].chars().count() + 1;
+        (line + 1, col)
+    }
+
+    /// The text of a 1-based line, without its line terminator.
+    pub fn line_text(&self, line: usize) -> &str {
+        let start = self.line_starts[line - 1];
+        let end = self.line_starts.get(line).map_or(self.text.len(), |&e| e - 1);
+        self.text[start..end].strip_suffix('\r').unwrap_or(&self.text[start..end])
+    }
+
+    /// Byte offset where a 1-based line starts.
+    pub fn line_start(&self, line: usize) -> usize {
+        self.line_starts[line - 1]
+    }
+
+    /// Number of lines (a final line without a terminator counts).
+    pub fn line_count(&self) -> usize {
+        self.line_starts.len()
+    }
+
+    fn floor_char_boundary(&self, mut offset: usize) -> usize {
+        offset = offset.min(self.text.len());
+        while !self.text.is_char_boundary(offset) {
+            offset -= 1;
+        }
+        offset
+    }
+}
+
+/// Every file cbot has read, by [`FileId`].
+#[derive(Debug, Clone, Default)]
+pub struct SourceMap {
+    files: Vec<SourceFile>,
+}
+
+impl SourceMap {
+    /// An empty map.
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// Adds a file and returns its id.
+    ///
+    /// # Panics
+    ///
+    /// If more than `u32::MAX` files are added.
+    pub fn add(&mut self, name: impl Into<String>, text: String) -> FileId {
+        let id = FileId(u32::try_from(self.files.len()).expect("fewer than 2^32 source files"));
+        self.files.push(SourceFile::new(name.into(), text));
+        id
+    }
+
+    /// The file with this id.
+    ///
+    /// # Panics
+    ///
+    /// If the id comes from another map.
+    pub fn file(&self, id: FileId) -> &SourceFile {
+        &self.files[id.index()]
+    }
+
+    /// A span in `file`, clamped to the file's length.
+    pub fn span(&self, file: FileId, range: Range<usize>) -> Span {
+        let len = self.file(file).text.len();
+        Span::new(file, range.start.min(len)..range.end.min(len))
+    }
+
+    /// The text a span covers.
+    pub fn snippet(&self, span: Span) -> &str {
+        let text = self.file(span.file).text();
+        let start = self.file(span.file).floor_char_boundary(span.start);
+        let end = self.file(span.file).floor_char_boundary(span.end);
+        &text[start..end]
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn line_col_counts_characters_from_one() {
+        let mut map = SourceMap::new();
+        let f = map.add("x", "ab\nçd\r\nef".to_string());
+        let file = map.file(f);
+        assert_eq!(file.line_col(0), (1, 1));
+        assert_eq!(file.line_col(3), (2, 1));
+        // `ç` is two bytes: byte 5 is `d`, the second character of line 2.
+        assert_eq!(file.line_col(5), (2, 2));
+        assert_eq!(file.line_col(100), (3, 3));
+        assert_eq!(file.line_text(2), "çd");
+        assert_eq!(file.line_text(3), "ef");
+        assert_eq!(file.line_count(), 3);
+    }
+
+    #[test]
+    fn offsets_inside_a_character_are_clamped() {
+        let mut map = SourceMap::new();
+        let f = map.add("x", "é".to_string());
+        assert_eq!(map.file(f).line_col(1), (1, 1));
+        // A span starting inside a character widens to the whole character.
+        assert_eq!(map.snippet(map.span(f, 1..2)), "é");
+    }
+}
