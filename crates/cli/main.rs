@@ -1,1 +1,107 @@
-fn main() {}
+//! The `cbot` command: glue between the command line and the cbot crates.
+//!
+//! `main` → `run(Cli::parse())` → one short function per subcommand
+//! (crates/cli/cmd/). Exit codes follow ripgrep: 0 ok, 1 a policy failure
+//! (`--deny-warnings`), 2 an error in the input or in cbot's environment.
+
+mod cmd;
+
+use clap::{Parser, Subcommand, ValueEnum};
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+/// Run LivePerson Conversation Builder bots offline.
+#[derive(Debug, Parser)]
+#[command(name = "cbot", version, about, propagate_version = true)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+enum Command {
+    /// Load a CB bot export, print a summary and every problem found.
+    ///
+    /// Exit status: 0 without errors, 1 with warnings under
+    /// --deny-warnings, 2 with errors.
+    Check(CheckArgs),
+    /// Print a bot's dialog tree: dialogs → interactions → rules → targets.
+    Show(ShowArgs),
+}
+
+#[derive(Debug, clap::Args)]
+struct CheckArgs {
+    /// The bot: a CB JSON export.
+    bot: PathBuf,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = Format::Plain)]
+    format: Format,
+    /// Exit with status 1 when there are warnings (and no errors).
+    #[arg(long)]
+    deny_warnings: bool,
+    /// When to colour plain output.
+    #[arg(long, value_enum, default_value_t = ColorChoice::Auto)]
+    color: ColorChoice,
+}
+
+#[derive(Debug, clap::Args)]
+struct ShowArgs {
+    /// The bot: a CB JSON export.
+    bot: PathBuf,
+    /// When to colour diagnostics.
+    #[arg(long, value_enum, default_value_t = ColorChoice::Auto)]
+    color: ColorChoice,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum Format {
+    /// Human-readable text.
+    Plain,
+    /// One JSON document: summary, diagnostics, counts.
+    Json,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum ColorChoice {
+    /// Colour when stdout is a terminal and NO_COLOR is unset.
+    Auto,
+    /// Always colour.
+    Always,
+    /// Never colour.
+    Never,
+}
+
+impl ColorChoice {
+    fn enabled(self) -> bool {
+        use std::io::IsTerminal;
+        match self {
+            ColorChoice::Always => true,
+            ColorChoice::Never => false,
+            ColorChoice::Auto => std::env::var_os("NO_COLOR").is_none() && std::io::stdout().is_terminal(),
+        }
+    }
+}
+
+fn main() -> ExitCode {
+    match run(Cli::parse()) {
+        Ok(code) => code,
+        Err(err) => {
+            // A closed pipe (`cbot show bot.json | head`) is not a failure.
+            if err
+                .chain()
+                .any(|c| c.downcast_ref::<std::io::Error>().is_some_and(|e| e.kind() == std::io::ErrorKind::BrokenPipe))
+            {
+                return ExitCode::SUCCESS;
+            }
+            eprintln!("cbot: {err:#}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+fn run(cli: Cli) -> anyhow::Result<ExitCode> {
+    match cli.command {
+        Command::Check(args) => cmd::check::run(&args),
+        Command::Show(args) => cmd::show::run(&args),
+    }
+}

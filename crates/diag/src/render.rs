@@ -88,8 +88,7 @@ struct Palette {
 }
 
 impl Palette {
-    const PLAIN: Palette =
-        Palette { error: "", warning: "", bold: "", gutter: "", secondary: "", reset: "" };
+    const PLAIN: Palette = Palette { error: "", warning: "", bold: "", gutter: "", secondary: "", reset: "" };
     const ANSI: Palette = Palette {
         error: "\x1b[1;31m",
         warning: "\x1b[1;33m",
@@ -110,16 +109,7 @@ impl Palette {
 fn layout(d: &Diagnostic, sources: &SourceMap, p: &Palette) -> String {
     let mut out = String::new();
     let sev = p.severity(d.severity());
-    let _ = writeln!(
-        out,
-        "{sev}{}[{}]{}{}: {}{}",
-        d.severity(),
-        d.code(),
-        p.reset,
-        p.bold,
-        d.message(),
-        p.reset
-    );
+    let _ = writeln!(out, "{sev}{}[{}]{}{}: {}{}", d.severity(), d.code(), p.reset, p.bold, d.message(), p.reset);
     // The gutter is as wide as the largest line number shown.
     let gutter = d
         .labels()
@@ -146,12 +136,7 @@ fn layout(d: &Diagnostic, sources: &SourceMap, p: &Palette) -> String {
         let (mark, style) = if label.primary { ('^', sev) } else { ('-', p.secondary) };
         let marks: String = std::iter::repeat_n(mark, width).collect();
         let message = if label.message.is_empty() { String::new() } else { format!(" {}", label.message) };
-        let _ = writeln!(
-            out,
-            "{bar} {}{style}{marks}{message}{}",
-            " ".repeat(start_col),
-            p.reset
-        );
+        let _ = writeln!(out, "{bar} {}{style}{marks}{message}{}", " ".repeat(start_col), p.reset);
         previous = Some((label.span.file(), line));
     }
     if (d.note().is_some() || d.help().is_some()) && !d.labels().is_empty() {
@@ -179,11 +164,7 @@ fn window(
     let start = file.line_col(label.span.start()).1 - 1;
     let line_end = file.line_start(line_no) + line.len();
     // A span that runs past the end of its first line is marked to that end.
-    let end = if label.span.end() > line_end {
-        chars.len()
-    } else {
-        file.line_col(label.span.end()).1 - 1
-    };
+    let end = if label.span.end() > line_end { chars.len() } else { file.line_col(label.span.end()).1 - 1 };
     // At least one marker, even for an empty span or one at the end of input.
     let width = (end.saturating_sub(start)).max(1);
     let avail = WIDTH.saturating_sub(gutter + 3).max(20);

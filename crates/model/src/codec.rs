@@ -115,6 +115,30 @@ pub(crate) trait ToJson {
     fn to_json(&self) -> serde_json::Value;
 }
 
+/// Lists the JSON pointers of keys kept in `extra` (not modelled).
+pub(crate) trait UnknownKeys {
+    fn unknown_keys(&self, _path: &mut String, _out: &mut Vec<String>) {}
+}
+
+impl UnknownKeys for String {}
+impl UnknownKeys for bool {}
+impl UnknownKeys for i64 {}
+impl UnknownKeys for Scalar {}
+impl UnknownKeys for serde_json::Value {}
+/// An opaque map is data, not unknown keys.
+impl UnknownKeys for Extra {}
+
+impl<T: UnknownKeys> UnknownKeys for Vec<T> {
+    fn unknown_keys(&self, path: &mut String, out: &mut Vec<String>) {
+        for (i, item) in self.iter().enumerate() {
+            let len = path.len();
+            let _ = write!(path, "/{i}");
+            item.unknown_keys(path, out);
+            path.truncate(len);
+        }
+    }
+}
+
 impl FromJson for String {
     fn from_json<'a>(node: &'a Node, cx: &mut Cx<'a>) -> Option<Self> {
         match &node.value {
@@ -306,6 +330,15 @@ macro_rules! cb_object {
             }
         }
 
+        impl $crate::codec::UnknownKeys for $name {
+            fn unknown_keys(&self, path: &mut String, out: &mut Vec<String>) {
+                $( cb_object!(@visit $kind path out $key self.$field); )*
+                for key in self.extra.keys() {
+                    out.push(format!("{path}/{}", key.replace('~', "~0").replace('/', "~1")));
+                }
+            }
+        }
+
         impl $crate::codec::ToJson for $name {
             fn to_json(&self) -> serde_json::Value {
                 let mut map = serde_json::Map::new();
@@ -329,6 +362,17 @@ macro_rules! cb_object {
     (@check opt $cx:ident $node:ident $members:ident $key:literal $field:ident) => {};
     (@finish req $field:ident) => { $field.unwrap_or_default() };
     (@finish opt $field:ident) => { $field };
+    (@visit req $path:ident $out:ident $key:literal $value:expr) => {{
+        let len = $path.len();
+        $path.push_str(concat!("/", $key));
+        $crate::codec::UnknownKeys::unknown_keys(&$value, $path, $out);
+        $path.truncate(len);
+    }};
+    (@visit opt $path:ident $out:ident $key:literal $value:expr) => {
+        if let Some(v) = &$value {
+            cb_object!(@visit req $path $out $key *v);
+        }
+    };
     (@put req $map:ident $key:literal $value:expr) => {
         $map.insert($key.to_string(), $crate::codec::ToJson::to_json(&$value));
     };
@@ -406,6 +450,8 @@ macro_rules! cb_enum {
                 serde_json::Value::String(self.as_str().to_string())
             }
         }
+
+        impl $crate::codec::UnknownKeys for $name {}
     };
 }
 

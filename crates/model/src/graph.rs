@@ -24,7 +24,7 @@ pub enum Target {
     End,
     /// `close_conversation`.
     CloseConversation,
-    /// `close_dialog` [UNCLEAR: CB-SPEC §2.6].
+    /// `close_dialog` (unclear: CB-SPEC §2.6).
     CloseDialog,
     /// An id that names no interaction or dialog. CB treats it as the end of
     /// the flow (CB-SPEC §2.6); validation warns (D015/D016).

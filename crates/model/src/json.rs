@@ -95,9 +95,7 @@ impl Node {
             Value::Number(n) => J::Number(n.clone()),
             Value::String(s) => J::String(s.clone()),
             Value::Array(items) => J::Array(items.iter().map(Node::to_value).collect()),
-            Value::Object(members) => {
-                J::Object(members.iter().map(|m| (m.key.clone(), m.value.to_value())).collect())
-            }
+            Value::Object(members) => J::Object(members.iter().map(|m| (m.key.clone(), m.value.to_value())).collect()),
         }
     }
 }
@@ -111,6 +109,8 @@ pub struct SyntaxError {
     pub len: usize,
     /// What went wrong, e.g. "expected `,` or `}` after an object member".
     pub message: String,
+    /// A short label for the offending position.
+    pub label: String,
     /// Whether the error is the nesting limit rather than bad syntax.
     pub too_deep: bool,
 }
@@ -142,7 +142,9 @@ pub fn parse(text: &str) -> Result<Parsed, SyntaxError> {
     let root = p.value()?;
     p.skip_ws();
     if p.pos < p.src.len() {
-        return Err(p.error_here("unexpected text after the end of the JSON document"));
+        return Err(
+            p.error_here("unexpected text after the end of the JSON document", "nothing may follow the document")
+        );
     }
     Ok(Parsed { root, duplicate_keys: p.duplicate_keys })
 }
@@ -162,9 +164,9 @@ impl Parser<'_> {
         }
     }
 
-    fn error_here(&self, message: &str) -> SyntaxError {
+    fn error_here(&self, message: &str, label: &str) -> SyntaxError {
         let len = self.text[self.pos.min(self.text.len())..].chars().next().map_or(0, char::len_utf8);
-        SyntaxError { offset: self.pos, len, message: message.to_string(), too_deep: false }
+        SyntaxError { offset: self.pos, len, message: message.to_string(), label: label.to_string(), too_deep: false }
     }
 
     fn describe_here(&self) -> String {
@@ -176,7 +178,7 @@ impl Parser<'_> {
     }
 
     fn expected(&self, what: &str) -> SyntaxError {
-        self.error_here(&format!("expected {what}, found {}", self.describe_here()))
+        self.error_here(&format!("expected {what}, found {}", self.describe_here()), &format!("expected {what}"))
     }
 
     fn value(&mut self) -> Result<Node, SyntaxError> {
@@ -196,7 +198,7 @@ impl Parser<'_> {
 
     fn nested(&mut self, f: fn(&mut Self) -> Result<Node, SyntaxError>) -> Result<Node, SyntaxError> {
         if self.depth >= MAX_DEPTH {
-            let mut e = self.error_here(&format!("arrays and objects nest deeper than {MAX_DEPTH} levels"));
+            let mut e = self.error_here(&format!("arrays and objects nest deeper than {MAX_DEPTH} levels"), "too deep");
             e.too_deep = true;
             return Err(e);
         }
@@ -204,6 +206,22 @@ impl Parser<'_> {
         let node = f(self);
         self.depth -= 1;
         node
+    }
+
+    /// At a closing bracket right after a comma, the error is the comma:
+    /// JavaScript allows a trailing comma, JSON does not.
+    fn trailing_comma(&self, close: u8) -> Option<SyntaxError> {
+        if self.src.get(self.pos) != Some(&close) {
+            return None;
+        }
+        let comma = self.src[..self.pos].iter().rposition(|b| !matches!(b, b' ' | b'\t' | b'\n' | b'\r'))?;
+        (self.src[comma] == b',').then(|| SyntaxError {
+            offset: comma,
+            len: 1,
+            message: format!("trailing comma before `{}`", close as char),
+            label: "JSON allows no comma here".into(),
+            too_deep: false,
+        })
     }
 
     fn keyword(&mut self, word: &str, value: Value) -> Result<Value, SyntaxError> {
@@ -227,7 +245,7 @@ impl Parser<'_> {
         loop {
             self.skip_ws();
             if self.src.get(self.pos) != Some(&b'"') {
-                return Err(self.expected("a string key"));
+                return Err(self.trailing_comma(b'}').unwrap_or_else(|| self.expected("a string key")));
             }
             let key_start = self.pos;
             let key = self.string()?;
@@ -279,6 +297,9 @@ impl Parser<'_> {
         }
         loop {
             self.skip_ws();
+            if let Some(e) = self.trailing_comma(b']') {
+                return Err(e);
+            }
             items.push(self.value()?);
             self.skip_ws();
             match self.src.get(self.pos) {
@@ -332,6 +353,7 @@ impl Parser<'_> {
             offset: start,
             len: raw.len(),
             message: format!("number `{raw}` is out of range"),
+            label: "out of range".into(),
             too_deep: false,
         })
     }
@@ -358,16 +380,17 @@ impl Parser<'_> {
                 }
                 Some(b'\\') => out.push(self.escape()?),
                 Some(_) => {
-                    return Err(self.error_here(&format!(
-                        "{} inside a string (write it as an escape such as `\\n`)",
-                        self.describe_here()
-                    )));
+                    return Err(self.error_here(
+                        &format!("{} inside a string (write it as an escape such as `\\n`)", self.describe_here()),
+                        "not allowed in a string",
+                    ));
                 }
                 None => {
                     return Err(SyntaxError {
                         offset: open,
                         len: 1,
                         message: "string is never closed: the input ends before its closing `\"`".into(),
+                        label: "this string is never closed".into(),
                         too_deep: false,
                     });
                 }
@@ -413,7 +436,8 @@ impl Parser<'_> {
 
     fn hex4(&mut self, at: usize) -> Result<u32, SyntaxError> {
         let digits = self.src.get(self.pos..self.pos + 4).and_then(|d| std::str::from_utf8(d).ok());
-        match digits.and_then(|d| u32::from_str_radix(d, 16).ok().filter(|_| d.bytes().all(|b| b.is_ascii_hexdigit()))) {
+        match digits.and_then(|d| u32::from_str_radix(d, 16).ok().filter(|_| d.bytes().all(|b| b.is_ascii_hexdigit())))
+        {
             Some(v) => {
                 self.pos += 4;
                 Ok(v)
@@ -423,7 +447,8 @@ impl Parser<'_> {
     }
 
     fn bad_escape(&self, at: usize, message: &str) -> SyntaxError {
-        SyntaxError { offset: at, len: (self.pos + 1).min(self.src.len()) - at, message: message.into(), too_deep: false }
+        let len = (self.pos + 1).min(self.src.len()) - at;
+        SyntaxError { offset: at, len, message: message.into(), label: "bad escape".into(), too_deep: false }
     }
 }
 
@@ -482,7 +507,10 @@ mod tests {
     #[test]
     fn syntax_errors_point_at_the_offending_byte() {
         assert_eq!(err(r#"{"a" 1}"#).offset, 5);
-        assert_eq!(err(r#"{"a": 1,}"#).message, "expected a string key, found `}`");
+        assert_eq!(err(r#"{"a": 1,}"#).message, "trailing comma before `}`");
+        assert_eq!(err("[1,\n]").offset, 2);
+        assert_eq!(err(r#"{"a" : }"#).message, "expected a JSON value, found `}`");
+        assert_eq!(err("{,}").message, "expected a string key, found `,`");
         assert_eq!(err("[1, 2").message, "expected `,` or `]` after an array element, found the end of the input");
         assert_eq!(err("\"abc").offset, 0);
         assert_eq!(err("01").offset, 1);

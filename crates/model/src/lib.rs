@@ -3,7 +3,7 @@
 //!
 //! Use this crate to read a CB bot export (`bot.json`) into Rust types, to
 //! find what is wrong with it (every problem is a coded
-//! [`Diagnostic`](cbot_diag::Diagnostic) with the exact span in the file), to
+//! [`Diagnostic`] with the exact span in the file), to
 //! walk its dialogs in flow order ([`Graph`]), or to write it back. It does
 //! not run bots: matching, scripts and conversation flow live in later
 //! crates.
@@ -105,10 +105,10 @@ pub fn import(sources: &mut SourceMap, name: impl Into<String>, bytes: Vec<u8>) 
             let span = sources.span(file, e.offset..e.offset + e.len);
             let d = if e.too_deep {
                 Diagnostic::error("D003", e.message)
-                    .with_label(span, "too deep")
+                    .with_label(span, e.label)
                     .with_note(format!("cbot refuses deeper input so that it cannot exhaust the stack; CB exports nest about ten levels (limit {})", json::MAX_DEPTH))
             } else {
-                Diagnostic::error("D001", format!("invalid JSON: {}", e.message)).with_label(span, "here")
+                Diagnostic::error("D001", format!("invalid JSON: {}", e.message)).with_label(span, e.label)
             };
             diagnostics.push(d);
             return Imported { bot: None, locator: None, diagnostics };

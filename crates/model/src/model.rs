@@ -40,6 +40,15 @@ cb_object! {
 }
 
 impl Bot {
+    /// JSON pointers of every key in the bot that cbot does not model (kept
+    /// in an `extra` map and written back on export). Empty for the sample
+    /// exports; a non-empty list points at CB features cbot ignores.
+    pub fn unknown_keys(&self) -> Vec<String> {
+        let mut out = Vec::new();
+        crate::codec::UnknownKeys::unknown_keys(self, &mut String::new(), &mut out);
+        out
+    }
+
     /// The integrations, empty when the key is absent.
     pub fn integrations(&self) -> &[Integration] {
         self.integrations.as_deref().unwrap_or_default()
@@ -64,7 +73,7 @@ cb_object! {
         opt description: String = "description",
         /// Publication status (`NEW`).
         opt status: String = "status",
-        /// Text probably auto-sent when a conversation starts [UNCLEAR].
+        /// Text probably auto-sent when a conversation starts (unclear in CB-SPEC).
         opt get_started_button_payload: String = "getStartedButtonPayload",
         /// Creation time (epoch ms).
         opt creation_time: Scalar = "creationTime",
@@ -74,7 +83,7 @@ cb_object! {
         opt entity_data_source_id: String = "entityDataSourceId",
         /// Demo bot flag.
         opt demo: bool = "demo",
-        /// Skip intent matching [UNCLEAR].
+        /// Skip intent matching (unclear in CB-SPEC).
         opt skip_nlp: bool = "skipNLP",
         /// Language such as `en-US`.
         opt language: String = "language",
@@ -82,7 +91,7 @@ cb_object! {
         opt bot_attributes: Extra = "botAttributes",
         /// Session idle timeout; 0 means the default of one hour.
         opt session_length: i64 = "sessionLength",
-        /// [UNCLEAR]
+        /// (unclear in CB-SPEC)
         opt pass_through_mode: bool = "passThroughMode",
         /// "Log Transcripts" turned off.
         opt transcript_disabled: bool = "transcriptDisabled",
@@ -172,7 +181,7 @@ cb_object! {
         req dialog: String = "group",
         /// `ACTIVE` in the samples.
         opt status: String = "status",
-        /// [UNCLEAR]
+        /// (unclear in CB-SPEC)
         opt required: bool = "required",
         /// Next interaction in the dialog (positional link).
         opt next_message_id: String = "nextMessageId",
@@ -196,9 +205,9 @@ cb_object! {
         opt post_process: String = "postProcessMessage",
         /// Delay before sending, in ms (a string in the samples).
         opt interaction_delay: Scalar = "interactionDelay",
-        /// UI affordance [UNCLEAR].
+        /// UI affordance (unclear in CB-SPEC).
         opt change_response: Toggle = "changeResponse",
-        /// UI affordance [UNCLEAR].
+        /// UI affordance (unclear in CB-SPEC).
         opt cancel_response: Toggle = "cancelResponse",
         /// UI annotation.
         opt comment: Comment = "comment",

@@ -71,9 +71,7 @@ impl Summary {
             s.code_panels[1] += usize::from(it.process_user_response.is_some());
             s.code_panels[2] += usize::from(it.post_process.is_some());
         }
-        let rank = |t: &str| {
-            crate::InteractionType::KNOWN.iter().position(|k| k.as_str() == t).unwrap_or(usize::MAX)
-        };
+        let rank = |t: &str| crate::InteractionType::KNOWN.iter().position(|k| k.as_str() == t).unwrap_or(usize::MAX);
         by_type.sort_by(|a, b| rank(&a.0).cmp(&rank(&b.0)).then_with(|| a.0.cmp(&b.0)));
         s.interactions_by_type = by_type;
         s

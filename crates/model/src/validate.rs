@@ -6,7 +6,7 @@
 
 use crate::codec::{Locator, Seg};
 use crate::graph::{Graph, LinkIssue, Target};
-use crate::model::{ActionKind, Bot, DialogType, InteractionType, IntegrationType, MatchType};
+use crate::model::{ActionKind, Bot, DialogType, IntegrationType, InteractionType, MatchType};
 use crate::scan;
 use cbot_diag::{Diagnostic, Diagnostics, SourceMap};
 use std::collections::HashMap;
@@ -127,10 +127,7 @@ impl Validator<'_> {
                     format!("interaction `{}` belongs to a dialog that does not exist", self.name(i)),
                 )
                 .with_label(self.loc.span(&[CM.into(), i.into(), "group".into()]), "no entry in `groups` has this id")
-                .with_help(format!(
-                    "set `group` to the `id` of one of the bot's {} dialogs",
-                    self.bot.dialogs.len()
-                ));
+                .with_help(format!("set `group` to the `id` of one of the bot's {} dialogs", self.bot.dialogs.len()));
                 self.out.push(d);
             }
             let _ = it;
@@ -230,7 +227,10 @@ impl Validator<'_> {
                             "D027",
                             format!("unknown next-action kind `{}`", name.unwrap_or_default()),
                         )
-                        .with_label(self.loc.span(&[path.as_slice(), &["name".into()]].concat()), "not INTERACTION or DIALOG")
+                        .with_label(
+                            self.loc.span(&[path.as_slice(), &["name".into()]].concat()),
+                            "not INTERACTION or DIALOG",
+                        )
                         .with_note("cbot treats the action as the end of the flow");
                         self.out.push(d);
                     }
@@ -362,7 +362,10 @@ impl Validator<'_> {
                         self.out.push(
                             Diagnostic::error(
                                 "D023",
-                                format!("integration interaction `{}` names an integration that does not exist", self.name(i)),
+                                format!(
+                                    "integration interaction `{}` names an integration that does not exist",
+                                    self.name(i)
+                                ),
                             )
                             .with_label(span, label)
                             .with_help(format!(
@@ -373,14 +376,28 @@ impl Validator<'_> {
                     }
                 }
                 InteractionType::Escalation => {
-                    let skill = it.tiles().first().and_then(|t| t.escalation.as_ref()).and_then(|e| non_blank(&e.agent_skill_id));
+                    let skill = it
+                        .tiles()
+                        .first()
+                        .and_then(|t| t.escalation.as_ref())
+                        .and_then(|e| non_blank(&e.agent_skill_id));
                     if skill.is_none() {
-                        let tile = [CM.into(), i.into(), "content".into(), "results".into(), "tile".into(), "tileData".into(), 0.into()];
+                        let tile = [
+                            CM.into(),
+                            i.into(),
+                            "content".into(),
+                            "results".into(),
+                            "tile".into(),
+                            "tileData".into(),
+                            0.into(),
+                        ];
                         let path = [tile.as_slice(), &["escalation".into(), "agentSkillId".into()]].concat();
                         self.out.push(
                             Diagnostic::error("D025", format!("agent transfer `{}` has no skill", self.name(i)))
                                 .with_label(self.loc.span(&path), "no agent skill id")
-                                .with_help("set the Agent Skill ID: a number or a template such as `{$botContext.skillId}`")
+                                .with_help(
+                                    "set the Agent Skill ID: a number or a template such as `{$botContext.skillId}`",
+                                )
                                 .with_note("CB sends the fallback message instead of transferring (CB-SPEC §6.5)"),
                         );
                     }
@@ -458,9 +475,10 @@ impl Validator<'_> {
         let mut seen = vec![false; n];
         let mut stack: Vec<usize> = Vec::new();
         for (i, it) in bot.interactions.iter().enumerate() {
-            let enabled = self.graph.dialog_of(i).is_some_and(|d| {
-                bot.dialogs[d].status.as_deref().is_none_or(|s| s.eq_ignore_ascii_case("ENABLED"))
-            });
+            let enabled = self
+                .graph
+                .dialog_of(i)
+                .is_some_and(|d| bot.dialogs[d].status.as_deref().is_none_or(|s| s.eq_ignore_ascii_case("ENABLED")));
             if enabled && it.itype() == &InteractionType::DialogStarter {
                 stack.push(i);
             }
@@ -472,7 +490,11 @@ impl Validator<'_> {
         }
         for it in &bot.interactions {
             for (_, code) in it.code_panels() {
-                stack.extend(scan::trigger_calls(code).iter().filter_map(|c| c.name.as_deref().and_then(|n| self.graph.interaction_by_name(n))));
+                stack.extend(
+                    scan::trigger_calls(code)
+                        .iter()
+                        .filter_map(|c| c.name.as_deref().and_then(|n| self.graph.interaction_by_name(n))),
+                );
             }
         }
         let scripts = bot
@@ -481,7 +503,11 @@ impl Validator<'_> {
             .filter_map(|g| g.methods.as_deref())
             .chain(bot.integrations().iter().filter_map(|x| x.transform_results_script.as_deref()));
         for code in scripts {
-            stack.extend(scan::trigger_calls(code).iter().filter_map(|c| c.name.as_deref().and_then(|n| self.graph.interaction_by_name(n))));
+            stack.extend(
+                scan::trigger_calls(code)
+                    .iter()
+                    .filter_map(|c| c.name.as_deref().and_then(|n| self.graph.interaction_by_name(n))),
+            );
         }
         while let Some(i) = stack.pop() {
             if std::mem::replace(&mut seen[i], true) {

@@ -1,0 +1,15 @@
+//! cbot's one integration test binary (one binary links once: linking is the
+//! slow part of a build on two cores).
+//!
+//! Modules, and what to run to narrow a failure down:
+//! - `fixtures`: the real CB exports in ../shared/fixtures (`cargo test --test all fixtures`)
+//! - `errors`: malformed bots in tests/data/errors, each with its expected
+//!   rendering (`cargo test --test all errors`; `CBOT_BLESS=1` rewrites them)
+//! - `large`: a generated 50 MB bot
+//! - `cli`: the `cbot` binary's output and exit codes
+
+mod cli;
+mod errors;
+mod fixtures;
+mod large;
+mod util;

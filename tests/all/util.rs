@@ -1,0 +1,63 @@
+//! Helpers shared by the test modules.
+
+use std::path::{Path, PathBuf};
+
+/// The project root.
+pub fn root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+/// The shared fixtures directory: `$CBOT_FIXTURES`, else `../shared/fixtures`
+/// beside the project. Fails loudly when it is missing: fixture tests must
+/// never pass because there was nothing to test.
+pub fn fixtures() -> PathBuf {
+    let dir = match std::env::var_os("CBOT_FIXTURES") {
+        Some(dir) => PathBuf::from(dir),
+        None => root().join("../shared/fixtures"),
+    };
+    assert!(
+        dir.join("cb-samples").is_dir(),
+        "fixture directory {} not found (it must hold cb-samples/).\n\
+         Point CBOT_FIXTURES at the shared fixtures, e.g.\n\
+         CBOT_FIXTURES=/path/to/shared/fixtures cargo test",
+        dir.display()
+    );
+    dir
+}
+
+/// The 11 CB bot exports (the API data file beside them is not a bot).
+pub fn cb_exports() -> Vec<PathBuf> {
+    let mut files: Vec<PathBuf> = std::fs::read_dir(fixtures().join("cb-samples"))
+        .expect("readable fixture directory")
+        .map(|e| e.expect("directory entry").path())
+        .filter(|p| p.extension().is_some_and(|e| e == "json"))
+        .filter(|p| !p.file_name().is_some_and(|n| n.to_string_lossy().ends_with("-api-data.json")))
+        .collect();
+    files.sort();
+    assert_eq!(files.len(), 11, "expected the 11 CB exports of CB-SPEC §0.3 in {}", fixtures().display());
+    files
+}
+
+/// A path relative to the project root, with `/` separators (stable in output).
+pub fn rel(path: &Path) -> String {
+    path.strip_prefix(root()).unwrap_or(path).to_string_lossy().replace('\\', "/")
+}
+
+/// Compares `actual` with the file at `expected`, or rewrites the file when
+/// `CBOT_BLESS=1`. Returns a description of the mismatch.
+pub fn compare_or_bless(expected: &Path, actual: &str) -> Result<(), String> {
+    if std::env::var_os("CBOT_BLESS").is_some_and(|v| v == "1") {
+        std::fs::write(expected, actual).expect("write expected output");
+        return Ok(());
+    }
+    let want = std::fs::read_to_string(expected)
+        .map_err(|e| format!("{}: {e} (run with CBOT_BLESS=1 to create it)", rel(expected)))?;
+    if want == actual {
+        Ok(())
+    } else {
+        Err(format!(
+            "{} differs (CBOT_BLESS=1 rewrites it after review)\n--- expected\n{want}\n--- actual\n{actual}",
+            rel(expected)
+        ))
+    }
+}
