@@ -77,3 +77,51 @@ fn the_minimal_bot_is_clean() {
     let (codes, _) = render_all(&root().join("tests/data/bots/minimal.json"));
     assert_eq!(codes, Vec::<&str>::new());
 }
+
+/// Every prefix of a real export (a truncated download) and thousands of
+/// byte-level mutations of a small bot: loading and rendering never panic,
+/// and a bot that fails to import always says why.
+#[test]
+fn truncated_and_mutated_bots_never_panic() {
+    fn check(name: &str, bytes: Vec<u8>) {
+        let mut sources = SourceMap::new();
+        let loaded = cbot_model::load(&mut sources, name, bytes);
+        for d in &loaded.diagnostics {
+            let _ = render::plain(d, &sources);
+            let _ = render::json(d, &sources);
+        }
+        if loaded.bot.is_none() {
+            assert!(loaded.diagnostics.has_errors(), "{name}: no bot and no error");
+        }
+    }
+    let real = std::fs::read(crate::util::fixtures().join("cb-samples/go-back-bot.json")).unwrap();
+    for len in (0..real.len()).step_by(7) {
+        let mut sources = SourceMap::new();
+        let loaded = cbot_model::load(&mut sources, "cut.json", real[..len].to_vec());
+        assert_eq!(loaded.diagnostics.codes().first(), Some(&"D001"), "prefix of {len} bytes");
+    }
+    let small = std::fs::read(root().join("tests/data/bots/minimal.json")).unwrap();
+    // A fixed-seed xorshift, so failures reproduce.
+    let mut state: u64 = 0x9E37_79B9_7F4A_7C15;
+    let mut next = move || {
+        state ^= state << 13;
+        state ^= state >> 7;
+        state ^= state << 17;
+        state
+    };
+    const BYTES: &[u8] = b"{}[]\",:0-9eE.\\u \n\xff\xc3tfn";
+    for round in 0..3000 {
+        let mut bytes = small.clone();
+        for _ in 0..1 + next() % 4 {
+            let at = (next() as usize) % bytes.len();
+            match next() % 3 {
+                0 => bytes[at] = BYTES[(next() as usize) % BYTES.len()],
+                1 => {
+                    bytes.remove(at);
+                }
+                _ => bytes.insert(at, BYTES[(next() as usize) % BYTES.len()]),
+            }
+        }
+        check(&format!("mutant-{round}.json"), bytes);
+    }
+}
