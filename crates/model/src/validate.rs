@@ -25,9 +25,8 @@ pub fn validate(bot: &Bot, locator: &Locator, sources: &SourceMap) -> (Graph, Di
     v.patterns();
     v.integrations();
     v.intents();
-    let dynamic = v.triggers();
-    if !dynamic {
-        v.reachability();
+    if let Some(jumps) = v.triggers() {
+        v.reachability(jumps);
     }
     let mut out = v.out;
     out.sort();
@@ -42,6 +41,23 @@ struct Validator<'a> {
     out: Diagnostics,
 }
 
+/// `(first, later)` index pairs of entries whose key repeats an earlier one;
+/// `None` keys never repeat.
+fn repeats<'k>(keys: impl Iterator<Item = Option<&'k str>>) -> Vec<(usize, usize)> {
+    let mut first: HashMap<&str, usize> = HashMap::new();
+    let mut out = Vec::new();
+    for (i, key) in keys.enumerate() {
+        let Some(key) = key else { continue };
+        match first.get(key) {
+            Some(&f) => out.push((f, i)),
+            None => {
+                first.insert(key, i);
+            }
+        }
+    }
+    out
+}
+
 /// `Some(text)` if the string is present and not just whitespace.
 fn non_blank(s: &Option<String>) -> Option<&str> {
     s.as_deref().filter(|s| !s.trim().is_empty())
@@ -54,73 +70,42 @@ impl Validator<'_> {
 
     fn duplicates(&mut self) {
         let bot = self.bot;
-        let mut first: HashMap<&str, usize> = HashMap::new();
-        for (i, it) in bot.interactions.iter().enumerate() {
-            if let Some(&f) = first.get(it.id.as_str()) {
-                let d = Diagnostic::error(
-                    "D010",
-                    format!("interactions `{}` and `{}` have the same id", self.name(f), self.name(i)),
-                )
-                .with_label(self.loc.span(&[CM.into(), i.into(), "id".into()]), "second use of this id")
-                .with_secondary_label(self.loc.span(&[CM.into(), f.into(), "id".into()]), "first used here")
-                .with_help("every interaction needs its own id: jumps and `nextMessageId` refer to it");
-                self.out.push(d);
-            } else {
-                first.insert(&it.id, i);
-            }
+        for (f, i) in repeats(bot.interactions.iter().map(|it| Some(it.id.as_str()))) {
+            let d = Diagnostic::error(
+                "D010",
+                format!("interactions `{}` and `{}` have the same id", self.name(f), self.name(i)),
+            )
+            .with_help("every interaction needs its own id: jumps and `nextMessageId` refer to it");
+            self.out.push(self.repeated(d, CM, f, i, "id"));
         }
-        let mut first: HashMap<&str, usize> = HashMap::new();
-        for (k, dialog) in bot.dialogs.iter().enumerate() {
-            if let Some(&f) = first.get(dialog.id.as_str()) {
-                let d = Diagnostic::error(
-                    "D011",
-                    format!(
-                        "dialogs `{}` and `{}` have the same id",
-                        bot.dialogs[f].display_name(),
-                        dialog.display_name()
-                    ),
-                )
-                .with_label(self.loc.span(&["groups".into(), k.into(), "id".into()]), "second use of this id")
-                .with_secondary_label(self.loc.span(&["groups".into(), f.into(), "id".into()]), "first used here")
+        for (f, k) in repeats(bot.dialogs.iter().map(|d| Some(d.id.as_str()))) {
+            let (first, later) = (bot.dialogs[f].display_name(), bot.dialogs[k].display_name());
+            let d = Diagnostic::error("D011", format!("dialogs `{first}` and `{later}` have the same id"))
                 .with_help("every dialog needs its own id: interactions name their dialog by it");
-                self.out.push(d);
-            } else {
-                first.insert(&dialog.id, k);
-            }
+            self.out.push(self.repeated(d, "groups", f, k, "id"));
         }
-        let mut first: HashMap<&str, usize> = HashMap::new();
-        for (i, it) in bot.interactions.iter().enumerate() {
-            let Some(name) = it.name.as_deref() else { continue };
-            if let Some(&f) = first.get(name) {
-                let d = Diagnostic::warning("D013", format!("two interactions are named `{name}`"))
-                    .with_label(self.loc.span(&[CM.into(), i.into(), "name".into()]), "second use of this name")
-                    .with_secondary_label(self.loc.span(&[CM.into(), f.into(), "name".into()]), "first used here")
-                    .with_note(
-                        "CB requires unique interaction names; `setTriggerNextMessage` finds \
-                         interactions by name and cbot picks the first (CB-SPEC §2.9)",
-                    );
-                self.out.push(d);
-            } else {
-                first.insert(name, i);
-            }
+        for (f, i) in repeats(bot.interactions.iter().map(|it| it.name.as_deref())) {
+            let d = Diagnostic::warning("D013", format!("two interactions are named `{}`", self.name(i))).with_note(
+                "CB requires unique interaction names; `setTriggerNextMessage` finds \
+                 interactions by name and cbot picks the first (CB-SPEC §2.9)",
+            );
+            self.out.push(self.repeated(d, CM, f, i, "name"));
         }
-        let mut first: HashMap<&str, usize> = HashMap::new();
-        for (k, dialog) in bot.dialogs.iter().enumerate() {
-            let Some(name) = dialog.name.as_deref() else { continue };
-            if let Some(&f) = first.get(name) {
-                let d = Diagnostic::warning("D014", format!("two dialogs are named `{name}`"))
-                    .with_label(self.loc.span(&["groups".into(), k.into(), "name".into()]), "second use of this name")
-                    .with_secondary_label(self.loc.span(&["groups".into(), f.into(), "name".into()]), "first used here")
-                    .with_note("dialogs with the same name cannot be told apart in traces and test reports");
-                self.out.push(d);
-            } else {
-                first.insert(name, k);
-            }
+        for (f, k) in repeats(bot.dialogs.iter().map(|d| d.name.as_deref())) {
+            let d = Diagnostic::warning("D014", format!("two dialogs are named `{}`", bot.dialogs[k].display_name()))
+                .with_note("dialogs with the same name cannot be told apart in traces and test reports");
+            self.out.push(self.repeated(d, "groups", f, k, "name"));
         }
     }
 
+    /// Labels a repeated `key` of entries `first` and `later` of `list`.
+    fn repeated(&self, d: Diagnostic, list: &str, first: usize, later: usize, key: &str) -> Diagnostic {
+        d.with_label(self.loc.span(&[list.into(), later.into(), key.into()]), format!("second use of this {key}"))
+            .with_secondary_label(self.loc.span(&[list.into(), first.into(), key.into()]), "first used here")
+    }
+
     fn owners(&mut self) {
-        for (i, it) in self.bot.interactions.iter().enumerate() {
+        for i in 0..self.bot.interactions.len() {
             if self.graph.dialog_of(i).is_none() {
                 let d = Diagnostic::error(
                     "D012",
@@ -130,7 +115,6 @@ impl Validator<'_> {
                 .with_help(format!("set `group` to the `id` of one of the bot's {} dialogs", self.bot.dialogs.len()));
                 self.out.push(d);
             }
-            let _ = it;
         }
     }
 
@@ -424,9 +408,10 @@ impl Validator<'_> {
         }
     }
 
-    /// Checks literal `setTriggerNextMessage` targets; returns whether any
-    /// call has a non-literal argument.
-    fn triggers(&mut self) -> bool {
+    /// Checks literal `setTriggerNextMessage` targets. Returns the
+    /// interactions they name, or `None` when some call's argument is not a
+    /// literal (then any interaction may be a target).
+    fn triggers(&mut self) -> Option<Vec<usize>> {
         let bot = self.bot;
         let mut scripts: Vec<(Vec<Seg<'_>>, &str)> = Vec::new();
         for (i, it) in bot.interactions.iter().enumerate() {
@@ -444,11 +429,16 @@ impl Validator<'_> {
         }
         let source = self.sources.file(self.loc.file()).text();
         let mut dynamic = false;
+        let mut targets = Vec::new();
         for (path, code) in &scripts {
             for call in scan::trigger_calls(code) {
-                match call.name {
-                    None => dynamic = true,
-                    Some(name) if self.graph.interaction_by_name(&name).is_none() => {
+                let Some(name) = call.name else {
+                    dynamic = true;
+                    continue;
+                };
+                match self.graph.interaction_by_name(&name) {
+                    Some(i) => targets.push(i),
+                    None => {
                         let span = self.loc.string_span(path, source, call.range);
                         self.out.push(
                             Diagnostic::warning(
@@ -459,17 +449,16 @@ impl Validator<'_> {
                             .with_note("interaction names are case-sensitive; at runtime the call changes nothing"),
                         );
                     }
-                    Some(_) => {}
                 }
             }
         }
-        dynamic
+        (!dynamic).then_some(targets)
     }
 
     /// D020/D021. Roots: every dialog starter of an enabled dialog, the head
     /// of the fallback dialog, and every interaction a script names
-    /// literally; edges: rule targets (CB-SPEC §2.6, §2.9).
-    fn reachability(&mut self) {
+    /// literally (`jumps`); edges: rule targets (CB-SPEC §2.6, §2.9).
+    fn reachability(&mut self, jumps: Vec<usize>) {
         let bot = self.bot;
         let n = bot.interactions.len();
         let mut seen = vec![false; n];
@@ -488,27 +477,7 @@ impl Validator<'_> {
                 stack.extend(self.graph.head(k));
             }
         }
-        for it in &bot.interactions {
-            for (_, code) in it.code_panels() {
-                stack.extend(
-                    scan::trigger_calls(code)
-                        .iter()
-                        .filter_map(|c| c.name.as_deref().and_then(|n| self.graph.interaction_by_name(n))),
-                );
-            }
-        }
-        let scripts = bot
-            .global_functions
-            .iter()
-            .filter_map(|g| g.methods.as_deref())
-            .chain(bot.integrations().iter().filter_map(|x| x.transform_results_script.as_deref()));
-        for code in scripts {
-            stack.extend(
-                scan::trigger_calls(code)
-                    .iter()
-                    .filter_map(|c| c.name.as_deref().and_then(|n| self.graph.interaction_by_name(n))),
-            );
-        }
+        stack.extend(jumps);
         while let Some(i) = stack.pop() {
             if std::mem::replace(&mut seen[i], true) {
                 continue;
