@@ -36,8 +36,10 @@ fn get_bot_patterns_summary() {
     assert_eq!(s.name.as_deref(), Some("B.I.G."));
     assert_eq!((s.dialogs, s.fallback_dialogs, s.interactions, s.integrations), (7, 1, 29, 1));
     assert_eq!(s.interactions_by_type.iter().find(|(t, _)| t == "ESCALATION").map(|x| x.1), Some(1));
-    // The bot's global code jumps to `Welcome Back`, which this export lacks.
-    assert_eq!(diags.codes(), ["D026"]);
+    // The bot's global code jumps to `Welcome Back`, which this export
+    // lacks; a rule lists `Yes` and `yes`, `No` and `no` (one of each pair
+    // is redundant with case-insensitive matching).
+    assert_eq!(diags.codes(), ["D026", "P021", "P021"]);
 }
 
 #[test]

@@ -24,7 +24,7 @@ fn dialog(out: &mut String, d: usize, filler: &str) {
                      "contextDataVariables": []});
     let interactions = [
         json!({"id": id(0), "name": format!("start {d}"), "type": "BOT_MESSAGE", "interactionType": "DIALOG_STARTER",
-               "group": g, "pattern": [format!("*topic {d}*"), format!("(ask|tell) about {d}")],
+               "group": g, "pattern": [format!("*topic {d:06}*"), format!("(ask|tell) about {d:06}")],
                "nextMessageId": id(1), "responseMatches": [rule("next")]}),
         json!({"id": id(1), "name": format!("intro {d}"), "type": "BOT_MESSAGE", "interactionType": "TEXT",
                "group": g, "prevMessageId": id(0), "nextMessageId": id(2), "content": text(filler),

@@ -51,6 +51,7 @@ mod codec;
 mod graph;
 pub mod json;
 mod model;
+mod patterns;
 pub mod scan;
 mod summary;
 mod validate;
@@ -58,6 +59,7 @@ mod validate;
 pub use codec::{Extra, Locator, Scalar, Seg, pointer};
 pub use graph::{Graph, LinkIssue, Target};
 pub use model::*;
+pub use patterns::{StarterPattern, natural_cmp, starter_matcher, starter_patterns};
 pub use summary::Summary;
 pub use validate::validate;
 

@@ -282,41 +282,8 @@ impl Validator<'_> {
     }
 
     fn patterns(&mut self) {
-        for (i, it) in self.bot.interactions.iter().enumerate() {
-            for (p, pattern) in it.patterns().iter().enumerate() {
-                if pattern.trim().is_empty() {
-                    self.empty_pattern(i, &[CM.into(), i.into(), "pattern".into(), p.into()]);
-                }
-            }
-            for (r, rule) in it.rules().iter().enumerate() {
-                for (c, cond) in rule.conditions().iter().enumerate() {
-                    let Some(pm) = &cond.pattern_match else { continue };
-                    for (p, pattern) in pm.patterns.iter().flatten().enumerate() {
-                        if pattern.trim().is_empty() {
-                            let path = [
-                                CM.into(),
-                                i.into(),
-                                "responseMatches".into(),
-                                r.into(),
-                                "conditions".into(),
-                                c.into(),
-                                "patternMatch".into(),
-                                "patterns".into(),
-                                p.into(),
-                            ];
-                            self.empty_pattern(i, &path);
-                        }
-                    }
-                }
-            }
-        }
-    }
-
-    fn empty_pattern(&mut self, i: usize, path: &[Seg<'_>]) {
-        let d = Diagnostic::warning("D022", format!("interaction `{}` has an empty pattern", self.name(i)))
-            .with_label(self.loc.span(path), "matches only an empty message")
-            .with_help("remove it, or write `*` to match any message");
-        self.out.push(d);
+        let source = self.sources.file(self.loc.file()).text();
+        crate::patterns::check(self.bot, self.graph, self.loc, source, &mut self.out);
     }
 
     fn integrations(&mut self) {

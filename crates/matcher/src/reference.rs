@@ -1,0 +1,72 @@
+//! The reference matcher: the definition of what a pattern matches, written
+//! to be obviously correct rather than fast. Tests compare the
+//! [`Matcher`](crate::Matcher) against it.
+//!
+//! It works on characters (not bytes) of the normalised message and pattern,
+//! computing, for each pattern element, every position where it can end.
+
+use crate::options::MatchOptions;
+use cbot_pattern::{Item, Pattern};
+use std::collections::BTreeSet;
+
+/// `true` when `pattern` matches the whole of `message` under `options`.
+///
+/// # Example
+///
+/// ```
+/// use cbot_matcher::{MatchOptions, reference};
+/// let p = cbot_pattern::parse("(hi|hello|hey)*").unwrap();
+/// assert!(reference::is_match(&p, "Hello there", &MatchOptions::default()));
+/// assert!(!reference::is_match(&p, "oh hi", &MatchOptions::default()));
+/// ```
+pub fn is_match(pattern: &Pattern, message: &str, options: &MatchOptions) -> bool {
+    let input: Vec<char> = options.normalize(message).chars().collect();
+    let n = pattern.items.len();
+    // Literals are normalised like the message; their position in the
+    // pattern decides whether edge whitespace is trimmed.
+    let items: Vec<Elem> =
+        pattern.items.iter().enumerate().map(|(i, it)| elem(it, options, i == 0, i + 1 == n)).collect();
+    ends(&items, &input, 0).contains(&input.len())
+}
+
+enum Elem {
+    Lit(Vec<char>),
+    Star,
+    Group(Vec<Vec<Elem>>),
+}
+
+fn elem(item: &Item, options: &MatchOptions, first: bool, last: bool) -> Elem {
+    match item {
+        Item::Literal { text, .. } => Elem::Lit(options.normalize_literal(text, first, last).chars().collect()),
+        Item::Star { .. } => Elem::Star,
+        Item::Group { alternatives, .. } => Elem::Group(
+            alternatives.iter().map(|alt| alt.iter().map(|it| elem(it, options, false, false)).collect()).collect(),
+        ),
+    }
+}
+
+/// Every position at which the sequence `items`, started at `start`, can end.
+fn ends(items: &[Elem], input: &[char], start: usize) -> BTreeSet<usize> {
+    let mut here = BTreeSet::from([start]);
+    for item in items {
+        let mut next = BTreeSet::new();
+        for &at in &here {
+            match item {
+                Elem::Lit(text) => {
+                    if input[at..].starts_with(text) {
+                        next.insert(at + text.len());
+                    }
+                }
+                // Any text, possibly empty: every later position.
+                Elem::Star => next.extend(at..=input.len()),
+                Elem::Group(alternatives) => {
+                    for alt in alternatives {
+                        next.extend(ends(alt, input, at));
+                    }
+                }
+            }
+        }
+        here = next;
+    }
+    here
+}
