@@ -27,6 +27,12 @@ enum Command {
     Check(CheckArgs),
     /// Print a bot's dialog tree: dialogs → interactions → rules → targets.
     Show(ShowArgs),
+    /// Match each line of stdin against a bot's dialog starters (or one
+    /// pattern) and print the winner.
+    ///
+    /// Exit status: 0 when at least one line matched, 1 when none did, 2 on
+    /// a bad pattern or bot.
+    Match(MatchArgs),
 }
 
 #[derive(Debug, clap::Args)]
@@ -51,6 +57,42 @@ struct ShowArgs {
     /// When to colour diagnostics.
     #[arg(long, value_enum, default_value_t = ColorChoice::Auto)]
     color: ColorChoice,
+}
+
+#[derive(Debug, clap::Args)]
+#[command(group(clap::ArgGroup::new("what").required(true).args(["bot", "pattern"])))]
+struct MatchArgs {
+    /// The bot: a CB JSON export; its dialog starters compete in the order
+    /// of docs/patterns.md.
+    bot: Option<PathBuf>,
+    /// Match against this one pattern instead of a bot.
+    #[arg(long, short = 'p')]
+    pattern: Option<String>,
+    /// Output format (JSON: one object per input line).
+    #[arg(long, value_enum, default_value_t = Format::Plain)]
+    format: Format,
+    /// Also list every pattern that matched, and near misses.
+    #[arg(long)]
+    explain: bool,
+    /// Punctuation handling.
+    #[arg(long, value_enum, default_value_t = PunctuationArg::Keep)]
+    punctuation: PunctuationArg,
+    /// Compare case-sensitively.
+    #[arg(long)]
+    case_sensitive: bool,
+    /// Do not collapse runs of whitespace.
+    #[arg(long)]
+    keep_whitespace: bool,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum PunctuationArg {
+    /// Punctuation is literal (default).
+    Keep,
+    /// Drop trailing `. ! ? …`.
+    StripTrailing,
+    /// Remove all punctuation.
+    Ignore,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -103,5 +145,6 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
     match cli.command {
         Command::Check(args) => cmd::check::run(&args),
         Command::Show(args) => cmd::show::run(&args),
+        Command::Match(args) => cmd::matching::run(&args),
     }
 }

@@ -7,9 +7,12 @@
 //!   rendering (`cargo test --test all errors`; `CBOT_BLESS=1` rewrites them)
 //! - `large`: a generated 50 MB bot
 //! - `cli`: the `cbot` binary's output and exit codes
+//! - `patterns`: tests/data/patterns/*.toml against the matcher and the
+//!   reference matcher, plus property tests (`cargo test --test all patterns`)
 
 mod cli;
 mod errors;
 mod fixtures;
 mod large;
+mod patterns;
 mod util;

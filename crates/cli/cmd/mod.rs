@@ -1,6 +1,7 @@
 //! One module per subcommand, plus what they share.
 
 pub mod check;
+pub mod matching;
 pub mod show;
 
 use anyhow::Context as _;

@@ -26,6 +26,33 @@ use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
 use cbot_pattern::{Pattern, PatternError};
 use std::collections::HashMap;
 use std::fmt;
+use std::hash::{BuildHasherDefault, Hasher};
+
+/// A multiply-rotate hasher (the Fx hash of rustc) for the exact-message
+/// table: keys are short messages and the table is built from the bot, not
+/// from attacker-chosen keys, so SipHash's flooding resistance buys nothing
+/// and costs a third of a small bot's match time.
+#[derive(Default, Clone, Copy)]
+struct FxHasher(u64);
+
+impl Hasher for FxHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        const K: u64 = 0x51_7c_c1_b7_27_22_0a_95;
+        let mut chunks = bytes.chunks_exact(8);
+        for c in &mut chunks {
+            self.0 = (self.0.rotate_left(5) ^ u64::from_le_bytes(c.try_into().expect("8 bytes"))).wrapping_mul(K);
+        }
+        for &b in chunks.remainder() {
+            self.0 = (self.0.rotate_left(5) ^ u64::from(b)).wrapping_mul(K);
+        }
+    }
+
+    fn finish(&self) -> u64 {
+        self.0
+    }
+}
+
+type FxMap<K, V> = HashMap<K, V, BuildHasherDefault<FxHasher>>;
 
 /// Identifies a pattern by the order in which it was added (0, 1, 2, …).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -195,20 +222,22 @@ pub struct Matcher {
     entries: Vec<Entry>,
     /// `rank_of[id]`.
     rank_of: Vec<u32>,
-    exact: HashMap<Box<[u8]>, Vec<u32>>,
+    exact: FxMap<Box<[u8]>, Vec<u32>>,
     prefixes: Trie,
     suffixes: Trie,
     factors: Option<AhoCorasick>,
     factor_hits: Vec<Vec<u32>>,
     always: Vec<u32>,
+    /// Bit `rank`: a hit on the pattern's key decides the match.
+    sure: Vec<u64>,
 }
 
 /// Scratch space for searches; reuse one per thread for speed.
 #[derive(Debug, Clone, Default)]
 pub struct Cache {
     input: String,
-    sure: Vec<u64>,
-    cand: Vec<u64>,
+    /// Bit `rank`: the pattern's key was found.
+    hits: Vec<u64>,
 }
 
 impl Cache {
@@ -363,7 +392,7 @@ impl Matcher {
             .collect();
         entries.sort_by_key(|e| (e.priority, e.id));
         let mut rank_of = vec![0u32; entries.len()];
-        let mut exact: HashMap<Box<[u8]>, Vec<u32>> = HashMap::new();
+        let mut exact: FxMap<Box<[u8]>, Vec<u32>> = FxMap::default();
         let mut prefixes = Trie::default();
         let mut suffixes = Trie::default();
         let mut factor_keys: HashMap<Vec<u8>, u32> = HashMap::new();
@@ -409,7 +438,13 @@ impl Matcher {
                 .build(keys.iter().map(|k| &k.0))
                 .expect("literal keys always build")
         });
-        Matcher { options, entries, rank_of, exact, prefixes, suffixes, factors, factor_hits, always }
+        let mut sure = vec![0u64; entries.len().div_ceil(64)];
+        for (rank, e) in entries.iter().enumerate() {
+            if e.sure {
+                sure[rank / 64] |= 1 << (rank % 64);
+            }
+        }
+        Matcher { options, entries, rank_of, exact, prefixes, suffixes, factors, factor_hits, always, sure }
     }
 
     /// The options the matcher normalises with.
@@ -451,20 +486,11 @@ impl Matcher {
     /// Marks every candidate for the already normalised `cache.input`.
     fn mark(&self, cache: &mut Cache) {
         let words = self.entries.len().div_ceil(64);
-        cache.sure.clear();
-        cache.sure.resize(words, 0);
-        cache.cand.clear();
-        cache.cand.resize(words, 0);
-        let Cache { input, sure, cand } = cache;
+        cache.hits.clear();
+        cache.hits.resize(words, 0);
+        let Cache { input, hits } = cache;
         let input = input.as_bytes();
-        let mut mark = |rank: u32| {
-            let (w, b) = (rank as usize / 64, rank as usize % 64);
-            if self.entries[rank as usize].sure {
-                sure[w] |= 1 << b;
-            } else {
-                cand[w] |= 1 << b;
-            }
-        };
+        let mut mark = |rank: u32| hits[rank as usize / 64] |= 1 << (rank % 64);
         if let Some(ranks) = self.exact.get(input) {
             ranks.iter().for_each(|&r| mark(r));
         }
@@ -481,8 +507,8 @@ impl Matcher {
     /// Visits matching patterns in rank order until `visit` returns `false`.
     fn visit(&self, cache: &Cache, mut visit: impl FnMut(u32, Option<Evidence>) -> bool) {
         let input = cache.input.as_bytes();
-        for (w, (&s, &c)) in cache.sure.iter().zip(&cache.cand).enumerate() {
-            let mut bits = s | c;
+        for (w, (&h, &s)) in cache.hits.iter().zip(&self.sure).enumerate() {
+            let mut bits = h;
             while bits != 0 {
                 let b = bits.trailing_zeros();
                 bits &= bits - 1;

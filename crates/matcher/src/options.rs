@@ -77,9 +77,15 @@ impl MatchOptions {
     /// that order), appending to `out`.
     pub fn normalize_into(&self, message: &str, out: &mut String) {
         let start = out.len();
-        // Fast path: ASCII text with the default options needs no allocation.
+        // Trimming the input first makes the final trim a no-op in the
+        // common case (it still matters when punctuation removal leaves a
+        // space at an edge).
+        let message = if self.trim { message.trim() } else { message };
+        out.reserve(message.len());
         if message.is_ascii() {
-            self.push_text(message.bytes().map(char::from), out);
+            // Most messages: one byte is one character, no allocation, no
+            // Unicode tables.
+            self.push_ascii(message.as_bytes(), out);
         } else if self.case_insensitive {
             self.push_text(message.chars().flat_map(char::to_lowercase), out);
         } else {
@@ -94,7 +100,29 @@ impl MatchOptions {
             let trimmed_end = out[start..].trim_end().len();
             out.truncate(start + trimmed_end);
             let lead = out[start..].len() - out[start..].trim_start().len();
-            out.drain(start..start + lead);
+            if lead > 0 {
+                out.drain(start..start + lead);
+            }
+        }
+    }
+
+    fn push_ascii(&self, bytes: &[u8], out: &mut String) {
+        let mut in_space = false;
+        for &b in bytes {
+            let b = if self.case_insensitive { b.to_ascii_lowercase() } else { b };
+            if self.punctuation == Punctuation::Ignore && b.is_ascii_punctuation() {
+                continue;
+            }
+            // The ASCII characters `char::is_whitespace` accepts.
+            if self.collapse_whitespace && matches!(b, b' ' | b'\t' | b'\n' | 0x0B | 0x0C | b'\r') {
+                if !in_space {
+                    out.push(' ');
+                }
+                in_space = true;
+                continue;
+            }
+            in_space = false;
+            out.push(char::from(b));
         }
     }
 

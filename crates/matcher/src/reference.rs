@@ -7,7 +7,6 @@
 
 use crate::options::MatchOptions;
 use cbot_pattern::{Item, Pattern};
-use std::collections::BTreeSet;
 
 /// `true` when `pattern` matches the whole of `message` under `options`.
 ///
@@ -26,7 +25,9 @@ pub fn is_match(pattern: &Pattern, message: &str, options: &MatchOptions) -> boo
     // pattern decides whether edge whitespace is trimmed.
     let items: Vec<Elem> =
         pattern.items.iter().enumerate().map(|(i, it)| elem(it, options, i == 0, i + 1 == n)).collect();
-    ends(&items, &input, 0).contains(&input.len())
+    let mut start = vec![false; input.len() + 1];
+    start[0] = true;
+    ends(&items, &input, start)[input.len()]
 }
 
 enum Elem {
@@ -45,23 +46,29 @@ fn elem(item: &Item, options: &MatchOptions, first: bool, last: bool) -> Elem {
     }
 }
 
-/// Every position at which the sequence `items`, started at `start`, can end.
-fn ends(items: &[Elem], input: &[char], start: usize) -> BTreeSet<usize> {
-    let mut here = BTreeSet::from([start]);
+/// Given the positions where the sequence `items` may start (`here[i]` for
+/// `input[i..]`), every position where it may end.
+fn ends(items: &[Elem], input: &[char], mut here: Vec<bool>) -> Vec<bool> {
     for item in items {
-        let mut next = BTreeSet::new();
-        for &at in &here {
-            match item {
-                Elem::Lit(text) => {
+        let mut next = vec![false; input.len() + 1];
+        match item {
+            Elem::Lit(text) => {
+                for at in (0..=input.len()).filter(|&at| here[at]) {
                     if input[at..].starts_with(text) {
-                        next.insert(at + text.len());
+                        next[at + text.len()] = true;
                     }
                 }
-                // Any text, possibly empty: every later position.
-                Elem::Star => next.extend(at..=input.len()),
-                Elem::Group(alternatives) => {
-                    for alt in alternatives {
-                        next.extend(ends(alt, input, at));
+            }
+            // Any text, possibly empty: every position from the first start.
+            Elem::Star => {
+                if let Some(first) = here.iter().position(|&h| h) {
+                    next[first..].fill(true);
+                }
+            }
+            Elem::Group(alternatives) => {
+                for alt in alternatives {
+                    for (n, e) in next.iter_mut().zip(ends(alt, input, here.clone())) {
+                        *n |= e;
                     }
                 }
             }
