@@ -22,7 +22,8 @@
 
 use crate::nfa::{self, Nfa, Node};
 use crate::options::MatchOptions;
-use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
+use aho_corasick::automaton::Automaton;
+use aho_corasick::{Anchored, MatchKind};
 use cbot_pattern::{Pattern, PatternError};
 use std::collections::HashMap;
 use std::fmt;
@@ -225,17 +226,41 @@ pub struct Matcher {
     exact: FxMap<Box<[u8]>, Vec<u32>>,
     prefixes: Trie,
     suffixes: Trie,
-    factors: Option<AhoCorasick>,
+    factors: Option<Factors>,
     factor_hits: Vec<Vec<u32>>,
     always: Vec<u32>,
     /// Bit `rank`: a hit on the pattern's key decides the match.
     sure: Vec<u64>,
 }
 
+/// The Aho-Corasick automaton over the factor keys of all patterns, walked
+/// state by state: every key ending at a position is reported there (the
+/// overlapping semantics the index needs) without the iterator machinery.
+#[derive(Debug, Clone)]
+enum Factors {
+    Dfa(aho_corasick::dfa::DFA),
+    /// Above 20,000 keys a DFA's memory grows too fast; the contiguous NFA
+    /// is smaller and only a little slower.
+    Nfa(aho_corasick::nfa::contiguous::NFA),
+}
+
+fn walk_factors<A: Automaton>(a: &A, input: &[u8], mut hit: impl FnMut(usize)) {
+    let Ok(mut sid) = a.start_state(Anchored::No) else { return };
+    for &b in input {
+        sid = a.next_state(Anchored::No, sid, b);
+        if a.is_special(sid) && a.is_match(sid) {
+            for i in 0..a.match_len(sid) {
+                hit(a.match_pattern(sid, i).as_usize());
+            }
+        }
+    }
+}
+
 /// Scratch space for searches; reuse one per thread for speed.
 #[derive(Debug, Clone, Default)]
 pub struct Cache {
-    input: String,
+    /// The normalised message (UTF-8).
+    input: Vec<u8>,
     /// Bit `rank`: the pattern's key was found.
     hits: Vec<u64>,
 }
@@ -430,13 +455,24 @@ impl Matcher {
         let factors = (!factor_keys.is_empty()).then(|| {
             let mut keys: Vec<(Vec<u8>, u32)> = factor_keys.into_iter().collect();
             keys.sort_by_key(|k| k.1);
-            AhoCorasick::builder()
-                .match_kind(MatchKind::Standard)
-                // A DFA is the fastest scan; its memory stays small at the
-                // sizes CB bots reach (measured in benches/RESULTS.md).
-                .kind(Some(if keys.len() <= 20_000 { AhoCorasickKind::DFA } else { AhoCorasickKind::ContiguousNFA }))
-                .build(keys.iter().map(|k| &k.0))
-                .expect("literal keys always build")
+            let keys = keys.iter().map(|k| &k.0);
+            // A DFA is the fastest scan; its memory stays small at the sizes
+            // CB bots reach (measured in benches/RESULTS.md).
+            if factor_hits.len() <= 20_000 {
+                Factors::Dfa(
+                    aho_corasick::dfa::Builder::new()
+                        .match_kind(MatchKind::Standard)
+                        .build(keys)
+                        .expect("literal keys always build"),
+                )
+            } else {
+                Factors::Nfa(
+                    aho_corasick::nfa::contiguous::Builder::new()
+                        .match_kind(MatchKind::Standard)
+                        .build(keys)
+                        .expect("literal keys always build"),
+                )
+            }
         });
         let mut sure = vec![0u64; entries.len().div_ceil(64)];
         for (rank, e) in entries.iter().enumerate() {
@@ -479,7 +515,7 @@ impl Matcher {
     /// Normalises the message into the cache and marks every candidate.
     fn scan(&self, message: &str, cache: &mut Cache) {
         cache.input.clear();
-        self.options.normalize_into(message, &mut cache.input);
+        self.options.normalize_bytes(message, &mut cache.input);
         self.mark(cache);
     }
 
@@ -489,24 +525,25 @@ impl Matcher {
         cache.hits.clear();
         cache.hits.resize(words, 0);
         let Cache { input, hits } = cache;
-        let input = input.as_bytes();
+        let input = input.as_slice();
         let mut mark = |rank: u32| hits[rank as usize / 64] |= 1 << (rank % 64);
         if let Some(ranks) = self.exact.get(input) {
             ranks.iter().for_each(|&r| mark(r));
         }
         self.prefixes.walk(input.iter().copied(), &mut mark);
         self.suffixes.walk(input.iter().rev().copied(), &mut mark);
-        if let Some(ac) = &self.factors {
-            for m in ac.find_overlapping_iter(input) {
-                self.factor_hits[m.pattern().as_usize()].iter().for_each(|&r| mark(r));
-            }
+        let mut factor = |key: usize| self.factor_hits[key].iter().for_each(|&r| mark(r));
+        match &self.factors {
+            Some(Factors::Dfa(a)) => walk_factors(a, input, &mut factor),
+            Some(Factors::Nfa(a)) => walk_factors(a, input, &mut factor),
+            None => {}
         }
         self.always.iter().for_each(|&r| mark(r));
     }
 
     /// Visits matching patterns in rank order until `visit` returns `false`.
     fn visit(&self, cache: &Cache, mut visit: impl FnMut(u32, Option<Evidence>) -> bool) {
-        let input = cache.input.as_bytes();
+        let input = &cache.input;
         for (w, (&h, &s)) in cache.hits.iter().zip(&self.sure).enumerate() {
             let mut bits = h;
             while bits != 0 {
@@ -591,7 +628,8 @@ impl Matcher {
             }
             true
         });
-        Explanation { normalized: cache.input, matches, rejected }
+        let normalized = String::from_utf8(cache.input).expect("normalisation keeps UTF-8");
+        Explanation { normalized, matches, rejected }
     }
 
     /// Whether `earlier` accepts every message `later` accepts, decided on
@@ -613,7 +651,7 @@ impl Matcher {
         for (rank, e) in self.entries.iter().enumerate() {
             // The witness is built from normalised literals: search for it
             // as it is, without normalising again.
-            cache.input = String::from_utf8(nfa::witness(&e.nodes)).expect("literals are UTF-8");
+            cache.input = nfa::witness(&e.nodes);
             self.mark(&mut cache);
             let mut cover = None;
             self.visit(&cache, |r, evidence| {

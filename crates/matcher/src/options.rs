@@ -68,6 +68,21 @@ pub fn is_punctuation(c: char) -> bool {
         )
 }
 
+/// Keeps the bytes of `v[start..]` for which `keep(previous kept byte, byte)`
+/// holds, in order.
+fn compact(v: &mut Vec<u8>, start: usize, keep: impl Fn(Option<u8>, u8) -> bool) {
+    let mut w = start;
+    for r in start..v.len() {
+        let b = v[r];
+        let prev = if w > start { Some(v[w - 1]) } else { None };
+        if keep(prev, b) {
+            v[w] = b;
+            w += 1;
+        }
+    }
+    v.truncate(w);
+}
+
 fn is_sentence_end(c: char) -> bool {
     matches!(c, '.' | '!' | '?' | '\u{2026}')
 }
@@ -76,54 +91,9 @@ impl MatchOptions {
     /// Normalises a message: lower-case, punctuation, whitespace, trim (in
     /// that order), appending to `out`.
     pub fn normalize_into(&self, message: &str, out: &mut String) {
-        let start = out.len();
-        // Trimming the input first makes the final trim a no-op in the
-        // common case (it still matters when punctuation removal leaves a
-        // space at an edge).
-        let message = if self.trim { message.trim() } else { message };
-        out.reserve(message.len());
-        if message.is_ascii() {
-            // Most messages: one byte is one character, no allocation, no
-            // Unicode tables.
-            self.push_ascii(message.as_bytes(), out);
-        } else if self.case_insensitive {
-            self.push_text(message.chars().flat_map(char::to_lowercase), out);
-        } else {
-            self.push_text(message.chars(), out);
-        }
-        if self.punctuation == Punctuation::StripTrailing {
-            while out[start..].ends_with(|c: char| is_sentence_end(c) || c.is_whitespace()) {
-                out.pop();
-            }
-        }
-        if self.trim {
-            let trimmed_end = out[start..].trim_end().len();
-            out.truncate(start + trimmed_end);
-            let lead = out[start..].len() - out[start..].trim_start().len();
-            if lead > 0 {
-                out.drain(start..start + lead);
-            }
-        }
-    }
-
-    fn push_ascii(&self, bytes: &[u8], out: &mut String) {
-        let mut in_space = false;
-        for &b in bytes {
-            let b = if self.case_insensitive { b.to_ascii_lowercase() } else { b };
-            if self.punctuation == Punctuation::Ignore && b.is_ascii_punctuation() {
-                continue;
-            }
-            // The ASCII characters `char::is_whitespace` accepts.
-            if self.collapse_whitespace && matches!(b, b' ' | b'\t' | b'\n' | 0x0B | 0x0C | b'\r') {
-                if !in_space {
-                    out.push(' ');
-                }
-                in_space = true;
-                continue;
-            }
-            in_space = false;
-            out.push(char::from(b));
-        }
+        let mut bytes = std::mem::take(out).into_bytes();
+        self.normalize_bytes(message, &mut bytes);
+        *out = String::from_utf8(bytes).expect("normalisation keeps UTF-8");
     }
 
     /// Normalises a message into a new string.
@@ -133,8 +103,68 @@ impl MatchOptions {
         out
     }
 
-    fn push_text(&self, chars: impl Iterator<Item = char>, out: &mut String) {
+    /// [`MatchOptions::normalize_into`] on bytes: the matcher's hot path
+    /// (the result is UTF-8, but nobody pays to check it again).
+    pub(crate) fn normalize_bytes(&self, message: &str, out: &mut Vec<u8>) {
+        let start = out.len();
+        // Trimming the input first means the result needs no trimming unless
+        // punctuation handling exposes whitespace at an edge.
+        let message = if self.trim { message.trim() } else { message };
+        out.reserve(message.len());
+        if message.is_ascii() {
+            // Most messages: one byte is one character, no Unicode tables.
+            self.push_ascii(message.as_bytes(), out);
+        } else if self.case_insensitive {
+            self.push_text(message.chars().flat_map(char::to_lowercase), out);
+        } else {
+            self.push_text(message.chars(), out);
+        }
+        if self.punctuation != Punctuation::Keep {
+            let text = std::str::from_utf8(&out[start..]).expect("built from characters");
+            let mut end = text.len();
+            if self.punctuation == Punctuation::StripTrailing {
+                end = text.trim_end_matches(|c: char| is_sentence_end(c) || c.is_whitespace()).len();
+            }
+            let mut begin = 0;
+            if self.trim {
+                end = text[..end].trim_end().len();
+                begin = end - text[..end].trim_start().len();
+            }
+            out.truncate(start + end);
+            out.drain(start..start + begin);
+        }
+    }
+
+    fn push_ascii(&self, bytes: &[u8], out: &mut Vec<u8>) {
+        // Copy, then fix up in place: lower-casing a slice is vectorised, and
+        // the compaction passes run only when something needs removing.
+        let start = out.len();
+        out.extend_from_slice(bytes);
+        if self.case_insensitive {
+            out[start..].make_ascii_lowercase();
+        }
+        if self.punctuation == Punctuation::Ignore {
+            compact(out, start, |_, b| !b.is_ascii_punctuation());
+        }
+        // The ASCII characters `char::is_whitespace` accepts.
+        let space = |b: u8| matches!(b, b' ' | b'\t' | b'\n' | 0x0B | 0x0C | b'\r');
+        let needs_collapse = || {
+            out[start..].windows(2).any(|w| space(w[0]) && (w[0] != b' ' || space(w[1])))
+                || out.last().is_some_and(|&b| space(b) && b != b' ')
+        };
+        if self.collapse_whitespace && needs_collapse() {
+            for b in &mut out[start..] {
+                if space(*b) {
+                    *b = b' ';
+                }
+            }
+            compact(out, start, |prev, b| !(b == b' ' && prev == Some(b' ')));
+        }
+    }
+
+    fn push_text(&self, chars: impl Iterator<Item = char>, out: &mut Vec<u8>) {
         let mut in_space = false;
+        let mut buf = [0u8; 4];
         for c in chars {
             let c = if self.case_insensitive && c.is_ascii() { c.to_ascii_lowercase() } else { c };
             if self.punctuation == Punctuation::Ignore && is_punctuation(c) {
@@ -142,13 +172,13 @@ impl MatchOptions {
             }
             if self.collapse_whitespace && c.is_whitespace() {
                 if !in_space {
-                    out.push(' ');
+                    out.push(b' ');
                 }
                 in_space = true;
                 continue;
             }
             in_space = false;
-            out.push(c);
+            out.extend_from_slice(c.encode_utf8(&mut buf).as_bytes());
         }
     }
 
@@ -156,12 +186,13 @@ impl MatchOptions {
     /// it begins or ends the whole pattern (for trimming and trailing
     /// punctuation).
     pub(crate) fn normalize_literal(&self, text: &str, first: bool, last: bool) -> String {
-        let mut out = String::with_capacity(text.len());
+        let mut bytes = Vec::with_capacity(text.len());
         if self.case_insensitive {
-            self.push_text(text.chars().flat_map(char::to_lowercase), &mut out);
+            self.push_text(text.chars().flat_map(char::to_lowercase), &mut bytes);
         } else {
-            self.push_text(text.chars(), &mut out);
+            self.push_text(text.chars(), &mut bytes);
         }
+        let mut out = String::from_utf8(bytes).expect("built from characters");
         if last && self.punctuation == Punctuation::StripTrailing {
             while out.ends_with(|c: char| is_sentence_end(c) || c.is_whitespace()) {
                 out.pop();
