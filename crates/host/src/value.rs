@@ -1,0 +1,162 @@
+//! Values that cross the `botContext` boundary.
+
+/// A JavaScript value as the host sees it: primitives, and plain arrays and
+/// objects (property order kept, as JavaScript keeps it).
+#[derive(Debug, Clone, PartialEq)]
+pub enum Value {
+    /// `undefined`
+    Undefined,
+    /// `null`
+    Null,
+    /// `true` / `false`
+    Bool(bool),
+    /// A number.
+    Number(f64),
+    /// A string.
+    String(String),
+    /// An array.
+    Array(Vec<Value>),
+    /// A plain object.
+    Object(Vec<(String, Value)>),
+}
+
+impl From<&str> for Value {
+    fn from(s: &str) -> Self {
+        Value::String(s.to_string())
+    }
+}
+
+impl From<String> for Value {
+    fn from(s: String) -> Self {
+        Value::String(s)
+    }
+}
+
+impl From<f64> for Value {
+    fn from(n: f64) -> Self {
+        Value::Number(n)
+    }
+}
+
+impl From<bool> for Value {
+    fn from(b: bool) -> Self {
+        Value::Bool(b)
+    }
+}
+
+/// ECMAScript Number::toString(10) (ES5 §9.8.1): `1`, `0.1`, `1e+21`, `NaN`.
+pub fn number_to_string(n: f64) -> String {
+    if n.is_nan() {
+        return "NaN".into();
+    }
+    if n == 0.0 {
+        return "0".into();
+    }
+    if n.is_infinite() {
+        return if n > 0.0 { "Infinity".into() } else { "-Infinity".into() };
+    }
+    let mut buf = ryu_js::Buffer::new();
+    buf.format_finite(n).to_string()
+}
+
+impl Value {
+    /// ToBoolean (ES5 §9.2).
+    pub fn truthy(&self) -> bool {
+        match self {
+            Value::Undefined | Value::Null => false,
+            Value::Bool(b) => *b,
+            Value::Number(n) => *n != 0.0 && !n.is_nan(),
+            Value::String(s) => !s.is_empty(),
+            Value::Array(_) | Value::Object(_) => true,
+        }
+    }
+
+    /// ToString (ES5 §9.8), with arrays joined by commas and objects as
+    /// `[object Object]`, as JavaScript prints them.
+    pub fn to_js_string(&self) -> String {
+        match self {
+            Value::Undefined => "undefined".into(),
+            Value::Null => "null".into(),
+            Value::Bool(b) => b.to_string(),
+            Value::Number(n) => number_to_string(*n),
+            Value::String(s) => s.clone(),
+            Value::Array(items) => items
+                .iter()
+                .map(|v| if matches!(v, Value::Undefined | Value::Null) { String::new() } else { v.to_js_string() })
+                .collect::<Vec<_>>()
+                .join(","),
+            Value::Object(_) => "[object Object]".into(),
+        }
+    }
+
+    /// ToNumber (ES5 §9.3), for primitives; objects give NaN.
+    pub fn to_number(&self) -> f64 {
+        match self {
+            Value::Undefined => f64::NAN,
+            Value::Null => 0.0,
+            Value::Bool(b) => f64::from(u8::from(*b)),
+            Value::Number(n) => *n,
+            Value::String(s) => string_to_number(s),
+            Value::Array(items) if items.is_empty() => 0.0,
+            Value::Array(items) if items.len() == 1 => Value::String(items[0].to_js_string()).to_number(),
+            _ => f64::NAN,
+        }
+    }
+
+    /// As JSON for transcripts: `undefined` becomes `null`, non-finite
+    /// numbers become `null` (as `JSON.stringify` does).
+    pub fn to_json(&self) -> serde_json::Value {
+        use serde_json::Value as J;
+        match self {
+            Value::Undefined | Value::Null => J::Null,
+            Value::Bool(b) => J::Bool(*b),
+            Value::Number(n) => serde_json::Number::from_f64(*n).map_or(J::Null, |x| {
+                // Integral numbers print without `.0`, as in JavaScript.
+                if n.fract() == 0.0 && n.abs() < 9.0e15 { J::from(*n as i64) } else { J::Number(x) }
+            }),
+            Value::String(s) => J::String(s.clone()),
+            Value::Array(items) => J::Array(items.iter().map(Value::to_json).collect()),
+            Value::Object(props) => J::Object(props.iter().map(|(k, v)| (k.clone(), v.to_json())).collect()),
+        }
+    }
+}
+
+/// StringToNumber (ES5 §9.3.1): trimmed decimal, hex `0x…`, `Infinity`;
+/// empty or blank is 0; anything else NaN.
+pub fn string_to_number(s: &str) -> f64 {
+    let t = s.trim_matches(|c: char| c.is_whitespace() || c == '\u{FEFF}');
+    if t.is_empty() {
+        return 0.0;
+    }
+    if let Some(hex) = t.strip_prefix("0x").or_else(|| t.strip_prefix("0X")) {
+        return u64::from_str_radix(hex, 16).map_or(f64::NAN, |v| v as f64);
+    }
+    match t {
+        "Infinity" | "+Infinity" => return f64::INFINITY,
+        "-Infinity" => return f64::NEG_INFINITY,
+        _ => {}
+    }
+    // Rust's parser also accepts "inf", "nan" and "1_0"-free forms; JS only
+    // decimal literals with optional exponent.
+    let ok = t.bytes().all(|b| b.is_ascii_digit() || matches!(b, b'.' | b'e' | b'E' | b'+' | b'-'));
+    if ok { t.parse::<f64>().unwrap_or(f64::NAN) } else { f64::NAN }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn number_strings_follow_ecmascript() {
+        for (n, s) in
+            [(1.0, "1"), (0.1, "0.1"), (-0.0, "0"), (1e21, "1e+21"), (123456789.125, "123456789.125"), (1e-7, "1e-7")]
+        {
+            assert_eq!(number_to_string(n), s);
+        }
+        assert_eq!(string_to_number(" 42 "), 42.0);
+        assert_eq!(string_to_number("0x1F"), 31.0);
+        assert!(string_to_number("12px").is_nan());
+        assert_eq!(string_to_number(""), 0.0);
+        assert!(string_to_number("inf").is_nan());
+    }
+}

@@ -1,0 +1,285 @@
+//! Compiles Conversation Builder JavaScript to WebAssembly and runs it in a
+//! sandbox against `botContext`.
+//!
+//! CB code panels and global functions are ES5-era scripts (shared
+//! JS-USAGE.md). cbot compiles all of a bot's scripts ahead of time into one
+//! wasm module (no JavaScript engine at run time), then runs each panel in
+//! wasmtime with a fresh store per run, so nothing leaks between runs. A run
+//! is bounded by a CPU budget (wasmtime fuel), a heap quota and a stack
+//! limit; hitting one stops the run with an error naming the limit.
+//!
+//! Use [`Engine`] once per process, [`Engine::compile`] once per bot, and
+//! [`Program::run`] per panel execution.
+//!
+//! # Example
+//!
+//! ```
+//! use cbot_host::OfflineContext;
+//! use cbot_script::{Engine, ScriptKind, ScriptSource};
+//!
+//! let engine = Engine::new(Default::default()).unwrap();
+//! let src = "var m = 'Transferring you';\n\
+//!            if (botContext.getChannel() == 'web') botContext.sendMessage(m);\n\
+//!            else botContext.setBotVariable('transferMessage', m, true, false);";
+//! let program = engine.compile(&[ScriptSource { name: "check", text: src, kind: ScriptKind::Panel }]).unwrap();
+//! let mut ctx = OfflineContext::default();
+//! ctx.channel = "sms".into();
+//! let run = program.run("check", ctx).unwrap();
+//! assert_eq!(run.transcript.calls[1].method, "setBotVariable");
+//! assert!(run.error.is_none());
+//! ```
+//!
+//! # Errors
+//!
+//! Compilation reports [`ScriptDiagnostic`]s (S001 syntax, S010 outside CB's
+//! dialect, S020 not supported yet). A run reports a [`RunError`]: a
+//! JavaScript exception (with its name, message and source position) or an
+//! exhausted [`Limits`] field.
+
+#![deny(missing_docs)]
+
+mod compile;
+mod runtime;
+pub mod value;
+
+pub use compile::{ScriptDiagnostic, ScriptKind, ScriptSource};
+pub use runtime::JsError;
+
+use cbot_host::{BotContext, Transcript, Value};
+use runtime::{HeapLimit, Host};
+use std::sync::Arc;
+
+/// Bounds on one run. Defaults are generous for CB scripts (which CB itself
+/// stops after 5 s, CB-SPEC §8) and small enough to keep a host safe.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Limits {
+    /// CPU budget in wasmtime fuel units (about one per wasm instruction).
+    /// Default 50 million: far beyond any real panel, well under a second.
+    pub fuel: u64,
+    /// Bytes of strings, arrays and objects a run may allocate. Default 16 MiB.
+    pub heap_bytes: usize,
+    /// Wasm stack a run may use, which bounds recursion depth. Default 512 KiB.
+    pub stack_bytes: usize,
+}
+
+impl Default for Limits {
+    fn default() -> Self {
+        Limits { fuel: 50_000_000, heap_bytes: 16 << 20, stack_bytes: 512 << 10 }
+    }
+}
+
+/// Which limit a run hit.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Limit {
+    /// [`Limits::fuel`].
+    Fuel,
+    /// [`Limits::heap_bytes`].
+    Heap,
+    /// [`Limits::stack_bytes`] (runaway recursion).
+    Stack,
+}
+
+impl Limit {
+    /// The limit's name as users see it.
+    pub fn name(self) -> &'static str {
+        match self {
+            Limit::Fuel => "CPU budget (fuel)",
+            Limit::Heap => "heap quota",
+            Limit::Stack => "call depth (wasm stack)",
+        }
+    }
+}
+
+/// Why a run stopped early.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum RunError {
+    /// An uncaught JavaScript exception.
+    Js {
+        /// The error.
+        error: JsError,
+        /// Script index and byte offset of the statement that threw.
+        at: (usize, usize),
+    },
+    /// A limit was hit.
+    Limit(Limit),
+    /// Anything else wasmtime reported (a bug in cbot).
+    Internal(String),
+}
+
+impl std::fmt::Display for RunError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            RunError::Js { error, .. } => write!(f, "{}: {}", error.name, error.message),
+            RunError::Limit(l) => write!(f, "the script exceeded its {}", l.name()),
+            RunError::Internal(m) => write!(f, "internal error: {m}"),
+        }
+    }
+}
+
+/// What a run did.
+pub struct Run<C> {
+    /// The context, with the run's effects.
+    pub context: C,
+    /// Every `botContext` call, in order.
+    pub transcript: Transcript,
+    /// The panel's return value (`undefined` when it failed).
+    pub value: Value,
+    /// Why the run stopped early, if it did.
+    pub error: Option<RunError>,
+}
+
+/// Errors building the engine or a program.
+#[derive(Debug)]
+pub enum Error {
+    /// The scripts did not compile.
+    Compile(Vec<ScriptDiagnostic>),
+    /// wasmtime refused the module or configuration (a bug in cbot).
+    Wasmtime(String),
+    /// No panel has that name.
+    NoSuchPanel(String),
+}
+
+impl std::fmt::Display for Error {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Error::Compile(d) => write!(f, "{} script problem(s)", d.len()),
+            Error::Wasmtime(m) => write!(f, "wasmtime: {m}"),
+            Error::NoSuchPanel(n) => write!(f, "no code panel named {n:?}"),
+        }
+    }
+}
+
+impl std::error::Error for Error {}
+
+/// One per process: the wasmtime engine and the host functions.
+pub struct Engine {
+    engine: wasmtime::Engine,
+    linker: wasmtime::Linker<Host>,
+    limits: Limits,
+}
+
+fn host_op(caller: &mut wasmtime::Caller<'_, Host>, v: i64) -> wasmtime::Result<i64> {
+    if caller.data().heap_exceeded {
+        return Err(wasmtime::Error::msg(HEAP_EXCEEDED));
+    }
+    Ok(v)
+}
+
+const HEAP_EXCEEDED: &str = "cbot: heap quota exceeded";
+
+impl Engine {
+    /// Builds the engine with these limits.
+    pub fn new(limits: Limits) -> Result<Engine, Error> {
+        let mut config = wasmtime::Config::new();
+        config.consume_fuel(true);
+        config.max_wasm_stack(limits.stack_bytes);
+        let engine = wasmtime::Engine::new(&config).map_err(|e| Error::Wasmtime(e.to_string()))?;
+        let mut linker = wasmtime::Linker::new(&engine);
+        let wt = |e: wasmtime::Error| Error::Wasmtime(e.to_string());
+        linker
+            .func_wrap("cbot", "op1", |mut c: wasmtime::Caller<'_, Host>, op: i32, a: i64| {
+                let v = c.data_mut().op1(op, a);
+                host_op(&mut c, v)
+            })
+            .map_err(wt)?;
+        linker
+            .func_wrap("cbot", "op2", |mut c: wasmtime::Caller<'_, Host>, op: i32, a: i64, b: i64| {
+                let v = c.data_mut().op2(op, a, b);
+                host_op(&mut c, v)
+            })
+            .map_err(wt)?;
+        linker
+            .func_wrap("cbot", "op3", |mut c: wasmtime::Caller<'_, Host>, op: i32, a: i64, b: i64, d: i64| {
+                let v = c.data_mut().op3(op, a, b, d);
+                host_op(&mut c, v)
+            })
+            .map_err(wt)?;
+        Ok(Engine { engine, linker, limits })
+    }
+
+    /// Compiles a bot's scripts into one program.
+    pub fn compile(&self, sources: &[ScriptSource<'_>]) -> Result<Program, Error> {
+        let out = compile::compile(sources).map_err(Error::Compile)?;
+        let module = wasmtime::Module::new(&self.engine, &out.wasm).map_err(|e| Error::Wasmtime(format!("{e:#}")))?;
+        let pre = self.linker.instantiate_pre(&module).map_err(|e| Error::Wasmtime(e.to_string()))?;
+        Ok(Program {
+            engine: self.engine.clone(),
+            pre,
+            wasm: out.wasm,
+            strings: out.strings.into(),
+            panels: out.panels,
+            limits: self.limits,
+        })
+    }
+
+    /// Compiles and returns the WebAssembly text of the module (`--emit-wat`).
+    pub fn wasm(sources: &[ScriptSource<'_>]) -> Result<Vec<u8>, Error> {
+        compile::compile(sources).map(|o| o.wasm).map_err(Error::Compile)
+    }
+}
+
+/// A compiled bot: immutable, cheap to run many times.
+pub struct Program {
+    engine: wasmtime::Engine,
+    pre: wasmtime::InstancePre<Host>,
+    wasm: Vec<u8>,
+    strings: Arc<[Arc<str>]>,
+    panels: Vec<String>,
+    limits: Limits,
+}
+
+impl Program {
+    /// The panel names, in order.
+    pub fn panels(&self) -> &[String] {
+        &self.panels
+    }
+
+    /// The module's bytes.
+    pub fn wasm(&self) -> &[u8] {
+        &self.wasm
+    }
+
+    /// Runs one panel against `context` in a fresh sandbox.
+    pub fn run<C: BotContext + Send + 'static>(&self, panel: &str, context: C) -> Result<Run<C>, Error> {
+        let k = self.panels.iter().position(|p| p == panel).ok_or_else(|| Error::NoSuchPanel(panel.to_string()))?;
+        let host = Host::new(Box::new(context), self.strings.clone(), HeapLimit(self.limits.heap_bytes));
+        let mut store = wasmtime::Store::new(&self.engine, host);
+        store.set_fuel(self.limits.fuel).map_err(|e| Error::Wasmtime(e.to_string()))?;
+        let instance = self.pre.instantiate(&mut store).map_err(|e| Error::Wasmtime(e.to_string()))?;
+        let func = instance
+            .get_typed_func::<(), i64>(&mut store, &format!("panel{k}"))
+            .map_err(|e| Error::Wasmtime(e.to_string()))?;
+        let result = func.call(&mut store, ());
+        let loc = instance.get_global(&mut store, "loc").and_then(|g| g.get(&mut store).i32()).unwrap_or(0) as u32;
+        let at = ((loc >> 22) as usize, (loc & ((1 << 22) - 1)) as usize);
+        let (value, error) = match result {
+            Ok(v) if v == value::EXCEPTION => {
+                let error = store
+                    .data_mut()
+                    .error
+                    .take()
+                    .unwrap_or(JsError { name: "Error".into(), message: "unknown".into() });
+                (Value::Undefined, Some(RunError::Js { error, at }))
+            }
+            Ok(v) => (store.data().to_host(v, 0), None),
+            Err(e) => (Value::Undefined, Some(classify(&e))),
+        };
+        let host = store.into_data();
+        let context = *host.ctx.into_any().downcast::<C>().expect("the context type put in");
+        Ok(Run { context, transcript: host.transcript, value, error })
+    }
+}
+
+fn classify(e: &wasmtime::Error) -> RunError {
+    if let Some(trap) = e.downcast_ref::<wasmtime::Trap>() {
+        return match trap {
+            wasmtime::Trap::OutOfFuel => RunError::Limit(Limit::Fuel),
+            wasmtime::Trap::StackOverflow => RunError::Limit(Limit::Stack),
+            other => RunError::Internal(other.to_string()),
+        };
+    }
+    if e.to_string().contains(HEAP_EXCEEDED) || format!("{e:#}").contains(HEAP_EXCEEDED) {
+        return RunError::Limit(Limit::Heap);
+    }
+    RunError::Internal(format!("{e:#}"))
+}

@@ -1,0 +1,948 @@
+//! The host side of a run: the per-run heap, the operations compiled code
+//! calls for anything beyond number arithmetic, the built-ins, and
+//! `botContext`.
+//!
+//! Every operation returns a boxed value; on a JavaScript error it records
+//! the error and returns [`value::EXCEPTION`], and the generated code returns
+//! that sentinel up the stack (the return-flag protocol). Exhausting a limit
+//! is not a JavaScript error: it traps the whole run.
+
+use crate::value::{self, EXCEPTION, FALSE, NULL, TRUE, UNDEFINED};
+use cbot_host::{BotContext, Transcript, Value, number_to_string, string_to_number};
+use std::sync::Arc;
+
+/// Operation codes shared with the compiler.
+pub(crate) mod op {
+    // op2(a, b)
+    pub const ADD: i32 = 1;
+    pub const SUB: i32 = 2;
+    pub const MUL: i32 = 3;
+    pub const DIV: i32 = 4;
+    pub const MOD: i32 = 5;
+    pub const EQ: i32 = 6;
+    pub const NE: i32 = 7;
+    pub const SEQ: i32 = 8;
+    pub const SNE: i32 = 9;
+    pub const LT: i32 = 10;
+    pub const GT: i32 = 11;
+    pub const LE: i32 = 12;
+    pub const GE: i32 = 13;
+    pub const GET: i32 = 14;
+    pub const PUSH: i32 = 15;
+    pub const CALL_BUILTIN: i32 = 16;
+    pub const BITAND: i32 = 17;
+    pub const BITOR: i32 = 18;
+    pub const BITXOR: i32 = 19;
+    pub const SHL: i32 = 20;
+    pub const SHR: i32 = 21;
+    pub const USHR: i32 = 22;
+    pub const IN: i32 = 23;
+    // op1(a)
+    pub const TYPEOF: i32 = 40;
+    pub const NEG: i32 = 41;
+    pub const TO_NUMBER: i32 = 42;
+    pub const TRUTHY: i32 = 43;
+    pub const STRING: i32 = 44;
+    pub const NEW_ARRAY: i32 = 45;
+    pub const NEW_OBJECT: i32 = 46;
+    pub const GLOBAL_GET: i32 = 47;
+    pub const BOT_CONTEXT: i32 = 48;
+    pub const BUILTIN: i32 = 49;
+    pub const BITNOT: i32 = 50;
+    // op3(a, b, c)
+    pub const SET: i32 = 60;
+    pub const CALL_METHOD: i32 = 61;
+    pub const GLOBAL_SET: i32 = 62;
+    pub const PUT: i32 = 63;
+}
+
+/// Built-in globals the compiler resolves by name.
+pub(crate) const BUILTINS: &[&str] =
+    &["Math", "JSON", "parseInt", "parseFloat", "isNaN", "isFinite", "String", "Number", "Boolean", "Array", "Object"];
+
+#[derive(Debug, Clone)]
+pub(crate) enum Obj {
+    Str(Arc<str>),
+    Arr(Vec<i64>),
+    Object(Vec<(Arc<str>, i64)>),
+    BotContext,
+    Builtin(usize),
+}
+
+/// What a run may use (see [`crate::Limits`]).
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct HeapLimit(pub usize);
+
+/// A JavaScript error thrown during a run.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct JsError {
+    /// `TypeError`, `ReferenceError`, `RangeError`, `SyntaxError` or `Error`.
+    pub name: String,
+    /// The message.
+    pub message: String,
+}
+
+/// A `botContext` implementation the run can hand back as its own type.
+pub(crate) trait Ctx: BotContext + Send {
+    fn into_any(self: Box<Self>) -> Box<dyn std::any::Any>;
+}
+
+impl<T: BotContext + Send + 'static> Ctx for T {
+    fn into_any(self: Box<Self>) -> Box<dyn std::any::Any> {
+        self
+    }
+}
+
+/// The store data of one run.
+pub(crate) struct Host {
+    pub ctx: Box<dyn Ctx>,
+    pub transcript: Transcript,
+    heap: Vec<Obj>,
+    heap_bytes: usize,
+    heap_limit: usize,
+    strings: Arc<[Arc<str>]>,
+    globals: Vec<(Arc<str>, i64)>,
+    pub error: Option<JsError>,
+    /// Set by [`Host::check_heap`]; turned into a trap by the caller.
+    pub heap_exceeded: bool,
+}
+
+fn number_value(v: i64) -> Option<f64> {
+    value::is_number(v).then(|| value::as_number(v))
+}
+
+impl Host {
+    pub fn new(ctx: Box<dyn Ctx>, strings: Arc<[Arc<str>]>, heap_limit: HeapLimit) -> Host {
+        // Fixed slots the compiler refers to by constant: `botContext`,
+        // then each built-in (compile.rs BOT_CONTEXT_SLOT, builtin_ref).
+        let mut heap = Vec::with_capacity(16 + BUILTINS.len());
+        heap.push(Obj::BotContext);
+        heap.extend((0..BUILTINS.len()).map(Obj::Builtin));
+        Host {
+            ctx,
+            transcript: Transcript::default(),
+            heap,
+            heap_bytes: 0,
+            heap_limit: heap_limit.0,
+            strings,
+            globals: Vec::new(),
+            error: None,
+            heap_exceeded: false,
+        }
+    }
+
+    fn alloc(&mut self, obj: Obj, bytes: usize) -> i64 {
+        self.heap_bytes += bytes + 16;
+        if self.heap_bytes > self.heap_limit {
+            self.heap_exceeded = true;
+        }
+        self.heap.push(obj);
+        value::reference(self.heap.len() - 1)
+    }
+
+    fn obj(&self, v: i64) -> Option<&Obj> {
+        value::as_reference(v).and_then(|i| self.heap.get(i))
+    }
+
+    pub fn string(&mut self, s: impl Into<Arc<str>>) -> i64 {
+        let s: Arc<str> = s.into();
+        let n = s.len();
+        self.alloc(Obj::Str(s), n)
+    }
+
+    fn throw(&mut self, name: &str, message: impl Into<String>) -> i64 {
+        self.error = Some(JsError { name: name.to_string(), message: message.into() });
+        EXCEPTION
+    }
+
+    fn str_of(&self, v: i64) -> Option<&Arc<str>> {
+        match self.obj(v) {
+            Some(Obj::Str(s)) => Some(s),
+            _ => None,
+        }
+    }
+
+    // ---- conversions (ES5 §9) ----
+
+    pub fn to_js_string(&self, v: i64) -> String {
+        if let Some(n) = number_value(v) {
+            return number_to_string(n);
+        }
+        match v {
+            UNDEFINED => "undefined".into(),
+            NULL => "null".into(),
+            TRUE => "true".into(),
+            FALSE => "false".into(),
+            _ => match self.obj(v) {
+                Some(Obj::Str(s)) => s.to_string(),
+                Some(Obj::Arr(items)) => items
+                    .iter()
+                    .map(|&x| if x == UNDEFINED || x == NULL { String::new() } else { self.to_js_string(x) })
+                    .collect::<Vec<_>>()
+                    .join(","),
+                Some(Obj::Object(_) | Obj::BotContext) => "[object Object]".into(),
+                Some(Obj::Builtin(b)) => format!("function {}() {{ [native code] }}", BUILTINS[*b]),
+                None => "undefined".into(),
+            },
+        }
+    }
+
+    pub fn to_number(&self, v: i64) -> f64 {
+        if let Some(n) = number_value(v) {
+            return n;
+        }
+        match v {
+            UNDEFINED => f64::NAN,
+            NULL | FALSE => 0.0,
+            TRUE => 1.0,
+            _ => match self.obj(v) {
+                Some(Obj::Str(s)) => string_to_number(s),
+                Some(Obj::Arr(_)) => string_to_number(&self.to_js_string(v)),
+                _ => f64::NAN,
+            },
+        }
+    }
+
+    pub fn truthy(&self, v: i64) -> bool {
+        if let Some(n) = number_value(v) {
+            return n != 0.0 && !n.is_nan();
+        }
+        match v {
+            UNDEFINED | NULL | FALSE => false,
+            TRUE => true,
+            _ => !matches!(self.obj(v), Some(Obj::Str(s)) if s.is_empty()),
+        }
+    }
+
+    fn is_primitive(&self, v: i64) -> bool {
+        number_value(v).is_some() || matches!(v, UNDEFINED | NULL | TRUE | FALSE) || self.str_of(v).is_some()
+    }
+
+    /// ToPrimitive for the objects scripts build (arrays and plain objects
+    /// convert through their string form).
+    fn primitive(&mut self, v: i64) -> i64 {
+        if self.is_primitive(v) {
+            v
+        } else {
+            let s = self.to_js_string(v);
+            self.string(s)
+        }
+    }
+
+    fn type_of(&self, v: i64) -> &'static str {
+        if number_value(v).is_some() {
+            return "number";
+        }
+        match v {
+            UNDEFINED => "undefined",
+            NULL => "object",
+            TRUE | FALSE => "boolean",
+            _ => match self.obj(v) {
+                Some(Obj::Str(_)) => "string",
+                Some(Obj::Builtin(b)) if !matches!(BUILTINS[*b], "Math" | "JSON") => "function",
+                _ => "object",
+            },
+        }
+    }
+
+    fn strict_equals(&self, a: i64, b: i64) -> bool {
+        match (number_value(a), number_value(b)) {
+            (Some(x), Some(y)) => x == y,
+            (None, None) if a == b => true,
+            _ => match (self.str_of(a), self.str_of(b)) {
+                (Some(x), Some(y)) => x == y,
+                _ => false,
+            },
+        }
+    }
+
+    /// The abstract equality comparison (ES5 §11.9.3).
+    fn loose_equals(&mut self, a: i64, b: i64) -> bool {
+        let nullish = |v: i64| v == UNDEFINED || v == NULL;
+        if nullish(a) || nullish(b) {
+            return nullish(a) && nullish(b);
+        }
+        let a_kind = self.type_of(a);
+        let b_kind = self.type_of(b);
+        if a_kind == b_kind && (a_kind != "object" || self.is_primitive(a)) {
+            return self.strict_equals(a, b);
+        }
+        if a_kind == "object" && b_kind == "object" {
+            return a == b;
+        }
+        // Booleans and strings compare as numbers; objects as primitives.
+        let a = if a_kind == "object" { self.primitive(a) } else { a };
+        let b = if b_kind == "object" { self.primitive(b) } else { b };
+        if self.str_of(a).is_some() && self.str_of(b).is_some() {
+            return self.strict_equals(a, b);
+        }
+        self.to_number(a) == self.to_number(b)
+    }
+
+    /// The abstract relational comparison (ES5 §11.8.5): strings compare by
+    /// UTF-16 code units, everything else as numbers.
+    fn less_than(&mut self, a: i64, b: i64, or_equal: bool) -> bool {
+        let a = self.primitive(a);
+        let b = self.primitive(b);
+        if let (Some(x), Some(y)) = (self.str_of(a), self.str_of(b)) {
+            let ord = x.encode_utf16().cmp(y.encode_utf16());
+            return if or_equal { ord.is_le() } else { ord.is_lt() };
+        }
+        let (x, y) = (self.to_number(a), self.to_number(b));
+        if or_equal { x <= y } else { x < y }
+    }
+
+    fn to_int32(&self, v: i64) -> i32 {
+        let n = self.to_number(v);
+        if !n.is_finite() {
+            return 0;
+        }
+        (n.trunc().rem_euclid(4_294_967_296.0) as u32) as i32
+    }
+
+    // ---- the operations ----
+
+    pub fn op1(&mut self, op: i32, a: i64) -> i64 {
+        match op {
+            op::TYPEOF => {
+                let t = self.type_of(a);
+                self.string(t)
+            }
+            op::NEG => value::number(-self.to_number(a)),
+            op::TO_NUMBER => value::number(self.to_number(a)),
+            op::BITNOT => value::number(f64::from(!self.to_int32(a))),
+            op::TRUTHY => value::boolean(self.truthy(a)),
+            op::STRING => {
+                let s = self.strings[a as usize].clone();
+                self.string(s)
+            }
+            op::NEW_ARRAY => self.alloc(Obj::Arr(Vec::new()), 0),
+            op::NEW_OBJECT => self.alloc(Obj::Object(Vec::new()), 0),
+            op::GLOBAL_GET => {
+                let name = self.strings[a as usize].clone();
+                match self.globals.iter().find(|g| g.0 == name) {
+                    Some(g) => g.1,
+                    None => self.throw("ReferenceError", format!("{name} is not defined")),
+                }
+            }
+            op::BOT_CONTEXT => self.alloc(Obj::BotContext, 0),
+            op::BUILTIN => self.alloc(Obj::Builtin(a as usize), 0),
+            _ => self.throw("Error", format!("internal: unknown operation {op}")),
+        }
+    }
+
+    pub fn op2(&mut self, op: i32, a: i64, b: i64) -> i64 {
+        match op {
+            op::ADD => {
+                let a = self.primitive(a);
+                let b = self.primitive(b);
+                if self.str_of(a).is_some() || self.str_of(b).is_some() {
+                    let s = self.to_js_string(a) + &self.to_js_string(b);
+                    self.string(s)
+                } else {
+                    value::number(self.to_number(a) + self.to_number(b))
+                }
+            }
+            op::SUB => value::number(self.to_number(a) - self.to_number(b)),
+            op::MUL => value::number(self.to_number(a) * self.to_number(b)),
+            op::DIV => value::number(self.to_number(a) / self.to_number(b)),
+            // Rust's `%` on f64 is C's fmod, which is what ES5 §11.5.3 asks.
+            op::MOD => value::number(self.to_number(a) % self.to_number(b)),
+            op::EQ => value::boolean(self.loose_equals(a, b)),
+            op::NE => value::boolean(!self.loose_equals(a, b)),
+            op::SEQ => value::boolean(self.strict_equals(a, b)),
+            op::SNE => value::boolean(!self.strict_equals(a, b)),
+            op::LT => value::boolean(self.less_than(a, b, false)),
+            op::GT => value::boolean(self.less_than(b, a, false)),
+            op::LE => value::boolean(self.less_than(a, b, true)),
+            op::GE => value::boolean(self.less_than(b, a, true)),
+            op::BITAND => value::number(f64::from(self.to_int32(a) & self.to_int32(b))),
+            op::BITOR => value::number(f64::from(self.to_int32(a) | self.to_int32(b))),
+            op::BITXOR => value::number(f64::from(self.to_int32(a) ^ self.to_int32(b))),
+            op::SHL => value::number(f64::from(self.to_int32(a).wrapping_shl(self.to_int32(b) as u32 & 31))),
+            op::SHR => value::number(f64::from(self.to_int32(a).wrapping_shr(self.to_int32(b) as u32 & 31))),
+            op::USHR => value::number(f64::from((self.to_int32(a) as u32).wrapping_shr(self.to_int32(b) as u32 & 31))),
+            op::GET => self.get(a, b),
+            op::IN => {
+                let key = self.to_js_string(a);
+                match self.obj(b) {
+                    Some(Obj::Object(props)) => value::boolean(props.iter().any(|p| *p.0 == *key)),
+                    Some(Obj::Arr(items)) => {
+                        value::boolean(key == "length" || key.parse::<usize>().is_ok_and(|i| i < items.len()))
+                    }
+                    _ => self.throw("TypeError", format!("cannot use 'in' to search for '{key}' in a non-object")),
+                }
+            }
+            op::PUSH => {
+                if let Some(i) = value::as_reference(a)
+                    && let Some(Obj::Arr(items)) = self.heap.get_mut(i)
+                {
+                    items.push(b);
+                    self.heap_bytes += 8;
+                }
+                a
+            }
+            op::CALL_BUILTIN => self.call_builtin(a as usize, b),
+            _ => self.throw("Error", format!("internal: unknown operation {op}")),
+        }
+    }
+
+    pub fn op3(&mut self, op: i32, a: i64, b: i64, c: i64) -> i64 {
+        match op {
+            op::SET => self.set(a, b, c),
+            op::PUT => {
+                let key: Arc<str> = self.to_js_string(b).into();
+                if let Some(i) = value::as_reference(a)
+                    && let Some(Obj::Object(props)) = self.heap.get_mut(i)
+                {
+                    match props.iter_mut().find(|p| p.0 == key) {
+                        Some(p) => p.1 = c,
+                        None => {
+                            self.heap_bytes += 24 + key.len();
+                            props.push((key, c));
+                        }
+                    }
+                }
+                a
+            }
+            op::GLOBAL_SET => {
+                let name = self.strings[a as usize].clone();
+                match self.globals.iter_mut().find(|g| g.0 == name) {
+                    Some(g) => g.1 = b,
+                    None => self.globals.push((name, b)),
+                }
+                b
+            }
+            op::CALL_METHOD => self.call_method(a, b, c),
+            _ => self.throw("Error", format!("internal: unknown operation {op}")),
+        }
+    }
+
+    fn get(&mut self, obj: i64, key: i64) -> i64 {
+        if obj == UNDEFINED || obj == NULL {
+            let k = self.to_js_string(key);
+            let what = self.to_js_string(obj);
+            return self.throw("TypeError", format!("Cannot read property '{k}' of {what}"));
+        }
+        let index = number_value(key).filter(|n| n.fract() == 0.0 && *n >= 0.0).map(|n| n as usize);
+        match self.obj(obj).cloned() {
+            Some(Obj::Str(s)) => {
+                let units: Vec<u16> = s.encode_utf16().collect();
+                if let Some(i) = index {
+                    return match units.get(i) {
+                        Some(&u) => self.string(String::from_utf16_lossy(&[u])),
+                        None => UNDEFINED,
+                    };
+                }
+                if self.to_js_string(key) == "length" { value::number(units.len() as f64) } else { UNDEFINED }
+            }
+            Some(Obj::Arr(items)) => {
+                if let Some(i) = index {
+                    return items.get(i).copied().unwrap_or(UNDEFINED);
+                }
+                let k = self.to_js_string(key);
+                if k == "length" {
+                    return value::number(items.len() as f64);
+                }
+                k.parse::<usize>().ok().and_then(|i| items.get(i).copied()).unwrap_or(UNDEFINED)
+            }
+            Some(Obj::Object(props)) => {
+                let k = self.to_js_string(key);
+                props.iter().find(|p| *p.0 == *k).map_or(UNDEFINED, |p| p.1)
+            }
+            Some(Obj::Builtin(b)) if BUILTINS[b] == "Math" => {
+                let k = self.to_js_string(key);
+                match k.as_str() {
+                    "PI" => value::number(std::f64::consts::PI),
+                    "E" => value::number(std::f64::consts::E),
+                    _ => UNDEFINED,
+                }
+            }
+            _ => UNDEFINED,
+        }
+    }
+
+    fn set(&mut self, obj: i64, key: i64, v: i64) -> i64 {
+        if obj == UNDEFINED || obj == NULL {
+            let k = self.to_js_string(key);
+            let what = self.to_js_string(obj);
+            return self.throw("TypeError", format!("Cannot set property '{k}' of {what}"));
+        }
+        let index = number_value(key).filter(|n| n.fract() == 0.0 && *n >= 0.0 && *n < 1e9).map(|n| n as usize);
+        let key_str = self.to_js_string(key);
+        let Some(slot) = value::as_reference(obj) else { return v };
+        match self.heap.get_mut(slot) {
+            Some(Obj::Arr(items)) => {
+                let i = index.or_else(|| key_str.parse().ok());
+                if let Some(i) = i {
+                    if i >= items.len() {
+                        self.heap_bytes += 8 * (i + 1 - items.len());
+                        items.resize(i + 1, UNDEFINED);
+                    }
+                    items[i] = v;
+                } else if key_str == "length" {
+                    let n = self.to_number(v);
+                    if let Some(Obj::Arr(items)) = self.heap.get_mut(slot) {
+                        items.resize(n.max(0.0) as usize, UNDEFINED);
+                    }
+                }
+            }
+            Some(Obj::Object(_)) => {
+                let key = self.string(key_str);
+                self.op3(op::PUT, obj, key, v);
+            }
+            _ => {}
+        }
+        v
+    }
+
+    fn args(&self, args: i64) -> Vec<i64> {
+        match self.obj(args) {
+            Some(Obj::Arr(items)) => items.clone(),
+            _ => Vec::new(),
+        }
+    }
+
+    fn call_method(&mut self, recv: i64, name: i64, args: i64) -> i64 {
+        let name = self.to_js_string(name);
+        let argv = self.args(args);
+        let arg = |i: usize| argv.get(i).copied().unwrap_or(UNDEFINED);
+        if recv == UNDEFINED || recv == NULL {
+            let what = self.to_js_string(recv);
+            return self.throw("TypeError", format!("Cannot call method '{name}' of {what}"));
+        }
+        match self.obj(recv).cloned() {
+            Some(Obj::BotContext) => {
+                let values: Vec<Value> = argv.iter().map(|&v| self.to_host(v, 0)).collect();
+                let ctx: &mut dyn BotContext = self.ctx.as_mut();
+                match cbot_host::dispatch(ctx, &name, &values, Some(&mut self.transcript)) {
+                    Ok(v) => self.import(&v),
+                    Err(e) => self.throw("TypeError", e.to_string()),
+                }
+            }
+            Some(Obj::Str(s)) => self.string_method(&s, &name, &argv),
+            Some(Obj::Arr(items)) => self.array_method(recv, items, &name, &argv),
+            Some(Obj::Builtin(b)) => match (BUILTINS[b], name.as_str()) {
+                ("Math", m) => self.math(m, &argv),
+                ("JSON", "stringify") => {
+                    let v = self.to_host(arg(0), 0);
+                    if v == Value::Undefined {
+                        return UNDEFINED;
+                    }
+                    let s = json_stringify(&v);
+                    self.string(s)
+                }
+                ("JSON", "parse") => {
+                    let text = self.to_js_string(arg(0));
+                    match serde_json::from_str::<serde_json::Value>(&text) {
+                        Ok(j) => {
+                            let v = from_json(&j);
+                            self.import(&v)
+                        }
+                        Err(e) => self.throw("SyntaxError", format!("JSON.parse: {e}")),
+                    }
+                }
+                (ns, m) => self.throw("TypeError", format!("{ns}.{m} is not a function")),
+            },
+            _ => {
+                if let Some(n) = number_value(recv) {
+                    return match name.as_str() {
+                        "toString" => {
+                            let s = number_to_string(n);
+                            self.string(s)
+                        }
+                        "toFixed" => {
+                            let digits = self.to_number(arg(0));
+                            let d = if digits.is_nan() { 0 } else { digits as usize };
+                            if !(0..=20).contains(&d) {
+                                return self.throw("RangeError", "toFixed() digits argument must be between 0 and 20");
+                            }
+                            let s = if n.abs() >= 1e21 { number_to_string(n) } else { format!("{n:.d$}") };
+                            self.string(s)
+                        }
+                        _ => self.throw("TypeError", format!("{name} is not a function")),
+                    };
+                }
+                if matches!(recv, TRUE | FALSE) && name == "toString" {
+                    let s = self.to_js_string(recv);
+                    return self.string(s);
+                }
+                let what = self.to_js_string(recv);
+                self.throw("TypeError", format!("{what}.{name} is not a function"))
+            }
+        }
+    }
+
+    fn string_method(&mut self, s: &str, name: &str, argv: &[i64]) -> i64 {
+        let arg = |i: usize| argv.get(i).copied().unwrap_or(UNDEFINED);
+        let units: Vec<u16> = s.encode_utf16().collect();
+        let len = units.len() as f64;
+        // Relative index clamping (ES5 substring/slice rules).
+        let int = |h: &Self, v: i64, default: f64| {
+            if v == UNDEFINED {
+                default
+            } else {
+                let n = h.to_number(v);
+                if n.is_nan() { 0.0 } else { n.trunc() }
+            }
+        };
+        let text = |h: &mut Self, u: &[u16]| h.string(String::from_utf16_lossy(u));
+        match name {
+            "toUpperCase" | "toLocaleUpperCase" => self.string(s.to_uppercase()),
+            "toLowerCase" | "toLocaleLowerCase" => self.string(s.to_lowercase()),
+            "trim" => self.string(s.trim_matches(|c: char| c.is_whitespace() || c == '\u{FEFF}')),
+            "toString" | "valueOf" => self.string(s),
+            "charAt" => {
+                let i = int(self, arg(0), 0.0);
+                if i < 0.0 || i >= len { self.string("") } else { text(self, &units[i as usize..i as usize + 1]) }
+            }
+            "charCodeAt" => {
+                let i = int(self, arg(0), 0.0);
+                if i < 0.0 || i >= len { value::number(f64::NAN) } else { value::number(f64::from(units[i as usize])) }
+            }
+            "indexOf" | "lastIndexOf" => {
+                let needle: Vec<u16> = self.to_js_string(arg(0)).encode_utf16().collect();
+                let last = name == "lastIndexOf";
+                let from = int(self, arg(1), if last { len } else { 0.0 }).clamp(0.0, len) as usize;
+                let fits = |i: usize| i + needle.len() <= units.len() && units[i..i + needle.len()] == needle[..];
+                let found = if last {
+                    (0..=from.min(units.len())).rev().find(|&i| fits(i))
+                } else {
+                    (from..=units.len()).find(|&i| fits(i))
+                };
+                value::number(found.map_or(-1.0, |i| i as f64))
+            }
+            "substring" => {
+                let a = int(self, arg(0), 0.0).clamp(0.0, len) as usize;
+                let b = int(self, arg(1), len).clamp(0.0, len) as usize;
+                text(self, &units[a.min(b)..a.max(b)])
+            }
+            "substr" => {
+                let mut a = int(self, arg(0), 0.0);
+                if a < 0.0 {
+                    a = (len + a).max(0.0);
+                }
+                let a = a.min(len) as usize;
+                let n = int(self, arg(1), len).clamp(0.0, len) as usize;
+                text(self, &units[a..(a + n).min(units.len())])
+            }
+            "slice" => {
+                let rel = |x: f64| if x < 0.0 { (len + x).max(0.0) } else { x.min(len) };
+                let a = rel(int(self, arg(0), 0.0)) as usize;
+                let b = rel(int(self, arg(1), len)) as usize;
+                if a >= b { self.string("") } else { text(self, &units[a..b]) }
+            }
+            "split" => {
+                let limit = if arg(1) == UNDEFINED { usize::MAX } else { self.to_number(arg(1)) as usize };
+                let parts: Vec<String> = if arg(0) == UNDEFINED {
+                    vec![s.to_string()]
+                } else {
+                    let sep = self.to_js_string(arg(0));
+                    if sep.is_empty() {
+                        units.iter().map(|u| String::from_utf16_lossy(&[*u])).collect()
+                    } else {
+                        s.split(sep.as_str()).map(str::to_string).collect()
+                    }
+                };
+                let items: Vec<i64> = parts.into_iter().take(limit).map(|p| self.string(p)).collect();
+                let n = items.len();
+                self.alloc(Obj::Arr(items), 8 * n)
+            }
+            "replace" => {
+                // String patterns only: the first occurrence (RegExp arrives in part 2).
+                let from = self.to_js_string(arg(0));
+                let to = self.to_js_string(arg(1));
+                self.string(s.replacen(from.as_str(), &to, 1))
+            }
+            "concat" => {
+                let mut out = s.to_string();
+                for &a in argv {
+                    out.push_str(&self.to_js_string(a));
+                }
+                self.string(out)
+            }
+            _ => self.throw("TypeError", format!("Object {s} has no method '{name}'")),
+        }
+    }
+
+    fn array_method(&mut self, recv: i64, items: Vec<i64>, name: &str, argv: &[i64]) -> i64 {
+        let arg = |i: usize| argv.get(i).copied().unwrap_or(UNDEFINED);
+        let slot = value::as_reference(recv).expect("a reference");
+        match name {
+            "push" => {
+                let n = items.len() + argv.len();
+                if let Some(Obj::Arr(items)) = self.heap.get_mut(slot) {
+                    items.extend_from_slice(argv);
+                }
+                self.heap_bytes += 8 * argv.len();
+                value::number(n as f64)
+            }
+            "pop" => {
+                if let Some(Obj::Arr(items)) = self.heap.get_mut(slot) {
+                    return items.pop().unwrap_or(UNDEFINED);
+                }
+                UNDEFINED
+            }
+            "join" => {
+                let sep = if arg(0) == UNDEFINED { ",".to_string() } else { self.to_js_string(arg(0)) };
+                let parts: Vec<String> = items
+                    .iter()
+                    .map(|&x| if x == UNDEFINED || x == NULL { String::new() } else { self.to_js_string(x) })
+                    .collect();
+                self.string(parts.join(&sep))
+            }
+            "indexOf" => {
+                let found = items.iter().position(|&x| self.strict_equals(x, arg(0)));
+                value::number(found.map_or(-1.0, |i| i as f64))
+            }
+            "toString" => {
+                let s = self.to_js_string(recv);
+                self.string(s)
+            }
+            "concat" => {
+                let mut out = items;
+                for &a in argv {
+                    match self.obj(a) {
+                        Some(Obj::Arr(more)) => out.extend_from_slice(more),
+                        _ => out.push(a),
+                    }
+                }
+                let n = out.len();
+                self.alloc(Obj::Arr(out), 8 * n)
+            }
+            _ => self.throw("TypeError", format!("Object {} has no method '{name}'", self.to_js_string(recv))),
+        }
+    }
+
+    fn math(&mut self, name: &str, argv: &[i64]) -> i64 {
+        let x = |h: &Self, i: usize| h.to_number(argv.get(i).copied().unwrap_or(UNDEFINED));
+        let n = match name {
+            "floor" => x(self, 0).floor(),
+            "ceil" => x(self, 0).ceil(),
+            // ES5 §15.8.2.15: round half up (towards +∞).
+            "round" => {
+                let v = x(self, 0);
+                if v.is_finite() && v.fract() != 0.0 { (v + 0.5).floor() } else { v }
+            }
+            "abs" => x(self, 0).abs(),
+            "sqrt" => x(self, 0).sqrt(),
+            "pow" => x(self, 0).powf(x(self, 1)),
+            "max" => (0..argv.len())
+                .map(|i| x(self, i))
+                .fold(f64::NEG_INFINITY, |a, b| if a.is_nan() || b.is_nan() { f64::NAN } else { a.max(b) }),
+            "min" => (0..argv.len())
+                .map(|i| x(self, i))
+                .fold(f64::INFINITY, |a, b| if a.is_nan() || b.is_nan() { f64::NAN } else { a.min(b) }),
+            _ => return self.throw("TypeError", format!("Math.{name} is not a function")),
+        };
+        value::number(n)
+    }
+
+    fn call_builtin(&mut self, builtin: usize, args: i64) -> i64 {
+        let argv = self.args(args);
+        let arg = |i: usize| argv.get(i).copied().unwrap_or(UNDEFINED);
+        match BUILTINS[builtin] {
+            "String" => {
+                if argv.is_empty() {
+                    return self.string("");
+                }
+                let s = self.to_js_string(arg(0));
+                self.string(s)
+            }
+            "Number" => value::number(if argv.is_empty() { 0.0 } else { self.to_number(arg(0)) }),
+            "Boolean" => value::boolean(self.truthy(arg(0))),
+            "isNaN" => value::boolean(self.to_number(arg(0)).is_nan()),
+            "isFinite" => value::boolean(self.to_number(arg(0)).is_finite()),
+            "parseFloat" => value::number(parse_float(&self.to_js_string(arg(0)))),
+            "parseInt" => {
+                let radix = if arg(1) == UNDEFINED { 0 } else { self.to_int32(arg(1)) };
+                value::number(parse_int(&self.to_js_string(arg(0)), radix))
+            }
+            other => self.throw("TypeError", format!("{other} is not a function")),
+        }
+    }
+
+    // ---- crossing the botContext boundary ----
+
+    /// A deep copy of `v` as a host value (cycles and absurd depth cut).
+    pub fn to_host(&self, v: i64, depth: usize) -> Value {
+        if let Some(n) = number_value(v) {
+            return Value::Number(n);
+        }
+        match v {
+            UNDEFINED => Value::Undefined,
+            NULL => Value::Null,
+            TRUE => Value::Bool(true),
+            FALSE => Value::Bool(false),
+            _ if depth > 64 => Value::Null,
+            _ => match self.obj(v) {
+                Some(Obj::Str(s)) => Value::String(s.to_string()),
+                Some(Obj::Arr(items)) => Value::Array(items.iter().map(|&x| self.to_host(x, depth + 1)).collect()),
+                Some(Obj::Object(props)) => {
+                    Value::Object(props.iter().map(|(k, x)| (k.to_string(), self.to_host(*x, depth + 1))).collect())
+                }
+                _ => Value::Object(Vec::new()),
+            },
+        }
+    }
+
+    pub fn import(&mut self, v: &Value) -> i64 {
+        match v {
+            Value::Undefined => UNDEFINED,
+            Value::Null => NULL,
+            Value::Bool(b) => value::boolean(*b),
+            Value::Number(n) => value::number(*n),
+            Value::String(s) => self.string(s.as_str()),
+            Value::Array(items) => {
+                let items: Vec<i64> = items.iter().map(|x| self.import(x)).collect();
+                let n = items.len();
+                self.alloc(Obj::Arr(items), 8 * n)
+            }
+            Value::Object(props) => {
+                let props: Vec<(Arc<str>, i64)> =
+                    props.iter().map(|(k, x)| (Arc::from(k.as_str()), self.import(x))).collect();
+                let n = props.len();
+                self.alloc(Obj::Object(props), 24 * n)
+            }
+        }
+    }
+}
+
+fn from_json(j: &serde_json::Value) -> Value {
+    match j {
+        serde_json::Value::Null => Value::Null,
+        serde_json::Value::Bool(b) => Value::Bool(*b),
+        serde_json::Value::Number(n) => Value::Number(n.as_f64().unwrap_or(f64::NAN)),
+        serde_json::Value::String(s) => Value::String(s.clone()),
+        serde_json::Value::Array(a) => Value::Array(a.iter().map(from_json).collect()),
+        serde_json::Value::Object(o) => Value::Object(o.iter().map(|(k, v)| (k.clone(), from_json(v))).collect()),
+    }
+}
+
+/// JSON.stringify without indentation (ES5 §15.12.3): numbers as JavaScript
+/// prints them, non-finite numbers as `null`, `undefined` members skipped.
+pub(crate) fn json_stringify(v: &Value) -> String {
+    let mut out = String::new();
+    write_json(v, &mut out);
+    out
+}
+
+fn write_json(v: &Value, out: &mut String) {
+    match v {
+        Value::Undefined | Value::Null => out.push_str("null"),
+        Value::Bool(b) => out.push_str(if *b { "true" } else { "false" }),
+        Value::Number(n) => out.push_str(&if n.is_finite() { number_to_string(*n) } else { "null".into() }),
+        Value::String(s) => out.push_str(&serde_json::to_string(s).expect("strings serialise")),
+        Value::Array(items) => {
+            out.push('[');
+            for (i, x) in items.iter().enumerate() {
+                if i > 0 {
+                    out.push(',');
+                }
+                write_json(x, out);
+            }
+            out.push(']');
+        }
+        Value::Object(props) => {
+            out.push('{');
+            let mut first = true;
+            for (k, x) in props.iter().filter(|p| p.1 != Value::Undefined) {
+                if !first {
+                    out.push(',');
+                }
+                first = false;
+                out.push_str(&serde_json::to_string(k).expect("strings serialise"));
+                out.push(':');
+                write_json(x, out);
+            }
+            out.push('}');
+        }
+    }
+}
+
+/// parseFloat (ES5 §15.1.2.3): the longest decimal prefix.
+fn parse_float(s: &str) -> f64 {
+    let t = s.trim_start();
+    if t.starts_with("Infinity") || t.starts_with("+Infinity") {
+        return f64::INFINITY;
+    }
+    if t.starts_with("-Infinity") {
+        return f64::NEG_INFINITY;
+    }
+    let b = t.as_bytes();
+    let mut end = 0;
+    let mut best = None;
+    if end < b.len() && (b[end] == b'+' || b[end] == b'-') {
+        end += 1;
+    }
+    let mut seen_dot = false;
+    let mut seen_digit = false;
+    while end < b.len() {
+        match b[end] {
+            b'0'..=b'9' => {
+                seen_digit = true;
+                best = Some(end + 1);
+            }
+            b'.' if !seen_dot => seen_dot = true,
+            b'e' | b'E' if seen_digit => {
+                let mut e = end + 1;
+                if e < b.len() && (b[e] == b'+' || b[e] == b'-') {
+                    e += 1;
+                }
+                let digits = b[e..].iter().take_while(|c| c.is_ascii_digit()).count();
+                if digits > 0 {
+                    best = Some(e + digits);
+                }
+                break;
+            }
+            _ => break,
+        }
+        end += 1;
+    }
+    best.and_then(|e| t[..e].parse().ok()).unwrap_or(f64::NAN)
+}
+
+/// parseInt (ES5 §15.1.2.2).
+fn parse_int(s: &str, radix: i32) -> f64 {
+    let t = s.trim_start();
+    let (neg, t) = match t.strip_prefix('-') {
+        Some(r) => (true, r),
+        None => (false, t.strip_prefix('+').unwrap_or(t)),
+    };
+    let (mut radix, mut t) = (radix, t);
+    if (radix == 0 || radix == 16)
+        && let Some(r) = t.strip_prefix("0x").or_else(|| t.strip_prefix("0X"))
+    {
+        t = r;
+        radix = 16;
+    }
+    if radix == 0 {
+        radix = 10;
+    }
+    if !(2..=36).contains(&radix) {
+        return f64::NAN;
+    }
+    let digits: Vec<u32> = t.chars().map_while(|c| c.to_digit(radix as u32)).collect();
+    if digits.is_empty() {
+        return f64::NAN;
+    }
+    let n = digits.iter().fold(0.0, |acc, &d| acc * f64::from(radix) + f64::from(d));
+    if neg { -n } else { n }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn number_parsing_follows_es5() {
+        assert_eq!(parse_int("  42px", 0), 42.0);
+        assert_eq!(parse_int("0x1f", 0), 31.0);
+        assert_eq!(parse_int("-12", 10), -12.0);
+        assert!(parse_int("abc", 10).is_nan());
+        assert_eq!(parse_float("2.5abc"), 2.5);
+        assert_eq!(parse_float("1e3x"), 1000.0);
+        assert_eq!(parse_float(".5"), 0.5);
+        assert!(parse_float("e5").is_nan());
+    }
+}
