@@ -33,6 +33,33 @@ enum Command {
     /// Exit status: 0 when at least one line matched, 1 when none did, 2 on
     /// a bad pattern or bot.
     Match(MatchArgs),
+    /// Compile a JavaScript code panel, run it against an offline botContext
+    /// and print the transcript of botContext calls.
+    ///
+    /// Exit status: 0 ok, 1 the script threw or hit a limit, 2 it does not
+    /// compile.
+    Script(ScriptArgs),
+}
+
+#[derive(Debug, clap::Args)]
+struct ScriptArgs {
+    /// The script (one code panel; top-level `return` allowed).
+    file: PathBuf,
+    /// What `botContext.getChannel()` returns.
+    #[arg(long)]
+    channel: Option<String>,
+    /// What `botContext.getCurrentUserMessage()` returns.
+    #[arg(long)]
+    user_message: Option<String>,
+    /// A bot variable set before the run (repeatable).
+    #[arg(long, value_name = "NAME=VALUE")]
+    var: Vec<String>,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = Format::Plain)]
+    format: Format,
+    /// Print the generated WebAssembly as text instead of running it.
+    #[arg(long)]
+    emit_wat: bool,
 }
 
 #[derive(Debug, clap::Args)]
@@ -146,5 +173,6 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Command::Check(args) => cmd::check::run(&args),
         Command::Show(args) => cmd::show::run(&args),
         Command::Match(args) => cmd::matching::run(&args),
+        Command::Script(args) => cmd::script::run(&args),
     }
 }

@@ -9,10 +9,13 @@
 //! - `cli`: the `cbot` binary's output and exit codes
 //! - `patterns`: tests/data/patterns/*.toml against the matcher and the
 //!   reference matcher, plus property tests (`cargo test --test all patterns`)
+//! - `script`: the JS → wasm engine: limits, snapshots of generated code,
+//!   and the differential suite against node (`cargo test --test all script`)
 
 mod cli;
 mod errors;
 mod fixtures;
 mod large;
 mod patterns;
+mod script;
 mod util;

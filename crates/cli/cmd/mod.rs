@@ -2,6 +2,7 @@
 
 pub mod check;
 pub mod matching;
+pub mod script;
 pub mod show;
 
 use anyhow::Context as _;

@@ -157,10 +157,21 @@ pub(crate) fn compile(sources: &[ScriptSource<'_>]) -> Result<Output, Vec<Script
     let n_user_funcs = next - FIRST_USER_FUNC;
     m.bodies = vec![None; n_user_funcs as usize];
 
-    // Pass 2: function bodies.
+    // Pass 2: function bodies. A panel's variables are locals of the panel,
+    // which functions declared inside it cannot capture yet; the globals
+    // script's variables are wasm globals, visible everywhere.
+    let mut panel_scopes = HashMap::new();
     for (i, program) in &programs {
         m.script = *i;
-        compile_nested(&mut m, &program.body, &Scope::default());
+        let mut scope = Scope::default();
+        if sources[*i].kind == ScriptKind::Panel {
+            hoisted_vars(&program.body, &mut |n| {
+                scope.outer_locals.insert(n.to_string());
+            });
+            scope.functions = declared_functions(&m, &program.body);
+            panel_scopes.insert(*i, Scope { outer_locals: HashSet::new(), functions: scope.functions.clone() });
+        }
+        compile_nested(&mut m, &program.body, &scope);
     }
     // The globals' top-level code, run before each panel.
     let init = programs.iter().any(|(i, _)| sources[*i].kind == ScriptKind::Globals).then(|| {
@@ -177,7 +188,8 @@ pub(crate) fn compile(sources: &[ScriptSource<'_>]) -> Result<Output, Vec<Script
     let mut panel_bodies = Vec::new();
     for (i, program) in programs.iter().filter(|(i, _)| sources[*i].kind == ScriptKind::Panel) {
         m.script = *i;
-        let mut g = FnGen::new(&mut m, FnKind::Panel, Scope::default());
+        let scope = panel_scopes.remove(i).unwrap_or_default();
+        let mut g = FnGen::new(&mut m, FnKind::Panel, scope);
         g.hoist(&program.body, &[]);
         if init.is_some() {
             g.emit(I::I64Const(UNDEFINED));
@@ -490,18 +502,25 @@ struct Scope {
     functions: HashMap<String, u32>,
 }
 
-fn compile_nested(m: &mut ModuleState, stmts: &[Statement<'_>], scope: &Scope) {
-    // Functions declared directly in this body are visible to each other.
-    let mut scope = scope.clone();
+/// The functions declared in a body (hoisted: visible throughout it).
+fn declared_functions(m: &ModuleState, stmts: &[Statement<'_>]) -> HashMap<String, u32> {
+    let mut out = HashMap::new();
     for stmt in stmts {
         walk_statement(stmt, &mut |s| {
             if let Statement::FunctionDeclaration(f) = s
                 && let Some(id) = &f.id
             {
-                scope.functions.insert(id.name.to_string(), m.func_index[&(&**f as *const Function as usize)]);
+                out.insert(id.name.to_string(), m.func_index[&(&**f as *const Function as usize)]);
             }
         });
     }
+    out
+}
+
+fn compile_nested(m: &mut ModuleState, stmts: &[Statement<'_>], scope: &Scope) {
+    // Functions declared directly in this body are visible to each other.
+    let mut scope = scope.clone();
+    scope.functions.extend(declared_functions(m, stmts));
     let mut todo = Vec::new();
     for stmt in stmts {
         walk_statement(stmt, &mut |s| {
@@ -521,7 +540,9 @@ fn compile_function(m: &mut ModuleState, f: &Function<'_>, scope: &Scope) {
         m.outside(f.span, if f.generator { "a generator function" } else { "an async function" });
     }
     let Some(body) = &f.body else { return };
-    let mut g = FnGen::new(m, FnKind::Function, scope.clone());
+    let mut own = scope.clone();
+    own.functions.extend(declared_functions(m, &body.statements));
+    let mut g = FnGen::new(m, FnKind::Function, own);
     let params: Vec<&str> = f
         .params
         .items
@@ -563,9 +584,10 @@ enum FnKind {
 
 struct Jump {
     label: Option<String>,
-    /// Depth of the block a `break` leaves.
+    /// Nesting depth of the block a `break` leaves (counted with the block
+    /// open), so the branch is `br (depth - break_depth)`.
     break_depth: u32,
-    /// Depth of the block a `continue` leaves (loops only).
+    /// The same for the block a `continue` leaves (loops only).
     continue_depth: Option<u32>,
 }
 
@@ -766,16 +788,7 @@ impl<'m> FnGen<'m> {
             Statement::WhileStatement(s) => self.loop_(None, Some(&s.test), None, &s.body, false),
             Statement::DoWhileStatement(s) => self.loop_(None, Some(&s.test), None, &s.body, true),
             Statement::ForStatement(s) => {
-                match &s.init {
-                    Some(ForStatementInit::VariableDeclaration(d)) => self.var_decl(d),
-                    Some(init) => {
-                        if let Some(e) = init.as_expression() {
-                            self.expr(e);
-                            self.emit(I::Drop);
-                        }
-                    }
-                    None => {}
-                }
+                self.for_init(s.init.as_ref());
                 self.loop_(None, s.test.as_ref(), s.update.as_ref(), &s.body, false);
             }
             Statement::BreakStatement(b) => {
@@ -810,15 +823,13 @@ impl<'m> FnGen<'m> {
                     Statement::WhileStatement(w) => self.loop_(label, Some(&w.test), None, &w.body, false),
                     Statement::DoWhileStatement(w) => self.loop_(label, Some(&w.test), None, &w.body, true),
                     Statement::ForStatement(f) => {
-                        if f.init.is_some() {
-                            self.m.not_yet(s.span, "a labelled `for` with an initialiser");
-                        }
+                        self.for_init(f.init.as_ref());
                         self.loop_(label, f.test.as_ref(), f.update.as_ref(), &f.body, false);
                     }
                     other => {
                         self.emit(I::Block(BlockType::Empty));
                         self.depth += 1;
-                        self.jumps.push(Jump { label, break_depth: self.depth - 1, continue_depth: None });
+                        self.jumps.push(Jump { label, break_depth: self.depth, continue_depth: None });
                         self.statement(other);
                         self.jumps.pop();
                         self.depth -= 1;
@@ -834,6 +845,19 @@ impl<'m> FnGen<'m> {
             Statement::ClassDeclaration(c) => self.m.outside(c.span, "a class"),
             Statement::DebuggerStatement(_) => {}
             other => self.m.outside(other.span(), "this statement"),
+        }
+    }
+
+    fn for_init(&mut self, init: Option<&ForStatementInit<'_>>) {
+        match init {
+            Some(ForStatementInit::VariableDeclaration(d)) => self.var_decl(d),
+            Some(init) => {
+                if let Some(e) = init.as_expression() {
+                    self.expr(e);
+                    self.emit(I::Drop);
+                }
+            }
+            None => {}
         }
     }
 
@@ -868,18 +892,18 @@ impl<'m> FnGen<'m> {
     ) {
         self.emit(I::Block(BlockType::Empty));
         self.depth += 1;
-        let break_depth = self.depth - 1;
+        let break_depth = self.depth;
         self.emit(I::Loop(BlockType::Empty));
         self.depth += 1;
         if let (Some(t), false) = (test, test_after) {
             self.expr(t);
             self.truthy();
             self.emit(I::I32Eqz);
-            self.emit(I::BrIf(self.depth - 1 - break_depth));
+            self.emit(I::BrIf(self.depth - break_depth));
         }
         self.emit(I::Block(BlockType::Empty));
         self.depth += 1;
-        self.jumps.push(Jump { label, break_depth, continue_depth: Some(self.depth - 1) });
+        self.jumps.push(Jump { label, break_depth, continue_depth: Some(self.depth) });
         self.statement(body);
         self.jumps.pop();
         self.depth -= 1;
@@ -935,7 +959,7 @@ impl<'m> FnGen<'m> {
         // block $exit { block_n-1 … { block_0 { br_table } case0 } case1 … }
         self.emit(I::Block(BlockType::Empty));
         self.depth += 1;
-        let break_depth = self.depth - 1;
+        let break_depth = self.depth;
         for _ in 0..n {
             self.emit(I::Block(BlockType::Empty));
         }
@@ -947,11 +971,11 @@ impl<'m> FnGen<'m> {
         for (i, case) in s.cases.iter().enumerate() {
             self.emit(I::End);
             // Now inside the blocks that remain open around later cases.
-            self.depth = break_depth + 1 + (n - 1 - i as u32);
+            self.depth = break_depth + (n - 1 - i as u32);
             self.statements(&case.consequent);
         }
         self.jumps.pop();
-        self.depth = break_depth;
+        self.depth = break_depth - 1;
         self.emit(I::End);
     }
 
@@ -960,6 +984,10 @@ impl<'m> FnGen<'m> {
     fn read_name(&mut self, name: &str, span: Span) {
         if let Some(&l) = self.locals.get(name) {
             self.emit(I::LocalGet(l));
+        } else if name == "arguments" && self.kind == FnKind::Function {
+            // The arguments array the caller built (array-like: length and
+            // indices, which is what ES5 scripts use).
+            self.emit(I::LocalGet(1));
         } else if self.scope.outer_locals.contains(name) {
             self.m.not_yet(span, &format!("reading `{name}` from an enclosing function (a closure)"));
             self.emit(I::I64Const(UNDEFINED));

@@ -212,9 +212,11 @@ impl Engine {
         })
     }
 
-    /// Compiles and returns the WebAssembly text of the module (`--emit-wat`).
-    pub fn wasm(sources: &[ScriptSource<'_>]) -> Result<Vec<u8>, Error> {
-        compile::compile(sources).map(|o| o.wasm).map_err(Error::Compile)
+    /// Compiles without instantiating and returns the module as WebAssembly
+    /// text, so anyone can read what a script compiles to (`--emit-wat`).
+    pub fn wat(sources: &[ScriptSource<'_>]) -> Result<String, Error> {
+        let out = compile::compile(sources).map_err(Error::Compile)?;
+        wasmprinter::print_bytes(&out.wasm).map_err(|e| Error::Wasmtime(e.to_string()))
     }
 }
 

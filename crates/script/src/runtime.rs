@@ -365,8 +365,20 @@ impl Host {
             op::GET => self.get(a, b),
             op::IN => {
                 let key = self.to_js_string(a);
+                // Members every object inherits from Object.prototype.
+                const INHERITED: &[&str] = &[
+                    "toString",
+                    "toLocaleString",
+                    "valueOf",
+                    "hasOwnProperty",
+                    "isPrototypeOf",
+                    "propertyIsEnumerable",
+                    "constructor",
+                ];
                 match self.obj(b) {
-                    Some(Obj::Object(props)) => value::boolean(props.iter().any(|p| *p.0 == *key)),
+                    Some(Obj::Object(props)) => {
+                        value::boolean(props.iter().any(|p| *p.0 == *key) || INHERITED.contains(&key.as_str()))
+                    }
                     Some(Obj::Arr(items)) => {
                         value::boolean(key == "length" || key.parse::<usize>().is_ok_and(|i| i < items.len()))
                     }
@@ -399,7 +411,19 @@ impl Host {
                         Some(p) => p.1 = c,
                         None => {
                             self.heap_bytes += 24 + key.len();
-                            props.push((key, c));
+                            // Own keys that are array indices come first, in
+                            // ascending order (ES2015 [[OwnPropertyKeys]],
+                            // which every engine CB could run on follows).
+                            match array_index(&key) {
+                                Some(k) => {
+                                    let at = props
+                                        .iter()
+                                        .position(|p| array_index(&p.0).is_none_or(|q| q > k))
+                                        .unwrap_or(props.len());
+                                    props.insert(at, (key, c));
+                                }
+                                None => props.push((key, c)),
+                            }
                         }
                     }
                 }
@@ -557,7 +581,7 @@ impl Host {
                             if !(0..=20).contains(&d) {
                                 return self.throw("RangeError", "toFixed() digits argument must be between 0 and 20");
                             }
-                            let s = if n.abs() >= 1e21 { number_to_string(n) } else { format!("{n:.d$}") };
+                            let s = if n.abs() >= 1e21 || n.is_nan() { number_to_string(n) } else { to_fixed(n, d) };
                             self.string(s)
                         }
                         _ => self.throw("TypeError", format!("{name} is not a function")),
@@ -692,7 +716,15 @@ impl Host {
                 self.string(parts.join(&sep))
             }
             "indexOf" => {
-                let found = items.iter().position(|&x| self.strict_equals(x, arg(0)));
+                let len = items.len() as f64;
+                let mut from = if arg(1) == UNDEFINED { 0.0 } else { self.to_number(arg(1)).trunc() };
+                if from.is_nan() {
+                    from = 0.0;
+                }
+                if from < 0.0 {
+                    from = (len + from).max(0.0);
+                }
+                let found = (from as usize..items.len()).find(|&i| self.strict_equals(items[i], arg(0)));
                 value::number(found.map_or(-1.0, |i| i as f64))
             }
             "toString" => {
@@ -719,14 +751,26 @@ impl Host {
         let n = match name {
             "floor" => x(self, 0).floor(),
             "ceil" => x(self, 0).ceil(),
-            // ES5 §15.8.2.15: round half up (towards +∞).
+            // ES5 §15.8.2.15: the closest integer, halves towards +∞; -0
+            // stays -0 and (-0.5, 0) rounds to -0.
             "round" => {
                 let v = x(self, 0);
-                if v.is_finite() && v.fract() != 0.0 { (v + 0.5).floor() } else { v }
+                if !v.is_finite() || v.fract() == 0.0 {
+                    v
+                } else {
+                    let f = v.floor();
+                    let r = if v - f >= 0.5 { f + 1.0 } else { f };
+                    if r == 0.0 && v < 0.0 { -0.0 } else { r }
+                }
             }
             "abs" => x(self, 0).abs(),
             "sqrt" => x(self, 0).sqrt(),
-            "pow" => x(self, 0).powf(x(self, 1)),
+            // ES5 §15.8.2.13 differs from C's pow: a NaN exponent is always
+            // NaN, and ±1 to an infinite power is NaN.
+            "pow" => {
+                let (b, e) = (x(self, 0), x(self, 1));
+                if e.is_nan() || (b.abs() == 1.0 && e.is_infinite()) { f64::NAN } else { b.powf(e) }
+            }
             "max" => (0..argv.len())
                 .map(|i| x(self, i))
                 .fold(f64::NEG_INFINITY, |a, b| if a.is_nan() || b.is_nan() { f64::NAN } else { a.max(b) }),
@@ -860,6 +904,35 @@ fn write_json(v: &Value, out: &mut String) {
     }
 }
 
+/// `s` as an array index (a canonical integer below 2^32 - 1), if it is one.
+fn array_index(s: &str) -> Option<u32> {
+    let n: u32 = s.parse().ok()?;
+    (n != u32::MAX && n.to_string() == s).then_some(n)
+}
+
+/// Number.prototype.toFixed (ES5 §15.7.4.5) for |x| < 1e21: the exact
+/// decimal value rounded to `digits` places, halves away from zero (Rust's
+/// formatting rounds the exact value too, but halves to even).
+fn to_fixed(x: f64, digits: usize) -> String {
+    let exact = format!("{:.1100}", x.abs());
+    let dot = exact.find('.').expect("a fraction");
+    let rest = &exact[dot + 1 + digits..];
+    let tie = rest.starts_with('5') && rest[1..].bytes().all(|b| b == b'0');
+    let mut s = if tie {
+        // Round the magnitude up: add one unit in the last place.
+        let unit = 10f64.powi(-(digits as i32));
+        format!("{:.digits$}", (x.abs() / unit).trunc() * unit + unit)
+    } else {
+        format!("{:.digits$}", x.abs())
+    };
+    // The sign of a negative number stays even when the digits round to 0
+    // ("-0.00"); -0 itself is not negative.
+    if x < 0.0 {
+        s.insert(0, '-');
+    }
+    s
+}
+
 /// parseFloat (ES5 §15.1.2.3): the longest decimal prefix.
 fn parse_float(s: &str) -> f64 {
     let t = s.trim_start();
@@ -922,11 +995,19 @@ fn parse_int(s: &str, radix: i32) -> f64 {
     if !(2..=36).contains(&radix) {
         return f64::NAN;
     }
-    let digits: Vec<u32> = t.chars().map_while(|c| c.to_digit(radix as u32)).collect();
-    if digits.is_empty() {
+    let len = t.chars().take_while(|c| c.is_digit(radix as u32)).count();
+    if len == 0 {
         return f64::NAN;
     }
-    let n = digits.iter().fold(0.0, |acc, &d| acc * f64::from(radix) + f64::from(d));
+    let n = if radix == 10 {
+        // Decimal: correctly rounded, as the spec asks for up to 20 digits.
+        t[..len].parse::<f64>().unwrap_or(f64::NAN)
+    } else {
+        t.chars()
+            .take(len)
+            .filter_map(|c| c.to_digit(radix as u32))
+            .fold(0.0, |acc, d| acc * f64::from(radix) + f64::from(d))
+    };
     if neg { -n } else { n }
 }
 

@@ -1,0 +1,268 @@
+//! The script engine: the seed script through the CLI, the sandbox limits,
+//! generated-code snapshots, the fixture scripts, and the differential suite
+//! against node (tests/data/js/*.js run by tests/js/run.js).
+
+use crate::util::{compare_or_bless, fixtures, rel, root};
+use cbot_host::{OfflineContext, Value};
+use cbot_script::{Engine, Limit, Limits, RunError, ScriptKind, ScriptSource};
+use std::process::Command;
+
+fn panel(text: &str) -> [ScriptSource<'_>; 1] {
+    [ScriptSource { name: "panel", text, kind: ScriptKind::Panel }]
+}
+
+fn run(text: &str) -> cbot_script::Run<OfflineContext> {
+    let engine = Engine::new(Limits::default()).unwrap();
+    let program = engine.compile(&panel(text)).unwrap_or_else(|e| panic!("{e}: {e:?}"));
+    program.run("panel", OfflineContext::default()).unwrap()
+}
+
+#[test]
+fn seed_script_on_sms_and_web() {
+    for (channel, method) in [("sms", "setBotVariable"), ("web", "sendMessage")] {
+        let o = Command::new(env!("CARGO_BIN_EXE_cbot"))
+            .args(["script", "scripts/agent-handoff/channel-check.js", "--channel", channel, "--format", "json"])
+            .current_dir(root())
+            .output()
+            .unwrap();
+        assert_eq!(o.status.code(), Some(0));
+        let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+        assert_eq!(v["calls"][0], serde_json::json!({"method": "getChannel", "args": [], "result": channel}));
+        assert_eq!(v["calls"][1]["method"], method);
+        assert_eq!(v["error"], serde_json::Value::Null);
+        if channel == "sms" {
+            assert_eq!(
+                v["calls"][1]["args"],
+                serde_json::json!(["transferMessage", "Transferring you to an agent", true, false])
+            );
+        }
+    }
+}
+
+#[test]
+fn limits_stop_runaway_scripts_and_the_host_carries_on() {
+    let engine = Engine::new(Limits { fuel: 5_000_000, heap_bytes: 1 << 20, stack_bytes: 256 << 10 }).unwrap();
+    let cases = [
+        ("botContext.printDebugMessage('start');\nwhile (true) {}", Limit::Fuel),
+        ("var i = 0;\nfor (;;) { i++; }", Limit::Fuel),
+        ("function f(n) { return f(n + 1) + 1; }\nreturn f(0);", Limit::Stack),
+        ("var s = 'x';\nwhile (true) { s = s + s; }", Limit::Heap),
+        ("var a = [];\nwhile (true) { a.push('more and more text'); }", Limit::Heap),
+    ];
+    for (src, limit) in cases {
+        let program = engine.compile(&panel(src)).unwrap();
+        let run = program.run("panel", OfflineContext::default()).unwrap();
+        assert_eq!(run.error, Some(RunError::Limit(limit)), "{src}");
+        // The calls made before the limit are kept.
+        if src.starts_with("botContext") {
+            assert_eq!(run.transcript.calls.len(), 1);
+        }
+    }
+    // The engine is unharmed: the next run works.
+    let program = engine.compile(&panel("return 1 + 1;")).unwrap();
+    assert_eq!(program.run("panel", OfflineContext::default()).unwrap().value, Value::Number(2.0));
+}
+
+#[test]
+fn runs_are_isolated() {
+    let engine = Engine::new(Limits::default()).unwrap();
+    let src = [
+        ScriptSource {
+            name: "g",
+            text: "var counter = 0;\nfunction bump() { counter = counter + 1; return counter; }",
+            kind: ScriptKind::Globals,
+        },
+        ScriptSource { name: "p", text: "return bump();", kind: ScriptKind::Panel },
+    ];
+    let program = engine.compile(&src).unwrap();
+    for _ in 0..3 {
+        // A fresh store per run: the global starts at 0 every time.
+        assert_eq!(program.run("p", OfflineContext::default()).unwrap().value, Value::Number(1.0));
+    }
+}
+
+#[test]
+fn js_errors_carry_name_and_position() {
+    let r = run("botContext.printDebugMessage('a');\nvar o;\nreturn o.x;");
+    match r.error {
+        Some(RunError::Js { error, at }) => {
+            assert_eq!(error.name, "TypeError");
+            assert_eq!(error.message, "Cannot read property 'x' of undefined");
+            assert_eq!(at, (0, 42));
+        }
+        other => panic!("{other:?}"),
+    }
+    assert_eq!(r.transcript.calls.len(), 1);
+}
+
+#[test]
+fn unsupported_syntax_is_a_coded_diagnostic() {
+    let engine = Engine::new(Limits::default()).unwrap();
+    for (src, code) in [
+        ("class A {}", "S010"),
+        ("with (x) {}", "S010"),
+        ("var f = function () {};", "S020"),
+        ("try { a(); } catch (e) {}", "S020"),
+        ("for (var k in o) {}", "S020"),
+        ("var x = ;", "S001"),
+        ("function* g() {}", "S010"),
+        ("var o = {get a() { return 1; }};", "S020"),
+    ] {
+        match engine.compile(&panel(src)) {
+            Err(cbot_script::Error::Compile(d)) => assert_eq!(d[0].code, code, "{src}: {d:?}"),
+            Err(e) => panic!("{src}: {e}"),
+            Ok(_) => panic!("{src}: compiled"),
+        }
+    }
+}
+
+/// The generated code for a few scripts, like wasmtime's disassembly tests:
+/// a change in the code generator shows up as a diff (`CBOT_BLESS=1`).
+#[test]
+fn generated_wat_snapshots() {
+    let dir = root().join("tests/data/wat");
+    let mut failures = Vec::new();
+    let mut files: Vec<_> = std::fs::read_dir(&dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|e| e == "js"))
+        .collect();
+    files.sort();
+    assert!(!files.is_empty());
+    for path in files {
+        let text = std::fs::read_to_string(&path).unwrap();
+        let wat = Engine::wat(&panel(&text)).unwrap();
+        if let Err(e) = compare_or_bless(&path.with_extension("wat"), &wat) {
+            failures.push(e);
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+/// How many of the sample bots' scripts this version compiles (the rest
+/// need part-2 features; the counts must not go down).
+#[test]
+fn fixture_scripts_compile_report() {
+    let engine = Engine::new(Limits::default()).unwrap();
+    let (mut total, mut ok) = (0, 0);
+    let mut report = Vec::new();
+    for path in crate::util::cb_exports() {
+        let mut sources = cbot_diag::SourceMap::new();
+        let loaded = cbot_model::load(&mut sources, "bot.json", std::fs::read(&path).unwrap());
+        let bot = loaded.bot.unwrap();
+        let globals = bot.global_functions.as_ref().and_then(|g| g.methods.clone());
+        for it in &bot.interactions {
+            for (key, code) in it.code_panels() {
+                total += 1;
+                let mut src = vec![ScriptSource { name: "panel", text: code, kind: ScriptKind::Panel }];
+                if let Some(g) = &globals {
+                    src.push(ScriptSource { name: "globals", text: g, kind: ScriptKind::Globals });
+                }
+                match engine.compile(&src) {
+                    Ok(_) => ok += 1,
+                    Err(cbot_script::Error::Compile(d)) => report.push(format!(
+                        "{}: {} {key}: {} {}",
+                        path.file_name().unwrap().to_string_lossy(),
+                        it.display_name(),
+                        d[0].code,
+                        d[0].message
+                    )),
+                    Err(e) => panic!("{e}"),
+                }
+            }
+        }
+    }
+    eprintln!("fixture code panels compiled: {ok} of {total}\n{}", report.join("\n"));
+    assert_eq!(total, 34);
+    assert!(ok >= MIN_FIXTURE_PANELS, "{ok} of {total} compile; expected at least {MIN_FIXTURE_PANELS}");
+}
+
+/// Panels of the sample bots that compile today (raise it as part 2 lands).
+const MIN_FIXTURE_PANELS: usize = 20;
+
+/// Runs every program of tests/data/js in node and in cbot; the botContext
+/// transcripts, return values and error names must be identical.
+#[test]
+fn differential_against_node() {
+    let node = Command::new("node").arg("--version").output();
+    assert!(node.is_ok_and(|o| o.status.success()), "node is needed for the differential suite (.ci/run installs it)");
+    let mut files: Vec<_> = std::fs::read_dir(root().join("tests/data/js"))
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|e| e == "js"))
+        .collect();
+    files.sort();
+    assert!(files.len() >= 100, "{} programs", files.len());
+    let engine = Engine::new(Limits::default()).unwrap();
+    let out = Command::new("node").arg(root().join("tests/js/run.js")).args(&files).output().unwrap();
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let lines: Vec<&str> = std::str::from_utf8(&out.stdout).unwrap().lines().collect();
+    assert_eq!(lines.len(), files.len());
+    let mut failures = Vec::new();
+    for (path, line) in files.iter().zip(lines) {
+        let text = std::fs::read_to_string(path).unwrap();
+        let want: serde_json::Value = serde_json::from_str(line).unwrap();
+        let got = match cbot_json(&engine, &text) {
+            Ok(v) => v,
+            Err(e) => {
+                failures.push(format!("{}: {e}", rel(path)));
+                continue;
+            }
+        };
+        if !same(&want, &got) {
+            failures.push(format!("{}:\n  node: {want}\n  cbot: {got}", rel(path)));
+        }
+    }
+    assert!(failures.is_empty(), "{} of {} programs differ:\n{}", failures.len(), files.len(), failures.join("\n"));
+}
+
+/// Runs a program the way tests/js/run.js does and returns the same JSON.
+fn cbot_json(engine: &Engine, text: &str) -> Result<serde_json::Value, String> {
+    let mut ctx = OfflineContext::default();
+    for line in text.lines().take_while(|l| l.starts_with("//!")) {
+        if let Some((k, v)) = line.trim_start_matches("//!").split_once(':') {
+            match k.trim() {
+                "channel" => ctx.channel = v.trim().to_string(),
+                "user-message" => ctx.user_message = v.trim().to_string(),
+                other => return Err(format!("unknown directive {other}")),
+            }
+        }
+    }
+    let program = engine.compile(&panel(text)).map_err(|e| match e {
+        cbot_script::Error::Compile(d) => {
+            format!("does not compile: {} {} at {:?}", d[0].code, d[0].message, d[0].span)
+        }
+        other => other.to_string(),
+    })?;
+    let run = program.run("panel", ctx).map_err(|e| e.to_string())?;
+    let error = match &run.error {
+        None => serde_json::Value::Null,
+        Some(RunError::Js { error, .. }) => serde_json::json!({"name": error.name}),
+        Some(other) => return Err(format!("run failed: {other}")),
+    };
+    let value = if run.error.is_some() { serde_json::Value::Null } else { run.value.to_json() };
+    Ok(serde_json::json!({"calls": run.transcript.to_json(), "return": value, "error": error}))
+}
+
+/// JSON equality with numbers compared as f64 (node prints `1e+21`,
+/// serde `1e21`) and error objects compared by name only.
+fn same(a: &serde_json::Value, b: &serde_json::Value) -> bool {
+    use serde_json::Value as J;
+    match (a, b) {
+        (J::Number(x), J::Number(y)) => x.as_f64() == y.as_f64(),
+        (J::Array(x), J::Array(y)) => x.len() == y.len() && x.iter().zip(y).all(|(p, q)| same(p, q)),
+        (J::Object(x), J::Object(y)) => {
+            if x.contains_key("name") && x.contains_key("message") {
+                return x.get("name") == y.get("name");
+            }
+            x.len() == y.len() && x.iter().all(|(k, v)| y.get(k).is_some_and(|w| same(v, w)))
+        }
+        _ => a == b,
+    }
+}
+
+#[test]
+fn fixtures_dir_is_used() {
+    // The fixture helper must point at real data (guards the report above).
+    assert!(fixtures().join("cb-samples/go-back-bot.json").is_file());
+}

@@ -1,0 +1,11 @@
+var a = 42;
+var b = 3.5;
+var c = 0x1F;
+var d = 1e3;
+var e = .5;
+botContext.printDebugMessage(String(a));
+botContext.printDebugMessage(String(b));
+botContext.printDebugMessage(String(c));
+botContext.printDebugMessage(String(d));
+botContext.printDebugMessage(String(e));
+return a + b + c + d + e;

@@ -1,0 +1,14 @@
+var s1 = 'single';
+var s2 = "double";
+var s3 = 'it\'s';
+var s4 = "say \"hi\"";
+var s5 = "tab\there\nnew line";
+var s6 = "caf\u00e9";
+var s7 = "back\\slash";
+botContext.printDebugMessage(s1 + " " + s2);
+botContext.printDebugMessage(s3);
+botContext.printDebugMessage(s4);
+botContext.printDebugMessage(s5);
+botContext.printDebugMessage(s6 + " " + s6.length);
+botContext.printDebugMessage(s7 + " " + s7.length);
+return "";

@@ -1,0 +1,12 @@
+var r = [];
+r.push(typeof 1);
+r.push(typeof 1.5);
+r.push(typeof NaN);
+r.push(typeof Infinity);
+r.push(typeof "x");
+r.push(typeof "");
+r.push(typeof true);
+r.push(typeof undefined);
+r.push(typeof null);
+botContext.printDebugMessage(r.join(","));
+return r;

@@ -1,0 +1,11 @@
+var o = {a: 1};
+var arr = [1, 2];
+var e = {};
+var nothing;
+botContext.printDebugMessage(typeof o);
+botContext.printDebugMessage(typeof arr);
+botContext.printDebugMessage(typeof e);
+botContext.printDebugMessage(typeof nothing);
+botContext.printDebugMessage(typeof o.missing);
+botContext.printDebugMessage(typeof botContext);
+return typeof arr[0];

@@ -1,0 +1,10 @@
+var x = "5";
+botContext.printDebugMessage(typeof (x * 1));
+botContext.printDebugMessage(typeof (x + 1));
+botContext.printDebugMessage(typeof typeof x);
+botContext.printDebugMessage(typeof !x);
+botContext.printDebugMessage(typeof [x][0]);
+botContext.printDebugMessage(typeof void 0);
+botContext.printDebugMessage(typeof String(1));
+botContext.printDebugMessage(typeof Number("1"));
+return typeof -x;

@@ -1,0 +1,11 @@
+var a = NaN;
+var b = Infinity;
+var c = -Infinity;
+var d = -0;
+botContext.printDebugMessage(String(a));
+botContext.printDebugMessage(String(b));
+botContext.printDebugMessage(String(c));
+botContext.printDebugMessage(String(d));
+botContext.printDebugMessage(String(1 / d));
+botContext.setBotVariable('nan', a, true, false);
+return [a, b, c, d];

@@ -1,0 +1,11 @@
+var ch = botContext.getChannel();
+var v = botContext.getBotVariable('never');
+var info = botContext.getLPCustomerInfo();
+var ok = botContext.isApiExecutionSuccessful();
+var sent = botContext.printDebugMessage("x");
+botContext.printDebugMessage(typeof ch);
+botContext.printDebugMessage(typeof v);
+botContext.printDebugMessage(typeof info);
+botContext.printDebugMessage(typeof ok);
+botContext.printDebugMessage(typeof sent);
+return typeof botContext.getEnvVariable('k');

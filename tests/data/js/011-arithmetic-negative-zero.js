@@ -1,0 +1,10 @@
+var z = -0;
+botContext.printDebugMessage(String(z));
+botContext.printDebugMessage(z + "");
+botContext.printDebugMessage(String(1 / z));
+botContext.printDebugMessage(String(0 * -5));
+botContext.printDebugMessage(String(1 / (0 * -5)));
+botContext.printDebugMessage(String(z === 0));
+botContext.printDebugMessage(JSON.stringify(z));
+botContext.printDebugMessage(String(1 / -z));
+return z;

@@ -1,0 +1,10 @@
+botContext.printDebugMessage(String(1e21));
+botContext.printDebugMessage(String(1e20));
+botContext.printDebugMessage(String(123e-20));
+botContext.printDebugMessage(String(0.000001));
+botContext.printDebugMessage(String(0.0000001));
+botContext.printDebugMessage(String(1.5e300 * 1e10));
+botContext.printDebugMessage(String(2e-7 * 3));
+botContext.printDebugMessage(String(-1e21));
+botContext.printDebugMessage(String(1.2345e25));
+return 1e21;

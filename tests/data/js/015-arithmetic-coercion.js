@@ -1,0 +1,11 @@
+botContext.printDebugMessage(String("6" * "7"));
+botContext.printDebugMessage(String("10" - 3));
+botContext.printDebugMessage(String("10" / "4"));
+botContext.printDebugMessage(String(true + true));
+botContext.printDebugMessage(String(null + 1));
+botContext.printDebugMessage(String(undefined + 1));
+botContext.printDebugMessage(String("abc" * 2));
+botContext.printDebugMessage(String([] * 2));
+botContext.printDebugMessage(String([5] * 2));
+botContext.printDebugMessage(String("" - 1));
+return " 3 " * "2";

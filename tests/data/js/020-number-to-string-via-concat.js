@@ -1,0 +1,11 @@
+var parts = [];
+parts.push("" + 100);
+parts.push("" + 1.50);
+parts.push("" + 1e6);
+parts.push("" + 0.00001);
+parts.push("" + -42.0);
+parts.push("" + 1.7976931348623157e308);
+parts.push("" + 255 / 5);
+parts.push("" + 25e-1);
+botContext.printDebugMessage(parts.join("|"));
+return parts;

@@ -1,0 +1,10 @@
+var a = [1, 2, 3];
+botContext.printDebugMessage("list: " + a);
+botContext.printDebugMessage("" + []);
+botContext.printDebugMessage("" + [null]);
+botContext.printDebugMessage("" + [undefined, 1]);
+botContext.printDebugMessage("" + [[1, 2], [3]]);
+botContext.printDebugMessage([1] + [2]);
+botContext.printDebugMessage(a + 1);
+botContext.printDebugMessage([] + {});
+return [1, "a", true, null] + "!";

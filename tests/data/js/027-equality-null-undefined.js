@@ -1,0 +1,11 @@
+var r = [];
+r.push(null == undefined);
+r.push(null === undefined);
+r.push(null == 0);
+r.push(undefined == 0);
+r.push(null == false);
+r.push(undefined == "");
+r.push(null == null);
+r.push(undefined === undefined);
+botContext.printDebugMessage(r.join(","));
+return r;

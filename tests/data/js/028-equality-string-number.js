@@ -1,0 +1,13 @@
+var r = [];
+r.push("1" == 1);
+r.push("1" === 1);
+r.push("" == 0);
+r.push(" " == 0);
+r.push("0" == 0);
+r.push("1.0" == 1);
+r.push("0x10" == 16);
+r.push("1e3" == 1000);
+r.push("abc" == NaN);
+r.push(" 12 " == 12);
+botContext.printDebugMessage(r.join(","));
+return r;

@@ -1,0 +1,13 @@
+var r = [];
+r.push(true == 1);
+r.push(true == "1");
+r.push(false == 0);
+r.push("0" == false);
+r.push("" == false);
+r.push("false" == false);
+r.push(true == 2);
+r.push(true === 1);
+r.push(null == false);
+r.push(false == undefined);
+botContext.printDebugMessage(r.join(","));
+return r;

@@ -1,0 +1,17 @@
+var a = [1];
+var o = {};
+var r = [];
+r.push([1] == 1);
+r.push(["1"] == 1);
+r.push([1, 2] == "1,2");
+r.push([] == 0);
+r.push([] == "");
+r.push([] == false);
+r.push([0] == false);
+r.push(a == a);
+r.push(a == [1]);
+r.push(o == "[object Object]");
+r.push(o === o);
+r.push([null] == "");
+botContext.printDebugMessage(r.join(","));
+return r;

@@ -1,0 +1,11 @@
+var n = NaN;
+var r = [];
+r.push(n == n);
+r.push(n === n);
+r.push(n != n);
+r.push(n !== n);
+r.push(n == "NaN");
+r.push(NaN == undefined);
+r.push(isNaN(n));
+botContext.printDebugMessage(r.join(","));
+return n != n;

@@ -1,0 +1,13 @@
+var a = "hello";
+var b = "hel" + "lo";
+var r = [];
+r.push(a == b);
+r.push(a === b);
+r.push("Hello" == a);
+r.push("abc" != "abd");
+r.push("" === "");
+r.push("a" == ["a"]);
+r.push(-0 === 0);
+r.push("-0" == 0);
+botContext.printDebugMessage(r.join(","));
+return r;

@@ -1,0 +1,11 @@
+var r = [];
+r.push("10" < "9");
+r.push("abc" < "abd");
+r.push("a" < "B");
+r.push("Z" < "a");
+r.push("" < "a");
+r.push("apple" > "app");
+r.push("10" <= "10");
+r.push("b" >= "ba");
+botContext.printDebugMessage(r.join(","));
+return r;

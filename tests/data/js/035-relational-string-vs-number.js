@@ -1,0 +1,12 @@
+var r = [];
+r.push("10" < 9);
+r.push("10" > 9);
+r.push("abc" < 1);
+r.push("abc" > 1);
+r.push("2" > "12");
+r.push(2 > "12");
+r.push(" 5 " < 6);
+r.push(true > false);
+r.push("" < 1);
+botContext.printDebugMessage(r.join(","));
+return r;

@@ -1,0 +1,12 @@
+var r = [];
+r.push(null >= 0);
+r.push(null <= 0);
+r.push(null > 0);
+r.push(null == 0);
+r.push(undefined < 1);
+r.push(undefined > 1);
+r.push(undefined >= undefined);
+r.push(null < 1);
+r.push(null > -1);
+botContext.printDebugMessage(r.join(","));
+return r;

@@ -1,0 +1,13 @@
+var n = NaN;
+var r = [];
+r.push(n < 1);
+r.push(n > 1);
+r.push(n <= n);
+r.push(n >= 0);
+r.push("x" < "y" && "x" < 5);
+r.push([2] > 1);
+r.push([1, 2] < 3);
+r.push(Infinity > 1e308);
+r.push(-Infinity < -1e308);
+botContext.printDebugMessage(r.join(","));
+return r;

@@ -1,0 +1,15 @@
+var x = "0";
+var y = 0;
+var r = [];
+r.push(!x);
+r.push(!y);
+r.push(!!x);
+r.push(!!"");
+r.push(!![]);
+r.push(!!{});
+r.push(!!NaN);
+r.push(!null && !undefined);
+r.push(x && y || "fallback");
+r.push(y || x && "both");
+botContext.printDebugMessage(JSON.stringify(r));
+return r;

@@ -1,0 +1,10 @@
+var n = 7;
+var parity = n % 2 == 0 ? "even" : "odd";
+var sign = n > 0 ? "positive" : n < 0 ? "negative" : "zero";
+var label = "" ? "truthy" : "falsy";
+var arr = [] ? "array truthy" : "array falsy";
+botContext.printDebugMessage(parity);
+botContext.printDebugMessage(sign);
+botContext.printDebugMessage(label);
+botContext.printDebugMessage(arr);
+return n > 5 ? n * 2 : n / 2;

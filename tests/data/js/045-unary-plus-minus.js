@@ -1,0 +1,15 @@
+var r = [];
+r.push(+"42");
+r.push(+" 7 ");
+r.push(+"");
+r.push(+"x");
+r.push(+true);
+r.push(+null);
+r.push(+undefined);
+r.push(+[]);
+r.push(+[9]);
+r.push(-"3");
+r.push(-"-3");
+r.push(- -1);
+botContext.printDebugMessage(r.join(","));
+return r;

@@ -1,0 +1,12 @@
+var r = [];
+r.push(~0);
+r.push(~1);
+r.push(~-1);
+r.push(~"5");
+r.push(~~3.7);
+r.push(~~-3.7);
+r.push(~NaN);
+r.push(~4294967295);
+r.push(~2147483648);
+botContext.printDebugMessage(r.join(","));
+return ~~"12.9";

@@ -1,0 +1,14 @@
+var r = [];
+r.push(3.7 | 0);
+r.push(-3.7 | 0);
+r.push("12.5" | 0);
+r.push(NaN | 0);
+r.push(Infinity | 0);
+r.push(2147483648 | 0);
+r.push(4294967296 | 0);
+r.push(4294967297 | 0);
+r.push(1e10 | 0);
+r.push(null | 0);
+r.push("abc" | 0);
+botContext.printDebugMessage(r.join(","));
+return r;

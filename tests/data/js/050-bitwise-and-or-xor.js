@@ -1,0 +1,10 @@
+var a = 12;
+var b = 10;
+botContext.printDebugMessage(String(a & b));
+botContext.printDebugMessage(String(a | b));
+botContext.printDebugMessage(String(a ^ b));
+botContext.printDebugMessage(String(-1 & 255));
+botContext.printDebugMessage(String(0xFF ^ 0x0F));
+botContext.printDebugMessage(String(-8 | 3));
+botContext.printDebugMessage(String(true & 1));
+return (a & b) + (a | b) * 100;

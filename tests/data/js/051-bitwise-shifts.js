@@ -1,0 +1,12 @@
+var r = [];
+r.push(1 << 4);
+r.push(1 << 31);
+r.push(1 << 32);
+r.push(1 << 33);
+r.push(-16 >> 2);
+r.push(-1 >> 31);
+r.push(256 >> 4);
+r.push(5 << -1);
+r.push("8" >> "1");
+botContext.printDebugMessage(r.join(","));
+return r;

@@ -1,0 +1,12 @@
+var r = [];
+r.push(-1 >>> 0);
+r.push(-1 >>> 28);
+r.push(-8 >>> 1);
+r.push(8 >>> 1);
+r.push(-2147483648 >>> 0);
+r.push(4294967296 >>> 0);
+r.push(1.9 >>> 0);
+r.push(-1.9 >>> 0);
+r.push(NaN >>> 0);
+botContext.printDebugMessage(r.join(","));
+return -5 >>> 0;

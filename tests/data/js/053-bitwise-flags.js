@@ -1,0 +1,11 @@
+var READ = 1;
+var WRITE = 2;
+var EXEC = 4;
+var perms = READ | EXEC;
+botContext.printDebugMessage("read=" + ((perms & READ) != 0));
+botContext.printDebugMessage("write=" + ((perms & WRITE) != 0));
+botContext.printDebugMessage("exec=" + ((perms & EXEC) != 0));
+perms = perms ^ EXEC;
+perms = perms | WRITE;
+botContext.setBotVariable('perms', perms, true, false);
+return perms;

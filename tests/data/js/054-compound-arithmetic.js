@@ -1,0 +1,15 @@
+var x = 10;
+x += 5;
+botContext.printDebugMessage(String(x));
+x -= 3;
+botContext.printDebugMessage(String(x));
+x *= 2;
+botContext.printDebugMessage(String(x));
+x /= 8;
+botContext.printDebugMessage(String(x));
+x %= 2;
+botContext.printDebugMessage(String(x));
+x += "1";
+botContext.printDebugMessage(x);
+x -= 1;
+return x;

@@ -1,0 +1,14 @@
+var x = 6;
+x &= 3;
+botContext.printDebugMessage(String(x));
+x |= 8;
+botContext.printDebugMessage(String(x));
+x ^= 15;
+botContext.printDebugMessage(String(x));
+x <<= 4;
+botContext.printDebugMessage(String(x));
+x >>= 2;
+botContext.printDebugMessage(String(x));
+x = -x;
+x >>>= 28;
+return x;

@@ -1,0 +1,11 @@
+var i = 5;
+var a = i++;
+var b = ++i;
+var c = i--;
+var d = --i;
+botContext.printDebugMessage([a, b, c, d, i].join(","));
+var j = 0;
+var k = j++ + j++;
+var m = ++j + ++j;
+botContext.printDebugMessage([j, k, m].join(","));
+return i++ + ++i;

@@ -1,0 +1,18 @@
+var s = "5";
+s++;
+botContext.printDebugMessage(typeof s + " " + s);
+var t = "5";
+var old = t++;
+botContext.printDebugMessage(typeof old + " " + old);
+var u = "abc";
+u--;
+botContext.printDebugMessage(String(u));
+var n = null;
+n++;
+var b = true;
+++b;
+var e = "";
+e--;
+var nothing;
+nothing++;
+return [s, t, n, b, e, String(nothing)];

@@ -1,0 +1,13 @@
+var o = {count: 1, name: "bot"};
+var arr = [10, 20, 30];
+o.count += 4;
+o.count *= 2;
+o.name += "-" + o.count;
+o["count"] -= 1;
+arr[1] += 5;
+arr[0] /= 4;
+arr[2] %= 7;
+o.missing += 1;
+botContext.printDebugMessage(JSON.stringify(o));
+botContext.printDebugMessage(arr.join(","));
+return o.missing;

@@ -1,0 +1,13 @@
+let a = 1;
+const b = 2;
+let c;
+a = a + b;
+botContext.printDebugMessage(String(a));
+botContext.printDebugMessage(String(c));
+c = "later";
+const obj = {v: 1};
+obj.v = 5;
+const arr = [1];
+arr.push(2);
+botContext.printDebugMessage(JSON.stringify(obj) + " " + arr.join("+"));
+return a + b + c;

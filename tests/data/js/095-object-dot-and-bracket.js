@@ -1,0 +1,10 @@
+var user = {name: "Ann", "last name": "Lee", 3: "three", age: 30};
+var key = "age";
+botContext.printDebugMessage(user.name);
+botContext.printDebugMessage(user["last name"]);
+botContext.printDebugMessage(user[3] + " " + user["3"]);
+botContext.printDebugMessage(String(user[key]));
+user.city = "Paris";
+user["zip code"] = "75001";
+user[key] = user[key] + 1;
+return user;

@@ -1,0 +1,15 @@
+var o = {a: 1, b: undefined, 0: "zero"};
+var r = [];
+r.push("a" in o);
+r.push("b" in o);
+r.push("c" in o);
+r.push(0 in o);
+r.push("0" in o);
+o.c = null;
+r.push("c" in o);
+r.push("toString" in o);
+r.push(1 in [5, 6]);
+r.push(2 in [5, 6]);
+r.push("length" in [1]);
+botContext.printDebugMessage(r.join(","));
+return r;

@@ -1,0 +1,11 @@
+var a = {v: 1};
+var b = a;
+b.v = 2;
+var c = {v: 2};
+botContext.printDebugMessage(String(a.v));
+botContext.printDebugMessage(String(a == b));
+botContext.printDebugMessage(String(a == c));
+var list = [a, a];
+list[0].v = 3;
+botContext.printDebugMessage(JSON.stringify(list));
+return a.v;

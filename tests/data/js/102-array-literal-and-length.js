@@ -1,0 +1,10 @@
+var a = [1, "two", true, null, [5], {k: 1}];
+var empty = [];
+botContext.printDebugMessage(String(a.length));
+botContext.printDebugMessage(String(empty.length));
+botContext.printDebugMessage(String(a[1]));
+botContext.printDebugMessage(String(a[4][0]));
+botContext.printDebugMessage(String(a[5].k));
+botContext.printDebugMessage(String(a[10]));
+botContext.printDebugMessage(String(a[-1]));
+return a;

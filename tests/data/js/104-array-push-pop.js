@@ -1,0 +1,11 @@
+var stack = [];
+var n1 = stack.push("a");
+var n2 = stack.push("b", "c");
+botContext.printDebugMessage(n1 + " " + n2);
+var top = stack.pop();
+botContext.printDebugMessage(top + " " + stack.length);
+stack.pop();
+stack.pop();
+var none = stack.pop();
+botContext.printDebugMessage(String(none) + " " + stack.length);
+return stack;

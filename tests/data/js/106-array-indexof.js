@@ -1,0 +1,13 @@
+var a = [1, "1", 2, NaN, null, 2, undefined];
+var r = [];
+r.push(a.indexOf(1));
+r.push(a.indexOf("1"));
+r.push(a.indexOf(2));
+r.push(a.indexOf(NaN));
+r.push(a.indexOf(null));
+r.push(a.indexOf(undefined));
+r.push(a.indexOf(3));
+r.push(a.indexOf(2, 3));
+r.push(["a", "b"].indexOf("B"));
+botContext.printDebugMessage(r.join(","));
+return r;

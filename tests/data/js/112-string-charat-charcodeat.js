@@ -1,0 +1,10 @@
+var s = "Bot!";
+botContext.printDebugMessage(s.charAt(0));
+botContext.printDebugMessage(s.charAt(3));
+botContext.printDebugMessage("[" + s.charAt(10) + "]");
+botContext.printDebugMessage("[" + s.charAt(-1) + "]");
+botContext.printDebugMessage(String(s.charCodeAt(0)));
+botContext.printDebugMessage(String(s.charCodeAt(3)));
+botContext.printDebugMessage(String(s.charCodeAt(99)));
+botContext.printDebugMessage(String("é".charCodeAt(0)));
+return s.charAt() + s.charCodeAt();

@@ -1,0 +1,13 @@
+var s = "the cat sat on the mat";
+var r = [];
+r.push(s.indexOf("the"));
+r.push(s.indexOf("the", 1));
+r.push(s.lastIndexOf("the"));
+r.push(s.lastIndexOf("at"));
+r.push(s.lastIndexOf("at", 10));
+r.push(s.indexOf("dog"));
+r.push(s.indexOf(""));
+r.push(s.indexOf("cat", -5));
+r.push(s.indexOf("T"));
+botContext.printDebugMessage(r.join(","));
+return r;

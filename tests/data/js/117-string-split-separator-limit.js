@@ -1,0 +1,11 @@
+var s = "a,b,,c";
+var parts = s.split(",");
+botContext.printDebugMessage(String(parts.length));
+botContext.printDebugMessage(JSON.stringify(parts));
+botContext.printDebugMessage(JSON.stringify(s.split(",", 2)));
+botContext.printDebugMessage(JSON.stringify(s.split(", ")));
+botContext.printDebugMessage(JSON.stringify("".split(",")));
+botContext.printDebugMessage(JSON.stringify("one  two".split(" ")));
+botContext.printDebugMessage(JSON.stringify("a--b--c".split("--", 0)));
+botContext.printDebugMessage(JSON.stringify(",x,".split(",")));
+return "x=1&y=2".split("&");

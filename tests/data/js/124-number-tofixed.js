@@ -1,0 +1,12 @@
+var r = [];
+r.push((3.14159).toFixed(2));
+r.push((2.5).toFixed(0));
+r.push((1.005).toFixed(2));
+r.push((10).toFixed(3));
+r.push((-1.5).toFixed(0));
+r.push((0).toFixed(1));
+r.push((1e21).toFixed(2));
+r.push((123.456).toFixed());
+r.push((0.000001).toFixed(7));
+botContext.printDebugMessage(r.join(" "));
+return r;

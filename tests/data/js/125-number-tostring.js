@@ -1,0 +1,12 @@
+var n = 255;
+var f = 0.5;
+var r = [];
+r.push(n.toString());
+r.push(f.toString());
+r.push((-0).toString());
+r.push((1e21).toString());
+r.push((NaN).toString());
+r.push((1 / 3).toString());
+r.push(n.toString().length);
+botContext.printDebugMessage(r.join(" "));
+return typeof n.toString();

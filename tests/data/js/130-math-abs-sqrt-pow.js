@@ -1,0 +1,15 @@
+var r = [];
+r.push(Math.abs(-5));
+r.push(Math.abs("-3.5"));
+r.push(Math.abs(null));
+r.push(Math.sqrt(16));
+r.push(Math.sqrt(2));
+r.push(Math.sqrt(-1));
+r.push(Math.pow(2, 10));
+r.push(Math.pow(2, -1));
+r.push(Math.pow(2, 0.5));
+r.push(Math.pow(0, 0));
+r.push(Math.pow(NaN, 0));
+r.push(Math.pow(1, Infinity));
+botContext.printDebugMessage(r.join(","));
+return Math.pow(10, 21);

@@ -1,0 +1,13 @@
+var r = [];
+r.push(Math.max(1, 5, 3));
+r.push(Math.min(1, 5, 3));
+r.push(Math.max());
+r.push(Math.min());
+r.push(Math.max(1, NaN, 3));
+r.push(Math.min("7", "10"));
+r.push(Math.max(-0, 0));
+r.push(Math.max(null, -1));
+r.push(Math.min(undefined, 1));
+r.push(Math.max("a", 1));
+botContext.printDebugMessage(r.join(","));
+return [Math.max(), Math.min(2)];

@@ -1,0 +1,10 @@
+var arr = JSON.parse('[1, 2.5, "x", [true, null], {"k": -1e3}]');
+botContext.printDebugMessage(String(arr.length));
+botContext.printDebugMessage(String(arr[0] + arr[1]));
+botContext.printDebugMessage(String(arr[3][0]));
+botContext.printDebugMessage(String(arr[4].k));
+botContext.printDebugMessage(String(JSON.parse("42") + 1));
+botContext.printDebugMessage(JSON.parse('"hi\\nthere"'));
+botContext.printDebugMessage(String(JSON.parse("null")));
+botContext.printDebugMessage(String(JSON.parse(" true ")));
+return JSON.parse('"\\u00e9"');

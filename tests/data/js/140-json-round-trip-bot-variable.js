@@ -1,0 +1,11 @@
+var original = {count: 3, items: ["a", "b"], meta: {ok: true}};
+var copy = JSON.parse(JSON.stringify(original));
+copy.count += 1;
+copy.items.push("c");
+botContext.printDebugMessage(JSON.stringify(original));
+botContext.printDebugMessage(JSON.stringify(copy));
+var stored = botContext.getBotVariable('cart');
+var cart = stored ? JSON.parse(stored) : {items: []};
+cart.items.push("first");
+botContext.setBotVariable('cart', JSON.stringify(cart), true, false);
+return JSON.parse(botContext.getBotVariable('cart')).items.length;

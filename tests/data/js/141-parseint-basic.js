@@ -1,0 +1,15 @@
+var r = [];
+r.push(parseInt("42"));
+r.push(parseInt("  42  "));
+r.push(parseInt("42px"));
+r.push(parseInt("3.99"));
+r.push(parseInt("-17"));
+r.push(parseInt("abc"));
+r.push(parseInt(""));
+r.push(parseInt("0x1A"));
+r.push(parseInt("0x"));
+r.push(parseInt("010"));
+r.push(parseInt("+5"));
+r.push(parseInt("1e3"));
+botContext.printDebugMessage(r.join(","));
+return r;

@@ -1,0 +1,14 @@
+var r = [];
+r.push(parseInt("ff", 16));
+r.push(parseInt("FF", 16));
+r.push(parseInt("0xff", 16));
+r.push(parseInt("101", 2));
+r.push(parseInt("102", 2));
+r.push(parseInt("777", 8));
+r.push(parseInt("z", 36));
+r.push(parseInt("10", 37));
+r.push(parseInt("10", 1));
+r.push(parseInt("10", 0));
+r.push(parseInt("12", "8"));
+botContext.printDebugMessage(r.join(","));
+return parseInt("11", 3);

@@ -1,0 +1,12 @@
+var r = [];
+r.push(parseInt(12.7));
+r.push(parseInt(-0.9));
+r.push(parseInt(null));
+r.push(parseInt(undefined));
+r.push(parseInt(true));
+r.push(parseInt([7, 8]));
+r.push(parseInt(0.0000005));
+r.push(parseInt(1e21));
+r.push(parseInt("123456789012345678901234567890"));
+botContext.printDebugMessage(r.join(","));
+return 1 / parseInt("-0");

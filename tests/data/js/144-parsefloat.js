@@ -1,0 +1,14 @@
+var r = [];
+r.push(parseFloat("3.14"));
+r.push(parseFloat("  3.14abc"));
+r.push(parseFloat(".5"));
+r.push(parseFloat("-.5e2"));
+r.push(parseFloat("1e"));
+r.push(parseFloat("Infinityx"));
+r.push(parseFloat("0x10"));
+r.push(parseFloat(""));
+r.push(parseFloat("1.2.3"));
+r.push(parseFloat("+7"));
+r.push(parseFloat("e5"));
+botContext.printDebugMessage(r.join(","));
+return r;

@@ -1,0 +1,17 @@
+var r = [];
+r.push(isNaN(NaN));
+r.push(isNaN("abc"));
+r.push(isNaN("12"));
+r.push(isNaN(""));
+r.push(isNaN(undefined));
+r.push(isNaN(null));
+r.push(isNaN([]));
+r.push(isNaN({}));
+r.push(isFinite(1));
+r.push(isFinite("1e5"));
+r.push(isFinite(Infinity));
+r.push(isFinite(NaN));
+r.push(isFinite(null));
+r.push(isFinite("x"));
+botContext.printDebugMessage(r.join(","));
+return r;

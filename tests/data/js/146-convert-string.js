@@ -1,0 +1,15 @@
+var u;
+var r = [];
+r.push(String(123));
+r.push(String(-0));
+r.push(String(null));
+r.push(String(u));
+r.push(String(true));
+r.push(String([1, [2, 3]]));
+r.push(String({}));
+r.push(String(""));
+r.push(String(1e-7));
+r.push(String("already"));
+r.push(String());
+botContext.printDebugMessage(r.join("|"));
+return r;

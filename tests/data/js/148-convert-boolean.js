@@ -1,0 +1,16 @@
+var u;
+var r = [];
+r.push(Boolean(0));
+r.push(Boolean("0"));
+r.push(Boolean(""));
+r.push(Boolean(" "));
+r.push(Boolean(null));
+r.push(Boolean(u));
+r.push(Boolean(NaN));
+r.push(Boolean([]));
+r.push(Boolean({}));
+r.push(Boolean("false"));
+r.push(Boolean(-0));
+r.push(Boolean());
+botContext.printDebugMessage(r.join(","));
+return r;

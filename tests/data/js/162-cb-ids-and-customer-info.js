@@ -1,0 +1,10 @@
+var conv = botContext.getConversationId();
+var bot = botContext.getChatBotId();
+var acct = botContext.getLPAccountId();
+var user = botContext.getUserPlatformId();
+var info = botContext.getLPCustomerInfo();
+var key = acct + ":" + bot + ":" + conv + ":" + user;
+botContext.printDebugMessage(key);
+botContext.printDebugMessage(JSON.stringify(info) + " " + typeof info.customerId);
+botContext.setBotVariable('sessionKey', key, true, false);
+return botContext.getUserChannel();

@@ -1,0 +1,10 @@
+var attr = botContext.getLPEngagementAttribute("currentSkillId");
+var env = botContext.getEnvVariable("apiHost");
+var wv = botContext.getWebViewVariable("token");
+var qr = botContext.getQuickReplyPayload();
+var status = botContext.getApiStatusCode();
+var intent = botContext.getDialogStarterIntent();
+var host = env || "https://example.invalid";
+botContext.printDebugMessage("host=" + host);
+botContext.printDebugMessage([attr, wv, qr, status, intent].join("|") + "|" + (status == 200));
+return botContext.isApiExecutionSuccessful() ? "ok" : "failed";

@@ -1,0 +1,3 @@
+var stored = botContext.getBotVariable('profile');
+botContext.printDebugMessage("profile is " + stored);
+return stored.name;

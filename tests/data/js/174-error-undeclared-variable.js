@@ -1,0 +1,3 @@
+botContext.sendMessage("hello");
+var total = 1 + undeclaredThing;
+return total;

@@ -1,0 +1,3 @@
+var price = botContext.getCurrentUserMessage() || "5";
+botContext.printDebugMessage("price " + price);
+return price.toFixed(2);

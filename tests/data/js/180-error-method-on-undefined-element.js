@@ -1,0 +1,3 @@
+var parts = "a,b".split(",");
+botContext.printDebugMessage(parts[0].toUpperCase());
+return parts[2].toUpperCase();

@@ -1,0 +1,3 @@
+var name = botContext.getBotVariable('firstName');
+botContext.printDebugMessage("name: " + name);
+return name.trim();

@@ -1,0 +1,571 @@
+(module
+  (type (;0;) (func (param i32 i64) (result i64)))
+  (type (;1;) (func (param i32 i64 i64) (result i64)))
+  (type (;2;) (func (param i32 i64 i64 i64) (result i64)))
+  (type (;3;) (func (param i64) (result i32)))
+  (type (;4;) (func (param i64 i64) (result i64)))
+  (type (;5;) (func (result i64)))
+  (import "cbot" "op1" (func (;0;) (type 0) (param i32 i64) (result i64)))
+  (import "cbot" "op2" (func (;1;) (type 1) (param i32 i64 i64) (result i64)))
+  (import "cbot" "op3" (func (;2;) (type 2) (param i32 i64 i64 i64) (result i64)))
+  (global (;0;) (mut i32) i32.const 0)
+  (export "panel0" (func 15))
+  (export "loc" (global 0))
+  (func (;3;) (type 3) (param i64) (result i32)
+    local.get 0
+    i64.const -1407374883553279
+    i64.eq
+    if ;; label = @1
+      i32.const 1
+      return
+    end
+    local.get 0
+    i64.const -1407374883553280
+    i64.eq
+    if ;; label = @1
+      i32.const 0
+      return
+    end
+    local.get 0
+    i64.const -1970324836974592
+    i64.eq
+    if ;; label = @1
+      i32.const 0
+      return
+    end
+    local.get 0
+    i64.const -1688849860263936
+    i64.eq
+    if ;; label = @1
+      i32.const 0
+      return
+    end
+    local.get 0
+    i64.const -1970324836974592
+    i64.lt_u
+    if ;; label = @1
+      local.get 0
+      f64.reinterpret_i64
+      f64.const 0x0p+0 (;=0;)
+      f64.ne
+      local.get 0
+      f64.reinterpret_i64
+      local.get 0
+      f64.reinterpret_i64
+      f64.eq
+      i32.and
+      return
+    end
+    i32.const 43
+    local.get 0
+    call 0
+    i64.const -1407374883553279
+    i64.eq
+  )
+  (func (;4;) (type 4) (param i64 i64) (result i64)
+    local.get 0
+    i64.const -1970324836974592
+    i64.lt_u
+    local.get 1
+    i64.const -1970324836974592
+    i64.lt_u
+    i32.and
+    if (result i64) ;; label = @1
+      local.get 0
+      f64.reinterpret_i64
+      local.get 1
+      f64.reinterpret_i64
+      f64.add
+      i64.reinterpret_f64
+    else
+      i32.const 1
+      local.get 0
+      local.get 1
+      call 1
+    end
+  )
+  (func (;5;) (type 4) (param i64 i64) (result i64)
+    local.get 0
+    i64.const -1970324836974592
+    i64.lt_u
+    local.get 1
+    i64.const -1970324836974592
+    i64.lt_u
+    i32.and
+    if (result i64) ;; label = @1
+      local.get 0
+      f64.reinterpret_i64
+      local.get 1
+      f64.reinterpret_i64
+      f64.sub
+      i64.reinterpret_f64
+    else
+      i32.const 2
+      local.get 0
+      local.get 1
+      call 1
+    end
+  )
+  (func (;6;) (type 4) (param i64 i64) (result i64)
+    local.get 0
+    i64.const -1970324836974592
+    i64.lt_u
+    local.get 1
+    i64.const -1970324836974592
+    i64.lt_u
+    i32.and
+    if (result i64) ;; label = @1
+      local.get 0
+      f64.reinterpret_i64
+      local.get 1
+      f64.reinterpret_i64
+      f64.mul
+      i64.reinterpret_f64
+    else
+      i32.const 3
+      local.get 0
+      local.get 1
+      call 1
+    end
+  )
+  (func (;7;) (type 4) (param i64 i64) (result i64)
+    local.get 0
+    i64.const -1970324836974592
+    i64.lt_u
+    local.get 1
+    i64.const -1970324836974592
+    i64.lt_u
+    i32.and
+    if (result i64) ;; label = @1
+      local.get 0
+      f64.reinterpret_i64
+      local.get 1
+      f64.reinterpret_i64
+      f64.div
+      i64.reinterpret_f64
+    else
+      i32.const 4
+      local.get 0
+      local.get 1
+      call 1
+    end
+  )
+  (func (;8;) (type 4) (param i64 i64) (result i64)
+    local.get 0
+    i64.const -1970324836974592
+    i64.lt_u
+    local.get 1
+    i64.const -1970324836974592
+    i64.lt_u
+    i32.and
+    if (result i64) ;; label = @1
+      local.get 0
+      f64.reinterpret_i64
+      local.get 1
+      f64.reinterpret_i64
+      f64.lt
+      i64.extend_i32_u
+      i64.const -1407374883553280
+      i64.or
+    else
+      i32.const 10
+      local.get 0
+      local.get 1
+      call 1
+    end
+  )
+  (func (;9;) (type 4) (param i64 i64) (result i64)
+    local.get 0
+    i64.const -1970324836974592
+    i64.lt_u
+    local.get 1
+    i64.const -1970324836974592
+    i64.lt_u
+    i32.and
+    if (result i64) ;; label = @1
+      local.get 0
+      f64.reinterpret_i64
+      local.get 1
+      f64.reinterpret_i64
+      f64.gt
+      i64.extend_i32_u
+      i64.const -1407374883553280
+      i64.or
+    else
+      i32.const 11
+      local.get 0
+      local.get 1
+      call 1
+    end
+  )
+  (func (;10;) (type 4) (param i64 i64) (result i64)
+    local.get 0
+    i64.const -1970324836974592
+    i64.lt_u
+    local.get 1
+    i64.const -1970324836974592
+    i64.lt_u
+    i32.and
+    if (result i64) ;; label = @1
+      local.get 0
+      f64.reinterpret_i64
+      local.get 1
+      f64.reinterpret_i64
+      f64.le
+      i64.extend_i32_u
+      i64.const -1407374883553280
+      i64.or
+    else
+      i32.const 12
+      local.get 0
+      local.get 1
+      call 1
+    end
+  )
+  (func (;11;) (type 4) (param i64 i64) (result i64)
+    local.get 0
+    i64.const -1970324836974592
+    i64.lt_u
+    local.get 1
+    i64.const -1970324836974592
+    i64.lt_u
+    i32.and
+    if (result i64) ;; label = @1
+      local.get 0
+      f64.reinterpret_i64
+      local.get 1
+      f64.reinterpret_i64
+      f64.ge
+      i64.extend_i32_u
+      i64.const -1407374883553280
+      i64.or
+    else
+      i32.const 13
+      local.get 0
+      local.get 1
+      call 1
+    end
+  )
+  (func (;12;) (type 4) (param i64 i64) (result i64)
+    local.get 0
+    i64.const -1970324836974592
+    i64.lt_u
+    local.get 1
+    i64.const -1970324836974592
+    i64.lt_u
+    i32.and
+    if ;; label = @1
+      local.get 0
+      f64.reinterpret_i64
+      local.get 1
+      f64.reinterpret_i64
+      f64.eq
+      i64.extend_i32_u
+      i64.const -1407374883553280
+      i64.or
+      return
+    end
+    local.get 0
+    local.get 1
+    i64.eq
+    if ;; label = @1
+      i64.const -1407374883553279
+      return
+    end
+    local.get 0
+    i64.const -281474976710656
+    i64.and
+    i64.const -1125899906842624
+    i64.ne
+    if ;; label = @1
+      i64.const -1407374883553280
+      return
+    end
+    local.get 1
+    i64.const -281474976710656
+    i64.and
+    i64.const -1125899906842624
+    i64.ne
+    if ;; label = @1
+      i64.const -1407374883553280
+      return
+    end
+    i32.const 8
+    local.get 0
+    local.get 1
+    call 1
+  )
+  (func (;13;) (type 4) (param i64 i64) (result i64)
+    local.get 0
+    i64.const -1970324836974592
+    i64.lt_u
+    local.get 1
+    i64.const -1970324836974592
+    i64.lt_u
+    i32.and
+    if ;; label = @1
+      local.get 0
+      f64.reinterpret_i64
+      local.get 1
+      f64.reinterpret_i64
+      f64.eq
+      i64.extend_i32_u
+      i64.const -1407374883553280
+      i64.or
+      return
+    end
+    local.get 0
+    local.get 1
+    i64.eq
+    if ;; label = @1
+      i64.const -1407374883553279
+      return
+    end
+    i32.const 6
+    local.get 0
+    local.get 1
+    call 1
+  )
+  (func (;14;) (type 4) (param i64 i64) (result i64)
+    (local i64 i64)
+    i64.const -1970324836974592
+    local.set 2
+    i32.const 14
+    local.get 1
+    i64.const 0
+    call 1
+    local.set 2
+    i32.const 21
+    global.set 0
+    local.get 2
+    local.get 2
+    call 6
+    local.tee 3
+    i64.const -844424930131968
+    i64.eq
+    if ;; label = @1
+      i64.const -844424930131968
+      return
+    end
+    local.get 3
+    return
+    i64.const -1970324836974592
+  )
+  (func (;15;) (type 5) (result i64)
+    (local i64 i64 i64 i64 i64 i64)
+    i64.const -1970324836974592
+    local.set 0
+    i64.const -1970324836974592
+    local.set 1
+    i32.const 37
+    global.set 0
+    i64.const 0
+    local.tee 0
+    drop
+    i32.const 52
+    global.set 0
+    i64.const 0
+    local.tee 1
+    drop
+    block ;; label = @1
+      loop ;; label = @2
+        local.get 1
+        i64.const 4616189618054758400
+        call 8
+        local.tee 2
+        i64.const -844424930131968
+        i64.eq
+        if ;; label = @3
+          i64.const -844424930131968
+          return
+        end
+        local.get 2
+        call 3
+        i32.eqz
+        br_if 1 (;@1;)
+        block ;; label = @3
+          i32.const 82
+          global.set 0
+          local.get 0
+          i64.const -1970324836974592
+          i64.const 0
+          local.set 2
+          i32.const 45
+          local.get 2
+          call 0
+          local.tee 2
+          i64.const -844424930131968
+          i64.eq
+          if ;; label = @4
+            i64.const -844424930131968
+            return
+          end
+          local.get 2
+          local.get 1
+          local.set 3
+          local.set 2
+          i32.const 15
+          local.get 2
+          local.get 3
+          call 1
+          local.tee 2
+          i64.const -844424930131968
+          i64.eq
+          if ;; label = @4
+            i64.const -844424930131968
+            return
+          end
+          local.get 2
+          call 14
+          local.tee 2
+          i64.const -844424930131968
+          i64.eq
+          if ;; label = @4
+            i64.const -844424930131968
+            return
+          end
+          local.get 2
+          call 4
+          local.tee 2
+          i64.const -844424930131968
+          i64.eq
+          if ;; label = @4
+            i64.const -844424930131968
+            return
+          end
+          local.get 2
+          local.tee 0
+          drop
+        end
+        local.get 1
+        local.set 2
+        i32.const 42
+        local.get 2
+        call 0
+        local.tee 2
+        i64.const -844424930131968
+        i64.eq
+        if ;; label = @3
+          i64.const -844424930131968
+          return
+        end
+        local.get 2
+        local.tee 4
+        i64.const 4607182418800017408
+        call 4
+        local.tee 2
+        i64.const -844424930131968
+        i64.eq
+        if ;; label = @3
+          i64.const -844424930131968
+          return
+        end
+        local.get 2
+        local.tee 1
+        drop
+        local.get 4
+        drop
+        br 0 (;@2;)
+      end
+    end
+    i32.const 104
+    global.set 0
+    i64.const -1125899906842624
+    i32.const 44
+    i64.const 0
+    call 0
+    i64.const 0
+    local.set 2
+    i32.const 45
+    local.get 2
+    call 0
+    local.tee 2
+    i64.const -844424930131968
+    i64.eq
+    if ;; label = @1
+      i64.const -844424930131968
+      return
+    end
+    local.get 2
+    i32.const 44
+    i64.const 1
+    call 0
+    local.set 3
+    local.set 2
+    i32.const 15
+    local.get 2
+    local.get 3
+    call 1
+    local.tee 2
+    i64.const -844424930131968
+    i64.eq
+    if ;; label = @1
+      i64.const -844424930131968
+      return
+    end
+    local.get 2
+    local.get 0
+    local.set 3
+    local.set 2
+    i32.const 15
+    local.get 2
+    local.get 3
+    call 1
+    local.tee 2
+    i64.const -844424930131968
+    i64.eq
+    if ;; label = @1
+      i64.const -844424930131968
+      return
+    end
+    local.get 2
+    i64.const -1407374883553279
+    local.set 3
+    local.set 2
+    i32.const 15
+    local.get 2
+    local.get 3
+    call 1
+    local.tee 2
+    i64.const -844424930131968
+    i64.eq
+    if ;; label = @1
+      i64.const -844424930131968
+      return
+    end
+    local.get 2
+    i64.const -1407374883553280
+    local.set 3
+    local.set 2
+    i32.const 15
+    local.get 2
+    local.get 3
+    call 1
+    local.tee 2
+    i64.const -844424930131968
+    i64.eq
+    if ;; label = @1
+      i64.const -844424930131968
+      return
+    end
+    local.get 2
+    local.set 5
+    local.set 3
+    local.set 2
+    i32.const 61
+    local.get 2
+    local.get 3
+    local.get 5
+    call 2
+    local.tee 2
+    i64.const -844424930131968
+    i64.eq
+    if ;; label = @1
+      i64.const -844424930131968
+      return
+    end
+    local.get 2
+    drop
+    i64.const -1970324836974592
+  )
+)
