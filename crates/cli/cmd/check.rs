@@ -9,7 +9,12 @@ use std::process::ExitCode;
 
 pub fn run(args: &CheckArgs) -> anyhow::Result<ExitCode> {
     let mut sources = SourceMap::new();
-    let loaded = load(&args.bot, &mut sources)?;
+    let mut loaded = load(&args.bot, &mut sources)?;
+    if let (Some(bot), Some(locator)) = (&loaded.bot, &loaded.locator) {
+        let mut found = script_diagnostics(bot, locator, &sources);
+        loaded.diagnostics.append(&mut found);
+        loaded.diagnostics.sort();
+    }
     let summary = loaded.bot.as_ref().map(Summary::of);
     let diags = &loaded.diagnostics;
     let name = args.bot.display().to_string();
@@ -49,6 +54,62 @@ pub fn run(args: &CheckArgs) -> anyhow::Result<ExitCode> {
     } else {
         ExitCode::SUCCESS
     })
+}
+
+/// Compiles the bot's scripts (global functions and every code panel, as one
+/// module) and reports what cbot cannot compile. Syntax errors (S001) are
+/// errors; code outside the dialect (S010) or not supported yet (S020) are
+/// warnings: the bot loads, and those panels fail when they run.
+fn script_diagnostics(
+    bot: &cbot_model::Bot,
+    locator: &cbot_model::Locator,
+    sources: &SourceMap,
+) -> cbot_diag::Diagnostics {
+    use cbot_model::Seg;
+    use cbot_script::{Engine, ScriptKind, ScriptSource};
+    let mut scripts: Vec<(Vec<Seg<'static>>, &str, ScriptKind)> = Vec::new();
+    if let Some(code) = bot.global_functions.as_ref().and_then(|g| g.methods.as_deref()) {
+        scripts.push((vec![Seg::Key("globalFunctions"), Seg::Key("methods")], code, ScriptKind::Globals));
+    }
+    for (i, it) in bot.interactions.iter().enumerate() {
+        for (key, code) in it.code_panels() {
+            scripts.push((
+                vec![Seg::Key("conversationMessage"), Seg::Index(i), Seg::Key(key)],
+                code,
+                ScriptKind::Panel,
+            ));
+        }
+    }
+    for (k, integ) in bot.integrations().iter().enumerate() {
+        if let Some(code) = integ.transform_results_script.as_deref() {
+            scripts.push((
+                vec![Seg::Key("responder"), Seg::Index(k), Seg::Key("transformResultsScript")],
+                code,
+                ScriptKind::Panel,
+            ));
+        }
+    }
+    let names: Vec<String> = (0..scripts.len()).map(|i| format!("script{i}")).collect();
+    let list: Vec<ScriptSource<'_>> =
+        scripts.iter().zip(&names).map(|((_, text, kind), name)| ScriptSource { name, text, kind: *kind }).collect();
+    let text = sources.file(locator.file()).text();
+    let mut out = cbot_diag::Diagnostics::new();
+    for d in Engine::check(&list) {
+        let path = &scripts[d.script].0;
+        let span = locator.string_span(path, text, d.span.0 as usize..d.span.1 as usize);
+        let mut diag = if d.code == "S001" {
+            cbot_diag::Diagnostic::error(d.code, d.message)
+        } else {
+            cbot_diag::Diagnostic::warning(d.code, d.message)
+                .with_note("cbot reports this when the panel runs; the rest of the bot works")
+        };
+        diag = diag.with_label(span, "");
+        if let Some(h) = d.help {
+            diag = diag.with_help(h);
+        }
+        out.push(diag);
+    }
+    out
 }
 
 fn write_summary(out: &mut impl Write, file: &str, s: &Summary) -> std::io::Result<()> {

@@ -19,10 +19,10 @@
 //! let mut ctx = OfflineContext::default();
 //! ctx.channel = "sms".into();
 //! let mut transcript = Transcript::default();
-//! let ch = dispatch(&mut ctx, "getChannel", &[], Some(&mut transcript)).unwrap();
+//! let ch = dispatch(&mut ctx, "getChannel", vec![], Some(&mut transcript)).unwrap();
 //! assert_eq!(ch, Value::from("sms"));
-//! let args = [Value::from("transferMessage"), Value::from("hi"), Value::Bool(true), Value::Bool(false)];
-//! dispatch(&mut ctx, "setBotVariable", &args, Some(&mut transcript)).unwrap();
+//! let args = vec![Value::from("transferMessage"), Value::from("hi"), Value::Bool(true), Value::Bool(false)];
+//! dispatch(&mut ctx, "setBotVariable", args, Some(&mut transcript)).unwrap();
 //! assert_eq!(ctx.variable("transferMessage"), Some(&Value::from("hi")));
 //! assert_eq!(transcript.calls.len(), 2);
 //! ```
@@ -200,10 +200,11 @@ impl std::error::Error for HostError {}
 pub fn dispatch(
     ctx: &mut dyn BotContext,
     name: &str,
-    args: &[Value],
+    args: Vec<Value>,
     transcript: Option<&mut Transcript>,
 ) -> Result<Value, HostError> {
     let arg = |i: usize| args.get(i).cloned().unwrap_or(Value::Undefined);
+    // `text` and `arg` borrow `args`; the transcript takes it at the end.
     let text = |i: usize| arg(i).to_js_string();
     let result = match name {
         "getChannel" => Value::from(ctx.get_channel()),
@@ -266,7 +267,7 @@ pub fn dispatch(
         other => return Err(HostError::UnknownMethod(other.to_string())),
     };
     if let Some(t) = transcript {
-        t.calls.push(Call { method: name.to_string(), args: args.to_vec(), result: result.clone() });
+        t.calls.push(Call { method: name.to_string(), args, result: result.clone() });
     }
     Ok(result)
 }
@@ -282,21 +283,22 @@ mod tests {
         let mut ctx = OfflineContext::default();
         for m in METHODS {
             let args = vec![Value::from("x"); m.max_args];
-            assert!(dispatch(&mut ctx, m.name, &args, None).is_ok(), "{}", m.name);
+            assert!(dispatch(&mut ctx, m.name, args, None).is_ok(), "{}", m.name);
         }
-        assert_eq!(dispatch(&mut ctx, "nope", &[], None), Err(HostError::UnknownMethod("nope".into())));
+        assert_eq!(dispatch(&mut ctx, "nope", vec![], None), Err(HostError::UnknownMethod("nope".into())));
     }
 
     #[test]
     fn set_bot_variable_scopes_follow_the_flags() {
         let mut ctx = OfflineContext::default();
-        let set = |ctx: &mut OfflineContext, args: &[Value]| dispatch(ctx, "setBotVariable", args, None).unwrap();
+        let set =
+            |ctx: &mut OfflineContext, args: &[Value]| dispatch(ctx, "setBotVariable", args.to_vec(), None).unwrap();
         set(&mut ctx, &[Value::from("a"), Value::from(1.0)]);
         set(&mut ctx, &[Value::from("b"), Value::from("x"), Value::Bool(true), Value::Bool(false)]);
         set(&mut ctx, &[Value::from("c"), Value::from("y"), Value::Bool(false), Value::Bool(true)]);
         assert_eq!(ctx.scope_of("a"), Some(Scope::Request));
         assert_eq!(ctx.scope_of("b"), Some(Scope::Session));
         assert_eq!(ctx.scope_of("c"), Some(Scope::Forever));
-        assert_eq!(dispatch(&mut ctx, "getBotVariable", &[Value::from("zz")], None), Ok(Value::Null));
+        assert_eq!(dispatch(&mut ctx, "getBotVariable", vec![Value::from("zz")], None), Ok(Value::Null));
     }
 }

@@ -202,7 +202,15 @@ impl Engine {
         let out = compile::compile(sources).map_err(Error::Compile)?;
         let module = wasmtime::Module::new(&self.engine, &out.wasm).map_err(|e| Error::Wasmtime(format!("{e:#}")))?;
         let pre = self.linker.instantiate_pre(&module).map_err(|e| Error::Wasmtime(e.to_string()))?;
+        let exports = (0..out.panels.len())
+            .map(|k| {
+                module
+                    .get_export_index(&format!("panel{k}"))
+                    .ok_or_else(|| Error::Wasmtime(format!("panel{k} missing")))
+            })
+            .collect::<Result<Vec<_>, _>>()?;
         Ok(Program {
+            exports,
             engine: self.engine.clone(),
             pre,
             wasm: out.wasm,
@@ -210,6 +218,12 @@ impl Engine {
             panels: out.panels,
             limits: self.limits,
         })
+    }
+
+    /// Compiles without wasmtime and returns what is wrong (empty when the
+    /// scripts compile): what `cbot check` reports.
+    pub fn check(sources: &[ScriptSource<'_>]) -> Vec<ScriptDiagnostic> {
+        compile::compile(sources).err().unwrap_or_default()
     }
 
     /// Compiles without instantiating and returns the module as WebAssembly
@@ -227,6 +241,9 @@ pub struct Program {
     wasm: Vec<u8>,
     strings: Arc<[Arc<str>]>,
     panels: Vec<String>,
+    /// Each panel's export, resolved once (looking it up by name per run
+    /// showed in profiles).
+    exports: Vec<wasmtime::ModuleExport>,
     limits: Limits,
 }
 
@@ -249,13 +266,17 @@ impl Program {
         store.set_fuel(self.limits.fuel).map_err(|e| Error::Wasmtime(e.to_string()))?;
         let instance = self.pre.instantiate(&mut store).map_err(|e| Error::Wasmtime(e.to_string()))?;
         let func = instance
-            .get_typed_func::<(), i64>(&mut store, &format!("panel{k}"))
+            .get_module_export(&mut store, &self.exports[k])
+            .and_then(wasmtime::Extern::into_func)
+            .ok_or_else(|| Error::Wasmtime(format!("panel{k} is not exported")))?
+            .typed::<(), i64>(&store)
             .map_err(|e| Error::Wasmtime(e.to_string()))?;
         let result = func.call(&mut store, ());
-        let loc = instance.get_global(&mut store, "loc").and_then(|g| g.get(&mut store).i32()).unwrap_or(0) as u32;
-        let at = ((loc >> 22) as usize, (loc & ((1 << 22) - 1)) as usize);
         let (value, error) = match result {
             Ok(v) if v == value::EXCEPTION => {
+                let loc =
+                    instance.get_global(&mut store, "loc").and_then(|g| g.get(&mut store).i32()).unwrap_or(0) as u32;
+                let at = ((loc >> 22) as usize, (loc & ((1 << 22) - 1)) as usize);
                 let error = store
                     .data_mut()
                     .error

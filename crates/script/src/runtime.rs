@@ -527,9 +527,30 @@ impl Host {
         }
     }
 
+    /// Takes the arguments array of a call: it was built for this call only
+    /// (method calls never expose it to scripts), so its items move out
+    /// instead of being copied.
+    fn take_args(&mut self, args: i64) -> Vec<i64> {
+        match value::as_reference(args).and_then(|i| self.heap.get_mut(i)) {
+            Some(Obj::Arr(items)) => std::mem::take(items),
+            _ => Vec::new(),
+        }
+    }
+
     fn call_method(&mut self, recv: i64, name: i64, args: i64) -> i64 {
+        let argv = self.take_args(args);
+        // `botContext.m(…)` is the hot path: no copies of the name.
+        if value::as_reference(recv) == Some(crate::compile::BOT_CONTEXT_SLOT)
+            && let Some(method) = self.str_of(name).cloned()
+        {
+            let values: Vec<Value> = argv.iter().map(|&v| self.to_host(v, 0)).collect();
+            let ctx: &mut dyn BotContext = self.ctx.as_mut();
+            return match cbot_host::dispatch(ctx, &method, values, Some(&mut self.transcript)) {
+                Ok(v) => self.import(&v),
+                Err(e) => self.throw("TypeError", e.to_string()),
+            };
+        }
         let name = self.to_js_string(name);
-        let argv = self.args(args);
         let arg = |i: usize| argv.get(i).copied().unwrap_or(UNDEFINED);
         if recv == UNDEFINED || recv == NULL {
             let what = self.to_js_string(recv);
@@ -539,7 +560,7 @@ impl Host {
             Some(Obj::BotContext) => {
                 let values: Vec<Value> = argv.iter().map(|&v| self.to_host(v, 0)).collect();
                 let ctx: &mut dyn BotContext = self.ctx.as_mut();
-                match cbot_host::dispatch(ctx, &name, &values, Some(&mut self.transcript)) {
+                match cbot_host::dispatch(ctx, &name, values, Some(&mut self.transcript)) {
                     Ok(v) => self.import(&v),
                     Err(e) => self.throw("TypeError", e.to_string()),
                 }
