@@ -474,19 +474,33 @@ fn walk_statement<'x>(stmt: &'x Statement<'x>, f: &mut dyn FnMut(&'x Statement<'
 /// Names declared with `var`/`let`/`const` in these statements (function
 /// scope: nested blocks included, nested functions excluded).
 fn hoisted_vars<'x>(stmts: &'x [Statement<'x>], add: &mut dyn FnMut(&'x str)) {
-    let mut decl = |d: &'x VariableDeclaration<'x>| {
+    fn decl<'x>(d: &'x VariableDeclaration<'x>, add: &mut dyn FnMut(&'x str)) {
         for v in &d.declarations {
             if let BindingPattern::BindingIdentifier(id) = &v.id {
                 add(id.name.as_str());
             }
         }
-    };
+    }
     for stmt in stmts {
         walk_statement(stmt, &mut |s| match s {
-            Statement::VariableDeclaration(d) => decl(d),
+            Statement::VariableDeclaration(d) => decl(d, add),
             Statement::ForStatement(f) => {
                 if let Some(ForStatementInit::VariableDeclaration(d)) = &f.init {
-                    decl(d);
+                    decl(d, add);
+                }
+            }
+            Statement::ForInStatement(f) => {
+                if let ForStatementLeft::VariableDeclaration(d) = &f.left {
+                    decl(d, add);
+                }
+            }
+            // The catch parameter is a variable of the function (a
+            // simplification: ES5 scopes it to the catch block).
+            Statement::TryStatement(t) => {
+                if let Some(BindingPattern::BindingIdentifier(id)) =
+                    t.handler.as_ref().and_then(|h| h.param.as_ref()).map(|p| &p.pattern)
+                {
+                    add(id.name.as_str());
                 }
             }
             _ => {}
@@ -601,6 +615,9 @@ struct FnGen<'m> {
     code: Vec<I<'static>>,
     depth: u32,
     jumps: Vec<Jump>,
+    /// Depths of the enclosing `catch` blocks: an exception inside `try`
+    /// branches there instead of returning.
+    handlers: Vec<u32>,
 }
 
 impl<'m> FnGen<'m> {
@@ -618,6 +635,7 @@ impl<'m> FnGen<'m> {
             code: Vec::new(),
             depth: 0,
             jumps: Vec::new(),
+            handlers: Vec::new(),
         }
     }
 
@@ -678,8 +696,14 @@ impl<'m> FnGen<'m> {
         self.emit(I::I64Const(EXCEPTION));
         self.emit(I::I64Eq);
         self.emit(I::If(BlockType::Empty));
-        self.emit(I::I64Const(EXCEPTION));
-        self.emit(I::Return);
+        match self.handlers.last() {
+            // Leave the `if` and every block up to the handler's.
+            Some(&h) => self.emit(I::Br(self.depth + 1 - h)),
+            None => {
+                self.emit(I::I64Const(EXCEPTION));
+                self.emit(I::Return);
+            }
+        }
         self.emit(I::End);
         self.emit(I::LocalGet(t));
         self.give_tmp(t);
@@ -837,15 +861,117 @@ impl<'m> FnGen<'m> {
                     }
                 }
             }
-            Statement::ThrowStatement(s) => self.m.not_yet(s.span, "`throw`"),
-            Statement::TryStatement(s) => self.m.not_yet(s.span, "`try`/`catch`"),
-            Statement::ForInStatement(s) => self.m.not_yet(s.span, "`for … in`"),
+            Statement::ThrowStatement(s) => {
+                self.expr(&s.argument);
+                self.op1(op::THROW);
+                self.emit(I::Drop);
+            }
+            Statement::TryStatement(s) => self.try_(s),
+            Statement::ForInStatement(s) => self.for_in(s),
             Statement::ForOfStatement(s) => self.m.outside(s.span, "`for … of`"),
             Statement::WithStatement(s) => self.m.outside(s.span, "`with`"),
             Statement::ClassDeclaration(c) => self.m.outside(c.span, "a class"),
             Statement::DebuggerStatement(_) => {}
             other => self.m.outside(other.span(), "this statement"),
         }
+    }
+
+    /// `try { B } catch (e) { C }` as
+    /// `block $end { block $catch { B; br $end } e = caught; C }`.
+    fn try_(&mut self, s: &TryStatement<'_>) {
+        if let Some(f) = &s.finalizer {
+            self.m.not_yet(f.span, "`finally`");
+            return;
+        }
+        let Some(handler) = &s.handler else { return };
+        self.emit(I::Block(BlockType::Empty));
+        self.depth += 1;
+        let end = self.depth;
+        self.emit(I::Block(BlockType::Empty));
+        self.depth += 1;
+        self.handlers.push(self.depth);
+        self.statements(&s.block.body);
+        self.handlers.pop();
+        self.emit(I::Br(self.depth - end));
+        self.depth -= 1;
+        self.emit(I::End);
+        // Here only after an exception: take the thrown value.
+        self.emit(I::I64Const(0));
+        self.op1(op::CATCH);
+        match handler.param.as_ref().map(|p| &p.pattern) {
+            Some(BindingPattern::BindingIdentifier(id)) => {
+                self.assign_name(id.name.as_str(), id.span);
+                self.emit(I::Drop);
+            }
+            Some(other) => {
+                self.m.not_yet(other.span(), "a destructuring `catch` parameter");
+                self.emit(I::Drop);
+            }
+            None => self.emit(I::Drop),
+        }
+        self.statements(&handler.body.body);
+        self.depth -= 1;
+        self.emit(I::End);
+    }
+
+    /// `for (k in o)`: over the keys the host lists (own enumerable keys in
+    /// order; array and string indices as strings).
+    fn for_in(&mut self, s: &ForInStatement<'_>) {
+        let name = match &s.left {
+            ForStatementLeft::VariableDeclaration(d) => match d.declarations.first().map(|v| &v.id) {
+                Some(BindingPattern::BindingIdentifier(id)) => (id.name.as_str(), id.span),
+                _ => {
+                    self.m.not_yet(d.span, "this `for … in` binding");
+                    return;
+                }
+            },
+            ForStatementLeft::AssignmentTargetIdentifier(id) => (id.name.as_str(), id.span),
+            other => {
+                self.m.not_yet(other.span(), "this `for … in` target");
+                return;
+            }
+        };
+        let (keys, n, i) = (self.new_local(), self.new_local(), self.new_local());
+        self.expr(&s.right);
+        self.op1(op::KEYS);
+        self.emit(I::LocalTee(keys));
+        self.string("length");
+        self.op2(op::GET);
+        self.emit(I::LocalSet(n));
+        self.emit(I::I64Const(value::number(0.0)));
+        self.emit(I::LocalSet(i));
+        self.emit(I::Block(BlockType::Empty));
+        self.depth += 1;
+        let break_depth = self.depth;
+        self.emit(I::Loop(BlockType::Empty));
+        self.depth += 1;
+        self.emit(I::LocalGet(i));
+        self.emit(I::LocalGet(n));
+        self.emit(I::Call(F_LT));
+        self.emit(I::I64Const(TRUE));
+        self.emit(I::I64Ne);
+        self.emit(I::BrIf(self.depth - break_depth));
+        self.emit(I::Block(BlockType::Empty));
+        self.depth += 1;
+        self.emit(I::LocalGet(keys));
+        self.emit(I::LocalGet(i));
+        self.op2(op::GET);
+        self.assign_name(name.0, name.1);
+        self.emit(I::Drop);
+        self.jumps.push(Jump { label: None, break_depth, continue_depth: Some(self.depth) });
+        self.statement(&s.body);
+        self.jumps.pop();
+        self.depth -= 1;
+        self.emit(I::End);
+        self.emit(I::LocalGet(i));
+        self.emit(I::I64Const(value::number(1.0)));
+        self.emit(I::Call(F_ADD));
+        self.emit(I::LocalSet(i));
+        self.emit(I::Br(0));
+        self.depth -= 1;
+        self.emit(I::End);
+        self.depth -= 1;
+        self.emit(I::End);
     }
 
     fn for_init(&mut self, init: Option<&ForStatementInit<'_>>) {
@@ -938,6 +1064,7 @@ impl<'m> FnGen<'m> {
         let default = s.cases.iter().position(|c| c.test.is_none()).map_or(n, |i| i as u32);
         // Find the case: `which` = its index (as an i64 local), else the default.
         self.emit(I::Block(BlockType::Empty));
+        self.depth += 1;
         for (i, case) in s.cases.iter().enumerate() {
             if let Some(test) = &case.test {
                 self.emit(I::LocalGet(disc));
@@ -955,6 +1082,7 @@ impl<'m> FnGen<'m> {
         }
         self.emit(I::I64Const(i64::from(default)));
         self.emit(I::LocalSet(which));
+        self.depth -= 1;
         self.emit(I::End);
         // block $exit { block_n-1 … { block_0 { br_table } case0 } case1 … }
         self.emit(I::Block(BlockType::Empty));
@@ -1129,6 +1257,7 @@ impl<'m> FnGen<'m> {
                 self.expr(&l.left);
                 self.emit(I::LocalTee(t));
                 self.truthy();
+                self.depth += 1;
                 if l.operator == LogicalOperator::And {
                     self.emit(I::If(BlockType::Result(ValType::I64)));
                     self.expr(&l.right);
@@ -1146,15 +1275,18 @@ impl<'m> FnGen<'m> {
                     self.emit(I::Else);
                     self.emit(I::LocalGet(t));
                 }
+                self.depth -= 1;
                 self.emit(I::End);
             }
             Expression::ConditionalExpression(c) => {
                 self.expr(&c.test);
                 self.truthy();
                 self.emit(I::If(BlockType::Result(ValType::I64)));
+                self.depth += 1;
                 self.expr(&c.consequent);
                 self.emit(I::Else);
                 self.expr(&c.alternate);
+                self.depth -= 1;
                 self.emit(I::End);
             }
             Expression::UnaryExpression(u) => self.unary(u),
@@ -1177,8 +1309,23 @@ impl<'m> FnGen<'m> {
                 self.emit(I::I64Const(UNDEFINED));
             }
             Expression::NewExpression(n) => {
-                self.m.not_yet(n.span, "`new`");
-                self.emit(I::I64Const(UNDEFINED));
+                let ctor = match &n.callee {
+                    Expression::Identifier(id) if !self.locals.contains_key(id.name.as_str()) => {
+                        crate::runtime::CONSTRUCTORS.iter().position(|c| *c == id.name.as_str())
+                    }
+                    _ => None,
+                };
+                match ctor {
+                    Some(c) => {
+                        self.emit(I::I64Const(c as i64));
+                        self.args(&n.arguments);
+                        self.op2(op::NEW);
+                    }
+                    None => {
+                        self.m.not_yet(n.span, "`new` with this constructor");
+                        self.emit(I::I64Const(UNDEFINED));
+                    }
+                }
             }
             Expression::RegExpLiteral(r) => {
                 self.m.not_yet(r.span, "a regular expression literal");

@@ -37,6 +37,7 @@ pub(crate) mod op {
     pub const SHR: i32 = 21;
     pub const USHR: i32 = 22;
     pub const IN: i32 = 23;
+    pub const NEW: i32 = 24;
     // op1(a)
     pub const TYPEOF: i32 = 40;
     pub const NEG: i32 = 41;
@@ -49,12 +50,19 @@ pub(crate) mod op {
     pub const BOT_CONTEXT: i32 = 48;
     pub const BUILTIN: i32 = 49;
     pub const BITNOT: i32 = 50;
+    pub const THROW: i32 = 51;
+    pub const CATCH: i32 = 52;
+    pub const KEYS: i32 = 53;
     // op3(a, b, c)
     pub const SET: i32 = 60;
     pub const CALL_METHOD: i32 = 61;
     pub const GLOBAL_SET: i32 = 62;
     pub const PUT: i32 = 63;
 }
+
+/// Constructors `new` accepts in this version.
+pub(crate) const CONSTRUCTORS: &[&str] =
+    &["Error", "TypeError", "RangeError", "SyntaxError", "ReferenceError", "EvalError", "URIError", "Object", "Array"];
 
 /// Built-in globals the compiler resolves by name.
 pub(crate) const BUILTINS: &[&str] =
@@ -67,6 +75,8 @@ pub(crate) enum Obj {
     Object(Vec<(Arc<str>, i64)>),
     BotContext,
     Builtin(usize),
+    /// An error object: `name` and `message` (non-enumerable in JavaScript).
+    Error(Arc<str>, Arc<str>),
 }
 
 /// What a run may use (see [`crate::Limits`]).
@@ -103,7 +113,10 @@ pub(crate) struct Host {
     strings: Arc<[Arc<str>]>,
     globals: Vec<(Arc<str>, i64)>,
     pub error: Option<JsError>,
-    /// Set by [`Host::check_heap`]; turned into a trap by the caller.
+    /// The value a `throw` statement threw (host errors have none until a
+    /// `catch` turns them into error objects).
+    thrown: Option<i64>,
+    /// Set when the heap quota is exceeded; turned into a trap by the caller.
     pub heap_exceeded: bool,
 }
 
@@ -127,6 +140,7 @@ impl Host {
             strings,
             globals: Vec::new(),
             error: None,
+            thrown: None,
             heap_exceeded: false,
         }
     }
@@ -152,6 +166,7 @@ impl Host {
 
     fn throw(&mut self, name: &str, message: impl Into<String>) -> i64 {
         self.error = Some(JsError { name: name.to_string(), message: message.into() });
+        self.thrown = None;
         EXCEPTION
     }
 
@@ -182,6 +197,13 @@ impl Host {
                     .join(","),
                 Some(Obj::Object(_) | Obj::BotContext) => "[object Object]".into(),
                 Some(Obj::Builtin(b)) => format!("function {}() {{ [native code] }}", BUILTINS[*b]),
+                Some(Obj::Error(name, message)) => {
+                    if message.is_empty() {
+                        name.to_string()
+                    } else {
+                        format!("{name}: {message}")
+                    }
+                }
                 None => "undefined".into(),
             },
         }
@@ -327,6 +349,36 @@ impl Host {
             }
             op::BOT_CONTEXT => self.alloc(Obj::BotContext, 0),
             op::BUILTIN => self.alloc(Obj::Builtin(a as usize), 0),
+            op::THROW => {
+                let (name, message) = match self.obj(a) {
+                    Some(Obj::Error(n, m)) => (n.to_string(), m.to_string()),
+                    _ => ("Error".to_string(), self.to_js_string(a)),
+                };
+                self.error = Some(JsError { name, message });
+                self.thrown = Some(a);
+                EXCEPTION
+            }
+            op::CATCH => {
+                let error = self.error.take();
+                match self.thrown.take() {
+                    Some(v) => v,
+                    None => {
+                        let e = error.unwrap_or(JsError { name: "Error".into(), message: String::new() });
+                        self.alloc(Obj::Error(e.name.into(), e.message.into()), 32)
+                    }
+                }
+            }
+            op::KEYS => {
+                let keys: Vec<String> = match self.obj(a) {
+                    Some(Obj::Object(props)) => props.iter().map(|p| p.0.to_string()).collect(),
+                    Some(Obj::Arr(items)) => (0..items.len()).map(|i| i.to_string()).collect(),
+                    Some(Obj::Str(s)) => (0..s.encode_utf16().count()).map(|i| i.to_string()).collect(),
+                    _ => Vec::new(),
+                };
+                let items: Vec<i64> = keys.into_iter().map(|k| self.string(k)).collect();
+                let n = items.len();
+                self.alloc(Obj::Arr(items), 8 * n)
+            }
             _ => self.throw("Error", format!("internal: unknown operation {op}")),
         }
     }
@@ -395,6 +447,38 @@ impl Host {
                 a
             }
             op::CALL_BUILTIN => self.call_builtin(a as usize, b),
+            op::NEW => {
+                let argv = self.take_args(b);
+                match CONSTRUCTORS[a as usize] {
+                    "Object" => self.alloc(Obj::Object(Vec::new()), 0),
+                    "Array" => {
+                        // `new Array(n)` makes n holes; other arguments are the items.
+                        if let [n] = argv[..]
+                            && let Some(len) = number_value(n)
+                        {
+                            if len < 0.0 || len.fract() != 0.0 || len > 4_294_967_295.0 {
+                                return self.throw("RangeError", "Invalid array length");
+                            }
+                            self.heap_bytes += 8 * len as usize;
+                            if self.heap_bytes > self.heap_limit {
+                                self.heap_exceeded = true;
+                                return UNDEFINED;
+                            }
+                            return self.alloc(Obj::Arr(vec![UNDEFINED; len as usize]), 0);
+                        }
+                        let n = argv.len();
+                        self.alloc(Obj::Arr(argv), 8 * n)
+                    }
+                    name => {
+                        let message = match argv.first() {
+                            Some(&m) if m != UNDEFINED => self.to_js_string(m),
+                            _ => String::new(),
+                        };
+                        let n = message.len();
+                        self.alloc(Obj::Error(name.into(), message.into()), 32 + n)
+                    }
+                }
+            }
             _ => self.throw("Error", format!("internal: unknown operation {op}")),
         }
     }
@@ -452,6 +536,7 @@ impl Host {
         match self.obj(obj).cloned() {
             Some(Obj::Str(s)) => {
                 let units: Vec<u16> = s.encode_utf16().collect();
+                let index = index.or_else(|| self.str_of(key).and_then(|k| array_index(k)).map(|i| i as usize));
                 if let Some(i) = index {
                     return match units.get(i) {
                         Some(&u) => self.string(String::from_utf16_lossy(&[u])),
@@ -474,6 +559,11 @@ impl Host {
                 let k = self.to_js_string(key);
                 props.iter().find(|p| *p.0 == *k).map_or(UNDEFINED, |p| p.1)
             }
+            Some(Obj::Error(name, message)) => match self.to_js_string(key).as_str() {
+                "name" => self.string(name),
+                "message" => self.string(message),
+                _ => UNDEFINED,
+            },
             Some(Obj::Builtin(b)) if BUILTINS[b] == "Math" => {
                 let k = self.to_js_string(key);
                 match k.as_str() {
