@@ -643,6 +643,19 @@ impl<'m> FnGen<'m> {
         self.code.push(i);
     }
 
+    /// Reports an expression cbot does not compile yet; `undefined` stands
+    /// in for its value so code generation can go on and find more.
+    fn not_yet_value(&mut self, span: Span, what: &str) {
+        self.m.not_yet(span, what);
+        self.emit(I::I64Const(UNDEFINED));
+    }
+
+    /// The same for an expression outside CB's dialect.
+    fn outside_value(&mut self, span: Span, what: &str) {
+        self.m.outside(span, what);
+        self.emit(I::I64Const(UNDEFINED));
+    }
+
     fn new_local(&mut self) -> u32 {
         let l = self.n_locals;
         self.n_locals += 1;
@@ -1117,13 +1130,11 @@ impl<'m> FnGen<'m> {
             // indices, which is what ES5 scripts use).
             self.emit(I::LocalGet(1));
         } else if self.scope.outer_locals.contains(name) {
-            self.m.not_yet(span, &format!("reading `{name}` from an enclosing function (a closure)"));
-            self.emit(I::I64Const(UNDEFINED));
+            self.not_yet_value(span, &format!("reading `{name}` from an enclosing function (a closure)"));
         } else if let Some(&g) = self.m.global_vars.get(name) {
             self.emit(I::GlobalGet(g));
         } else if self.scope.functions.contains_key(name) || self.m.global_funcs.contains_key(name) {
-            self.m.not_yet(span, &format!("using the function `{name}` as a value"));
-            self.emit(I::I64Const(UNDEFINED));
+            self.not_yet_value(span, &format!("using the function `{name}` as a value"));
         } else {
             match name {
                 "undefined" => self.emit(I::I64Const(UNDEFINED)),
@@ -1301,12 +1312,10 @@ impl<'m> FnGen<'m> {
                 }
             }
             Expression::FunctionExpression(f) => {
-                self.m.not_yet(f.span, "a function expression");
-                self.emit(I::I64Const(UNDEFINED));
+                self.not_yet_value(f.span, "a function expression");
             }
             Expression::ArrowFunctionExpression(f) => {
-                self.m.not_yet(f.span, "an arrow function");
-                self.emit(I::I64Const(UNDEFINED));
+                self.not_yet_value(f.span, "an arrow function");
             }
             Expression::NewExpression(n) => {
                 let ctor = match &n.callee {
@@ -1322,22 +1331,18 @@ impl<'m> FnGen<'m> {
                         self.op2(op::NEW);
                     }
                     None => {
-                        self.m.not_yet(n.span, "`new` with this constructor");
-                        self.emit(I::I64Const(UNDEFINED));
+                        self.not_yet_value(n.span, "`new` with this constructor");
                     }
                 }
             }
             Expression::RegExpLiteral(r) => {
-                self.m.not_yet(r.span, "a regular expression literal");
-                self.emit(I::I64Const(UNDEFINED));
+                self.not_yet_value(r.span, "a regular expression literal");
             }
             Expression::ClassExpression(c) => {
-                self.m.outside(c.span, "a class");
-                self.emit(I::I64Const(UNDEFINED));
+                self.outside_value(c.span, "a class");
             }
             other => {
-                self.m.outside(other.span(), "this expression");
-                self.emit(I::I64Const(UNDEFINED));
+                self.outside_value(other.span(), "this expression");
             }
         }
     }
@@ -1376,8 +1381,7 @@ impl<'m> FnGen<'m> {
                     self.args(&c.arguments);
                     self.op2(op::CALL_BUILTIN);
                 } else {
-                    self.m.not_yet(c.span, &format!("calling `{name}`, which is not a declared function"));
-                    self.emit(I::I64Const(UNDEFINED));
+                    self.not_yet_value(c.span, &format!("calling `{name}`, which is not a declared function"));
                 }
             }
             Expression::StaticMemberExpression(m) => {
@@ -1393,8 +1397,7 @@ impl<'m> FnGen<'m> {
                 self.op3(op::CALL_METHOD);
             }
             other => {
-                self.m.not_yet(other.span(), "calling the result of an expression");
-                self.emit(I::I64Const(UNDEFINED));
+                self.not_yet_value(other.span(), "calling the result of an expression");
             }
         }
     }
@@ -1594,8 +1597,7 @@ impl<'m> FnGen<'m> {
                 }
             }
             other => {
-                self.m.not_yet(other.span(), "`++`/`--` on a property");
-                self.emit(I::I64Const(UNDEFINED));
+                self.not_yet_value(other.span(), "`++`/`--` on a property");
             }
         }
     }
