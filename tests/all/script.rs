@@ -48,6 +48,10 @@ fn limits_stop_runaway_scripts_and_the_host_carries_on() {
         ("function f(n) { return f(n + 1) + 1; }\nreturn f(0);", Limit::Stack),
         ("var s = 'x';\nwhile (true) { s = s + s; }", Limit::Heap),
         ("var a = [];\nwhile (true) { a.push('more and more text'); }", Limit::Heap),
+        ("var a = [];\nwhile (true) { a.push(1); }", Limit::Heap),
+        ("var a = [];\na[1e9] = 1;\nreturn a.length;", Limit::Heap),
+        ("var a = [];\na.length = 4e9;", Limit::Heap),
+        ("var a = new Array(4e9);", Limit::Heap),
     ];
     for (src, limit) in cases {
         let program = engine.compile(&panel(src)).unwrap();

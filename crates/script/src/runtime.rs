@@ -145,11 +145,19 @@ impl Host {
         }
     }
 
-    fn alloc(&mut self, obj: Obj, bytes: usize) -> i64 {
-        self.heap_bytes += bytes + 16;
+    /// Counts `bytes` against the quota; `false` (and the run trapped
+    /// after this operation) once it is exceeded. Growth that could be huge
+    /// (sparse array writes, `length` assignment) asks before allocating.
+    fn charge(&mut self, bytes: usize) -> bool {
+        self.heap_bytes = self.heap_bytes.saturating_add(bytes);
         if self.heap_bytes > self.heap_limit {
             self.heap_exceeded = true;
         }
+        !self.heap_exceeded
+    }
+
+    fn alloc(&mut self, obj: Obj, bytes: usize) -> i64 {
+        self.charge(bytes + 16);
         self.heap.push(obj);
         value::reference(self.heap.len() - 1)
     }
@@ -442,7 +450,7 @@ impl Host {
                     && let Some(Obj::Arr(items)) = self.heap.get_mut(i)
                 {
                     items.push(b);
-                    self.heap_bytes += 8;
+                    self.charge(8);
                 }
                 a
             }
@@ -459,9 +467,7 @@ impl Host {
                             if len < 0.0 || len.fract() != 0.0 || len > 4_294_967_295.0 {
                                 return self.throw("RangeError", "Invalid array length");
                             }
-                            self.heap_bytes += 8 * len as usize;
-                            if self.heap_bytes > self.heap_limit {
-                                self.heap_exceeded = true;
+                            if !self.charge(8 * len as usize) {
                                 return UNDEFINED;
                             }
                             return self.alloc(Obj::Arr(vec![UNDEFINED; len as usize]), 0);
@@ -488,13 +494,15 @@ impl Host {
             op::SET => self.set(a, b, c),
             op::PUT => {
                 let key: Arc<str> = self.to_js_string(b).into();
+                let mut grew = 0;
                 if let Some(i) = value::as_reference(a)
                     && let Some(Obj::Object(props)) = self.heap.get_mut(i)
                 {
                     match props.iter_mut().find(|p| p.0 == key) {
                         Some(p) => p.1 = c,
                         None => {
-                            self.heap_bytes += 24 + key.len();
+                            // Charged below, once `props` is released.
+                            grew = 24 + key.len();
                             // Own keys that are array indices come first, in
                             // ascending order (ES2015 [[OwnPropertyKeys]],
                             // which every engine CB could run on follows).
@@ -511,6 +519,7 @@ impl Host {
                         }
                     }
                 }
+                self.charge(grew);
                 a
             }
             op::GLOBAL_SET => {
@@ -585,27 +594,31 @@ impl Host {
         let index = number_value(key).filter(|n| n.fract() == 0.0 && *n >= 0.0 && *n < 1e9).map(|n| n as usize);
         let key_str = self.to_js_string(key);
         let Some(slot) = value::as_reference(obj) else { return v };
-        match self.heap.get_mut(slot) {
-            Some(Obj::Arr(items)) => {
-                let i = index.or_else(|| key_str.parse().ok());
+        let len = match self.heap.get(slot) {
+            Some(Obj::Arr(items)) => Some(items.len()),
+            _ => None,
+        };
+        if let Some(len) = len {
+            let i = index.or_else(|| key_str.parse().ok());
+            let new_len = match (i, key_str.as_str()) {
+                (Some(i), _) => Some(len.max(i + 1)),
+                (None, "length") => Some(self.to_number(v).clamp(0.0, 4_294_967_295.0) as usize),
+                _ => None,
+            };
+            if let Some(n) = new_len
+                && (n <= len || self.charge(8 * (n - len)))
+                && let Some(Obj::Arr(items)) = self.heap.get_mut(slot)
+            {
+                items.resize(n, UNDEFINED);
                 if let Some(i) = i {
-                    if i >= items.len() {
-                        self.heap_bytes += 8 * (i + 1 - items.len());
-                        items.resize(i + 1, UNDEFINED);
-                    }
                     items[i] = v;
-                } else if key_str == "length" {
-                    let n = self.to_number(v);
-                    if let Some(Obj::Arr(items)) = self.heap.get_mut(slot) {
-                        items.resize(n.max(0.0) as usize, UNDEFINED);
-                    }
                 }
             }
-            Some(Obj::Object(_)) => {
-                let key = self.string(key_str);
-                self.op3(op::PUT, obj, key, v);
-            }
-            _ => {}
+            return v;
+        }
+        if let Some(Obj::Object(_)) = self.heap.get(slot) {
+            let key = self.string(key_str);
+            self.op3(op::PUT, obj, key, v);
         }
         v
     }
@@ -806,10 +819,11 @@ impl Host {
         match name {
             "push" => {
                 let n = items.len() + argv.len();
-                if let Some(Obj::Arr(items)) = self.heap.get_mut(slot) {
+                if self.charge(8 * argv.len())
+                    && let Some(Obj::Arr(items)) = self.heap.get_mut(slot)
+                {
                     items.extend_from_slice(argv);
                 }
-                self.heap_bytes += 8 * argv.len();
                 value::number(n as f64)
             }
             "pop" => {
