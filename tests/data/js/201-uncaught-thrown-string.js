@@ -1,0 +1,3 @@
+botContext.printDebugMessage("about to throw");
+var reason = "no " + "agents";
+throw reason;
