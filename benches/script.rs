@@ -5,6 +5,9 @@
 //!   offline botContext, the call transcript — which is what every code
 //!   panel execution costs (target ≤ 1 µs; QuickJS takes 77–88 µs and Boa
 //!   289 µs for the same script, shared MEASUREMENTS.md §C);
+//! - `session_run/*`: the same run in a [`Session`](cbot_script::Session),
+//!   which resets one store and instance between runs instead of creating
+//!   them;
 //! - `host_call`: one `botContext.getChannel()` round trip, from a loop of
 //!   1,000 calls in one run.
 //!
@@ -29,6 +32,11 @@ fn bench(c: &mut Criterion) {
         assert!(run.error.is_none() && run.transcript.calls.len() == 2);
         c.bench_function(&format!("script/run/{channel}"), |b| {
             b.iter_batched(|| ctx.clone(), |ctx| program.run("check", ctx).unwrap(), criterion::BatchSize::SmallInput)
+        });
+        // The same isolation with the store and instance reused (reset per run).
+        let mut session = program.session();
+        c.bench_function(&format!("script/session_run/{channel}"), |b| {
+            b.iter_batched(|| ctx.clone(), |ctx| session.run("check", ctx).unwrap(), criterion::BatchSize::SmallInput)
         });
     }
 

@@ -83,6 +83,38 @@ fn runs_are_isolated() {
         // A fresh store per run: the global starts at 0 every time.
         assert_eq!(program.run("p", OfflineContext::default()).unwrap().value, Value::Number(1.0));
     }
+    // A session reuses its store and instance, and still isolates runs:
+    // globals (declared and implicit), heap and fuel are reset.
+    let src = [
+        ScriptSource {
+            name: "g",
+            text: "var counter;\nfunction bump() { counter = (counter || 0) + 1; return counter; }",
+            kind: ScriptKind::Globals,
+        },
+        ScriptSource {
+            name: "p",
+            text: "leak = 'from p';\nvar r = [bump(), bump()];\nreturn r.join(',');",
+            kind: ScriptKind::Panel,
+        },
+        ScriptSource { name: "read", text: "return leak;", kind: ScriptKind::Panel },
+        ScriptSource { name: "spin", text: "while (true) {}", kind: ScriptKind::Panel },
+    ];
+    let program = engine.compile(&src).unwrap();
+    let mut session = program.session();
+    for round in 0..3 {
+        let r = session.run("p", OfflineContext::default()).unwrap();
+        assert_eq!(r.value, Value::from("1,2"), "round {round}");
+        // The implicit global `p` created is gone in the next run.
+        let r = session.run("read", OfflineContext::default()).unwrap();
+        assert!(
+            matches!(&r.error, Some(RunError::Js { error, .. }) if error.name == "ReferenceError"),
+            "{:?}",
+            r.error
+        );
+        // A trap in between (the store is replaced) changes nothing.
+        let r = session.run("spin", OfflineContext::default()).unwrap();
+        assert_eq!(r.error, Some(RunError::Limit(Limit::Fuel)));
+    }
 }
 
 #[test]

@@ -191,6 +191,12 @@ pub(crate) fn compile(sources: &[ScriptSource<'_>]) -> Result<Output, Vec<Script
         let scope = panel_scopes.remove(i).unwrap_or_default();
         let mut g = FnGen::new(&mut m, FnKind::Panel, scope);
         g.hoist(&program.body, &[]);
+        // Every run starts from undefined globals, also when a session
+        // reuses the instance (runs must not see each other's state).
+        for gi in 1..=g.m.global_vars.len() as u32 {
+            g.emit(I::I64Const(UNDEFINED));
+            g.emit(I::GlobalSet(gi));
+        }
         if init.is_some() {
             g.emit(I::I64Const(UNDEFINED));
             g.emit(I::I64Const(UNDEFINED));

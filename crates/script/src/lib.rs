@@ -258,20 +258,59 @@ impl Program {
         &self.wasm
     }
 
-    /// Runs one panel against `context` in a fresh sandbox.
+    /// Runs one panel against `context` in a fresh sandbox (a new wasmtime
+    /// store and instance).
     pub fn run<C: BotContext + Send + 'static>(&self, panel: &str, context: C) -> Result<Run<C>, Error> {
-        let k = self.panels.iter().position(|p| p == panel).ok_or_else(|| Error::NoSuchPanel(panel.to_string()))?;
-        let host = Host::new(Box::new(context), self.strings.clone(), HeapLimit(self.limits.heap_bytes));
-        let mut store = wasmtime::Store::new(&self.engine, host);
-        store.set_fuel(self.limits.fuel).map_err(|e| Error::Wasmtime(e.to_string()))?;
-        let instance = self.pre.instantiate(&mut store).map_err(|e| Error::Wasmtime(e.to_string()))?;
+        self.session().run(panel, context)
+    }
+
+    /// A session: runs share one store and instance, reset between runs
+    /// (wasm globals, host heap, fuel), which skips the per-run cost of
+    /// creating them. Isolation is the same as [`Program::run`]: a run's
+    /// mutable state is exactly those globals and that heap (the modules
+    /// have no memory or tables). After a trap the store is discarded.
+    pub fn session(&self) -> Session<'_> {
+        Session { program: self, state: None }
+    }
+
+    fn panel_index(&self, panel: &str) -> Result<usize, Error> {
+        self.panels.iter().position(|p| p == panel).ok_or_else(|| Error::NoSuchPanel(panel.to_string()))
+    }
+}
+
+/// Runs of one [`Program`] that reuse a store and instance (see
+/// [`Program::session`]). Use one per conversation or per thread.
+pub struct Session<'p> {
+    program: &'p Program,
+    state: Option<(wasmtime::Store<Host>, wasmtime::Instance)>,
+}
+
+impl Session<'_> {
+    /// Runs one panel against `context`.
+    pub fn run<C: BotContext + Send + 'static>(&mut self, panel: &str, context: C) -> Result<Run<C>, Error> {
+        let p = self.program;
+        let k = p.panel_index(panel)?;
+        let wt = |e: wasmtime::Error| Error::Wasmtime(e.to_string());
+        let (mut store, instance) = match self.state.take() {
+            Some(state) => state,
+            None => {
+                let host = Host::new(None, p.strings.clone(), HeapLimit(p.limits.heap_bytes));
+                let mut store = wasmtime::Store::new(&p.engine, host);
+                let instance = p.pre.instantiate(&mut store).map_err(wt)?;
+                (store, instance)
+            }
+        };
+        store.data_mut().reset();
+        store.data_mut().ctx = Some(Box::new(context));
+        store.set_fuel(p.limits.fuel).map_err(wt)?;
         let func = instance
-            .get_module_export(&mut store, &self.exports[k])
+            .get_module_export(&mut store, &p.exports[k])
             .and_then(wasmtime::Extern::into_func)
             .ok_or_else(|| Error::Wasmtime(format!("panel{k} is not exported")))?
             .typed::<(), i64>(&store)
-            .map_err(|e| Error::Wasmtime(e.to_string()))?;
+            .map_err(wt)?;
         let result = func.call(&mut store, ());
+        let mut keep = true;
         let (value, error) = match result {
             Ok(v) if v == value::EXCEPTION => {
                 let loc =
@@ -285,11 +324,20 @@ impl Program {
                 (Value::Undefined, Some(RunError::Js { error, at }))
             }
             Ok(v) => (store.data().to_host(v, 0), None),
-            Err(e) => (Value::Undefined, Some(classify(&e))),
+            Err(e) => {
+                // A trap leaves the instance in an unknown state: start over.
+                keep = false;
+                (Value::Undefined, Some(classify(&e)))
+            }
         };
-        let host = store.into_data();
-        let context = *host.ctx.into_any().downcast::<C>().expect("the context type put in");
-        Ok(Run { context, transcript: host.transcript, value, error })
+        let host = store.data_mut();
+        let ctx = host.ctx.take().expect("the context put in above");
+        let transcript = std::mem::take(&mut host.transcript);
+        let context = *ctx.into_any().downcast::<C>().expect("the context type put in");
+        if keep {
+            self.state = Some((store, instance));
+        }
+        Ok(Run { context, transcript, value, error })
     }
 }
 

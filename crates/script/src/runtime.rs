@@ -105,7 +105,8 @@ impl<T: BotContext + Send + 'static> Ctx for T {
 
 /// The store data of one run.
 pub(crate) struct Host {
-    pub ctx: Box<dyn Ctx>,
+    /// The context of the current run (`None` between runs of a session).
+    pub ctx: Option<Box<dyn Ctx>>,
     pub transcript: Transcript,
     heap: Vec<Obj>,
     heap_bytes: usize,
@@ -125,7 +126,7 @@ fn number_value(v: i64) -> Option<f64> {
 }
 
 impl Host {
-    pub fn new(ctx: Box<dyn Ctx>, strings: Arc<[Arc<str>]>, heap_limit: HeapLimit) -> Host {
+    pub fn new(ctx: Option<Box<dyn Ctx>>, strings: Arc<[Arc<str>]>, heap_limit: HeapLimit) -> Host {
         // Fixed slots the compiler refers to by constant: `botContext`,
         // then each built-in (compile.rs BOT_CONTEXT_SLOT, builtin_ref).
         let mut heap = Vec::with_capacity(16 + BUILTINS.len());
@@ -148,6 +149,19 @@ impl Host {
     /// Counts `bytes` against the quota; `false` (and the run trapped
     /// after this operation) once it is exceeded. Growth that could be huge
     /// (sparse array writes, `length` assignment) asks before allocating.
+    /// Clears everything a run left behind, for the next run of a session:
+    /// the heap back to its fixed slots, implicit globals, the pending
+    /// error, the quota.
+    pub fn reset(&mut self) {
+        self.heap.truncate(1 + BUILTINS.len());
+        self.heap_bytes = 0;
+        self.globals.clear();
+        self.error = None;
+        self.thrown = None;
+        self.heap_exceeded = false;
+        self.transcript = Transcript::default();
+    }
+
     fn charge(&mut self, bytes: usize) -> bool {
         self.heap_bytes = self.heap_bytes.saturating_add(bytes);
         if self.heap_bytes > self.heap_limit {
@@ -647,7 +661,10 @@ impl Host {
             && let Some(method) = self.str_of(name).cloned()
         {
             let values: Vec<Value> = argv.iter().map(|&v| self.to_host(v, 0)).collect();
-            let ctx: &mut dyn BotContext = self.ctx.as_mut();
+            let Some(ctx) = self.ctx.as_deref_mut() else {
+                return self.throw("Error", "internal: no botContext for this run");
+            };
+            let ctx: &mut dyn BotContext = ctx;
             return match cbot_host::dispatch(ctx, &method, values, Some(&mut self.transcript)) {
                 Ok(v) => self.import(&v),
                 Err(e) => self.throw("TypeError", e.to_string()),
@@ -662,7 +679,10 @@ impl Host {
         match self.obj(recv).cloned() {
             Some(Obj::BotContext) => {
                 let values: Vec<Value> = argv.iter().map(|&v| self.to_host(v, 0)).collect();
-                let ctx: &mut dyn BotContext = self.ctx.as_mut();
+                let Some(ctx) = self.ctx.as_deref_mut() else {
+                    return self.throw("Error", "internal: no botContext for this run");
+                };
+                let ctx: &mut dyn BotContext = ctx;
                 match cbot_host::dispatch(ctx, &name, values, Some(&mut self.transcript)) {
                     Ok(v) => self.import(&v),
                     Err(e) => self.throw("TypeError", e.to_string()),
