@@ -8,13 +8,7 @@ use cbot_diag::{SourceMap, render};
 use std::collections::BTreeSet;
 
 fn cases() -> Vec<std::path::PathBuf> {
-    let mut files: Vec<_> = std::fs::read_dir(root().join("tests/data/errors"))
-        .unwrap()
-        .map(|e| e.unwrap().path())
-        .filter(|p| p.extension().is_some_and(|e| e == "json"))
-        .collect();
-    files.sort();
-    files
+    crate::util::data_files("tests/data/errors", "json")
 }
 
 /// Loads a file the way `cbot check` does and renders every diagnostic.

@@ -3,7 +3,6 @@
 //! expected answer. Then property tests: random patterns and messages, the
 //! two matchers agree; printing a parsed pattern gives it back.
 
-use crate::util::root;
 use cbot_matcher::{MatchOptions, Matcher, MatcherBuilder, Punctuation, reference};
 use proptest::prelude::*;
 use serde::Deserialize;
@@ -76,12 +75,7 @@ impl Case {
 
 #[test]
 fn suite() {
-    let mut files: Vec<_> = std::fs::read_dir(root().join("tests/data/patterns"))
-        .unwrap()
-        .map(|e| e.unwrap().path())
-        .filter(|p| p.extension().is_some_and(|e| e == "toml"))
-        .collect();
-    files.sort();
+    let files = crate::util::data_files("tests/data/patterns", "toml");
     let (mut total, mut failures) = (0, Vec::new());
     for path in &files {
         let file: File = toml::from_str(&std::fs::read_to_string(path).unwrap())

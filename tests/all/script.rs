@@ -156,14 +156,8 @@ fn unsupported_syntax_is_a_coded_diagnostic() {
 /// a change in the code generator shows up as a diff (`CBOT_BLESS=1`).
 #[test]
 fn generated_wat_snapshots() {
-    let dir = root().join("tests/data/wat");
     let mut failures = Vec::new();
-    let mut files: Vec<_> = std::fs::read_dir(&dir)
-        .unwrap()
-        .map(|e| e.unwrap().path())
-        .filter(|p| p.extension().is_some_and(|e| e == "js"))
-        .collect();
-    files.sort();
+    let files = crate::util::data_files("tests/data/wat", "js");
     assert!(!files.is_empty());
     for path in files {
         let text = std::fs::read_to_string(&path).unwrap();
@@ -222,12 +216,7 @@ const MIN_FIXTURE_PANELS: usize = 23;
 fn differential_against_node() {
     let node = Command::new("node").arg("--version").output();
     assert!(node.is_ok_and(|o| o.status.success()), "node is needed for the differential suite (.ci/run installs it)");
-    let mut files: Vec<_> = std::fs::read_dir(root().join("tests/data/js"))
-        .unwrap()
-        .map(|e| e.unwrap().path())
-        .filter(|p| p.extension().is_some_and(|e| e == "js"))
-        .collect();
-    files.sort();
+    let files = crate::util::data_files("tests/data/js", "js");
     assert!(files.len() >= 100, "{} programs", files.len());
     let engine = Engine::new(Limits::default()).unwrap();
     let out = Command::new("node").arg(root().join("tests/js/run.js")).args(&files).output().unwrap();

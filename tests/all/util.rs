@@ -38,6 +38,18 @@ pub fn cb_exports() -> Vec<PathBuf> {
     files
 }
 
+/// The files with extension `ext` in `dir` (relative to the project root),
+/// sorted, so data-driven suites run in a stable order.
+pub fn data_files(dir: &str, ext: &str) -> Vec<PathBuf> {
+    let mut files: Vec<PathBuf> = std::fs::read_dir(root().join(dir))
+        .unwrap_or_else(|e| panic!("{dir}: {e}"))
+        .map(|e| e.expect("directory entry").path())
+        .filter(|p| p.extension().is_some_and(|e| e == ext))
+        .collect();
+    files.sort();
+    files
+}
+
 /// A path relative to the project root, with `/` separators (stable in output).
 pub fn rel(path: &Path) -> String {
     path.strip_prefix(root()).unwrap_or(path).to_string_lossy().replace('\\', "/")
