@@ -156,6 +156,18 @@ pub struct Engine {
     engine: wasmtime::Engine,
     linker: wasmtime::Linker<Host>,
     limits: Limits,
+    clock: Clock,
+}
+
+/// Where `new Date()` and `Date.now()` get the time: milliseconds since the
+/// Unix epoch. Inject a fixed clock for deterministic tests.
+pub type Clock = Arc<dyn Fn() -> f64 + Send + Sync>;
+
+/// The system clock.
+pub fn system_clock() -> Clock {
+    Arc::new(|| {
+        std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map_or(0.0, |d| d.as_millis() as f64)
+    })
 }
 
 fn host_op(caller: &mut wasmtime::Caller<'_, Host>, v: i64) -> wasmtime::Result<i64> {
@@ -194,7 +206,13 @@ impl Engine {
                 host_op(&mut c, v)
             })
             .map_err(wt)?;
-        Ok(Engine { engine, linker, limits })
+        Ok(Engine { engine, linker, limits, clock: system_clock() })
+    }
+
+    /// Sets the clock scripts see (the system clock by default).
+    pub fn set_clock(&mut self, clock: Clock) -> &mut Self {
+        self.clock = clock;
+        self
     }
 
     /// Compiles a bot's scripts into one program.
@@ -217,6 +235,7 @@ impl Engine {
             strings: out.strings.into(),
             panels: out.panels,
             limits: self.limits,
+            clock: self.clock.clone(),
         })
     }
 
@@ -245,6 +264,7 @@ pub struct Program {
     /// showed in profiles).
     exports: Vec<wasmtime::ModuleExport>,
     limits: Limits,
+    clock: Clock,
 }
 
 impl Program {
@@ -300,7 +320,7 @@ impl Session<'_> {
                 (store, instance)
             }
         };
-        store.data_mut().reset();
+        store.data_mut().reset((p.clock)());
         store.data_mut().ctx = Some(Box::new(context));
         store.set_fuel(p.limits.fuel).map_err(wt)?;
         let func = instance

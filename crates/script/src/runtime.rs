@@ -61,12 +61,34 @@ pub(crate) mod op {
 }
 
 /// Constructors `new` accepts in this version.
-pub(crate) const CONSTRUCTORS: &[&str] =
-    &["Error", "TypeError", "RangeError", "SyntaxError", "ReferenceError", "EvalError", "URIError", "Object", "Array"];
+pub(crate) const CONSTRUCTORS: &[&str] = &[
+    "Error",
+    "TypeError",
+    "RangeError",
+    "SyntaxError",
+    "ReferenceError",
+    "EvalError",
+    "URIError",
+    "Object",
+    "Array",
+    "Date",
+];
 
 /// Built-in globals the compiler resolves by name.
-pub(crate) const BUILTINS: &[&str] =
-    &["Math", "JSON", "parseInt", "parseFloat", "isNaN", "isFinite", "String", "Number", "Boolean", "Array", "Object"];
+pub(crate) const BUILTINS: &[&str] = &[
+    "Math",
+    "JSON",
+    "parseInt",
+    "parseFloat",
+    "isNaN",
+    "isFinite",
+    "String",
+    "Number",
+    "Boolean",
+    "Array",
+    "Object",
+    "Date",
+];
 
 #[derive(Debug, Clone)]
 pub(crate) enum Obj {
@@ -77,6 +99,9 @@ pub(crate) enum Obj {
     Builtin(usize),
     /// An error object: `name` and `message` (non-enumerable in JavaScript).
     Error(Arc<str>, Arc<str>),
+    /// A Date: milliseconds since the epoch (NaN for an invalid date).
+    /// Offline, local time is UTC.
+    Date(f64),
 }
 
 /// What a run may use (see [`crate::Limits`]).
@@ -117,6 +142,8 @@ pub(crate) struct Host {
     /// The value a `throw` statement threw (host errors have none until a
     /// `catch` turns them into error objects).
     thrown: Option<i64>,
+    /// The clock reading for this run (`new Date()`, `Date.now()`).
+    now_ms: f64,
     /// Set when the heap quota is exceeded; turned into a trap by the caller.
     pub heap_exceeded: bool,
 }
@@ -142,6 +169,7 @@ impl Host {
             globals: Vec::new(),
             error: None,
             thrown: None,
+            now_ms: 0.0,
             heap_exceeded: false,
         }
     }
@@ -152,7 +180,8 @@ impl Host {
     /// Clears everything a run left behind, for the next run of a session:
     /// the heap back to its fixed slots, implicit globals, the pending
     /// error, the quota.
-    pub fn reset(&mut self) {
+    pub fn reset(&mut self, now_ms: f64) {
+        self.now_ms = now_ms;
         self.heap.truncate(1 + BUILTINS.len());
         self.heap_bytes = 0;
         self.globals.clear();
@@ -226,6 +255,7 @@ impl Host {
                         format!("{name}: {message}")
                     }
                 }
+                Some(Obj::Date(ms)) => date_string(*ms),
                 None => "undefined".into(),
             },
         }
@@ -242,6 +272,7 @@ impl Host {
             _ => match self.obj(v) {
                 Some(Obj::Str(s)) => string_to_number(s),
                 Some(Obj::Arr(_)) => string_to_number(&self.to_js_string(v)),
+                Some(Obj::Date(ms)) => *ms,
                 _ => f64::NAN,
             },
         }
@@ -326,6 +357,12 @@ impl Host {
     /// The abstract relational comparison (ES5 §11.8.5): strings compare by
     /// UTF-16 code units, everything else as numbers.
     fn less_than(&mut self, a: i64, b: i64, or_equal: bool) -> bool {
+        // ToPrimitive with hint Number: a Date compares by its time value.
+        let as_number = |h: &Self, v: i64| match h.obj(v) {
+            Some(Obj::Date(ms)) => value::number(*ms),
+            _ => v,
+        };
+        let (a, b) = (as_number(self, a), as_number(self, b));
         let a = self.primitive(a);
         let b = self.primitive(b);
         if let (Some(x), Some(y)) = (self.str_of(a), self.str_of(b)) {
@@ -473,6 +510,29 @@ impl Host {
                 let argv = self.take_args(b);
                 match CONSTRUCTORS[a as usize] {
                     "Object" => self.alloc(Obj::Object(Vec::new()), 0),
+                    "Date" => {
+                        let ms = match argv[..] {
+                            [] => self.now_ms,
+                            [x] => match self.str_of(x) {
+                                Some(s) => parse_iso(s),
+                                None => self.to_number(x),
+                            },
+                            _ => {
+                                let n: Vec<f64> = argv.iter().map(|&x| self.to_number(x)).collect();
+                                let g = |i: usize, d: f64| n.get(i).copied().unwrap_or(d);
+                                make_time(
+                                    g(0, f64::NAN),
+                                    g(1, 0.0),
+                                    g(2, 1.0),
+                                    g(3, 0.0),
+                                    g(4, 0.0),
+                                    g(5, 0.0),
+                                    g(6, 0.0),
+                                )
+                            }
+                        };
+                        self.alloc(Obj::Date(time_clip(ms)), 16)
+                    }
                     "Array" => {
                         // `new Array(n)` makes n holes; other arguments are the items.
                         if let [n] = argv[..]
@@ -690,7 +750,9 @@ impl Host {
             }
             Some(Obj::Str(s)) => self.string_method(&s, &name, &argv),
             Some(Obj::Arr(items)) => self.array_method(recv, items, &name, &argv),
+            Some(Obj::Date(ms)) => self.date_method(ms, &name),
             Some(Obj::Builtin(b)) => match (BUILTINS[b], name.as_str()) {
+                ("Date", "now") => value::number(self.now_ms),
                 ("Math", m) => self.math(m, &argv),
                 ("JSON", "stringify") => {
                     let v = self.to_host(arg(0), 0);
@@ -891,6 +953,49 @@ impl Host {
         }
     }
 
+    /// Date.prototype methods (ES5 §15.9.5); local time is UTC offline.
+    fn date_method(&mut self, ms: f64, name: &str) -> i64 {
+        let local = name.replace("UTC", "");
+        let part = |i: usize| if ms.is_nan() { f64::NAN } else { f64::from(civil(ms)[i]) };
+        let n = match local.as_str() {
+            "getTime" | "valueOf" => ms,
+            "getFullYear" => part(0),
+            "getMonth" => part(1),
+            "getDate" => part(2),
+            "getHours" => part(3),
+            "getMinutes" => part(4),
+            "getSeconds" => part(5),
+            "getMilliseconds" => part(6),
+            "getDay" => {
+                if ms.is_nan() {
+                    f64::NAN
+                } else {
+                    ((ms / 86_400_000.0).floor() + 4.0).rem_euclid(7.0)
+                }
+            }
+            "getTimezoneOffset" => {
+                if ms.is_nan() {
+                    f64::NAN
+                } else {
+                    0.0
+                }
+            }
+            "toISOString" | "toJSON" => {
+                return match iso_string(ms) {
+                    Some(s) => self.string(s),
+                    None if local == "toJSON" => NULL,
+                    None => self.throw("RangeError", "Invalid time value"),
+                };
+            }
+            "toString" => {
+                let s = date_string(ms);
+                return self.string(s);
+            }
+            _ => return self.throw("TypeError", format!("Object [object Date] has no method '{name}'")),
+        };
+        value::number(n)
+    }
+
     fn math(&mut self, name: &str, argv: &[i64]) -> i64 {
         let x = |h: &Self, i: usize| h.to_number(argv.get(i).copied().unwrap_or(UNDEFINED));
         let n = match name {
@@ -970,6 +1075,8 @@ impl Host {
                 Some(Obj::Object(props)) => {
                     Value::Object(props.iter().map(|(k, x)| (k.to_string(), self.to_host(*x, depth + 1))).collect())
                 }
+                // As JSON.stringify writes a Date (its toJSON).
+                Some(Obj::Date(ms)) => iso_string(*ms).map_or(Value::Null, Value::String),
                 _ => Value::Object(Vec::new()),
             },
         }
@@ -1047,6 +1154,135 @@ fn write_json(v: &Value, out: &mut String) {
             out.push('}');
         }
     }
+}
+
+/// Days since the epoch → (year, month 0–11, day 1–31): Howard Hinnant's
+/// `civil_from_days`, exact over the whole Date range.
+fn civil_from_days(days: i64) -> (i64, u32, u32) {
+    let z = days + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z.rem_euclid(146_097);
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let d = (doy - (153 * mp + 2) / 5 + 1) as u32;
+    let m = if mp < 10 { mp + 3 } else { mp - 9 } as u32;
+    let y = yoe + era * 400 + i64::from(m <= 2);
+    (y, m - 1, d)
+}
+
+fn days_from_civil(y: i64, m0: u32, d: u32) -> i64 {
+    let m = m0 + 1;
+    let y = if m <= 2 { y - 1 } else { y };
+    let era = y.div_euclid(400);
+    let yoe = y.rem_euclid(400);
+    let mp = if m > 2 { m - 3 } else { m + 9 } as i64;
+    let doy = (153 * mp + 2) / 5 + i64::from(d) - 1;
+    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    era * 146_097 + doe - 719_468
+}
+
+/// [year, month, day, hours, minutes, seconds, ms] of a finite time value.
+fn civil(ms: f64) -> [i32; 7] {
+    let days = (ms / 86_400_000.0).floor();
+    let in_day = ms - days * 86_400_000.0;
+    let (y, m, d) = civil_from_days(days as i64);
+    let t = in_day as i64;
+    [
+        y as i32,
+        m as i32,
+        d as i32,
+        (t / 3_600_000) as i32,
+        (t / 60_000 % 60) as i32,
+        (t / 1000 % 60) as i32,
+        (t % 1000) as i32,
+    ]
+}
+
+/// MakeDay + MakeTime (ES5 §15.9.1.11–13), months overflowing into years.
+fn make_time(y: f64, mo: f64, d: f64, h: f64, mi: f64, s: f64, ms: f64) -> f64 {
+    if [y, mo, d, h, mi, s, ms].iter().any(|x| !x.is_finite()) {
+        return f64::NAN;
+    }
+    let (y, mo) = (y.trunc() + (mo.trunc() / 12.0).floor(), mo.trunc().rem_euclid(12.0));
+    if y.abs() > 400_000.0 {
+        return f64::NAN;
+    }
+    let days = days_from_civil(y as i64, mo as u32, 1) as f64 + d.trunc() - 1.0;
+    days * 86_400_000.0 + h.trunc() * 3_600_000.0 + mi.trunc() * 60_000.0 + s.trunc() * 1000.0 + ms.trunc()
+}
+
+/// TimeClip (ES5 §15.9.1.14).
+fn time_clip(ms: f64) -> f64 {
+    if !ms.is_finite() || ms.abs() > 8.64e15 { f64::NAN } else { ms.trunc() + 0.0 }
+}
+
+/// The ISO form (`1970-01-01T00:00:00.000Z`); `None` for an invalid date.
+fn iso_string(ms: f64) -> Option<String> {
+    if ms.is_nan() {
+        return None;
+    }
+    let [y, mo, d, h, mi, s, milli] = civil(ms);
+    let year = if (0..=9999).contains(&y) {
+        format!("{y:04}")
+    } else {
+        format!("{}{:06}", if y < 0 { '-' } else { '+' }, y.abs())
+    };
+    Some(format!("{year}-{:02}-{d:02}T{h:02}:{mi:02}:{s:02}.{milli:03}Z", mo + 1))
+}
+
+/// Date.prototype.toString as V8 prints it, in UTC.
+fn date_string(ms: f64) -> String {
+    if ms.is_nan() {
+        return "Invalid Date".into();
+    }
+    const DAYS: [&str; 7] = ["Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"];
+    const MONTHS: [&str; 12] = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
+    let [y, mo, d, h, mi, s, _] = civil(ms);
+    let wd = ((ms / 86_400_000.0).floor() + 4.0).rem_euclid(7.0) as usize;
+    format!(
+        "{} {} {d:02} {y:04} {h:02}:{mi:02}:{s:02} GMT+0000 (Coordinated Universal Time)",
+        DAYS[wd], MONTHS[mo as usize]
+    )
+}
+
+/// Date.parse for the ISO forms scripts write (`2024-03-05`,
+/// `2024-03-05T10:20:30Z`, with optional `.sss`); anything else is NaN.
+fn parse_iso(s: &str) -> f64 {
+    let s = s.trim();
+    let num = |t: &str| t.parse::<f64>().ok();
+    let (date, time) = s.split_once('T').unwrap_or((s, ""));
+    let parts: Vec<&str> = date.split('-').collect();
+    let (Some(y), Some(m), Some(d)) = (
+        parts.first().and_then(|p| (p.len() == 4).then(|| num(p)).flatten()),
+        parts.get(1).map_or(Some(1.0), |p| (p.len() == 2).then(|| num(p)).flatten()),
+        parts.get(2).map_or(Some(1.0), |p| (p.len() == 2).then(|| num(p)).flatten()),
+    ) else {
+        return f64::NAN;
+    };
+    if parts.len() > 3 || !(1.0..=12.0).contains(&m) || !(1.0..=31.0).contains(&d) {
+        return f64::NAN;
+    }
+    let (mut h, mut mi, mut sec, mut milli) = (0.0, 0.0, 0.0, 0.0);
+    if !time.is_empty() {
+        let Some(t) = time.strip_suffix('Z') else { return f64::NAN };
+        let (hms, frac) = t.split_once('.').unwrap_or((t, "0"));
+        let f: Vec<&str> = hms.split(':').collect();
+        if f.len() < 2 || f.len() > 3 || f.iter().any(|x| x.len() != 2) {
+            return f64::NAN;
+        }
+        let v: Vec<f64> = f.iter().filter_map(|x| num(x)).collect();
+        if v.len() != f.len() {
+            return f64::NAN;
+        }
+        (h, mi) = (v[0], v[1]);
+        sec = v.get(2).copied().unwrap_or(0.0);
+        milli = num(&format!("0.{frac}")).map_or(f64::NAN, |x| (x * 1000.0).trunc());
+        if h > 24.0 || mi > 59.0 || sec > 59.0 {
+            return f64::NAN;
+        }
+    }
+    make_time(y, m - 1.0, d, h, mi, sec, milli)
 }
 
 /// `s` as an array index (a canonical integer below 2^32 - 1), if it is one.
