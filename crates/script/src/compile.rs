@@ -70,7 +70,7 @@ pub(crate) struct Output {
 // Function indices: imports, then helpers, then JavaScript functions.
 const F_OP1: u32 = 0;
 const F_OP2: u32 = 1;
-const F_OP3: u32 = 2;
+// op3 is function 2: `host_op` calls `F_OP1 + arity - 1`.
 const F_TRUTHY: u32 = 3;
 const F_ADD: u32 = 4;
 const F_SUB: u32 = 5;
@@ -742,42 +742,33 @@ impl<'m> FnGen<'m> {
     }
 
     fn op1(&mut self, code: i32) {
-        // Operand already on the stack: rotate the opcode under it.
-        let t = self.take_tmp();
-        self.emit(I::LocalSet(t));
-        self.emit(I::I32Const(code));
-        self.emit(I::LocalGet(t));
-        self.give_tmp(t);
-        self.emit(I::Call(F_OP1));
-        self.check();
+        self.host_op(code, 1);
     }
 
     fn op2(&mut self, code: i32) {
-        let (a, b) = (self.take_tmp(), self.take_tmp());
-        self.emit(I::LocalSet(b));
-        self.emit(I::LocalSet(a));
-        self.emit(I::I32Const(code));
-        self.emit(I::LocalGet(a));
-        self.emit(I::LocalGet(b));
-        self.give_tmp(b);
-        self.give_tmp(a);
-        self.emit(I::Call(F_OP2));
-        self.check();
+        self.host_op(code, 2);
     }
 
     fn op3(&mut self, code: i32) {
-        let (a, b, c) = (self.take_tmp(), self.take_tmp(), self.take_tmp());
-        self.emit(I::LocalSet(c));
-        self.emit(I::LocalSet(b));
-        self.emit(I::LocalSet(a));
+        self.host_op(code, 3);
+    }
+
+    /// Calls host operation `code` on the `arity` operands already on the
+    /// stack: they are parked in scratch locals so the opcode can go under
+    /// them, then the result is checked for an exception.
+    fn host_op(&mut self, code: i32, arity: u32) {
+        let parked: Vec<u32> = (0..arity).map(|_| self.take_tmp()).collect();
+        for &t in parked.iter().rev() {
+            self.emit(I::LocalSet(t));
+        }
         self.emit(I::I32Const(code));
-        self.emit(I::LocalGet(a));
-        self.emit(I::LocalGet(b));
-        self.emit(I::LocalGet(c));
-        self.give_tmp(c);
-        self.give_tmp(b);
-        self.give_tmp(a);
-        self.emit(I::Call(F_OP3));
+        for &t in &parked {
+            self.emit(I::LocalGet(t));
+        }
+        for &t in parked.iter().rev() {
+            self.give_tmp(t);
+        }
+        self.emit(I::Call(F_OP1 + arity - 1));
         self.check();
     }
 
