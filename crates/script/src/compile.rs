@@ -13,15 +13,18 @@
 //! this version of cbot does not compile yet.
 
 use crate::runtime::{BUILTINS, op};
+use crate::scope::{Analysis, FrameKind, hoisted_vars, key, walk_statement};
 use crate::value::{self, EXCEPTION, FALSE, FIRST_TAG, NULL, REF, TRUE, UNDEFINED};
 use oxc_allocator::Allocator;
 use oxc_ast::ast::*;
 use oxc_span::{GetSpan, SourceType, Span};
 use std::collections::{HashMap, HashSet};
+use std::rc::Rc;
 use std::sync::Arc;
 use wasm_encoder::{
-    BlockType, CodeSection, ConstExpr, EntityType, ExportKind, ExportSection, Function as WFunction, FunctionSection,
-    GlobalSection, GlobalType, ImportSection, Instruction as I, Module, TypeSection, ValType,
+    BlockType, CodeSection, ConstExpr, ElementSection, Elements, EntityType, ExportKind, ExportSection,
+    Function as WFunction, FunctionSection, GlobalSection, GlobalType, ImportSection, Instruction as I, Module,
+    RefType, TableSection, TableType, TypeSection, ValType,
 };
 
 /// What a script is for.
@@ -82,15 +85,27 @@ const F_LE: u32 = 10;
 const F_GE: u32 = 11;
 const F_SEQ: u32 = 12;
 const F_EQ: u32 = 13;
-const FIRST_USER_FUNC: u32 = 14;
+/// Table slot 0: a call of a host-implemented function value.
+const F_NATIVE: u32 = 14;
+/// The exported `call`, through which the host calls JavaScript functions.
+const F_DISPATCH: u32 = 15;
+const FIRST_USER_FUNC: u32 = 16;
+
+/// The table slot of a JavaScript function (slot 0 is `F_NATIVE`).
+fn slot_of(index: u32) -> u32 {
+    index - FIRST_USER_FUNC + 1
+}
 
 // Types.
 const T_OP1: u32 = 0;
 const T_OP2: u32 = 1;
 const T_OP3: u32 = 2;
 const T_TRUTHY: u32 = 3;
-const T_BIN: u32 = 4; // (i64, i64) -> i64: helpers and JS functions (this, args)
+const T_BIN: u32 = 4; // (i64, i64) -> i64: helpers
 const T_PANEL: u32 = 5;
+/// JavaScript functions: `(closure, this, args) -> value`.
+const T_FN: u32 = 6;
+const T_DISPATCH: u32 = 7;
 
 /// The global holding the current source position (`script << 22 | offset`).
 const G_LOC: u32 = 0;
@@ -132,65 +147,68 @@ pub(crate) fn compile(sources: &[ScriptSource<'_>]) -> Result<Output, Vec<Script
     }
 
     let mut m = ModuleState::default();
-    // Pass 1: every function declaration gets an index; global names.
-    let mut next = FIRST_USER_FUNC;
     for (i, program) in &programs {
-        let kind = sources[*i].kind;
-        collect_functions(&program.body, &mut m.func_index, &mut next);
-        if kind == ScriptKind::Globals {
-            for stmt in &program.body {
-                match stmt {
-                    Statement::FunctionDeclaration(f) => {
-                        if let Some(id) = &f.id {
-                            m.global_funcs
-                                .insert(id.name.to_string(), m.func_index[&(&**f as *const Function as usize)]);
-                        }
-                    }
-                    _ => hoisted_vars(std::slice::from_ref(stmt), &mut |name| {
-                        let n = m.global_vars.len() as u32 + 1;
-                        m.global_vars.entry(name.to_string()).or_insert(n);
-                    }),
+        m.analysis.add(*i, program, sources[*i].kind == ScriptKind::Panel);
+    }
+    for (script, span, what) in std::mem::take(&mut m.analysis.diags) {
+        m.script = script;
+        m.not_yet(span, &what);
+    }
+    let globals: Vec<&(usize, Program<'_>)> =
+        programs.iter().filter(|(i, _)| sources[*i].kind == ScriptKind::Globals).collect();
+    // The globals script's variables and functions are wasm globals; its
+    // functions get their indices first, so every script can call them
+    // directly.
+    let mut global_decls = Vec::new();
+    for (i, program) in &globals {
+        for stmt in &program.body {
+            hoisted_vars(std::slice::from_ref(stmt), &mut |name| m.global_var(name));
+            walk_statement(stmt, &mut |s| {
+                if let Statement::FunctionDeclaration(f) = s
+                    && let Some(id) = &f.id
+                {
+                    let index = m.reserve();
+                    m.global_funcs.insert(id.name.to_string(), index);
+                    m.global_var(id.name.as_str());
+                    global_decls.push((*i, &**f, index));
                 }
-            }
-        }
-    }
-    let n_user_funcs = next - FIRST_USER_FUNC;
-    m.bodies = vec![None; n_user_funcs as usize];
-
-    // Pass 2: function bodies. A panel's variables are locals of the panel,
-    // which functions declared inside it cannot capture yet; the globals
-    // script's variables are wasm globals, visible everywhere.
-    let mut panel_scopes = HashMap::new();
-    for (i, program) in &programs {
-        m.script = *i;
-        let mut scope = Scope::default();
-        if sources[*i].kind == ScriptKind::Panel {
-            hoisted_vars(&program.body, &mut |n| {
-                scope.outer_locals.insert(n.to_string());
             });
-            scope.functions = declared_functions(&m, &program.body);
-            panel_scopes.insert(*i, Scope { outer_locals: HashSet::new(), functions: scope.functions.clone() });
         }
-        compile_nested(&mut m, &program.body, &scope);
     }
-    // The globals' top-level code, run before each panel.
-    let init = programs.iter().any(|(i, _)| sources[*i].kind == ScriptKind::Globals).then(|| {
-        let mut g = FnGen::new(&mut m, FnKind::Init, Scope::default());
-        for (i, program) in programs.iter().filter(|(i, _)| sources[*i].kind == ScriptKind::Globals) {
+    for (i, f, index) in global_decls {
+        m.script = i;
+        compile_function(&mut m, FnRef::Function(f), &[], index);
+    }
+    // The globals' top-level code, run before each panel: first the
+    // function objects of the global functions used as values.
+    let init = (!globals.is_empty()).then(|| {
+        let mut g = FnGen::new(&mut m, FnKind::Init, Layout::global(), Vec::new());
+        let mut eager: Vec<(String, u32)> =
+            g.m.global_funcs
+                .iter()
+                .filter(|(n, _)| g.m.analysis.global_values.contains(*n) || g.m.analysis.global_assigned.contains(*n))
+                .map(|(n, i)| (n.clone(), *i))
+                .collect();
+        eager.sort_by_key(|e| e.1);
+        for (name, index) in eager {
+            g.make_closure(index, false);
+            let global = g.m.global_vars[&name];
+            g.emit(I::GlobalSet(global));
+        }
+        for (i, program) in &globals {
             g.m.script = *i;
             g.statements(&program.body);
         }
         g.emit(I::I64Const(UNDEFINED));
         g.finish()
     });
-    let init_index = FIRST_USER_FUNC + n_user_funcs;
+    let init_index = m.reserve();
     let mut panels = Vec::new();
     let mut panel_bodies = Vec::new();
     for (i, program) in programs.iter().filter(|(i, _)| sources[*i].kind == ScriptKind::Panel) {
         m.script = *i;
-        let scope = panel_scopes.remove(i).unwrap_or_default();
-        let mut g = FnGen::new(&mut m, FnKind::Panel, scope);
-        g.hoist(&program.body, &[]);
+        let layout = Layout::of(&mut m, key(program), &program.body);
+        let mut g = FnGen::new(&mut m, FnKind::Panel, layout, Vec::new());
         // Every run starts from undefined globals, also when a session
         // reuses the instance (runs must not see each other's state).
         for gi in 1..=g.m.global_vars.len() as u32 {
@@ -200,22 +218,31 @@ pub(crate) fn compile(sources: &[ScriptSource<'_>]) -> Result<Output, Vec<Script
         if init.is_some() {
             g.emit(I::I64Const(UNDEFINED));
             g.emit(I::I64Const(UNDEFINED));
+            g.emit(I::I64Const(UNDEFINED));
             g.emit(I::Call(init_index));
             g.check();
             g.emit(I::Drop);
         }
+        g.prologue(&[], &program.body, None);
         g.statements(&program.body);
         g.emit(I::I64Const(UNDEFINED));
         panel_bodies.push(g.finish());
         panels.push(sources[*i].name.to_string());
     }
     if !m.diags.is_empty() {
+        m.diags.sort_by_key(|d| (d.script, d.span));
         return Err(m.diags);
     }
-    Ok(Output { wasm: assemble(&m, init, panel_bodies), strings: m.strings, panels })
+    let init_body = init.unwrap_or_else(|| {
+        let mut f = WFunction::new([]);
+        f.instruction(&I::I64Const(UNDEFINED)).instruction(&I::End);
+        f
+    });
+    m.bodies[(init_index - FIRST_USER_FUNC) as usize] = Some(init_body);
+    Ok(Output { wasm: assemble(&m, panel_bodies), strings: m.strings, panels })
 }
 
-fn assemble(m: &ModuleState, init: Option<WFunction>, panels: Vec<WFunction>) -> Vec<u8> {
+fn assemble(m: &ModuleState, panels: Vec<WFunction>) -> Vec<u8> {
     let mut types = TypeSection::new();
     types.ty().function([ValType::I32, ValType::I64], [ValType::I64]);
     types.ty().function([ValType::I32, ValType::I64, ValType::I64], [ValType::I64]);
@@ -223,6 +250,8 @@ fn assemble(m: &ModuleState, init: Option<WFunction>, panels: Vec<WFunction>) ->
     types.ty().function([ValType::I64], [ValType::I32]);
     types.ty().function([ValType::I64, ValType::I64], [ValType::I64]);
     types.ty().function([], [ValType::I64]);
+    types.ty().function([ValType::I64, ValType::I64, ValType::I64], [ValType::I64]);
+    types.ty().function([ValType::I64, ValType::I64, ValType::I64, ValType::I32], [ValType::I64]);
     let mut imports = ImportSection::new();
     imports.import("cbot", "op1", EntityType::Function(T_OP1));
     imports.import("cbot", "op2", EntityType::Function(T_OP2));
@@ -243,21 +272,49 @@ fn assemble(m: &ModuleState, init: Option<WFunction>, panels: Vec<WFunction>) ->
     code.function(&helper_equals(op::SEQ, true));
     funcs.function(T_BIN);
     code.function(&helper_equals(op::EQ, false));
+    // Table slot 0: calling a function the host implements (a built-in).
+    funcs.function(T_FN);
+    let mut native = WFunction::new([]);
+    native.instruction(&I::I32Const(op::CALL_NATIVE));
+    for l in 0..3 {
+        native.instruction(&I::LocalGet(l));
+    }
+    native.instruction(&I::Call(F_OP1 + 2)).instruction(&I::End);
+    code.function(&native);
+    // `call(closure, this, args, slot)`: how the host calls a JavaScript
+    // function (callbacks, methods).
+    funcs.function(T_DISPATCH);
+    let mut dispatch = WFunction::new([]);
+    for l in 0..4 {
+        dispatch.instruction(&I::LocalGet(l));
+    }
+    dispatch.instruction(&I::CallIndirect { type_index: T_FN, table_index: 0 }).instruction(&I::End);
+    code.function(&dispatch);
     for body in &m.bodies {
-        funcs.function(T_BIN);
-        code.function(body.as_ref().expect("every declared function is compiled"));
+        funcs.function(T_FN);
+        code.function(body.as_ref().expect("every reserved function is compiled"));
     }
-    if let Some(init) = &init {
-        funcs.function(T_BIN);
-        code.function(init);
-    }
-    let first_panel = FIRST_USER_FUNC + m.bodies.len() as u32 + u32::from(init.is_some());
+    let first_panel = FIRST_USER_FUNC + m.bodies.len() as u32;
     let mut exports = ExportSection::new();
     for (k, p) in panels.iter().enumerate() {
         funcs.function(T_PANEL);
         code.function(p);
         exports.export(&format!("panel{k}"), ExportKind::Func, first_panel + k as u32);
     }
+    exports.export("call", ExportKind::Func, F_DISPATCH);
+    // Every JavaScript function, by slot (function index - F_NATIVE).
+    let n_slots = 1 + m.bodies.len() as u64;
+    let mut tables = TableSection::new();
+    tables.table(TableType {
+        element_type: RefType::FUNCREF,
+        table64: false,
+        minimum: n_slots,
+        maximum: Some(n_slots),
+        shared: false,
+    });
+    let mut elements = ElementSection::new();
+    let slots: Vec<u32> = std::iter::once(F_NATIVE).chain(FIRST_USER_FUNC..first_panel).collect();
+    elements.active(Some(0), &ConstExpr::i32_const(0), Elements::Functions(slots.into()));
     let mut globals = GlobalSection::new();
     globals.global(GlobalType { val_type: ValType::I32, mutable: true, shared: false }, &ConstExpr::i32_const(0));
     for _ in 0..m.global_vars.len() {
@@ -268,7 +325,15 @@ fn assemble(m: &ModuleState, init: Option<WFunction>, panels: Vec<WFunction>) ->
     }
     exports.export("loc", ExportKind::Global, G_LOC);
     let mut module = Module::new();
-    module.section(&types).section(&imports).section(&funcs).section(&globals).section(&exports).section(&code);
+    module
+        .section(&types)
+        .section(&imports)
+        .section(&funcs)
+        .section(&tables)
+        .section(&globals)
+        .section(&exports)
+        .section(&elements)
+        .section(&code);
     module.finish()
 }
 
@@ -384,11 +449,13 @@ fn helper_equals(op_code: i32, strict: bool) -> WFunction {
 struct ModuleState {
     strings: Vec<Arc<str>>,
     string_ids: HashMap<String, u32>,
-    /// Function declaration (by address) → wasm function index.
-    func_index: HashMap<usize, u32>,
+    analysis: Analysis,
+    /// Functions of the globals script → wasm function index.
     global_funcs: HashMap<String, u32>,
     /// Global variable → wasm global index (0 is the location global).
     global_vars: HashMap<String, u32>,
+    /// Bodies of the JavaScript functions (and the init code), by
+    /// `index - FIRST_USER_FUNC`; reserved before they are compiled.
     bodies: Vec<Option<WFunction>>,
     diags: Vec<ScriptDiagnostic>,
     script: usize,
@@ -403,6 +470,17 @@ impl ModuleState {
         self.strings.push(Arc::from(s));
         self.string_ids.insert(s.to_string(), i);
         i
+    }
+
+    fn global_var(&mut self, name: &str) {
+        let n = self.global_vars.len() as u32 + 1;
+        self.global_vars.entry(name.to_string()).or_insert(n);
+    }
+
+    /// A function index whose body comes later.
+    fn reserve(&mut self) -> u32 {
+        self.bodies.push(None);
+        FIRST_USER_FUNC + self.bodies.len() as u32 - 1
     }
 
     fn diag(&mut self, code: &'static str, span: Span, message: impl Into<String>, help: Option<&str>) {
@@ -429,142 +507,96 @@ impl ModuleState {
     }
 }
 
-/// Visits function declarations in statement lists (not expressions).
-fn collect_functions(stmts: &[Statement<'_>], index: &mut HashMap<usize, u32>, next: &mut u32) {
-    for stmt in stmts {
-        walk_statement(stmt, &mut |s| {
-            if let Statement::FunctionDeclaration(f) = s {
-                index.insert(&**f as *const Function as usize, *next);
-                *next += 1;
-                if let Some(body) = &f.body {
-                    collect_functions(&body.statements, index, next);
-                }
-            }
-        });
-    }
+/// A function to compile.
+#[derive(Clone, Copy)]
+enum FnRef<'x, 'a> {
+    Function(&'x Function<'a>),
+    Arrow(&'x ArrowFunctionExpression<'a>),
 }
 
-/// Calls `f` on `stmt` and every statement nested in it, without entering
-/// function bodies.
-fn walk_statement<'x>(stmt: &'x Statement<'x>, f: &mut dyn FnMut(&'x Statement<'x>)) {
-    f(stmt);
-    match stmt {
-        Statement::BlockStatement(b) => b.body.iter().for_each(|s| walk_statement(s, f)),
-        Statement::IfStatement(s) => {
-            walk_statement(&s.consequent, f);
-            if let Some(a) = &s.alternate {
-                walk_statement(a, f);
-            }
-        }
-        Statement::WhileStatement(s) => walk_statement(&s.body, f),
-        Statement::DoWhileStatement(s) => walk_statement(&s.body, f),
-        Statement::ForStatement(s) => walk_statement(&s.body, f),
-        Statement::ForInStatement(s) => walk_statement(&s.body, f),
-        Statement::LabeledStatement(s) => walk_statement(&s.body, f),
-        Statement::SwitchStatement(s) => {
-            s.cases.iter().flat_map(|c| c.consequent.iter()).for_each(|x| walk_statement(x, f))
-        }
-        Statement::TryStatement(s) => {
-            s.block.body.iter().for_each(|x| walk_statement(x, f));
-            if let Some(h) = &s.handler {
-                h.body.body.iter().for_each(|x| walk_statement(x, f));
-            }
-            if let Some(fin) = &s.finalizer {
-                fin.body.iter().for_each(|x| walk_statement(x, f));
-            }
-        }
-        _ => {}
-    }
+/// What code generation needs of a function's frame (from the analysis).
+#[derive(Default)]
+struct Layout {
+    declared: HashSet<String>,
+    captured: Vec<String>,
+    assigned: HashSet<String>,
+    needs_outer: bool,
+    arrow: bool,
+    /// Function declarations in the body → their function index.
+    fn_decls: HashMap<String, u32>,
 }
 
-/// Names declared with `var`/`let`/`const` in these statements (function
-/// scope: nested blocks included, nested functions excluded).
-fn hoisted_vars<'x>(stmts: &'x [Statement<'x>], add: &mut dyn FnMut(&'x str)) {
-    fn decl<'x>(d: &'x VariableDeclaration<'x>, add: &mut dyn FnMut(&'x str)) {
-        for v in &d.declarations {
-            if let BindingPattern::BindingIdentifier(id) = &v.id {
-                add(id.name.as_str());
-            }
-        }
+impl Layout {
+    /// The globals script's top level: declares nothing (its names are
+    /// wasm globals).
+    fn global() -> Rc<Layout> {
+        Rc::new(Layout::default())
     }
-    for stmt in stmts {
-        walk_statement(stmt, &mut |s| match s {
-            Statement::VariableDeclaration(d) => decl(d, add),
-            Statement::ForStatement(f) => {
-                if let Some(ForStatementInit::VariableDeclaration(d)) = &f.init {
-                    decl(d, add);
-                }
-            }
-            Statement::ForInStatement(f) => {
-                if let ForStatementLeft::VariableDeclaration(d) = &f.left {
-                    decl(d, add);
-                }
-            }
-            // The catch parameter is a variable of the function (a
-            // simplification: ES5 scopes it to the catch block).
-            Statement::TryStatement(t) => {
-                if let Some(BindingPattern::BindingIdentifier(id)) =
-                    t.handler.as_ref().and_then(|h| h.param.as_ref()).map(|p| &p.pattern)
+
+    /// The layout of the frame `k`; reserves indices for the function
+    /// declarations in `body`.
+    fn of(m: &mut ModuleState, k: usize, body: &[Statement<'_>]) -> Rc<Layout> {
+        let frame = &m.analysis.frames[&k];
+        let mut layout = Layout {
+            declared: frame.declared().clone(),
+            captured: frame.captured.clone(),
+            assigned: frame.assigned.clone(),
+            needs_outer: frame.needs_outer,
+            arrow: frame.kind == FrameKind::Arrow,
+            fn_decls: HashMap::new(),
+        };
+        for stmt in body {
+            walk_statement(stmt, &mut |s| {
+                if let Statement::FunctionDeclaration(f) = s
+                    && let Some(id) = &f.id
                 {
-                    add(id.name.as_str());
+                    layout.fn_decls.insert(id.name.to_string(), 0);
                 }
+            });
+        }
+        let mut names: Vec<String> = layout.fn_decls.keys().cloned().collect();
+        names.sort();
+        for n in names {
+            let index = m.reserve();
+            layout.fn_decls.insert(n, index);
+        }
+        Rc::new(layout)
+    }
+
+    fn slot(&self, name: &str) -> Option<u32> {
+        self.captured.iter().position(|c| c == name).map(|i| i as u32 + 1)
+    }
+
+    fn has_env(&self) -> bool {
+        !self.captured.is_empty()
+    }
+}
+
+/// Compiles a function into the reserved `index`. `outer` are the
+/// enclosing functions' layouts, innermost last.
+fn compile_function(m: &mut ModuleState, f: FnRef<'_, '_>, outer: &[Rc<Layout>], index: u32) {
+    let (params, body, expr, own_name, k) = match f {
+        FnRef::Function(f) => {
+            if f.generator || f.r#async {
+                m.outside(f.span, if f.generator { "a generator function" } else { "an async function" });
             }
-            _ => {}
-        });
-    }
-}
-
-/// Names visible from a function: enclosing functions' locals (which this
-/// version cannot capture) and nested function declarations.
-#[derive(Default, Clone)]
-struct Scope {
-    outer_locals: HashSet<String>,
-    functions: HashMap<String, u32>,
-}
-
-/// The functions declared in a body (hoisted: visible throughout it).
-fn declared_functions(m: &ModuleState, stmts: &[Statement<'_>]) -> HashMap<String, u32> {
-    let mut out = HashMap::new();
-    for stmt in stmts {
-        walk_statement(stmt, &mut |s| {
-            if let Statement::FunctionDeclaration(f) = s
-                && let Some(id) = &f.id
-            {
-                out.insert(id.name.to_string(), m.func_index[&(&**f as *const Function as usize)]);
+            let own = (f.r#type == FunctionType::FunctionExpression).then_some(f.id.as_ref()).flatten();
+            let body = f.body.as_ref().map_or(&[][..], |b| &b.statements[..]);
+            (&*f.params, body, None, own.map(|id| id.name.as_str()), key(f))
+        }
+        FnRef::Arrow(a) => {
+            if a.r#async {
+                m.outside(a.span, "an async function");
             }
-        });
-    }
-    out
-}
-
-fn compile_nested(m: &mut ModuleState, stmts: &[Statement<'_>], scope: &Scope) {
-    // Functions declared directly in this body are visible to each other.
-    let mut scope = scope.clone();
-    scope.functions.extend(declared_functions(m, stmts));
-    let mut todo = Vec::new();
-    for stmt in stmts {
-        walk_statement(stmt, &mut |s| {
-            if let Statement::FunctionDeclaration(f) = s {
-                todo.push(&**f);
+            match &a.body {
+                ArrowFunctionBody::FunctionBody(b) => (&*a.params, &b.statements[..], None, None, key(a)),
+                other => (&*a.params, &[][..], other.as_expression(), None, key(a)),
             }
-        });
-    }
-    for f in todo {
-        compile_function(m, f, &scope);
-    }
-}
-
-fn compile_function(m: &mut ModuleState, f: &Function<'_>, scope: &Scope) {
-    let index = m.func_index[&(f as *const Function as usize)];
-    if f.generator || f.r#async {
-        m.outside(f.span, if f.generator { "a generator function" } else { "an async function" });
-    }
-    let Some(body) = &f.body else { return };
-    let mut own = scope.clone();
-    own.functions.extend(declared_functions(m, &body.statements));
-    let mut g = FnGen::new(m, FnKind::Function, own);
-    let params: Vec<&str> = f
-        .params
+        }
+    };
+    let layout = Layout::of(m, k, body);
+    let mut g = FnGen::new(m, FnKind::Function, layout, outer.to_vec());
+    let names: Vec<&str> = params
         .items
         .iter()
         .filter_map(|p| match &p.pattern {
@@ -575,24 +607,17 @@ fn compile_function(m: &mut ModuleState, f: &Function<'_>, scope: &Scope) {
             }
         })
         .collect();
-    if let Some(rest) = &f.params.rest {
+    if let Some(rest) = &params.rest {
         g.m.not_yet(rest.span, "a rest parameter");
     }
-    g.hoist(&body.statements, &params);
-    for (i, p) in params.iter().enumerate() {
-        let local = g.locals[*p];
-        g.emit(I::I32Const(op::GET));
-        g.emit(I::LocalGet(1));
-        g.emit(I::I64Const(value::number(i as f64)));
-        g.emit(I::Call(F_OP2));
-        g.emit(I::LocalSet(local));
+    g.prologue(&names, body, own_name);
+    g.statements(body);
+    match expr {
+        Some(e) => g.expr(e),
+        None => g.emit(I::I64Const(UNDEFINED)),
     }
-    g.statements(&body.statements);
-    g.emit(I::I64Const(UNDEFINED));
-    let inner_scope = g.inner_scope();
     let func = g.finish();
     m.bodies[(index - FIRST_USER_FUNC) as usize] = Some(func);
-    compile_nested(m, &body.statements, &inner_scope);
 }
 
 #[derive(PartialEq, Eq, Clone, Copy)]
@@ -609,32 +634,70 @@ struct Jump {
     break_depth: u32,
     /// The same for the block a `continue` leaves (loops only).
     continue_depth: Option<u32>,
+    /// How many `finally` blocks enclosed the statement.
+    finally_level: usize,
+}
+
+/// Where an exception inside a `try` goes.
+#[derive(Clone, Copy)]
+struct Handler {
+    /// Depth of the block to leave.
+    depth: u32,
+    /// For a `finally`: the local recording why it runs.
+    kind: Option<u32>,
+}
+
+/// Why a `finally` block runs (the value of its kind local).
+const COMPLETION_NORMAL: i64 = 0;
+const COMPLETION_THROW: i64 = 1;
+const COMPLETION_RETURN: i64 = 2;
+
+/// Where a variable lives.
+#[derive(Clone, Copy)]
+enum Place {
+    Local(u32),
+    /// In the environment `hops` links up from this function's, at `slot`.
+    Env(u32, u32),
+    This,
+    Arguments,
+    Global,
 }
 
 struct FnGen<'m> {
     m: &'m mut ModuleState,
     kind: FnKind,
-    scope: Scope,
+    layout: Rc<Layout>,
+    outer: Vec<Rc<Layout>>,
+    /// The local holding this function's environment (its own, or the one
+    /// its closure carries).
+    env: Option<u32>,
+    /// The local holding a return value while `finally` blocks run.
+    ret: Option<u32>,
     locals: HashMap<String, u32>,
     n_locals: u32,
     tmp: Vec<u32>,
     code: Vec<I<'static>>,
     depth: u32,
     jumps: Vec<Jump>,
-    /// Depths of the enclosing `catch` blocks: an exception inside `try`
-    /// branches there instead of returning.
-    handlers: Vec<u32>,
+    /// The enclosing `catch` and `finally` blocks: an exception inside
+    /// `try` branches there instead of returning.
+    handlers: Vec<Handler>,
+    /// The enclosing `finally` blocks (depth, kind local): `return` runs them.
+    finallys: Vec<(u32, u32)>,
 }
 
 impl<'m> FnGen<'m> {
-    fn new(m: &'m mut ModuleState, kind: FnKind, scope: Scope) -> Self {
-        // Functions, the init code and panels all take (this, args) or
-        // nothing; panels have no parameters.
-        let n_params = if kind == FnKind::Panel { 0 } else { 2 };
+    fn new(m: &'m mut ModuleState, kind: FnKind, layout: Rc<Layout>, outer: Vec<Rc<Layout>>) -> Self {
+        // Functions and the init code take (closure, this, args); panels
+        // take nothing.
+        let n_params = if kind == FnKind::Panel { 0 } else { 3 };
         FnGen {
             m,
             kind,
-            scope,
+            layout,
+            outer,
+            env: None,
+            ret: None,
             locals: HashMap::new(),
             n_locals: n_params,
             tmp: Vec::new(),
@@ -642,6 +705,7 @@ impl<'m> FnGen<'m> {
             depth: 0,
             jumps: Vec::new(),
             handlers: Vec::new(),
+            finallys: Vec::new(),
         }
     }
 
@@ -676,13 +740,35 @@ impl<'m> FnGen<'m> {
         self.tmp.push(l);
     }
 
-    /// Declares the function's variables and parameters as locals, set to
-    /// `undefined` (hoisting, ES5 §10.5).
-    fn hoist(&mut self, stmts: &[Statement<'_>], params: &[&str]) {
+    /// Function entry (ES5 §10.5): the environment, variables (undefined),
+    /// parameters, captured `this`/`arguments`, the function's own name,
+    /// then the nested function declarations (which win over parameters).
+    fn prologue(&mut self, params: &[&str], body: &[Statement<'_>], own_name: Option<&str>) {
+        let layout = self.layout.clone();
+        if layout.has_env() {
+            let env = self.new_local();
+            if self.kind == FnKind::Panel {
+                self.emit(I::I64Const(UNDEFINED));
+            } else {
+                self.emit(I::LocalGet(0));
+            }
+            self.emit(I::I64Const(layout.captured.len() as i64));
+            self.op2(op::ENV_NEW);
+            self.emit(I::LocalSet(env));
+            self.env = Some(env);
+        } else if layout.needs_outer && self.kind == FnKind::Function {
+            let env = self.new_local();
+            self.emit(I::LocalGet(0));
+            self.op1(op::CLOSURE_ENV);
+            self.emit(I::LocalSet(env));
+            self.env = Some(env);
+        }
         let mut names: Vec<String> = params.iter().map(|p| p.to_string()).collect();
-        hoisted_vars(stmts, &mut |n| names.push(n.to_string()));
+        hoisted_vars(body, &mut |n| names.push(n.to_string()));
+        names.extend(layout.fn_decls.keys().cloned());
+        names.extend(own_name.map(str::to_string));
         for name in names {
-            if self.kind == FnKind::Init || self.locals.contains_key(&name) {
+            if self.locals.contains_key(&name) || layout.slot(&name).is_some() {
                 continue;
             }
             let l = self.new_local();
@@ -690,16 +776,80 @@ impl<'m> FnGen<'m> {
             self.emit(I::I64Const(UNDEFINED));
             self.emit(I::LocalSet(l));
         }
+        for (i, p) in params.iter().enumerate() {
+            self.emit(I::LocalGet(2));
+            self.emit(I::I64Const(value::number(i as f64)));
+            self.op2(op::GET);
+            self.assign_name(p, Span::default());
+            self.emit(I::Drop);
+        }
+        for (name, local) in [("this", 1), ("arguments", 2)] {
+            if let Some(slot) = layout.slot(name) {
+                match self.kind {
+                    FnKind::Function => self.emit(I::LocalGet(local)),
+                    _ => self.emit(I::I64Const(UNDEFINED)),
+                }
+                self.env_set(0, slot);
+                self.emit(I::Drop);
+            }
+        }
+        if let Some(name) = own_name
+            && !params.contains(&name)
+            && !layout.fn_decls.contains_key(name)
+        {
+            let mut is_var = false;
+            hoisted_vars(body, &mut |n| is_var |= n == name);
+            if !is_var {
+                self.emit(I::LocalGet(0));
+                self.assign_name(name, Span::default());
+                self.emit(I::Drop);
+            }
+        }
+        let mut decls = Vec::new();
+        for stmt in body {
+            walk_statement(stmt, &mut |s| {
+                if let Statement::FunctionDeclaration(f) = s {
+                    decls.push(&**f);
+                }
+            });
+        }
+        for f in decls {
+            let Some(id) = &f.id else { continue };
+            let index = layout.fn_decls[id.name.as_str()];
+            self.closure(FnRef::Function(f), index);
+            self.assign_name(id.name.as_str(), id.span);
+            self.emit(I::Drop);
+        }
     }
 
-    fn inner_scope(&self) -> Scope {
-        let mut s = self.scope.clone();
-        s.outer_locals.extend(self.locals.keys().cloned());
-        s
+    /// Compiles `f` into `index` and leaves a function object for it.
+    fn closure(&mut self, f: FnRef<'_, '_>, index: u32) {
+        let mut outer = self.outer.clone();
+        if self.kind != FnKind::Init {
+            outer.push(self.layout.clone());
+        }
+        compile_function(self.m, f, &outer, index);
+        let needs_outer = match f {
+            FnRef::Function(f) => self.m.analysis.frames.get(&key(f)),
+            FnRef::Arrow(a) => self.m.analysis.frames.get(&key(a)),
+        }
+        .is_some_and(|fr| fr.needs_outer);
+        self.make_closure(index, needs_outer);
+    }
+
+    /// A new function object for function `index`, closing over this
+    /// function's environment when it needs one.
+    fn make_closure(&mut self, index: u32, with_env: bool) {
+        self.emit(I::I64Const(i64::from(slot_of(index))));
+        match (with_env, self.env) {
+            (true, Some(env)) => self.emit(I::LocalGet(env)),
+            _ => self.emit(I::I64Const(UNDEFINED)),
+        }
+        self.op2(op::MAKE_CLOSURE);
     }
 
     fn finish(self) -> WFunction {
-        let n_params = if self.kind == FnKind::Panel { 0 } else { 2 };
+        let n_params = if self.kind == FnKind::Panel { 0 } else { 3 };
         let mut f = WFunction::new([(self.n_locals - n_params, ValType::I64)]);
         for i in &self.code {
             f.instruction(i);
@@ -715,9 +865,15 @@ impl<'m> FnGen<'m> {
         self.emit(I::I64Const(EXCEPTION));
         self.emit(I::I64Eq);
         self.emit(I::If(BlockType::Empty));
-        match self.handlers.last() {
+        match self.handlers.last().copied() {
             // Leave the `if` and every block up to the handler's.
-            Some(&h) => self.emit(I::Br(self.depth + 1 - h)),
+            Some(h) => {
+                if let Some(kind) = h.kind {
+                    self.emit(I::I64Const(COMPLETION_THROW));
+                    self.emit(I::LocalSet(kind));
+                }
+                self.emit(I::Br(self.depth + 1 - h.depth));
+            }
             None => {
                 self.emit(I::I64Const(EXCEPTION));
                 self.emit(I::Return);
@@ -726,6 +882,32 @@ impl<'m> FnGen<'m> {
         self.emit(I::End);
         self.emit(I::LocalGet(t));
         self.give_tmp(t);
+    }
+
+    fn ret_local(&mut self) -> u32 {
+        match self.ret {
+            Some(l) => l,
+            None => {
+                let l = self.new_local();
+                self.ret = Some(l);
+                l
+            }
+        }
+    }
+
+    /// Returns the value on the stack, through the enclosing `finally`
+    /// blocks if any.
+    fn return_value(&mut self) {
+        match self.finallys.last().copied() {
+            Some((depth, kind)) => {
+                let ret = self.ret_local();
+                self.emit(I::LocalSet(ret));
+                self.emit(I::I64Const(COMPLETION_RETURN));
+                self.emit(I::LocalSet(kind));
+                self.emit(I::Br(self.depth - depth));
+            }
+            None => self.emit(I::Return),
+        }
     }
 
     fn loc(&mut self, span: Span) {
@@ -804,7 +986,7 @@ impl<'m> FnGen<'m> {
                     Some(e) => self.expr(e),
                     None => self.emit(I::I64Const(UNDEFINED)),
                 }
-                self.emit(I::Return);
+                self.return_value();
             }
             Statement::IfStatement(s) => {
                 self.expr(&s.test);
@@ -828,6 +1010,9 @@ impl<'m> FnGen<'m> {
             Statement::BreakStatement(b) => {
                 let label = b.label.as_ref().map(|l| l.name.to_string());
                 match self.jumps.iter().rev().find(|j| label.is_none() || j.label == label) {
+                    Some(j) if j.finally_level < self.finallys.len() => {
+                        self.m.not_yet(b.span, "`break` out of a `try … finally`")
+                    }
                     Some(j) => {
                         let rel = self.depth - j.break_depth;
                         self.emit(I::Br(rel));
@@ -843,6 +1028,9 @@ impl<'m> FnGen<'m> {
                     .rev()
                     .find(|j| j.continue_depth.is_some() && (label.is_none() || j.label == label))
                 {
+                    Some(j) if j.finally_level < self.finallys.len() => {
+                        self.m.not_yet(c.span, "`continue` out of a `try … finally`")
+                    }
                     Some(j) => {
                         let rel = self.depth - j.continue_depth.expect("a loop");
                         self.emit(I::Br(rel));
@@ -863,7 +1051,12 @@ impl<'m> FnGen<'m> {
                     other => {
                         self.emit(I::Block(BlockType::Empty));
                         self.depth += 1;
-                        self.jumps.push(Jump { label, break_depth: self.depth, continue_depth: None });
+                        self.jumps.push(Jump {
+                            label,
+                            break_depth: self.depth,
+                            continue_depth: None,
+                            finally_level: self.finallys.len(),
+                        });
                         self.statement(other);
                         self.jumps.pop();
                         self.depth -= 1;
@@ -887,20 +1080,69 @@ impl<'m> FnGen<'m> {
     }
 
     /// `try { B } catch (e) { C }` as
-    /// `block $end { block $catch { B; br $end } e = caught; C }`.
+    /// `block $end { block $catch { B; br $end } e = caught; C }`; with
+    /// `finally { F }`, all of that goes in `block $fin { … }`, which every
+    /// way out of B and C (normal end, exception, `return`) leaves with the
+    /// reason in a kind local; after F the reason is carried on.
     fn try_(&mut self, s: &TryStatement<'_>) {
-        if let Some(f) = &s.finalizer {
-            self.m.not_yet(f.span, "`finally`");
-            return;
+        let fin = s.finalizer.as_ref().map(|_| {
+            let kind = self.new_local();
+            self.emit(I::I64Const(COMPLETION_NORMAL));
+            self.emit(I::LocalSet(kind));
+            self.emit(I::Block(BlockType::Empty));
+            self.depth += 1;
+            self.handlers.push(Handler { depth: self.depth, kind: Some(kind) });
+            self.finallys.push((self.depth, kind));
+            kind
+        });
+        match &s.handler {
+            Some(handler) => self.try_catch(&s.block.body, handler),
+            None => self.statements(&s.block.body),
         }
-        let Some(handler) = &s.handler else { return };
+        let (Some(kind), Some(finalizer)) = (fin, &s.finalizer) else { return };
+        self.handlers.pop();
+        self.finallys.pop();
+        self.depth -= 1;
+        self.emit(I::End);
+        // Keep a pending exception as a value while F runs (F may throw and
+        // catch its own).
+        let exc = self.new_local();
+        let when = |g: &mut Self, completion: i64, body: &mut dyn FnMut(&mut Self)| {
+            g.emit(I::LocalGet(kind));
+            g.emit(I::I64Const(completion));
+            g.emit(I::I64Eq);
+            g.emit(I::If(BlockType::Empty));
+            g.depth += 1;
+            body(g);
+            g.depth -= 1;
+            g.emit(I::End);
+        };
+        when(self, COMPLETION_THROW, &mut |g| {
+            g.emit(I::I64Const(0));
+            g.op1(op::CATCH);
+            g.emit(I::LocalSet(exc));
+        });
+        self.statements(&finalizer.body);
+        when(self, COMPLETION_THROW, &mut |g| {
+            g.emit(I::LocalGet(exc));
+            g.op1(op::THROW);
+            g.emit(I::Drop);
+        });
+        when(self, COMPLETION_RETURN, &mut |g| {
+            let ret = g.ret_local();
+            g.emit(I::LocalGet(ret));
+            g.return_value();
+        });
+    }
+
+    fn try_catch(&mut self, block: &[Statement<'_>], handler: &CatchClause<'_>) {
         self.emit(I::Block(BlockType::Empty));
         self.depth += 1;
         let end = self.depth;
         self.emit(I::Block(BlockType::Empty));
         self.depth += 1;
-        self.handlers.push(self.depth);
-        self.statements(&s.block.body);
+        self.handlers.push(Handler { depth: self.depth, kind: None });
+        self.statements(block);
         self.handlers.pop();
         self.emit(I::Br(self.depth - end));
         self.depth -= 1;
@@ -968,7 +1210,12 @@ impl<'m> FnGen<'m> {
         self.op2(op::GET);
         self.assign_name(name.0, name.1);
         self.emit(I::Drop);
-        self.jumps.push(Jump { label: None, break_depth, continue_depth: Some(self.depth) });
+        self.jumps.push(Jump {
+            label: None,
+            break_depth,
+            continue_depth: Some(self.depth),
+            finally_level: self.finallys.len(),
+        });
         self.statement(&s.body);
         self.jumps.pop();
         self.depth -= 1;
@@ -1039,7 +1286,12 @@ impl<'m> FnGen<'m> {
         }
         self.emit(I::Block(BlockType::Empty));
         self.depth += 1;
-        self.jumps.push(Jump { label, break_depth, continue_depth: Some(self.depth) });
+        self.jumps.push(Jump {
+            label,
+            break_depth,
+            continue_depth: Some(self.depth),
+            finally_level: self.finallys.len(),
+        });
         self.statement(body);
         self.jumps.pop();
         self.depth -= 1;
@@ -1105,7 +1357,7 @@ impl<'m> FnGen<'m> {
         self.emit(I::I32WrapI64);
         let targets: Vec<u32> = (0..n).collect();
         self.emit(I::BrTable(targets.into(), n));
-        self.jumps.push(Jump { label: None, break_depth, continue_depth: None });
+        self.jumps.push(Jump { label: None, break_depth, continue_depth: None, finally_level: self.finallys.len() });
         for (i, case) in s.cases.iter().enumerate() {
             self.emit(I::End);
             // Now inside the blocks that remain open around later cases.
@@ -1119,59 +1371,124 @@ impl<'m> FnGen<'m> {
 
     // ---- names ----
 
-    fn read_name(&mut self, name: &str, span: Span) {
-        if let Some(&l) = self.locals.get(name) {
-            self.emit(I::LocalGet(l));
-        } else if name == "arguments" && self.kind == FnKind::Function {
-            // The arguments array the caller built (array-like: length and
-            // indices, which is what ES5 scripts use).
-            self.emit(I::LocalGet(1));
-        } else if self.scope.outer_locals.contains(name) {
-            self.not_yet_value(span, &format!("reading `{name}` from an enclosing function (a closure)"));
-        } else if let Some(&g) = self.m.global_vars.get(name) {
-            self.emit(I::GlobalGet(g));
-        } else if self.scope.functions.contains_key(name) || self.m.global_funcs.contains_key(name) {
-            self.not_yet_value(span, &format!("using the function `{name}` as a value"));
-        } else {
-            match name {
-                "undefined" => self.emit(I::I64Const(UNDEFINED)),
-                "NaN" => self.emit(I::I64Const(value::CANONICAL_NAN)),
-                "Infinity" => self.emit(I::I64Const(value::number(f64::INFINITY))),
-                "botContext" => self.emit(I::I64Const(value::reference(BOT_CONTEXT_SLOT))),
-                _ => match BUILTINS.iter().position(|b| *b == name) {
-                    Some(i) => self.emit(I::I64Const(builtin_ref(i))),
-                    None => {
-                        let id = self.m.string(name);
-                        self.emit(I::I64Const(i64::from(id)));
-                        self.op1(op::GLOBAL_GET);
-                    }
-                },
+    /// Where `name` lives, seen from this function.
+    fn place(&self, name: &str) -> Place {
+        if self.layout.declared.contains(name) {
+            if let Some(slot) = self.layout.slot(name) {
+                return Place::Env(0, slot);
             }
+            return match name {
+                "this" => Place::This,
+                "arguments" if !self.layout.arrow && self.kind == FnKind::Function => Place::Arguments,
+                _ => self.locals.get(name).map_or(Place::Global, |&l| Place::Local(l)),
+            };
+        }
+        let mut hops = u32::from(self.layout.has_env());
+        for layout in self.outer.iter().rev() {
+            if layout.declared.contains(name) {
+                // The analysis captured every variable a nested function uses.
+                return layout.slot(name).map_or(Place::Global, |slot| Place::Env(hops, slot));
+            }
+            hops += u32::from(layout.has_env());
+        }
+        Place::Global
+    }
+
+    /// The function declaration `name` names, when a call of it can go
+    /// straight to its code (the name is never reassigned).
+    fn direct_target(&self, name: &str) -> Option<u32> {
+        let layouts = std::iter::once(&self.layout).chain(self.outer.iter().rev());
+        for layout in layouts {
+            if layout.declared.contains(name) {
+                return layout.fn_decls.get(name).copied().filter(|_| !layout.assigned.contains(name));
+            }
+        }
+        if self.m.analysis.global_assigned.contains(name) {
+            return None;
+        }
+        self.m.global_funcs.get(name).copied()
+    }
+
+    fn env_get(&mut self, hops: u32, slot: u32) {
+        let env = self.env.expect("a function using its environment has one");
+        self.emit(I::LocalGet(env));
+        self.emit(I::I64Const(i64::from(hops << 16 | slot)));
+        self.op2(op::ENV_GET);
+    }
+
+    /// Stores the value on the stack in an environment slot, leaving it.
+    fn env_set(&mut self, hops: u32, slot: u32) {
+        let env = self.env.expect("a function using its environment has one");
+        let v = self.take_tmp();
+        self.emit(I::LocalSet(v));
+        self.emit(I::LocalGet(env));
+        self.emit(I::I64Const(i64::from(hops << 16 | slot)));
+        self.emit(I::LocalGet(v));
+        self.give_tmp(v);
+        self.op3(op::ENV_SET);
+    }
+
+    fn read_name(&mut self, name: &str, span: Span) {
+        match self.place(name) {
+            Place::Local(l) => self.emit(I::LocalGet(l)),
+            Place::Env(hops, slot) => self.env_get(hops, slot),
+            Place::This => match self.kind {
+                FnKind::Function => self.emit(I::LocalGet(1)),
+                _ => self.emit(I::I64Const(UNDEFINED)),
+            },
+            Place::Arguments => self.emit(I::LocalGet(2)),
+            Place::Global => self.read_global(name, span),
+        }
+    }
+
+    fn read_global(&mut self, name: &str, _span: Span) {
+        if let Some(&g) = self.m.global_vars.get(name) {
+            self.emit(I::GlobalGet(g));
+            return;
+        }
+        match name {
+            "undefined" => self.emit(I::I64Const(UNDEFINED)),
+            "NaN" => self.emit(I::I64Const(value::CANONICAL_NAN)),
+            "Infinity" => self.emit(I::I64Const(value::number(f64::INFINITY))),
+            "botContext" => self.emit(I::I64Const(value::reference(BOT_CONTEXT_SLOT))),
+            // `this` at the top level of the globals script.
+            "this" => self.emit(I::I64Const(UNDEFINED)),
+            _ => match BUILTINS.iter().position(|b| *b == name) {
+                Some(i) => self.emit(I::I64Const(builtin_ref(i))),
+                None => {
+                    let id = self.m.string(name);
+                    self.emit(I::I64Const(i64::from(id)));
+                    self.op1(op::GLOBAL_GET);
+                }
+            },
         }
     }
 
     /// Assigns the value on the stack to `name`, leaving it on the stack.
     fn assign_name(&mut self, name: &str, span: Span) {
-        if let Some(&l) = self.locals.get(name) {
-            self.emit(I::LocalTee(l));
-        } else if self.scope.outer_locals.contains(name) {
-            self.m.not_yet(span, &format!("assigning `{name}` of an enclosing function (a closure)"));
-        } else if let Some(&g) = self.m.global_vars.get(name) {
-            let t = self.take_tmp();
-            self.emit(I::LocalTee(t));
-            self.emit(I::GlobalSet(g));
-            self.emit(I::LocalGet(t));
-            self.give_tmp(t);
-        } else {
-            // An undeclared name: an implicit global (sloppy mode).
-            let v = self.take_tmp();
-            self.emit(I::LocalSet(v));
-            let id = self.m.string(name);
-            self.emit(I::I64Const(i64::from(id)));
-            self.emit(I::LocalGet(v));
-            self.emit(I::I64Const(UNDEFINED));
-            self.give_tmp(v);
-            self.op3(op::GLOBAL_SET);
+        match self.place(name) {
+            Place::Local(l) => self.emit(I::LocalTee(l)),
+            Place::Env(hops, slot) => self.env_set(hops, slot),
+            Place::This | Place::Arguments => self.m.not_yet(span, &format!("assigning `{name}`")),
+            Place::Global => {
+                if let Some(&g) = self.m.global_vars.get(name) {
+                    let t = self.take_tmp();
+                    self.emit(I::LocalTee(t));
+                    self.emit(I::GlobalSet(g));
+                    self.emit(I::LocalGet(t));
+                    self.give_tmp(t);
+                } else {
+                    // An undeclared name: an implicit global (sloppy mode).
+                    let v = self.take_tmp();
+                    self.emit(I::LocalSet(v));
+                    let id = self.m.string(name);
+                    self.emit(I::I64Const(i64::from(id)));
+                    self.emit(I::LocalGet(v));
+                    self.emit(I::I64Const(UNDEFINED));
+                    self.give_tmp(v);
+                    self.op3(op::GLOBAL_SET);
+                }
+            }
         }
     }
 
@@ -1185,13 +1502,7 @@ impl<'m> FnGen<'m> {
             Expression::NullLiteral(_) => self.emit(I::I64Const(NULL)),
             Expression::Identifier(id) => self.read_name(id.name.as_str(), id.span),
             Expression::ParenthesizedExpression(p) => self.expr(&p.expression),
-            Expression::ThisExpression(_) => {
-                if self.kind == FnKind::Function {
-                    self.emit(I::LocalGet(0));
-                } else {
-                    self.emit(I::I64Const(UNDEFINED));
-                }
-            }
+            Expression::ThisExpression(t) => self.read_name("this", t.span),
             Expression::TemplateLiteral(t) => {
                 self.string(t.quasis[0].value.cooked.map_or("", |c| c.as_str()));
                 for (i, e) in t.expressions.iter().enumerate() {
@@ -1309,26 +1620,30 @@ impl<'m> FnGen<'m> {
                 }
             }
             Expression::FunctionExpression(f) => {
-                self.not_yet_value(f.span, "a function expression");
+                let index = self.m.reserve();
+                self.closure(FnRef::Function(f), index);
             }
             Expression::ArrowFunctionExpression(f) => {
-                self.not_yet_value(f.span, "an arrow function");
+                let index = self.m.reserve();
+                self.closure(FnRef::Arrow(f), index);
             }
             Expression::NewExpression(n) => {
                 let ctor = match &n.callee {
-                    Expression::Identifier(id) if !self.locals.contains_key(id.name.as_str()) => {
+                    Expression::Identifier(id) if matches!(self.place(id.name.as_str()), Place::Global) => {
                         crate::runtime::CONSTRUCTORS.iter().position(|c| *c == id.name.as_str())
                     }
                     _ => None,
                 };
                 match ctor {
-                    Some(c) => {
+                    Some(c) if !self.m.global_vars.contains_key(crate::runtime::CONSTRUCTORS[c]) => {
                         self.emit(I::I64Const(c as i64));
                         self.args(&n.arguments);
                         self.op2(op::NEW);
                     }
-                    None => {
-                        self.not_yet_value(n.span, "`new` with this constructor");
+                    _ => {
+                        self.expr(&n.callee);
+                        self.args(&n.arguments);
+                        self.op2(op::CONSTRUCT);
                     }
                 }
             }
@@ -1363,22 +1678,27 @@ impl<'m> FnGen<'m> {
         match &c.callee {
             Expression::Identifier(id) => {
                 let name = id.name.as_str();
-                let direct = (!self.locals.contains_key(name) && !self.m.global_vars.contains_key(name))
-                    .then(|| self.scope.functions.get(name).or_else(|| self.m.global_funcs.get(name)).copied())
-                    .flatten();
-                if let Some(index) = direct {
+                if let Some(index) = self.direct_target(name) {
+                    // The function object carries the environment; global
+                    // functions have none to carry.
+                    if self.m.global_funcs.get(name) == Some(&index) && matches!(self.place(name), Place::Global) {
+                        self.emit(I::I64Const(UNDEFINED));
+                    } else {
+                        self.read_name(name, id.span);
+                    }
                     self.emit(I::I64Const(UNDEFINED));
                     self.args(&c.arguments);
                     self.emit(I::Call(index));
                     self.check();
-                } else if let (Some(b), false) =
-                    (BUILTINS.iter().position(|b| *b == name), self.locals.contains_key(name))
+                } else if let (Some(b), Place::Global, false) =
+                    (BUILTINS.iter().position(|b| *b == name), self.place(name), self.m.global_vars.contains_key(name))
                 {
                     self.emit(I::I64Const(b as i64));
                     self.args(&c.arguments);
                     self.op2(op::CALL_BUILTIN);
                 } else {
-                    self.not_yet_value(c.span, &format!("calling `{name}`, which is not a declared function"));
+                    self.read_name(name, id.span);
+                    self.call_value(Some(name), &c.arguments);
                 }
             }
             Expression::StaticMemberExpression(m) => {
@@ -1394,9 +1714,27 @@ impl<'m> FnGen<'m> {
                 self.op3(op::CALL_METHOD);
             }
             other => {
-                self.not_yet_value(other.span(), "calling the result of an expression");
+                self.expr(other);
+                self.call_value(None, &c.arguments);
             }
         }
+    }
+
+    /// Calls the function value on the stack with `this` undefined:
+    /// `call_indirect` through the slot the host looks up (which throws a
+    /// TypeError naming `name` for a value that is not a function).
+    fn call_value(&mut self, name: Option<&str>, args: &[Argument<'_>]) {
+        let callee = self.new_local();
+        self.emit(I::LocalTee(callee));
+        self.emit(I::I64Const(UNDEFINED));
+        self.args(args);
+        self.emit(I::LocalGet(callee));
+        let name_id = name.map_or(-1, |n| i64::from(self.m.string(n)));
+        self.emit(I::I64Const(name_id));
+        self.op2(op::FN_SLOT);
+        self.emit(I::I32WrapI64);
+        self.emit(I::CallIndirect { type_index: T_FN, table_index: 0 });
+        self.check();
     }
 
     fn binary(&mut self, b: &BinaryExpression<'_>) {
@@ -1424,10 +1762,7 @@ impl<'m> FnGen<'m> {
             BinaryOperator::ShiftRight => (None, op::SHR, false),
             BinaryOperator::ShiftRightZeroFill => (None, op::USHR, false),
             BinaryOperator::In => (None, op::IN, false),
-            BinaryOperator::Instanceof => {
-                self.m.not_yet(b.span, "`instanceof`");
-                (None, op::SEQ, false)
-            }
+            BinaryOperator::Instanceof => (None, op::INSTANCEOF, false),
             BinaryOperator::Exponential => {
                 self.m.outside(b.span, "`**`");
                 (None, op::MUL, false)
@@ -1473,17 +1808,14 @@ impl<'m> FnGen<'m> {
                 // `typeof undeclared` is "undefined", not a ReferenceError.
                 if let Expression::Identifier(id) = &u.argument {
                     let name = id.name.as_str();
-                    let known = self.locals.contains_key(name)
+                    let known = !matches!(self.place(name), Place::Global)
                         || self.m.global_vars.contains_key(name)
                         || matches!(name, "undefined" | "NaN" | "Infinity" | "botContext")
                         || BUILTINS.contains(&name);
                     if !known {
-                        if self.scope.functions.contains_key(name) || self.m.global_funcs.contains_key(name) {
-                            self.string("function");
-                        } else {
-                            self.string("undefined");
-                            self.m.not_yet(id.span, "`typeof` of a name that is not declared");
-                        }
+                        let id = self.m.string(name);
+                        self.emit(I::I64Const(i64::from(id)));
+                        self.op1(op::GLOBAL_TYPEOF);
                         return;
                     }
                 }
@@ -1495,10 +1827,36 @@ impl<'m> FnGen<'m> {
                 self.emit(I::Drop);
                 self.emit(I::I64Const(UNDEFINED));
             }
-            UnaryOperator::Delete => {
-                self.m.not_yet(u.span, "`delete`");
-                self.emit(I::I64Const(TRUE));
-            }
+            UnaryOperator::Delete => match &u.argument {
+                Expression::StaticMemberExpression(m) => {
+                    self.expr(&m.object);
+                    self.string(m.property.name.as_str());
+                    self.op2(op::DELETE);
+                }
+                Expression::ComputedMemberExpression(m) => {
+                    self.expr(&m.object);
+                    self.expr(&m.expression);
+                    self.op2(op::DELETE);
+                }
+                Expression::Identifier(id) if matches!(self.place(id.name.as_str()), Place::Global) => {
+                    // Only implicit globals can be deleted (declared
+                    // variables are not configurable, ES5 §10.5).
+                    if self.m.global_vars.contains_key(id.name.as_str()) {
+                        self.emit(I::I64Const(FALSE));
+                    } else {
+                        let name = self.m.string(id.name.as_str());
+                        self.emit(I::I64Const(i64::from(name)));
+                        self.op1(op::GLOBAL_DELETE);
+                    }
+                }
+                Expression::Identifier(_) => self.emit(I::I64Const(FALSE)),
+                other => {
+                    // `delete 1` and the like: evaluate, then true.
+                    self.expr(other);
+                    self.emit(I::Drop);
+                    self.emit(I::I64Const(TRUE));
+                }
+            },
         }
     }
 
@@ -1593,8 +1951,41 @@ impl<'m> FnGen<'m> {
                     self.emit(I::LocalGet(old));
                 }
             }
+            target @ (SimpleAssignmentTarget::StaticMemberExpression(_)
+            | SimpleAssignmentTarget::ComputedMemberExpression(_)) => {
+                let (obj, key, old) = (self.new_local(), self.new_local(), self.new_local());
+                match target {
+                    SimpleAssignmentTarget::StaticMemberExpression(m) => {
+                        self.expr(&m.object);
+                        self.emit(I::LocalSet(obj));
+                        self.string(m.property.name.as_str());
+                    }
+                    SimpleAssignmentTarget::ComputedMemberExpression(m) => {
+                        self.expr(&m.object);
+                        self.emit(I::LocalSet(obj));
+                        self.expr(&m.expression);
+                    }
+                    _ => unreachable!("matched above"),
+                }
+                self.emit(I::LocalSet(key));
+                self.emit(I::LocalGet(obj));
+                self.emit(I::LocalGet(key));
+                self.emit(I::LocalGet(obj));
+                self.emit(I::LocalGet(key));
+                self.op2(op::GET);
+                self.op1(op::TO_NUMBER);
+                self.emit(I::LocalTee(old));
+                self.emit(I::I64Const(one));
+                self.emit(I::Call(step));
+                self.check();
+                self.op3(op::SET);
+                if !u.prefix {
+                    self.emit(I::Drop);
+                    self.emit(I::LocalGet(old));
+                }
+            }
             other => {
-                self.not_yet_value(other.span(), "`++`/`--` on a property");
+                self.not_yet_value(other.span(), "`++`/`--` on this target");
             }
         }
     }

@@ -38,8 +38,10 @@
 
 #![deny(missing_docs)]
 
+mod calls;
 mod compile;
 mod runtime;
+mod scope;
 pub mod value;
 
 pub use compile::{ScriptDiagnostic, ScriptKind, ScriptSource};
@@ -196,13 +198,13 @@ impl Engine {
             .map_err(wt)?;
         linker
             .func_wrap("cbot", "op2", |mut c: wasmtime::Caller<'_, Host>, op: i32, a: i64, b: i64| {
-                let v = c.data_mut().op2(op, a, b);
+                let v = calls::op2(&mut c, op, a, b)?;
                 host_op(&mut c, v)
             })
             .map_err(wt)?;
         linker
             .func_wrap("cbot", "op3", |mut c: wasmtime::Caller<'_, Host>, op: i32, a: i64, b: i64, d: i64| {
-                let v = c.data_mut().op3(op, a, b, d);
+                let v = calls::op3(&mut c, op, a, b, d)?;
                 host_op(&mut c, v)
             })
             .map_err(wt)?;
@@ -317,6 +319,8 @@ impl Session<'_> {
                 let host = Host::new(None, p.strings.clone(), HeapLimit(p.limits.heap_bytes));
                 let mut store = wasmtime::Store::new(&p.engine, host);
                 let instance = p.pre.instantiate(&mut store).map_err(wt)?;
+                let dispatch = instance.get_typed_func(&mut store, "call").map_err(wt)?;
+                store.data_mut().dispatch = Some(dispatch);
                 (store, instance)
             }
         };

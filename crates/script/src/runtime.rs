@@ -38,6 +38,14 @@ pub(crate) mod op {
     pub const USHR: i32 = 22;
     pub const IN: i32 = 23;
     pub const NEW: i32 = 24;
+    pub const ENV_NEW: i32 = 25;
+    pub const ENV_GET: i32 = 26;
+    pub const MAKE_CLOSURE: i32 = 27;
+    pub const FN_SLOT: i32 = 28;
+    pub const INSTANCEOF: i32 = 29;
+    pub const DELETE: i32 = 30;
+    /// Re-entrant (may call JavaScript): handled by `calls.rs`.
+    pub const CONSTRUCT: i32 = 31;
     // op1(a)
     pub const TYPEOF: i32 = 40;
     pub const NEG: i32 = 41;
@@ -53,11 +61,17 @@ pub(crate) mod op {
     pub const THROW: i32 = 51;
     pub const CATCH: i32 = 52;
     pub const KEYS: i32 = 53;
+    pub const CLOSURE_ENV: i32 = 54;
+    pub const GLOBAL_DELETE: i32 = 55;
+    pub const GLOBAL_TYPEOF: i32 = 56;
     // op3(a, b, c)
     pub const SET: i32 = 60;
     pub const CALL_METHOD: i32 = 61;
     pub const GLOBAL_SET: i32 = 62;
     pub const PUT: i32 = 63;
+    pub const ENV_SET: i32 = 64;
+    /// Re-entrant: a call of a host function value (`F_NATIVE`).
+    pub const CALL_NATIVE: i32 = 65;
 }
 
 /// Constructors `new` accepts in this version.
@@ -88,13 +102,38 @@ pub(crate) const BUILTINS: &[&str] = &[
     "Array",
     "Object",
     "Date",
+    "Error",
+    "TypeError",
+    "RangeError",
+    "SyntaxError",
+    "ReferenceError",
+    "EvalError",
+    "URIError",
+    "Function",
 ];
+
+/// A JavaScript function object.
+#[derive(Debug, Clone)]
+pub(crate) struct Func {
+    /// Its slot in the module's function table.
+    pub slot: u32,
+    /// The environment it closes over (`undefined` for none).
+    pub env: i64,
+    /// Properties (`prototype` once asked for, and whatever scripts add).
+    pub props: Vec<(Arc<str>, i64)>,
+}
 
 #[derive(Debug, Clone)]
 pub(crate) enum Obj {
     Str(Arc<str>),
     Arr(Vec<i64>),
-    Object(Vec<(Arc<str>, i64)>),
+    /// A plain object: properties in insertion order, and the prototype
+    /// (`undefined` for Object.prototype, which has no own data here).
+    Object(Vec<(Arc<str>, i64)>, i64),
+    Function(Box<Func>),
+    /// A function's captured variables: slot 0 links to the enclosing
+    /// environment (see scope.rs).
+    Env(Vec<i64>),
     BotContext,
     Builtin(usize),
     /// An error object: `name` and `message` (non-enumerable in JavaScript).
@@ -144,6 +183,9 @@ pub(crate) struct Host {
     thrown: Option<i64>,
     /// The clock reading for this run (`new Date()`, `Date.now()`).
     now_ms: f64,
+    /// The module's `call` export, through which the host calls JavaScript
+    /// functions (set once the instance exists).
+    pub dispatch: Option<wasmtime::TypedFunc<(i64, i64, i64, i32), i64>>,
     /// Set when the heap quota is exceeded; turned into a trap by the caller.
     pub heap_exceeded: bool,
 }
@@ -170,6 +212,7 @@ impl Host {
             error: None,
             thrown: None,
             now_ms: 0.0,
+            dispatch: None,
             heap_exceeded: false,
         }
     }
@@ -205,7 +248,7 @@ impl Host {
         value::reference(self.heap.len() - 1)
     }
 
-    fn obj(&self, v: i64) -> Option<&Obj> {
+    pub(crate) fn obj(&self, v: i64) -> Option<&Obj> {
         value::as_reference(v).and_then(|i| self.heap.get(i))
     }
 
@@ -215,7 +258,7 @@ impl Host {
         self.alloc(Obj::Str(s), n)
     }
 
-    fn throw(&mut self, name: &str, message: impl Into<String>) -> i64 {
+    pub(crate) fn throw(&mut self, name: &str, message: impl Into<String>) -> i64 {
         self.error = Some(JsError { name: name.to_string(), message: message.into() });
         self.thrown = None;
         EXCEPTION
@@ -246,7 +289,8 @@ impl Host {
                     .map(|&x| if x == UNDEFINED || x == NULL { String::new() } else { self.to_js_string(x) })
                     .collect::<Vec<_>>()
                     .join(","),
-                Some(Obj::Object(_) | Obj::BotContext) => "[object Object]".into(),
+                Some(Obj::Object(..) | Obj::BotContext | Obj::Env(_)) => "[object Object]".into(),
+                Some(Obj::Function(_)) => "function () { [code] }".into(),
                 Some(Obj::Builtin(b)) => format!("function {}() {{ [native code] }}", BUILTINS[*b]),
                 Some(Obj::Error(name, message)) => {
                     if message.is_empty() {
@@ -315,12 +359,13 @@ impl Host {
             _ => match self.obj(v) {
                 Some(Obj::Str(_)) => "string",
                 Some(Obj::Builtin(b)) if !matches!(BUILTINS[*b], "Math" | "JSON") => "function",
+                Some(Obj::Function(_)) => "function",
                 _ => "object",
             },
         }
     }
 
-    fn strict_equals(&self, a: i64, b: i64) -> bool {
+    pub(crate) fn strict_equals(&self, a: i64, b: i64) -> bool {
         match (number_value(a), number_value(b)) {
             (Some(x), Some(y)) => x == y,
             (None, None) if a == b => true,
@@ -398,7 +443,23 @@ impl Host {
                 self.string(s)
             }
             op::NEW_ARRAY => self.alloc(Obj::Arr(Vec::new()), 0),
-            op::NEW_OBJECT => self.alloc(Obj::Object(Vec::new()), 0),
+            op::NEW_OBJECT => self.alloc(Obj::Object(Vec::new(), UNDEFINED), 0),
+            op::CLOSURE_ENV => match self.obj(a) {
+                Some(Obj::Function(f)) => f.env,
+                _ => UNDEFINED,
+            },
+            op::GLOBAL_DELETE => {
+                let name = self.strings[a as usize].clone();
+                self.globals.retain(|g| g.0 != name);
+                TRUE
+            }
+            op::GLOBAL_TYPEOF => {
+                let name = self.strings[a as usize].clone();
+                match self.globals.iter().find(|g| g.0 == name).map(|g| g.1) {
+                    Some(v) => self.op1(op::TYPEOF, v),
+                    None => self.string("undefined"),
+                }
+            }
             op::GLOBAL_GET => {
                 let name = self.strings[a as usize].clone();
                 match self.globals.iter().find(|g| g.0 == name) {
@@ -429,7 +490,8 @@ impl Host {
             }
             op::KEYS => {
                 let keys: Vec<String> = match self.obj(a) {
-                    Some(Obj::Object(props)) => props.iter().map(|p| p.0.to_string()).collect(),
+                    Some(Obj::Object(..)) => self.enumerable_keys(a),
+                    Some(Obj::Function(f)) => f.props.iter().map(|p| p.0.to_string()).collect(),
                     Some(Obj::Arr(items)) => (0..items.len()).map(|i| i.to_string()).collect(),
                     Some(Obj::Str(s)) => (0..s.encode_utf16().count()).map(|i| i.to_string()).collect(),
                     _ => Vec::new(),
@@ -487,8 +549,11 @@ impl Host {
                     "constructor",
                 ];
                 match self.obj(b) {
-                    Some(Obj::Object(props)) => {
-                        value::boolean(props.iter().any(|p| *p.0 == *key) || INHERITED.contains(&key.as_str()))
+                    Some(Obj::Object(..)) => {
+                        value::boolean(self.lookup(b, &key).is_some() || INHERITED.contains(&key.as_str()))
+                    }
+                    Some(Obj::Function(f)) => {
+                        value::boolean(f.props.iter().any(|p| *p.0 == *key) || key == "prototype")
                     }
                     Some(Obj::Arr(items)) => {
                         value::boolean(key == "length" || key.parse::<usize>().is_ok_and(|i| i < items.len()))
@@ -506,10 +571,61 @@ impl Host {
                 a
             }
             op::CALL_BUILTIN => self.call_builtin(a as usize, b),
+            op::ENV_NEW => {
+                let parent = match self.obj(a) {
+                    Some(Obj::Function(f)) => f.env,
+                    _ => UNDEFINED,
+                };
+                let mut slots = vec![UNDEFINED; 1 + b as usize];
+                slots[0] = parent;
+                self.alloc(Obj::Env(slots), 8 + 8 * b as usize)
+            }
+            op::ENV_GET => {
+                let (hops, slot) = ((b >> 16) as u32, (b & 0xffff) as usize);
+                match self.env(a, hops).and_then(|i| self.heap.get(i)) {
+                    Some(Obj::Env(e)) => e.get(slot).copied().unwrap_or(UNDEFINED),
+                    _ => UNDEFINED,
+                }
+            }
+            op::MAKE_CLOSURE => {
+                self.alloc(Obj::Function(Box::new(Func { slot: a as u32, env: b, props: Vec::new() })), 32)
+            }
+            op::FN_SLOT => match self.callable_slot(a) {
+                Some(slot) => i64::from(slot),
+                None => {
+                    let what = if b >= 0 { self.strings[b as usize].to_string() } else { self.to_js_string(a) };
+                    self.throw("TypeError", format!("{what} is not a function"))
+                }
+            },
+            op::INSTANCEOF => self.instance_of(a, b),
+            op::DELETE => {
+                if a == UNDEFINED || a == NULL {
+                    let k = self.to_js_string(b);
+                    return self
+                        .throw("TypeError", format!("Cannot delete property '{k}' of {}", self.to_js_string(a)));
+                }
+                let key = self.key_of(b);
+                if let Some(i) = value::as_reference(a) {
+                    match self.heap.get_mut(i) {
+                        Some(Obj::Arr(items)) => {
+                            // No holes here: a deleted item reads as undefined.
+                            if let Some(x) = array_index(&key).and_then(|k| items.get_mut(k as usize)) {
+                                *x = UNDEFINED;
+                            }
+                        }
+                        _ => {
+                            if let Some(props) = self.props_mut(i) {
+                                props.retain(|p| p.0 != key);
+                            }
+                        }
+                    }
+                }
+                TRUE
+            }
             op::NEW => {
                 let argv = self.take_args(b);
                 match CONSTRUCTORS[a as usize] {
-                    "Object" => self.alloc(Obj::Object(Vec::new()), 0),
+                    "Object" => self.alloc(Obj::Object(Vec::new(), UNDEFINED), 0),
                     "Date" => {
                         let ms = match argv[..] {
                             [] => self.now_ms,
@@ -570,7 +686,7 @@ impl Host {
                 let key: Arc<str> = self.to_js_string(b).into();
                 let mut grew = 0;
                 if let Some(i) = value::as_reference(a)
-                    && let Some(Obj::Object(props)) = self.heap.get_mut(i)
+                    && let Some(props) = self.props_mut(i)
                 {
                     match props.iter_mut().find(|p| p.0 == key) {
                         Some(p) => p.1 = c,
@@ -605,8 +721,173 @@ impl Host {
                 b
             }
             op::CALL_METHOD => self.call_method(a, b, c),
+            op::ENV_SET => {
+                let (hops, slot) = ((b >> 16) as u32, (b & 0xffff) as usize);
+                if let Some(i) = self.env(a, hops)
+                    && let Some(Obj::Env(e)) = self.heap.get_mut(i)
+                    && let Some(x) = e.get_mut(slot)
+                {
+                    *x = c;
+                }
+                c
+            }
+            op::CALL_NATIVE => match self.obj(a) {
+                Some(Obj::Builtin(b)) => {
+                    let b = *b;
+                    self.call_builtin(b, c)
+                }
+                _ => self.throw("TypeError", "not a function"),
+            },
             _ => self.throw("Error", format!("internal: unknown operation {op}")),
         }
+    }
+
+    /// A property key as a string (no copy for string keys).
+    fn key_of(&self, key: i64) -> Arc<str> {
+        match self.str_of(key) {
+            Some(s) => s.clone(),
+            None => self.to_js_string(key).into(),
+        }
+    }
+
+    /// Looks `key` up on an object and its prototype chain.
+    fn lookup(&self, obj: i64, key: &str) -> Option<i64> {
+        let mut at = obj;
+        // Prototypes are fixed when an object is made, so chains are
+        // acyclic; the bound is only a guard.
+        for _ in 0..10_000 {
+            match self.obj(at) {
+                Some(Obj::Object(props, proto)) => {
+                    if let Some(p) = props.iter().find(|p| *p.0 == *key) {
+                        return Some(p.1);
+                    }
+                    at = *proto;
+                }
+                Some(Obj::Function(f)) => return f.props.iter().find(|p| *p.0 == *key).map(|p| p.1),
+                _ => return None,
+            }
+        }
+        None
+    }
+
+    /// `for … in` keys: own, then inherited ones not shadowed.
+    fn enumerable_keys(&self, obj: i64) -> Vec<String> {
+        let mut keys: Vec<String> = Vec::new();
+        let mut at = obj;
+        for _ in 0..10_000 {
+            let Some(Obj::Object(props, proto)) = self.obj(at) else { break };
+            for (k, _) in props {
+                if !keys.iter().any(|x| **x == **k) {
+                    keys.push(k.to_string());
+                }
+            }
+            at = *proto;
+        }
+        keys
+    }
+
+    pub(crate) fn props_mut(&mut self, slot: usize) -> Option<&mut Vec<(Arc<str>, i64)>> {
+        match self.heap.get_mut(slot) {
+            Some(Obj::Object(props, _)) => Some(props),
+            Some(Obj::Function(f)) => Some(&mut f.props),
+            _ => None,
+        }
+    }
+
+    /// A function's `prototype` object, made on first use.
+    pub(crate) fn prototype_of(&mut self, f: i64) -> i64 {
+        if let Some(Obj::Function(func)) = self.obj(f)
+            && let Some(p) = func.props.iter().find(|p| &*p.0 == "prototype")
+        {
+            return p.1;
+        }
+        let proto = self.alloc(Obj::Object(Vec::new(), UNDEFINED), 0);
+        if let Some(i) = value::as_reference(f)
+            && let Some(props) = self.props_mut(i)
+        {
+            props.push(("prototype".into(), proto));
+        }
+        proto
+    }
+
+    pub(crate) fn alloc_array(&mut self, items: Vec<i64>) -> i64 {
+        let n = items.len();
+        self.alloc(Obj::Arr(items), 8 * n)
+    }
+
+    pub(crate) fn alloc_object(&mut self, proto: i64) -> i64 {
+        self.alloc(Obj::Object(Vec::new(), proto), 0)
+    }
+
+    /// Whether `v` is an object (not a primitive).
+    pub(crate) fn is_object(&self, v: i64) -> bool {
+        matches!(self.obj(v), Some(o) if !matches!(o, Obj::Str(_)))
+    }
+
+    /// The slot of a callable value: a JavaScript function's, 0 for a
+    /// built-in, `None` for anything else.
+    pub(crate) fn callable_slot(&self, v: i64) -> Option<u32> {
+        match self.obj(v) {
+            Some(Obj::Function(f)) => Some(f.slot),
+            Some(Obj::Builtin(b)) if !matches!(BUILTINS[*b], "Math" | "JSON") => Some(0),
+            _ => None,
+        }
+    }
+
+    /// A user-defined function found as property `name` of `recv`.
+    pub(crate) fn js_method(&self, recv: i64, name: i64) -> Option<i64> {
+        let callable = |f: &i64| matches!(self.obj(*f), Some(Obj::Function(_) | Obj::Builtin(_)));
+        match self.obj(recv) {
+            Some(Obj::Object(..) | Obj::Function(_)) => {
+                let key = self.key_of(name);
+                self.lookup(recv, &key).filter(callable)
+            }
+            // `handlers[i](…)`: a function kept in an array.
+            Some(Obj::Arr(items)) => {
+                let i = match number_value(name) {
+                    Some(n) if n >= 0.0 && n.fract() == 0.0 => n as usize,
+                    _ => array_index(self.str_of(name)?)? as usize,
+                };
+                items.get(i).copied().filter(callable)
+            }
+            _ => None,
+        }
+    }
+
+    pub(crate) fn is_function(&self, v: i64) -> bool {
+        matches!(self.obj(v), Some(Obj::Function(_)))
+    }
+
+    pub(crate) fn is_array(&self, v: i64) -> bool {
+        matches!(self.obj(v), Some(Obj::Arr(_)))
+    }
+
+    /// Item `i` of an array, if it has one.
+    pub(crate) fn item(&self, arr: i64, i: usize) -> Option<i64> {
+        match self.obj(arr) {
+            Some(Obj::Arr(items)) => items.get(i).copied(),
+            _ => None,
+        }
+    }
+
+    pub(crate) fn len(&self, arr: i64) -> usize {
+        match self.obj(arr) {
+            Some(Obj::Arr(items)) => items.len(),
+            _ => 0,
+        }
+    }
+
+    pub(crate) fn replace_items(&mut self, arr: i64, new: Vec<i64>) {
+        if let Some(i) = value::as_reference(arr)
+            && let Some(Obj::Arr(items)) = self.heap.get_mut(i)
+        {
+            *items = new;
+        }
+    }
+
+    /// Records a JavaScript error (see [`Host::throw`]).
+    pub(crate) fn type_error(&mut self, message: impl Into<String>) -> i64 {
+        self.throw("TypeError", message)
     }
 
     fn get(&mut self, obj: i64, key: i64) -> i64 {
@@ -616,45 +897,58 @@ impl Host {
             return self.throw("TypeError", format!("Cannot read property '{k}' of {what}"));
         }
         let index = number_value(key).filter(|n| n.fract() == 0.0 && *n >= 0.0).map(|n| n as usize);
-        match self.obj(obj).cloned() {
+        let Some(slot) = value::as_reference(obj) else { return UNDEFINED };
+        match self.heap.get(slot) {
             Some(Obj::Str(s)) => {
-                let units: Vec<u16> = s.encode_utf16().collect();
+                let s = s.clone();
                 let index = index.or_else(|| self.str_of(key).and_then(|k| array_index(k)).map(|i| i as usize));
                 if let Some(i) = index {
-                    return match units.get(i) {
-                        Some(&u) => self.string(String::from_utf16_lossy(&[u])),
+                    // Index by UTF-16 code unit, as JavaScript does.
+                    return match s.encode_utf16().nth(i) {
+                        Some(u) => self.string(String::from_utf16_lossy(&[u])),
                         None => UNDEFINED,
                     };
                 }
-                if self.to_js_string(key) == "length" { value::number(units.len() as f64) } else { UNDEFINED }
+                if &*self.key_of(key) == "length" { value::number(s.encode_utf16().count() as f64) } else { UNDEFINED }
             }
             Some(Obj::Arr(items)) => {
                 if let Some(i) = index {
                     return items.get(i).copied().unwrap_or(UNDEFINED);
                 }
-                let k = self.to_js_string(key);
-                if k == "length" {
+                let k = self.key_of(key);
+                if &*k == "length" {
                     return value::number(items.len() as f64);
                 }
-                k.parse::<usize>().ok().and_then(|i| items.get(i).copied()).unwrap_or(UNDEFINED)
+                array_index(&k).and_then(|i| items.get(i as usize).copied()).unwrap_or(UNDEFINED)
             }
-            Some(Obj::Object(props)) => {
-                let k = self.to_js_string(key);
-                props.iter().find(|p| *p.0 == *k).map_or(UNDEFINED, |p| p.1)
+            Some(Obj::Object(..)) => {
+                let k = self.key_of(key);
+                self.lookup(obj, &k).unwrap_or(UNDEFINED)
             }
-            Some(Obj::Error(name, message)) => match self.to_js_string(key).as_str() {
-                "name" => self.string(name),
-                "message" => self.string(message),
-                _ => UNDEFINED,
-            },
-            Some(Obj::Builtin(b)) if BUILTINS[b] == "Math" => {
-                let k = self.to_js_string(key);
-                match k.as_str() {
-                    "PI" => value::number(std::f64::consts::PI),
-                    "E" => value::number(std::f64::consts::E),
-                    _ => UNDEFINED,
+            Some(Obj::Function(_)) => {
+                let k = self.key_of(key);
+                match self.lookup(obj, &k) {
+                    Some(v) => v,
+                    None if &*k == "prototype" => self.prototype_of(obj),
+                    None => UNDEFINED,
                 }
             }
+            Some(Obj::Error(name, message)) => match &*self.key_of(key) {
+                "name" => {
+                    let n = name.clone();
+                    self.string(n)
+                }
+                "message" => {
+                    let m = message.clone();
+                    self.string(m)
+                }
+                _ => UNDEFINED,
+            },
+            Some(Obj::Builtin(b)) if BUILTINS[*b] == "Math" => match &*self.key_of(key) {
+                "PI" => value::number(std::f64::consts::PI),
+                "E" => value::number(std::f64::consts::E),
+                _ => UNDEFINED,
+            },
             _ => UNDEFINED,
         }
     }
@@ -690,14 +984,14 @@ impl Host {
             }
             return v;
         }
-        if let Some(Obj::Object(_)) = self.heap.get(slot) {
+        if let Some(Obj::Object(..) | Obj::Function(_)) = self.heap.get(slot) {
             let key = self.string(key_str);
             self.op3(op::PUT, obj, key, v);
         }
         v
     }
 
-    fn args(&self, args: i64) -> Vec<i64> {
+    pub(crate) fn args(&self, args: i64) -> Vec<i64> {
         match self.obj(args) {
             Some(Obj::Arr(items)) => items.clone(),
             _ => Vec::new(),
@@ -707,14 +1001,14 @@ impl Host {
     /// Takes the arguments array of a call: it was built for this call only
     /// (method calls never expose it to scripts), so its items move out
     /// instead of being copied.
-    fn take_args(&mut self, args: i64) -> Vec<i64> {
+    pub(crate) fn take_args(&mut self, args: i64) -> Vec<i64> {
         match value::as_reference(args).and_then(|i| self.heap.get_mut(i)) {
             Some(Obj::Arr(items)) => std::mem::take(items),
             _ => Vec::new(),
         }
     }
 
-    fn call_method(&mut self, recv: i64, name: i64, args: i64) -> i64 {
+    pub(crate) fn call_method(&mut self, recv: i64, name: i64, args: i64) -> i64 {
         let argv = self.take_args(args);
         // `botContext.m(…)` is the hot path: no copies of the name.
         if value::as_reference(recv) == Some(crate::compile::BOT_CONTEXT_SLOT)
@@ -736,7 +1030,19 @@ impl Host {
             let what = self.to_js_string(recv);
             return self.throw("TypeError", format!("Cannot call method '{name}' of {what}"));
         }
-        match self.obj(recv).cloned() {
+        // Only what the dispatch needs: cloning the object would copy its
+        // items or properties on every call.
+        let receiver = match self.obj(recv) {
+            Some(Obj::Str(s)) => Some(Obj::Str(s.clone())),
+            Some(Obj::Arr(_)) => Some(Obj::Arr(Vec::new())),
+            Some(Obj::Object(..)) => Some(Obj::Object(Vec::new(), UNDEFINED)),
+            // A function's own methods (call, apply) are handled in calls.rs;
+            // the rest are those of every object.
+            Some(Obj::Function(_)) => Some(Obj::Object(Vec::new(), UNDEFINED)),
+            Some(other @ (Obj::BotContext | Obj::Builtin(_) | Obj::Date(_))) => Some(other.clone()),
+            _ => None,
+        };
+        match receiver {
             Some(Obj::BotContext) => {
                 let values: Vec<Value> = argv.iter().map(|&v| self.to_host(v, 0)).collect();
                 let Some(ctx) = self.ctx.as_deref_mut() else {
@@ -749,8 +1055,23 @@ impl Host {
                 }
             }
             Some(Obj::Str(s)) => self.string_method(&s, &name, &argv),
-            Some(Obj::Arr(items)) => self.array_method(recv, items, &name, &argv),
+            Some(Obj::Arr(_)) => self.array_method(recv, &name, &argv),
             Some(Obj::Date(ms)) => self.date_method(ms, &name),
+            Some(Obj::Object(..)) => match name.as_str() {
+                "hasOwnProperty" | "propertyIsEnumerable" => {
+                    let key = self.key_of(arg(0));
+                    let own = value::as_reference(recv)
+                        .and_then(|i| self.props_mut(i))
+                        .is_some_and(|props| props.iter().any(|p| p.0 == key));
+                    value::boolean(own)
+                }
+                "toString" | "toLocaleString" => {
+                    let s = self.to_js_string(recv);
+                    self.string(s)
+                }
+                "valueOf" => recv,
+                _ => self.throw("TypeError", format!("Object has no method '{name}'")),
+            },
             Some(Obj::Builtin(b)) => match (BUILTINS[b], name.as_str()) {
                 ("Date", "now") => value::number(self.now_ms),
                 ("Math", m) => self.math(m, &argv),
@@ -895,12 +1216,100 @@ impl Host {
         }
     }
 
-    fn array_method(&mut self, recv: i64, items: Vec<i64>, name: &str, argv: &[i64]) -> i64 {
+    fn array_method(&mut self, recv: i64, name: &str, argv: &[i64]) -> i64 {
         let arg = |i: usize| argv.get(i).copied().unwrap_or(UNDEFINED);
         let slot = value::as_reference(recv).expect("a reference");
+        let len = self.len(recv);
+        // Relative start/end arguments (ES5 §15.4.4.10 slice, splice).
+        let relative = |h: &Self, v: i64, default: usize| -> usize {
+            if v == UNDEFINED {
+                return default;
+            }
+            let n = h.to_number(v);
+            let n = if n.is_nan() { 0.0 } else { n.trunc() };
+            if n < 0.0 { (len as f64 + n).max(0.0) as usize } else { n.min(len as f64) as usize }
+        };
+        let mut scratch = Vec::new();
+        // The array's items (array_method is only called on arrays).
+        fn arr<'h>(h: &'h mut Host, slot: usize, scratch: &'h mut Vec<i64>) -> &'h mut Vec<i64> {
+            match h.heap.get_mut(slot) {
+                Some(Obj::Arr(items)) => items,
+                _ => scratch,
+            }
+        }
         match name {
+            "shift" => {
+                let items = arr(self, slot, &mut scratch);
+                if items.is_empty() { UNDEFINED } else { items.remove(0) }
+            }
+            "unshift" => {
+                if self.charge(8 * argv.len()) {
+                    let items = arr(self, slot, &mut scratch);
+                    items.splice(0..0, argv.iter().copied());
+                }
+                value::number(self.len(recv) as f64)
+            }
+            "reverse" => {
+                arr(self, slot, &mut scratch).reverse();
+                recv
+            }
+            "slice" => {
+                let a = relative(self, arg(0), 0);
+                let b = relative(self, arg(1), len);
+                let part = if a < b { arr(self, slot, &mut scratch)[a..b].to_vec() } else { Vec::new() };
+                self.alloc_array(part)
+            }
+            "splice" => {
+                let start = relative(self, arg(0), 0);
+                let count = if argv.len() < 2 {
+                    len - start
+                } else {
+                    let n = self.to_number(arg(1));
+                    (if n.is_nan() { 0.0 } else { n.trunc() }).clamp(0.0, (len - start) as f64) as usize
+                };
+                let insert: Vec<i64> = argv.iter().skip(2).copied().collect();
+                self.charge(8 * insert.len());
+                let removed: Vec<i64> = arr(self, slot, &mut scratch).splice(start..start + count, insert).collect();
+                self.alloc_array(removed)
+            }
+            "lastIndexOf" => {
+                let items = self.args(recv);
+                let from = if argv.len() < 2 {
+                    len as f64 - 1.0
+                } else {
+                    let n = self.to_number(arg(1)).trunc();
+                    if n < 0.0 { len as f64 + n } else { n.min(len as f64 - 1.0) }
+                };
+                let found = if from < 0.0 {
+                    None
+                } else {
+                    (0..=from as usize).rev().find(|&i| self.strict_equals(items[i], arg(0)))
+                };
+                value::number(found.map_or(-1.0, |i| i as f64))
+            }
+            "hasOwnProperty" => {
+                let key = self.key_of(arg(0));
+                value::boolean(&*key == "length" || array_index(&key).is_some_and(|i| (i as usize) < len))
+            }
+            "sort" => {
+                // Without a comparator: by string value, undefined last
+                // (ES5 §15.4.4.11); with one, calls.rs sorts.
+                let items = self.args(recv);
+                let (defined, undefined): (Vec<i64>, Vec<i64>) = items.into_iter().partition(|&x| x != UNDEFINED);
+                let keyed: Vec<(Vec<u16>, i64)> =
+                    defined.iter().map(|&x| (self.to_js_string(x).encode_utf16().collect(), x)).collect();
+                let order: Vec<i64> = (0..keyed.len() as i64).collect();
+                let mut sorted: Vec<i64> =
+                    crate::calls::merge_sort(order, &mut |a, b| keyed[a as usize].0 <= keyed[b as usize].0)
+                        .into_iter()
+                        .map(|i| keyed[i as usize].1)
+                        .collect();
+                sorted.extend(undefined);
+                self.replace_items(recv, sorted);
+                recv
+            }
             "push" => {
-                let n = items.len() + argv.len();
+                let n = len + argv.len();
                 if self.charge(8 * argv.len())
                     && let Some(Obj::Arr(items)) = self.heap.get_mut(slot)
                 {
@@ -915,6 +1324,7 @@ impl Host {
                 UNDEFINED
             }
             "join" => {
+                let items = self.args(recv);
                 let sep = if arg(0) == UNDEFINED { ",".to_string() } else { self.to_js_string(arg(0)) };
                 let parts: Vec<String> = items
                     .iter()
@@ -923,6 +1333,7 @@ impl Host {
                 self.string(parts.join(&sep))
             }
             "indexOf" => {
+                let items = self.args(recv);
                 let len = items.len() as f64;
                 let mut from = if arg(1) == UNDEFINED { 0.0 } else { self.to_number(arg(1)).trunc() };
                 if from.is_nan() {
@@ -939,7 +1350,7 @@ impl Host {
                 self.string(s)
             }
             "concat" => {
-                let mut out = items;
+                let mut out = self.args(recv);
                 for &a in argv {
                     match self.obj(a) {
                         Some(Obj::Arr(more)) => out.extend_from_slice(more),
@@ -1032,10 +1443,72 @@ impl Host {
         value::number(n)
     }
 
-    fn call_builtin(&mut self, builtin: usize, args: i64) -> i64 {
+    /// The heap slot of the environment `hops` links up from `env`.
+    fn env(&self, env: i64, hops: u32) -> Option<usize> {
+        let mut at = env;
+        for _ in 0..hops {
+            match self.obj(at) {
+                Some(Obj::Env(e)) => at = e[0],
+                _ => return None,
+            }
+        }
+        value::as_reference(at)
+    }
+
+    /// `v instanceof c` (ES5 §15.3.5.3; built-in constructors by kind).
+    fn instance_of(&mut self, v: i64, c: i64) -> i64 {
+        match self.obj(c) {
+            Some(Obj::Function(_)) => {
+                let proto = self.prototype_of(c);
+                let mut at = match self.obj(v) {
+                    Some(Obj::Object(_, p)) => *p,
+                    _ => return FALSE,
+                };
+                for _ in 0..10_000 {
+                    if at == proto {
+                        return TRUE;
+                    }
+                    at = match self.obj(at) {
+                        Some(Obj::Object(_, p)) => *p,
+                        _ => return FALSE,
+                    };
+                }
+                FALSE
+            }
+            Some(Obj::Builtin(b)) => {
+                let is = match (BUILTINS[*b], self.obj(v)) {
+                    (_, None | Some(Obj::Str(_))) => false,
+                    ("Object", _) => true,
+                    ("Array", Some(Obj::Arr(_))) => true,
+                    ("Date", Some(Obj::Date(_))) => true,
+                    ("Function", Some(Obj::Function(_) | Obj::Builtin(_))) => true,
+                    ("Error", Some(Obj::Error(..))) => true,
+                    (ctor, Some(Obj::Error(name, _))) => **name == *ctor,
+                    ("Math" | "JSON", _) => {
+                        return self.throw("TypeError", "Expecting a function in instanceof check");
+                    }
+                    _ => false,
+                };
+                value::boolean(is)
+            }
+            _ => self.throw("TypeError", "Expecting a function in instanceof check"),
+        }
+    }
+
+    pub(crate) fn call_builtin(&mut self, builtin: usize, args: i64) -> i64 {
         let argv = self.args(args);
         let arg = |i: usize| argv.get(i).copied().unwrap_or(UNDEFINED);
+        if let Some(c) = CONSTRUCTORS.iter().position(|c| *c == BUILTINS[builtin])
+            && BUILTINS[builtin] != "Date"
+        {
+            // `Error("x")`, `Array(3)`, `Object()`: the same as with `new`.
+            return self.op2(op::NEW, c as i64, args);
+        }
         match BUILTINS[builtin] {
+            "Date" => {
+                let now = self.now_ms;
+                self.string(date_string(now))
+            }
             "String" => {
                 if argv.is_empty() {
                     return self.string("");
@@ -1072,9 +1545,15 @@ impl Host {
             _ => match self.obj(v) {
                 Some(Obj::Str(s)) => Value::String(s.to_string()),
                 Some(Obj::Arr(items)) => Value::Array(items.iter().map(|&x| self.to_host(x, depth + 1)).collect()),
-                Some(Obj::Object(props)) => {
-                    Value::Object(props.iter().map(|(k, x)| (k.to_string(), self.to_host(*x, depth + 1))).collect())
-                }
+                // Functions are left out, as JSON.stringify leaves them out.
+                Some(Obj::Object(props, _)) => Value::Object(
+                    props
+                        .iter()
+                        .filter(|(_, x)| !self.is_function(*x))
+                        .map(|(k, x)| (k.to_string(), self.to_host(*x, depth + 1)))
+                        .collect(),
+                ),
+                Some(Obj::Function(_)) => Value::Undefined,
                 // As JSON.stringify writes a Date (its toJSON).
                 Some(Obj::Date(ms)) => iso_string(*ms).map_or(Value::Null, Value::String),
                 _ => Value::Object(Vec::new()),
@@ -1098,7 +1577,7 @@ impl Host {
                 let props: Vec<(Arc<str>, i64)> =
                     props.iter().map(|(k, x)| (Arc::from(k.as_str()), self.import(x))).collect();
                 let n = props.len();
-                self.alloc(Obj::Object(props), 24 * n)
+                self.alloc(Obj::Object(props, UNDEFINED), 24 * n)
             }
         }
     }

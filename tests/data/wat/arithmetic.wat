@@ -5,12 +5,17 @@
   (type (;3;) (func (param i64) (result i32)))
   (type (;4;) (func (param i64 i64) (result i64)))
   (type (;5;) (func (result i64)))
+  (type (;6;) (func (param i64 i64 i64) (result i64)))
+  (type (;7;) (func (param i64 i64 i64 i32) (result i64)))
   (import "cbot" "op1" (func (;0;) (type 0) (param i32 i64) (result i64)))
   (import "cbot" "op2" (func (;1;) (type 1) (param i32 i64 i64) (result i64)))
   (import "cbot" "op3" (func (;2;) (type 2) (param i32 i64 i64 i64) (result i64)))
+  (table (;0;) 2 2 funcref)
   (global (;0;) (mut i32) i32.const 0)
-  (export "panel0" (func 14))
+  (export "panel0" (func 17))
+  (export "call" (func 15))
   (export "loc" (global 0))
+  (elem (;0;) (table 0) (i32.const 0) func 14 16)
   (func (;3;) (type 3) (param i64) (result i32)
     local.get 0
     i64.const -1407374883553279
@@ -326,7 +331,24 @@
     local.get 1
     call 1
   )
-  (func (;14;) (type 5) (result i64)
+  (func (;14;) (type 6) (param i64 i64 i64) (result i64)
+    i32.const 65
+    local.get 0
+    local.get 1
+    local.get 2
+    call 2
+  )
+  (func (;15;) (type 7) (param i64 i64 i64 i32) (result i64)
+    local.get 0
+    local.get 1
+    local.get 2
+    local.get 3
+    call_indirect (type 6)
+  )
+  (func (;16;) (type 6) (param i64 i64 i64) (result i64)
+    i64.const -1970324836974592
+  )
+  (func (;17;) (type 5) (result i64)
     (local i64 i64 i64)
     i64.const -1970324836974592
     local.set 0

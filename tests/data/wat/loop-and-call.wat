@@ -5,12 +5,17 @@
   (type (;3;) (func (param i64) (result i32)))
   (type (;4;) (func (param i64 i64) (result i64)))
   (type (;5;) (func (result i64)))
+  (type (;6;) (func (param i64 i64 i64) (result i64)))
+  (type (;7;) (func (param i64 i64 i64 i32) (result i64)))
   (import "cbot" "op1" (func (;0;) (type 0) (param i32 i64) (result i64)))
   (import "cbot" "op2" (func (;1;) (type 1) (param i32 i64 i64) (result i64)))
   (import "cbot" "op3" (func (;2;) (type 2) (param i32 i64 i64 i64) (result i64)))
+  (table (;0;) 3 3 funcref)
   (global (;0;) (mut i32) i32.const 0)
-  (export "panel0" (func 15))
+  (export "panel0" (func 18))
+  (export "call" (func 15))
   (export "loc" (global 0))
+  (elem (;0;) (table 0) (i32.const 0) func 14 16 17)
   (func (;3;) (type 3) (param i64) (result i32)
     local.get 0
     i64.const -1407374883553279
@@ -326,20 +331,77 @@
     local.get 1
     call 1
   )
-  (func (;14;) (type 4) (param i64 i64) (result i64)
-    (local i64 i64)
-    i64.const -1970324836974592
-    local.set 2
-    i32.const 14
+  (func (;14;) (type 6) (param i64 i64 i64) (result i64)
+    i32.const 65
+    local.get 0
     local.get 1
+    local.get 2
+    call 2
+  )
+  (func (;15;) (type 7) (param i64 i64 i64 i32) (result i64)
+    local.get 0
+    local.get 1
+    local.get 2
+    local.get 3
+    call_indirect (type 6)
+  )
+  (func (;16;) (type 6) (param i64 i64 i64) (result i64)
+    i64.const -1970324836974592
+  )
+  (func (;17;) (type 6) (param i64 i64 i64) (result i64)
+    (local i64 i64 i64)
+    i64.const -1970324836974592
+    local.set 3
+    local.get 2
     i64.const 0
+    local.set 5
+    local.set 4
+    i32.const 14
+    local.get 4
+    local.get 5
     call 1
-    local.set 2
+    local.tee 4
+    i64.const -844424930131968
+    i64.eq
+    if ;; label = @1
+      i64.const -844424930131968
+      return
+    end
+    local.get 4
+    local.tee 3
+    drop
     i32.const 21
     global.set 0
-    local.get 2
-    local.get 2
+    local.get 3
+    local.get 3
     call 6
+    local.tee 4
+    i64.const -844424930131968
+    i64.eq
+    if ;; label = @1
+      i64.const -844424930131968
+      return
+    end
+    local.get 4
+    return
+    i64.const -1970324836974592
+  )
+  (func (;18;) (type 5) (result i64)
+    (local i64 i64 i64 i64 i64 i64 i64)
+    i64.const -1970324836974592
+    local.set 0
+    i64.const -1970324836974592
+    local.set 1
+    i64.const -1970324836974592
+    local.set 2
+    i64.const 2
+    i64.const -1970324836974592
+    local.set 4
+    local.set 3
+    i32.const 27
+    local.get 3
+    local.get 4
+    call 1
     local.tee 3
     i64.const -844424930131968
     i64.eq
@@ -348,15 +410,8 @@
       return
     end
     local.get 3
-    return
-    i64.const -1970324836974592
-  )
-  (func (;15;) (type 5) (result i64)
-    (local i64 i64 i64 i64 i64 i64)
-    i64.const -1970324836974592
-    local.set 0
-    i64.const -1970324836974592
-    local.set 1
+    local.tee 2
+    drop
     i32.const 37
     global.set 0
     i64.const 0
@@ -372,14 +427,14 @@
         local.get 1
         i64.const 4616189618054758400
         call 8
-        local.tee 2
+        local.tee 3
         i64.const -844424930131968
         i64.eq
         if ;; label = @3
           i64.const -844424930131968
           return
         end
-        local.get 2
+        local.get 3
         call 3
         i32.eqz
         br_if 1 (;@1;)
@@ -387,83 +442,84 @@
           i32.const 82
           global.set 0
           local.get 0
+          local.get 2
           i64.const -1970324836974592
           i64.const 0
-          local.set 2
-          i32.const 45
-          local.get 2
-          call 0
-          local.tee 2
-          i64.const -844424930131968
-          i64.eq
-          if ;; label = @4
-            i64.const -844424930131968
-            return
-          end
-          local.get 2
-          local.get 1
           local.set 3
-          local.set 2
-          i32.const 15
-          local.get 2
+          i32.const 45
           local.get 3
+          call 0
+          local.tee 3
+          i64.const -844424930131968
+          i64.eq
+          if ;; label = @4
+            i64.const -844424930131968
+            return
+          end
+          local.get 3
+          local.get 1
+          local.set 4
+          local.set 3
+          i32.const 15
+          local.get 3
+          local.get 4
           call 1
-          local.tee 2
+          local.tee 3
           i64.const -844424930131968
           i64.eq
           if ;; label = @4
             i64.const -844424930131968
             return
           end
-          local.get 2
-          call 14
-          local.tee 2
+          local.get 3
+          call 17
+          local.tee 3
           i64.const -844424930131968
           i64.eq
           if ;; label = @4
             i64.const -844424930131968
             return
           end
-          local.get 2
+          local.get 3
           call 4
-          local.tee 2
+          local.tee 3
           i64.const -844424930131968
           i64.eq
           if ;; label = @4
             i64.const -844424930131968
             return
           end
-          local.get 2
+          local.get 3
           local.tee 0
           drop
         end
         local.get 1
-        local.set 2
+        local.set 3
         i32.const 42
-        local.get 2
+        local.get 3
         call 0
-        local.tee 2
+        local.tee 3
         i64.const -844424930131968
         i64.eq
         if ;; label = @3
           i64.const -844424930131968
           return
         end
-        local.get 2
-        local.tee 4
+        local.get 3
+        local.tee 5
         i64.const 4607182418800017408
         call 4
-        local.tee 2
+        local.tee 3
         i64.const -844424930131968
         i64.eq
         if ;; label = @3
           i64.const -844424930131968
           return
         end
-        local.get 2
+        local.get 3
         local.tee 1
         drop
-        local.get 4
+        local.get 5
         drop
         br 0 (;@2;)
       end
@@ -475,96 +531,96 @@
     i64.const 0
     call 0
     i64.const 0
-    local.set 2
+    local.set 3
     i32.const 45
-    local.get 2
+    local.get 3
     call 0
-    local.tee 2
+    local.tee 3
     i64.const -844424930131968
     i64.eq
     if ;; label = @1
       i64.const -844424930131968
       return
     end
-    local.get 2
+    local.get 3
     i32.const 44
     i64.const 1
     call 0
+    local.set 4
     local.set 3
-    local.set 2
     i32.const 15
-    local.get 2
     local.get 3
+    local.get 4
     call 1
-    local.tee 2
+    local.tee 3
     i64.const -844424930131968
     i64.eq
     if ;; label = @1
       i64.const -844424930131968
       return
     end
-    local.get 2
+    local.get 3
     local.get 0
+    local.set 4
     local.set 3
-    local.set 2
     i32.const 15
-    local.get 2
     local.get 3
+    local.get 4
     call 1
-    local.tee 2
+    local.tee 3
     i64.const -844424930131968
     i64.eq
     if ;; label = @1
       i64.const -844424930131968
       return
     end
-    local.get 2
+    local.get 3
     i64.const -1407374883553279
+    local.set 4
     local.set 3
-    local.set 2
     i32.const 15
-    local.get 2
     local.get 3
+    local.get 4
     call 1
-    local.tee 2
+    local.tee 3
     i64.const -844424930131968
     i64.eq
     if ;; label = @1
       i64.const -844424930131968
       return
     end
-    local.get 2
+    local.get 3
     i64.const -1407374883553280
+    local.set 4
     local.set 3
-    local.set 2
     i32.const 15
-    local.get 2
     local.get 3
+    local.get 4
     call 1
-    local.tee 2
+    local.tee 3
     i64.const -844424930131968
     i64.eq
     if ;; label = @1
       i64.const -844424930131968
       return
     end
-    local.get 2
-    local.set 5
-    local.set 3
-    local.set 2
-    i32.const 61
-    local.get 2
     local.get 3
-    local.get 5
+    local.set 6
+    local.set 4
+    local.set 3
+    i32.const 61
+    local.get 3
+    local.get 4
+    local.get 6
     call 2
-    local.tee 2
+    local.tee 3
     i64.const -844424930131968
     i64.eq
     if ;; label = @1
       i64.const -844424930131968
       return
     end
-    local.get 2
+    local.get 3
     drop
     i64.const -1970324836974592
   )

@@ -1,0 +1,385 @@
+//! Scope analysis: which variables each function declares, which of them
+//! nested functions capture, and which functions need their enclosing
+//! environment.
+//!
+//! A variable lives in a wasm local unless a nested function refers to it;
+//! then it lives in a slot of its function's environment, a host object the
+//! function creates on entry and its closures keep (DESIGN §4: values that
+//! outlive a call live on the host heap). `var`, `let` and `const` are all
+//! function-scoped here; the one case where that would change what a script
+//! does, a closure capturing a `let` declared in a loop (ES2015 gives each
+//! iteration its own binding), is reported as S020 rather than miscompiled.
+
+use oxc_ast::ast::*;
+use oxc_ast_visit::{Visit, walk};
+use oxc_span::Span;
+use oxc_syntax::scope::ScopeFlags;
+use std::collections::{HashMap, HashSet};
+
+/// What kind of code a frame is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum FrameKind {
+    /// A function declaration or expression: has its own `this` and `arguments`.
+    Function,
+    /// An arrow function: `this` and `arguments` come from outside.
+    Arrow,
+    /// A code panel's top level.
+    Panel,
+}
+
+/// One function's variables.
+#[derive(Debug)]
+pub(crate) struct Frame {
+    pub kind: FrameKind,
+    /// Every name declared in the function (parameters, variables, nested
+    /// function declarations, the name of a named function expression, and
+    /// the implicit `this`/`arguments`).
+    declared: HashSet<String>,
+    /// Declared names that nested functions refer to, in first-capture
+    /// order: environment slot `i + 1` (slot 0 links to the parent).
+    pub captured: Vec<String>,
+    /// Declared names some code assigns to.
+    pub assigned: HashSet<String>,
+    /// Whether this function (or one nested in it) refers to a variable of
+    /// an enclosing function, so it needs its closure's environment.
+    pub needs_outer: bool,
+    /// `let`/`const` declared inside a loop (see the module comment).
+    loop_lets: Vec<(String, Span)>,
+}
+
+impl Frame {
+    pub fn declared(&self) -> &HashSet<String> {
+        &self.declared
+    }
+
+    pub fn declares(&self, name: &str) -> bool {
+        self.declared.contains(name)
+    }
+}
+
+/// The result for all scripts of a bot.
+#[derive(Debug, Default)]
+pub(crate) struct Analysis {
+    /// Keyed by the address of the `Function`, `ArrowFunctionExpression` or
+    /// (for panels) `Program` node.
+    pub frames: HashMap<usize, Frame>,
+    /// Global names something assigns to.
+    pub global_assigned: HashSet<String>,
+    /// Global names used other than as the callee of a call.
+    pub global_values: HashSet<String>,
+    /// Problems found (S020), with the index of their script.
+    pub diags: Vec<(usize, Span, String)>,
+}
+
+pub(crate) fn key<T>(node: &T) -> usize {
+    node as *const T as usize
+}
+
+impl Analysis {
+    /// Adds one script. `panel` is true for code panels (their top level is
+    /// a function body); the globals script's top level is global scope.
+    pub fn add(&mut self, script: usize, program: &Program<'_>, panel: bool) {
+        let mut v = Visitor { a: self, stack: Vec::new(), loops: Vec::new() };
+        if panel {
+            v.enter(key(program), FrameKind::Panel, &[], &program.body, None);
+            for stmt in &program.body {
+                v.visit_statement(stmt);
+            }
+            v.leave();
+        } else {
+            for stmt in &program.body {
+                v.visit_statement(stmt);
+            }
+        }
+        let mut found = Vec::new();
+        for frame in self.frames.values() {
+            for (name, span) in &frame.loop_lets {
+                if frame.captured.contains(name) {
+                    found.push((
+                        script,
+                        *span,
+                        format!("a closure capturing `{name}`, a `let`/`const` declared in a loop"),
+                    ));
+                }
+            }
+        }
+        found.sort_by_key(|d| d.1.start);
+        found.dedup();
+        self.diags.extend(found);
+    }
+}
+
+struct Visitor<'x> {
+    a: &'x mut Analysis,
+    stack: Vec<usize>,
+    /// Loop nesting depth per frame on the stack.
+    loops: Vec<u32>,
+}
+
+impl Visitor<'_> {
+    fn enter(&mut self, k: usize, kind: FrameKind, params: &[&str], body: &[Statement<'_>], own_name: Option<&str>) {
+        let mut declared: HashSet<String> = params.iter().map(|p| p.to_string()).collect();
+        hoisted_vars(body, &mut |n| {
+            declared.insert(n.to_string());
+        });
+        for stmt in body {
+            walk_statement(stmt, &mut |s| {
+                if let Statement::FunctionDeclaration(f) = s
+                    && let Some(id) = &f.id
+                {
+                    declared.insert(id.name.to_string());
+                }
+            });
+        }
+        if let Some(n) = own_name {
+            declared.insert(n.to_string());
+        }
+        match kind {
+            FrameKind::Function => {
+                declared.insert("this".into());
+                declared.insert("arguments".into());
+            }
+            FrameKind::Panel => {
+                declared.insert("this".into());
+            }
+            FrameKind::Arrow => {}
+        }
+        self.a.frames.insert(
+            k,
+            Frame {
+                kind,
+                declared,
+                captured: Vec::new(),
+                assigned: HashSet::new(),
+                needs_outer: false,
+                loop_lets: Vec::new(),
+            },
+        );
+        self.stack.push(k);
+        self.loops.push(0);
+    }
+
+    fn leave(&mut self) {
+        self.stack.pop();
+        self.loops.pop();
+    }
+
+    /// Resolves a use of `name`: `write` for assignments, `call` when it is
+    /// the callee of a call.
+    fn resolve(&mut self, name: &str, write: bool, call: bool) {
+        let innermost = self.stack.len();
+        for depth in (0..innermost).rev() {
+            let frame = self.a.frames.get_mut(&self.stack[depth]).expect("frames on the stack exist");
+            if !frame.declares(name) {
+                continue;
+            }
+            if write {
+                frame.assigned.insert(name.to_string());
+            }
+            if depth + 1 != innermost {
+                if !frame.captured.iter().any(|c| c == name) {
+                    frame.captured.push(name.to_string());
+                }
+                for k in &self.stack[depth + 1..] {
+                    self.a.frames.get_mut(k).expect("frames on the stack exist").needs_outer = true;
+                }
+            }
+            return;
+        }
+        if write {
+            self.a.global_assigned.insert(name.to_string());
+        }
+        if !call {
+            self.a.global_values.insert(name.to_string());
+        }
+    }
+
+    fn function_like(
+        &mut self,
+        k: usize,
+        kind: FrameKind,
+        params: &FormalParameters<'_>,
+        body: &[Statement<'_>],
+        expr: Option<&Expression<'_>>,
+        own: Option<&str>,
+    ) {
+        let names: Vec<&str> = params
+            .items
+            .iter()
+            .filter_map(|p| match &p.pattern {
+                BindingPattern::BindingIdentifier(id) => Some(id.name.as_str()),
+                _ => None,
+            })
+            .collect();
+        self.enter(k, kind, &names, body, own);
+        for stmt in body {
+            self.visit_statement(stmt);
+        }
+        if let Some(e) = expr {
+            self.visit_expression(e);
+        }
+        self.leave();
+    }
+
+    fn in_loop(&mut self, f: impl FnOnce(&mut Self)) {
+        if let Some(l) = self.loops.last_mut() {
+            *l += 1;
+        }
+        f(self);
+        if let Some(l) = self.loops.last_mut() {
+            *l -= 1;
+        }
+    }
+}
+
+impl<'a> Visit<'a> for Visitor<'_> {
+    fn visit_function(&mut self, it: &Function<'a>, _flags: ScopeFlags) {
+        // A declaration's name belongs to the enclosing scope; an
+        // expression's name is visible only inside it.
+        let own = (it.r#type == FunctionType::FunctionExpression).then(|| it.id.as_ref().map(|id| id.name.as_str()));
+        if let Some(body) = &it.body {
+            self.function_like(key(it), FrameKind::Function, &it.params, &body.statements, None, own.flatten());
+        }
+    }
+
+    fn visit_arrow_function_expression(&mut self, it: &ArrowFunctionExpression<'a>) {
+        match &it.body {
+            ArrowFunctionBody::FunctionBody(b) => {
+                self.function_like(key(it), FrameKind::Arrow, &it.params, &b.statements, None, None)
+            }
+            other => self.function_like(key(it), FrameKind::Arrow, &it.params, &[], other.as_expression(), None),
+        }
+    }
+
+    fn visit_identifier_reference(&mut self, it: &IdentifierReference<'a>) {
+        self.resolve(it.name.as_str(), false, false);
+    }
+
+    fn visit_this_expression(&mut self, _it: &ThisExpression) {
+        self.resolve("this", false, false);
+    }
+
+    fn visit_call_expression(&mut self, it: &CallExpression<'a>) {
+        if let Expression::Identifier(id) = &it.callee {
+            self.resolve(id.name.as_str(), false, true);
+            for arg in &it.arguments {
+                self.visit_argument(arg);
+            }
+        } else {
+            walk::walk_call_expression(self, it);
+        }
+    }
+
+    fn visit_simple_assignment_target(&mut self, it: &SimpleAssignmentTarget<'a>) {
+        if let SimpleAssignmentTarget::AssignmentTargetIdentifier(id) = it {
+            self.resolve(id.name.as_str(), true, false);
+        } else {
+            walk::walk_simple_assignment_target(self, it);
+        }
+    }
+
+    fn visit_variable_declaration(&mut self, it: &VariableDeclaration<'a>) {
+        if it.kind != VariableDeclarationKind::Var
+            && self.loops.last().is_some_and(|&l| l > 0)
+            && let Some(frame) = self.stack.last().and_then(|k| self.a.frames.get_mut(k))
+        {
+            for d in &it.declarations {
+                if let BindingPattern::BindingIdentifier(id) = &d.id {
+                    frame.loop_lets.push((id.name.to_string(), id.span));
+                }
+            }
+        }
+        for d in &it.declarations {
+            if let (BindingPattern::BindingIdentifier(id), Some(_)) = (&d.id, &d.init) {
+                self.resolve(id.name.as_str(), true, false);
+            }
+        }
+        walk::walk_variable_declaration(self, it);
+    }
+
+    fn visit_for_statement(&mut self, it: &ForStatement<'a>) {
+        self.in_loop(|v| walk::walk_for_statement(v, it));
+    }
+
+    fn visit_for_in_statement(&mut self, it: &ForInStatement<'a>) {
+        self.in_loop(|v| walk::walk_for_in_statement(v, it));
+    }
+
+    fn visit_while_statement(&mut self, it: &WhileStatement<'a>) {
+        self.in_loop(|v| walk::walk_while_statement(v, it));
+    }
+
+    fn visit_do_while_statement(&mut self, it: &DoWhileStatement<'a>) {
+        self.in_loop(|v| walk::walk_do_while_statement(v, it));
+    }
+}
+
+/// Calls `f` on `stmt` and every statement nested in it, without entering
+/// function bodies.
+pub(crate) fn walk_statement<'x>(stmt: &'x Statement<'x>, f: &mut dyn FnMut(&'x Statement<'x>)) {
+    f(stmt);
+    match stmt {
+        Statement::BlockStatement(b) => b.body.iter().for_each(|s| walk_statement(s, f)),
+        Statement::IfStatement(s) => {
+            walk_statement(&s.consequent, f);
+            if let Some(a) = &s.alternate {
+                walk_statement(a, f);
+            }
+        }
+        Statement::WhileStatement(s) => walk_statement(&s.body, f),
+        Statement::DoWhileStatement(s) => walk_statement(&s.body, f),
+        Statement::ForStatement(s) => walk_statement(&s.body, f),
+        Statement::ForInStatement(s) => walk_statement(&s.body, f),
+        Statement::LabeledStatement(s) => walk_statement(&s.body, f),
+        Statement::SwitchStatement(s) => {
+            s.cases.iter().flat_map(|c| c.consequent.iter()).for_each(|x| walk_statement(x, f))
+        }
+        Statement::TryStatement(s) => {
+            s.block.body.iter().for_each(|x| walk_statement(x, f));
+            if let Some(h) = &s.handler {
+                h.body.body.iter().for_each(|x| walk_statement(x, f));
+            }
+            if let Some(fin) = &s.finalizer {
+                fin.body.iter().for_each(|x| walk_statement(x, f));
+            }
+        }
+        _ => {}
+    }
+}
+
+/// Names declared with `var`/`let`/`const` in these statements (function
+/// scope: nested blocks included, nested functions excluded).
+pub(crate) fn hoisted_vars<'x>(stmts: &'x [Statement<'x>], add: &mut dyn FnMut(&'x str)) {
+    fn decl<'x>(d: &'x VariableDeclaration<'x>, add: &mut dyn FnMut(&'x str)) {
+        for v in &d.declarations {
+            if let BindingPattern::BindingIdentifier(id) = &v.id {
+                add(id.name.as_str());
+            }
+        }
+    }
+    for stmt in stmts {
+        walk_statement(stmt, &mut |s| match s {
+            Statement::VariableDeclaration(d) => decl(d, add),
+            Statement::ForStatement(f) => {
+                if let Some(ForStatementInit::VariableDeclaration(d)) = &f.init {
+                    decl(d, add);
+                }
+            }
+            Statement::ForInStatement(f) => {
+                if let ForStatementLeft::VariableDeclaration(d) = &f.left {
+                    decl(d, add);
+                }
+            }
+            // The catch parameter is a variable of the function (a
+            // simplification: ES5 scopes it to the catch block).
+            Statement::TryStatement(t) => {
+                if let Some(BindingPattern::BindingIdentifier(id)) =
+                    t.handler.as_ref().and_then(|h| h.param.as_ref()).map(|p| &p.pattern)
+                {
+                    add(id.name.as_str());
+                }
+            }
+            _ => {}
+        });
+    }
+}

@@ -1,0 +1,6 @@
+try {
+  var r = {} instanceof {};
+  return r;
+} catch (e) {
+  return e.name;
+}

@@ -1,0 +1,3 @@
+function describe(greeting, punct) { return greeting + ", " + this.name + punct; }
+var ann = { name: "Ann" };
+return [describe.call(ann, "Hi", "!"), describe.apply({ name: "Bob" }, ["Hello", "?"])];

@@ -1,0 +1,10 @@
+var o = { n: 1, s: "5" };
+var a = o.n++;
+var b = ++o.n;
+o["s"]++;
+var arr = [1, 2];
+arr[0] += 10;
+arr[1]--;
+var missing = {};
+missing.x++;
+return [a, b, o.n, o.s, arr, missing.x];

@@ -1,0 +1,2 @@
+var o = { a: 1, f: function () {}, b: [1, function () {}] };
+return JSON.stringify(o);
