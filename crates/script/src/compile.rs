@@ -162,7 +162,7 @@ pub(crate) fn compile(sources: &[ScriptSource<'_>]) -> Result<Output, Vec<Script
     let mut global_decls = Vec::new();
     for (i, program) in &globals {
         for stmt in &program.body {
-            hoisted_vars(std::slice::from_ref(stmt), &mut |name| m.global_var(name));
+            hoisted_vars(std::slice::from_ref(stmt), true, &mut |name| m.global_var(name));
             walk_statement(stmt, &mut |s| {
                 if let Statement::FunctionDeclaration(f) = s
                     && let Some(id) = &f.id
@@ -763,10 +763,13 @@ impl<'m> FnGen<'m> {
             self.emit(I::LocalSet(env));
             self.env = Some(env);
         }
+        // Parameters first, then every other name of the function (sorted,
+        // so the generated code does not depend on hash order).
         let mut names: Vec<String> = params.iter().map(|p| p.to_string()).collect();
-        hoisted_vars(body, &mut |n| names.push(n.to_string()));
-        names.extend(layout.fn_decls.keys().cloned());
-        names.extend(own_name.map(str::to_string));
+        let mut others: Vec<&String> =
+            layout.declared.iter().filter(|n| !matches!(n.as_str(), "this" | "arguments")).collect();
+        others.sort();
+        names.extend(others.into_iter().cloned());
         for name in names {
             if self.locals.contains_key(&name) || layout.slot(&name).is_some() {
                 continue;
@@ -798,7 +801,7 @@ impl<'m> FnGen<'m> {
             && !layout.fn_decls.contains_key(name)
         {
             let mut is_var = false;
-            hoisted_vars(body, &mut |n| is_var |= n == name);
+            hoisted_vars(body, false, &mut |n| is_var |= n == name);
             if !is_var {
                 self.emit(I::LocalGet(0));
                 self.assign_name(name, Span::default());
@@ -1428,7 +1431,14 @@ impl<'m> FnGen<'m> {
         self.op3(op::ENV_SET);
     }
 
+    /// The function-level name of the identifier `name` at `span` (block
+    /// scoped variables are renamed, see scope.rs).
+    fn resolved<'n>(&'n self, name: &'n str, span: Span) -> &'n str {
+        self.m.analysis.renames.get(&(self.m.script, span.start)).map_or(name, String::as_str)
+    }
+
     fn read_name(&mut self, name: &str, span: Span) {
+        let name = &self.resolved(name, span).to_string();
         match self.place(name) {
             Place::Local(l) => self.emit(I::LocalGet(l)),
             Place::Env(hops, slot) => self.env_get(hops, slot),
@@ -1466,6 +1476,7 @@ impl<'m> FnGen<'m> {
 
     /// Assigns the value on the stack to `name`, leaving it on the stack.
     fn assign_name(&mut self, name: &str, span: Span) {
+        let name = &self.resolved(name, span).to_string();
         match self.place(name) {
             Place::Local(l) => self.emit(I::LocalTee(l)),
             Place::Env(hops, slot) => self.env_set(hops, slot),
@@ -1629,7 +1640,9 @@ impl<'m> FnGen<'m> {
             }
             Expression::NewExpression(n) => {
                 let ctor = match &n.callee {
-                    Expression::Identifier(id) if matches!(self.place(id.name.as_str()), Place::Global) => {
+                    Expression::Identifier(id)
+                        if matches!(self.place(self.resolved(id.name.as_str(), id.span)), Place::Global) =>
+                    {
                         crate::runtime::CONSTRUCTORS.iter().position(|c| *c == id.name.as_str())
                     }
                     _ => None,
@@ -1677,7 +1690,8 @@ impl<'m> FnGen<'m> {
     fn call(&mut self, c: &CallExpression<'_>) {
         match &c.callee {
             Expression::Identifier(id) => {
-                let name = id.name.as_str();
+                let name = self.resolved(id.name.as_str(), id.span).to_string();
+                let name = name.as_str();
                 if let Some(index) = self.direct_target(name) {
                     // The function object carries the environment; global
                     // functions have none to carry.
@@ -1807,7 +1821,8 @@ impl<'m> FnGen<'m> {
             UnaryOperator::Typeof => {
                 // `typeof undeclared` is "undefined", not a ReferenceError.
                 if let Expression::Identifier(id) = &u.argument {
-                    let name = id.name.as_str();
+                    let name = self.resolved(id.name.as_str(), id.span).to_string();
+                    let name = name.as_str();
                     let known = !matches!(self.place(name), Place::Global)
                         || self.m.global_vars.contains_key(name)
                         || matches!(name, "undefined" | "NaN" | "Infinity" | "botContext")
@@ -1838,7 +1853,9 @@ impl<'m> FnGen<'m> {
                     self.expr(&m.expression);
                     self.op2(op::DELETE);
                 }
-                Expression::Identifier(id) if matches!(self.place(id.name.as_str()), Place::Global) => {
+                Expression::Identifier(id)
+                    if matches!(self.place(self.resolved(id.name.as_str(), id.span)), Place::Global) =>
+                {
                     // Only implicit globals can be deleted (declared
                     // variables are not configurable, ES5 §10.5).
                     if self.m.global_vars.contains_key(id.name.as_str()) {

@@ -5,10 +5,16 @@
 //! A variable lives in a wasm local unless a nested function refers to it;
 //! then it lives in a slot of its function's environment, a host object the
 //! function creates on entry and its closures keep (DESIGN §4: values that
-//! outlive a call live on the host heap). `var`, `let` and `const` are all
-//! function-scoped here; the one case where that would change what a script
-//! does, a closure capturing a `let` declared in a loop (ES2015 gives each
-//! iteration its own binding), is reported as S020 rather than miscompiled.
+//! outlive a call live on the host heap).
+//!
+//! Block scope: a `let`/`const` (or `catch` parameter) declared in a block
+//! is renamed to a variable of its own (`name#offset`) and every reference
+//! that resolves to it is recorded in [`Analysis::renames`], so code
+//! generation sees one flat namespace per function. One binding serves all
+//! iterations of a loop; where that would differ from ES2015 (a closure
+//! capturing a `let` declared in a loop, which gets one binding per
+//! iteration) cbot reports S020 rather than miscompile. Reading a `let`
+//! before its declaration gives `undefined` (no temporal dead zone).
 
 use oxc_ast::ast::*;
 use oxc_ast_visit::{Visit, walk};
@@ -69,6 +75,9 @@ pub(crate) struct Analysis {
     pub global_values: HashSet<String>,
     /// Problems found (S020), with the index of their script.
     pub diags: Vec<(usize, Span, String)>,
+    /// Identifiers (script, offset) that name a block-scoped variable → its
+    /// function-level name.
+    pub renames: HashMap<(usize, u32), String>,
 }
 
 pub(crate) fn key<T>(node: &T) -> usize {
@@ -79,7 +88,7 @@ impl Analysis {
     /// Adds one script. `panel` is true for code panels (their top level is
     /// a function body); the globals script's top level is global scope.
     pub fn add(&mut self, script: usize, program: &Program<'_>, panel: bool) {
-        let mut v = Visitor { a: self, stack: Vec::new(), loops: Vec::new() };
+        let mut v = Visitor { a: self, script, stack: Vec::new(), loops: Vec::new(), blocks: Vec::new() };
         if panel {
             v.enter(key(program), FrameKind::Panel, &[], &program.body, None);
             for stmt in &program.body {
@@ -111,15 +120,18 @@ impl Analysis {
 
 struct Visitor<'x> {
     a: &'x mut Analysis,
+    script: usize,
     stack: Vec<usize>,
     /// Loop nesting depth per frame on the stack.
     loops: Vec<u32>,
+    /// Per frame on the stack, its open block scopes: name → renamed.
+    blocks: Vec<Vec<HashMap<String, String>>>,
 }
 
 impl Visitor<'_> {
     fn enter(&mut self, k: usize, kind: FrameKind, params: &[&str], body: &[Statement<'_>], own_name: Option<&str>) {
         let mut declared: HashSet<String> = params.iter().map(|p| p.to_string()).collect();
-        hoisted_vars(body, &mut |n| {
+        hoisted_vars(body, false, &mut |n| {
             declared.insert(n.to_string());
         });
         for stmt in body {
@@ -157,18 +169,44 @@ impl Visitor<'_> {
         );
         self.stack.push(k);
         self.loops.push(0);
+        self.blocks.push(Vec::new());
     }
 
     fn leave(&mut self) {
         self.stack.pop();
         self.loops.pop();
+        self.blocks.pop();
+    }
+
+    /// Runs `f` inside a block scope declaring `decls` (nothing to do at
+    /// the globals script's top level, whose names are all global).
+    fn block(&mut self, decls: Vec<(&str, Span)>, f: impl FnOnce(&mut Self)) {
+        if decls.is_empty() || self.stack.is_empty() {
+            return f(self);
+        }
+        let mut scope = HashMap::new();
+        let frame = self.a.frames.get_mut(self.stack.last().expect("checked")).expect("frames on the stack exist");
+        for (name, span) in decls {
+            let renamed = format!("{name}#{}", span.start);
+            frame.declared.insert(renamed.clone());
+            self.a.renames.insert((self.script, span.start), renamed.clone());
+            scope.insert(name.to_string(), renamed);
+        }
+        self.blocks.last_mut().expect("a frame").push(scope);
+        f(self);
+        self.blocks.last_mut().expect("a frame").pop();
     }
 
     /// Resolves a use of `name`: `write` for assignments, `call` when it is
     /// the callee of a call.
-    fn resolve(&mut self, name: &str, write: bool, call: bool) {
+    fn resolve(&mut self, name: &str, span: Option<Span>, write: bool, call: bool) {
         let innermost = self.stack.len();
         for depth in (0..innermost).rev() {
+            let block = self.blocks[depth].iter().rev().find_map(|b| b.get(name)).cloned();
+            if let (Some(renamed), Some(span)) = (&block, span) {
+                self.a.renames.insert((self.script, span.start), renamed.clone());
+            }
+            let name = block.as_deref().unwrap_or(name);
             let frame = self.a.frames.get_mut(&self.stack[depth]).expect("frames on the stack exist");
             if !frame.declares(name) {
                 continue;
@@ -252,16 +290,16 @@ impl<'a> Visit<'a> for Visitor<'_> {
     }
 
     fn visit_identifier_reference(&mut self, it: &IdentifierReference<'a>) {
-        self.resolve(it.name.as_str(), false, false);
+        self.resolve(it.name.as_str(), Some(it.span), false, false);
     }
 
     fn visit_this_expression(&mut self, _it: &ThisExpression) {
-        self.resolve("this", false, false);
+        self.resolve("this", None, false, false);
     }
 
     fn visit_call_expression(&mut self, it: &CallExpression<'a>) {
         if let Expression::Identifier(id) = &it.callee {
-            self.resolve(id.name.as_str(), false, true);
+            self.resolve(id.name.as_str(), Some(id.span), false, true);
             for arg in &it.arguments {
                 self.visit_argument(arg);
             }
@@ -272,7 +310,7 @@ impl<'a> Visit<'a> for Visitor<'_> {
 
     fn visit_simple_assignment_target(&mut self, it: &SimpleAssignmentTarget<'a>) {
         if let SimpleAssignmentTarget::AssignmentTargetIdentifier(id) = it {
-            self.resolve(id.name.as_str(), true, false);
+            self.resolve(id.name.as_str(), Some(id.span), true, false);
         } else {
             walk::walk_simple_assignment_target(self, it);
         }
@@ -285,24 +323,50 @@ impl<'a> Visit<'a> for Visitor<'_> {
         {
             for d in &it.declarations {
                 if let BindingPattern::BindingIdentifier(id) = &d.id {
-                    frame.loop_lets.push((id.name.to_string(), id.span));
+                    let name = self.a.renames.get(&(self.script, id.span.start)).cloned();
+                    frame.loop_lets.push((name.unwrap_or_else(|| id.name.to_string()), id.span));
                 }
             }
         }
         for d in &it.declarations {
             if let (BindingPattern::BindingIdentifier(id), Some(_)) = (&d.id, &d.init) {
-                self.resolve(id.name.as_str(), true, false);
+                self.resolve(id.name.as_str(), Some(id.span), true, false);
             }
         }
         walk::walk_variable_declaration(self, it);
     }
 
     fn visit_for_statement(&mut self, it: &ForStatement<'a>) {
-        self.in_loop(|v| walk::walk_for_statement(v, it));
+        let decls = match &it.init {
+            Some(ForStatementInit::VariableDeclaration(d)) => lexical_names(d),
+            _ => Vec::new(),
+        };
+        self.block(decls, |v| v.in_loop(|v| walk::walk_for_statement(v, it)));
     }
 
     fn visit_for_in_statement(&mut self, it: &ForInStatement<'a>) {
-        self.in_loop(|v| walk::walk_for_in_statement(v, it));
+        let decls = match &it.left {
+            ForStatementLeft::VariableDeclaration(d) => lexical_names(d),
+            _ => Vec::new(),
+        };
+        self.block(decls, |v| v.in_loop(|v| walk::walk_for_in_statement(v, it)));
+    }
+
+    fn visit_block_statement(&mut self, it: &BlockStatement<'a>) {
+        self.block(lexical(&it.body), |v| walk::walk_block_statement(v, it));
+    }
+
+    fn visit_switch_statement(&mut self, it: &SwitchStatement<'a>) {
+        let decls = it.cases.iter().flat_map(|c| lexical(&c.consequent)).collect();
+        self.block(decls, |v| walk::walk_switch_statement(v, it));
+    }
+
+    fn visit_catch_clause(&mut self, it: &CatchClause<'a>) {
+        let decls = match it.param.as_ref().map(|p| &p.pattern) {
+            Some(BindingPattern::BindingIdentifier(id)) => vec![(id.name.as_str(), id.span)],
+            _ => Vec::new(),
+        };
+        self.block(decls, |v| walk::walk_catch_clause(v, it));
     }
 
     fn visit_while_statement(&mut self, it: &WhileStatement<'a>) {
@@ -347,9 +411,36 @@ pub(crate) fn walk_statement<'x>(stmt: &'x Statement<'x>, f: &mut dyn FnMut(&'x 
     }
 }
 
-/// Names declared with `var`/`let`/`const` in these statements (function
-/// scope: nested blocks included, nested functions excluded).
-pub(crate) fn hoisted_vars<'x>(stmts: &'x [Statement<'x>], add: &mut dyn FnMut(&'x str)) {
+/// The `let`/`const` names a declaration introduces.
+fn lexical_names<'x>(d: &'x VariableDeclaration<'x>) -> Vec<(&'x str, Span)> {
+    if d.kind == VariableDeclarationKind::Var {
+        return Vec::new();
+    }
+    d.declarations
+        .iter()
+        .filter_map(|v| match &v.id {
+            BindingPattern::BindingIdentifier(id) => Some((id.name.as_str(), id.span)),
+            _ => None,
+        })
+        .collect()
+}
+
+/// The `let`/`const` names declared directly in a statement list.
+fn lexical<'x>(stmts: &'x [Statement<'x>]) -> Vec<(&'x str, Span)> {
+    stmts
+        .iter()
+        .flat_map(|s| match s {
+            Statement::VariableDeclaration(d) => lexical_names(d),
+            _ => Vec::new(),
+        })
+        .collect()
+}
+
+/// Names declared in these statements at function level: `var` anywhere
+/// (nested functions excluded) and `let`/`const` at the top. With
+/// `nested_lexical`, also block-level `let`/`const` and `catch` parameters
+/// (the globals script's top level, where every name is global).
+pub(crate) fn hoisted_vars<'x>(stmts: &'x [Statement<'x>], nested_lexical: bool, add: &mut dyn FnMut(&'x str)) {
     fn decl<'x>(d: &'x VariableDeclaration<'x>, add: &mut dyn FnMut(&'x str)) {
         for v in &d.declarations {
             if let BindingPattern::BindingIdentifier(id) = &v.id {
@@ -357,22 +448,28 @@ pub(crate) fn hoisted_vars<'x>(stmts: &'x [Statement<'x>], add: &mut dyn FnMut(&
             }
         }
     }
+    for (name, _) in lexical(stmts) {
+        add(name);
+    }
+    let var_decl = |d: &'x VariableDeclaration<'x>, add: &mut dyn FnMut(&'x str)| {
+        if d.kind == VariableDeclarationKind::Var || nested_lexical {
+            decl(d, add);
+        }
+    };
     for stmt in stmts {
         walk_statement(stmt, &mut |s| match s {
-            Statement::VariableDeclaration(d) => decl(d, add),
+            Statement::VariableDeclaration(d) => var_decl(d, add),
             Statement::ForStatement(f) => {
                 if let Some(ForStatementInit::VariableDeclaration(d)) = &f.init {
-                    decl(d, add);
+                    var_decl(d, add);
                 }
             }
             Statement::ForInStatement(f) => {
                 if let ForStatementLeft::VariableDeclaration(d) = &f.left {
-                    decl(d, add);
+                    var_decl(d, add);
                 }
             }
-            // The catch parameter is a variable of the function (a
-            // simplification: ES5 scopes it to the catch block).
-            Statement::TryStatement(t) => {
+            Statement::TryStatement(t) if nested_lexical => {
                 if let Some(BindingPattern::BindingIdentifier(id)) =
                     t.handler.as_ref().and_then(|h| h.param.as_ref()).map(|p| &p.pattern)
                 {

@@ -410,21 +410,21 @@
       return
     end
     local.get 3
-    local.tee 2
+    local.tee 1
     drop
     i32.const 37
     global.set 0
     i64.const 0
-    local.tee 0
+    local.tee 2
     drop
     i32.const 52
     global.set 0
     i64.const 0
-    local.tee 1
+    local.tee 0
     drop
     block ;; label = @1
       loop ;; label = @2
-        local.get 1
+        local.get 0
         i64.const 4616189618054758400
         call 8
         local.tee 3
@@ -441,8 +441,8 @@
         block ;; label = @3
           i32.const 82
           global.set 0
-          local.get 0
           local.get 2
+          local.get 1
           i64.const -1970324836974592
           i64.const 0
           local.set 3
@@ -457,7 +457,7 @@
             return
           end
           local.get 3
-          local.get 1
+          local.get 0
           local.set 4
           local.set 3
           i32.const 15
@@ -490,10 +490,10 @@
             return
           end
           local.get 3
-          local.tee 0
+          local.tee 2
           drop
         end
-        local.get 1
+        local.get 0
         local.set 3
         i32.const 42
         local.get 3
@@ -517,7 +517,7 @@
           return
         end
         local.get 3
-        local.tee 1
+        local.tee 0
         drop
         local.get 5
         drop
@@ -560,7 +560,7 @@
       return
     end
     local.get 3
-    local.get 0
+    local.get 2
     local.set 4
     local.set 3
     i32.const 15

@@ -1,0 +1,10 @@
+var a = [1, 2, 3, 4, 5];
+var s1 = a.slice(1, 3);
+var s2 = a.slice(-2);
+var removed = a.splice(1, 2, "x", "y", "z");
+var b = [3, 1, 2];
+b.reverse();
+var first = b.shift();
+var n = b.unshift(9, 8);
+var words = ["pear", "Apple", "fig", undefined, "banana"].sort();
+return [s1, s2, removed, a, b, first, n, words, [1, 2, 1].lastIndexOf(1), [10, 9, 100].sort()];
