@@ -145,8 +145,9 @@ pub fn method(name: &str) -> Option<&'static Method> {
 /// One recorded call.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Call {
-    /// The method name.
-    pub method: String,
+    /// The method name (static for the known methods: recording a call
+    /// allocates nothing for it).
+    pub method: std::borrow::Cow<'static, str>,
     /// The arguments as the script passed them.
     pub args: Vec<Value>,
     /// What the method returned (`undefined` for none).
@@ -205,7 +206,7 @@ pub fn dispatch(
 ) -> Result<Value, HostError> {
     let arg = |i: usize| args.get(i).cloned().unwrap_or(Value::Undefined);
     // `text` and `arg` borrow `args`; the transcript takes it at the end.
-    let text = |i: usize| arg(i).to_js_string();
+    let text = |i: usize| args.get(i).map_or_else(|| "undefined".to_string(), Value::to_js_string);
     let result = match name {
         "getChannel" => Value::from(ctx.get_channel()),
         "getUserChannel" => Value::from(ctx.get_user_channel()),
@@ -267,7 +268,8 @@ pub fn dispatch(
         other => return Err(HostError::UnknownMethod(other.to_string())),
     };
     if let Some(t) = transcript {
-        t.calls.push(Call { method: name.to_string(), args, result: result.clone() });
+        let method = method(name).map_or_else(|| name.to_string().into(), |m| m.name.into());
+        t.calls.push(Call { method, args, result: result.clone() });
     }
     Ok(result)
 }

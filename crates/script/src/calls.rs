@@ -19,7 +19,19 @@ pub(crate) fn invoke(c: Cx<'_, '_>, f: i64, this: i64, args: i64) -> wasmtime::R
         let what = c.data().to_js_string(f);
         return Ok(c.data_mut().type_error(format!("{what} is not a function")));
     };
-    let dispatch = c.data().dispatch.clone().ok_or_else(|| wasmtime::Error::msg("cbot: no dispatch function"))?;
+    // Looked up on first use: most runs never call back into JavaScript.
+    let dispatch = match c.data().dispatch.clone() {
+        Some(d) => d,
+        None => {
+            let func = c
+                .get_export("call")
+                .and_then(wasmtime::Extern::into_func)
+                .ok_or_else(|| wasmtime::Error::msg("cbot: the module has no `call` export"))?;
+            let d = func.typed::<(i64, i64, i64, i32), i64>(&*c)?;
+            c.data_mut().dispatch = Some(d.clone());
+            d
+        }
+    };
     dispatch.call(&mut *c, (f, this, args, slot as i32))
 }
 

@@ -12,7 +12,7 @@
 //! errors, `S010` for syntax outside CB's ES5 dialect, `S020` for ES5 that
 //! this version of cbot does not compile yet.
 
-use crate::runtime::{BUILTINS, op};
+use crate::runtime::{BUILTINS, CONST_BASE, op};
 use crate::scope::{Analysis, FrameKind, hoisted_vars, key, walk_statement};
 use crate::value::{self, EXCEPTION, FALSE, FIRST_TAG, NULL, REF, TRUE, UNDEFINED};
 use oxc_allocator::Allocator;
@@ -70,26 +70,27 @@ pub(crate) struct Output {
     pub panels: Vec<String>,
 }
 
-// Function indices: imports, then helpers, then JavaScript functions.
-const F_OP1: u32 = 0;
-const F_OP2: u32 = 1;
-// op3 is function 2: `host_op` calls `F_OP1 + arity - 1`.
-const F_TRUTHY: u32 = 3;
-const F_ADD: u32 = 4;
-const F_SUB: u32 = 5;
-const F_MUL: u32 = 6;
-const F_DIV: u32 = 7;
-const F_LT: u32 = 8;
-const F_GT: u32 = 9;
-const F_LE: u32 = 10;
-const F_GE: u32 = 11;
-const F_SEQ: u32 = 12;
-const F_EQ: u32 = 13;
+// Function indices: the import, then helpers, then JavaScript functions.
+/// The one host import, `op(code, a, b, c)`: every operation beyond inline
+/// number arithmetic (runtime.rs `op`); unused operands are 0. One import
+/// instead of one per arity: each import costs every new instance time.
+const F_OP: u32 = 0;
+const F_TRUTHY: u32 = 1;
+const F_ADD: u32 = 2;
+const F_SUB: u32 = 3;
+const F_MUL: u32 = 4;
+const F_DIV: u32 = 5;
+const F_LT: u32 = 6;
+const F_GT: u32 = 7;
+const F_LE: u32 = 8;
+const F_GE: u32 = 9;
+const F_SEQ: u32 = 10;
+const F_EQ: u32 = 11;
 /// Table slot 0: a call of a host-implemented function value.
-const F_NATIVE: u32 = 14;
+const F_NATIVE: u32 = 12;
 /// The exported `call`, through which the host calls JavaScript functions.
-const F_DISPATCH: u32 = 15;
-const FIRST_USER_FUNC: u32 = 16;
+const F_DISPATCH: u32 = 13;
+const FIRST_USER_FUNC: u32 = 14;
 
 /// The table slot of a JavaScript function (slot 0 is `F_NATIVE`).
 fn slot_of(index: u32) -> u32 {
@@ -97,24 +98,28 @@ fn slot_of(index: u32) -> u32 {
 }
 
 // Types.
-const T_OP1: u32 = 0;
-const T_OP2: u32 = 1;
-const T_OP3: u32 = 2;
-const T_TRUTHY: u32 = 3;
-const T_BIN: u32 = 4; // (i64, i64) -> i64: helpers
-const T_PANEL: u32 = 5;
+const T_OP: u32 = 0;
+const T_TRUTHY: u32 = 1;
+const T_BIN: u32 = 2; // (i64, i64) -> i64: helpers
+const T_PANEL: u32 = 3;
 /// JavaScript functions: `(closure, this, args) -> value`.
-const T_FN: u32 = 6;
-const T_DISPATCH: u32 = 7;
+const T_FN: u32 = 4;
+const T_DISPATCH: u32 = 5;
 
 /// The global holding the current source position (`script << 22 | offset`).
 const G_LOC: u32 = 0;
 
-/// Heap slots the host fills before a run: `botContext`, then the built-ins.
-pub(crate) const BOT_CONTEXT_SLOT: usize = 0;
+/// Constants every run sees (runtime.rs `Host::constants`): `botContext`,
+/// the built-ins, then the string literals.
+pub(crate) const BOT_CONTEXT_SLOT: usize = CONST_BASE;
 
 fn builtin_ref(i: usize) -> i64 {
-    value::reference(1 + i)
+    value::reference(CONST_BASE + 1 + i)
+}
+
+/// String literal `id` (the program's constants, runtime.rs `Host::constants`).
+fn string_ref(id: u32) -> i64 {
+    value::reference(CONST_BASE + 1 + BUILTINS.len() + id as usize)
 }
 
 pub(crate) fn compile(sources: &[ScriptSource<'_>]) -> Result<Output, Vec<ScriptDiagnostic>> {
@@ -244,8 +249,6 @@ pub(crate) fn compile(sources: &[ScriptSource<'_>]) -> Result<Output, Vec<Script
 
 fn assemble(m: &ModuleState, panels: Vec<WFunction>) -> Vec<u8> {
     let mut types = TypeSection::new();
-    types.ty().function([ValType::I32, ValType::I64], [ValType::I64]);
-    types.ty().function([ValType::I32, ValType::I64, ValType::I64], [ValType::I64]);
     types.ty().function([ValType::I32, ValType::I64, ValType::I64, ValType::I64], [ValType::I64]);
     types.ty().function([ValType::I64], [ValType::I32]);
     types.ty().function([ValType::I64, ValType::I64], [ValType::I64]);
@@ -253,9 +256,7 @@ fn assemble(m: &ModuleState, panels: Vec<WFunction>) -> Vec<u8> {
     types.ty().function([ValType::I64, ValType::I64, ValType::I64], [ValType::I64]);
     types.ty().function([ValType::I64, ValType::I64, ValType::I64, ValType::I32], [ValType::I64]);
     let mut imports = ImportSection::new();
-    imports.import("cbot", "op1", EntityType::Function(T_OP1));
-    imports.import("cbot", "op2", EntityType::Function(T_OP2));
-    imports.import("cbot", "op3", EntityType::Function(T_OP3));
+    imports.import("cbot", "op", EntityType::Function(T_OP));
     let mut funcs = FunctionSection::new();
     let mut code = CodeSection::new();
     funcs.function(T_TRUTHY);
@@ -279,7 +280,7 @@ fn assemble(m: &ModuleState, panels: Vec<WFunction>) -> Vec<u8> {
     for l in 0..3 {
         native.instruction(&I::LocalGet(l));
     }
-    native.instruction(&I::Call(F_OP1 + 2)).instruction(&I::End);
+    native.instruction(&I::Call(F_OP)).instruction(&I::End);
     code.function(&native);
     // `call(closure, this, args, slot)`: how the host calls a JavaScript
     // function (callbacks, methods).
@@ -363,7 +364,8 @@ fn helper_truthy() -> WFunction {
     f.instruction(&I::LocalGet(0)).instruction(&I::F64ReinterpretI64);
     f.instruction(&I::LocalGet(0)).instruction(&I::F64ReinterpretI64).instruction(&I::F64Eq);
     f.instruction(&I::I32And).instruction(&I::Return).instruction(&I::End);
-    f.instruction(&I::I32Const(op::TRUTHY)).instruction(&I::LocalGet(0)).instruction(&I::Call(F_OP1));
+    f.instruction(&I::I32Const(op::TRUTHY)).instruction(&I::LocalGet(0));
+    f.instruction(&I::I64Const(0)).instruction(&I::I64Const(0)).instruction(&I::Call(F_OP));
     f.instruction(&I::I64Const(TRUE)).instruction(&I::I64Eq).instruction(&I::End);
     f
 }
@@ -384,7 +386,8 @@ fn helper_arith(op_code: i32, which: u32) -> WFunction {
     f.instruction(&I::I32Const(op_code))
         .instruction(&I::LocalGet(0))
         .instruction(&I::LocalGet(1))
-        .instruction(&I::Call(F_OP2));
+        .instruction(&I::I64Const(0))
+        .instruction(&I::Call(F_OP));
     f.instruction(&I::End).instruction(&I::End);
     f
 }
@@ -405,7 +408,8 @@ fn helper_compare(op_code: i32) -> WFunction {
     f.instruction(&I::I32Const(op_code))
         .instruction(&I::LocalGet(0))
         .instruction(&I::LocalGet(1))
-        .instruction(&I::Call(F_OP2));
+        .instruction(&I::I64Const(0))
+        .instruction(&I::Call(F_OP));
     f.instruction(&I::End).instruction(&I::End);
     f
 }
@@ -440,7 +444,8 @@ fn helper_equals(op_code: i32, strict: bool) -> WFunction {
     f.instruction(&I::I32Const(op_code))
         .instruction(&I::LocalGet(0))
         .instruction(&I::LocalGet(1))
-        .instruction(&I::Call(F_OP2));
+        .instruction(&I::I64Const(0))
+        .instruction(&I::Call(F_OP));
     f.instruction(&I::End);
     f
 }
@@ -921,9 +926,7 @@ impl<'m> FnGen<'m> {
 
     fn string(&mut self, s: &str) {
         let id = self.m.string(s);
-        self.emit(I::I32Const(op::STRING));
-        self.emit(I::I64Const(i64::from(id)));
-        self.emit(I::Call(F_OP1));
+        self.emit(I::I64Const(string_ref(id)));
     }
 
     fn op1(&mut self, code: i32) {
@@ -953,7 +956,10 @@ impl<'m> FnGen<'m> {
         for &t in parked.iter().rev() {
             self.give_tmp(t);
         }
-        self.emit(I::Call(F_OP1 + arity - 1));
+        for _ in arity..3 {
+            self.emit(I::I64Const(0));
+        }
+        self.emit(I::Call(F_OP));
         self.check();
     }
 

@@ -190,21 +190,15 @@ impl Engine {
         let engine = wasmtime::Engine::new(&config).map_err(|e| Error::Wasmtime(e.to_string()))?;
         let mut linker = wasmtime::Linker::new(&engine);
         let wt = |e: wasmtime::Error| Error::Wasmtime(e.to_string());
+        // One import for every operation; the code ranges say the arity
+        // (runtime.rs `op`).
         linker
-            .func_wrap("cbot", "op1", |mut c: wasmtime::Caller<'_, Host>, op: i32, a: i64| {
-                let v = c.data_mut().op1(op, a);
-                host_op(&mut c, v)
-            })
-            .map_err(wt)?;
-        linker
-            .func_wrap("cbot", "op2", |mut c: wasmtime::Caller<'_, Host>, op: i32, a: i64, b: i64| {
-                let v = calls::op2(&mut c, op, a, b)?;
-                host_op(&mut c, v)
-            })
-            .map_err(wt)?;
-        linker
-            .func_wrap("cbot", "op3", |mut c: wasmtime::Caller<'_, Host>, op: i32, a: i64, b: i64, d: i64| {
-                let v = calls::op3(&mut c, op, a, b, d)?;
+            .func_wrap("cbot", "op", |mut c: wasmtime::Caller<'_, Host>, op: i32, a: i64, b: i64, d: i64| {
+                let v = match op {
+                    ..40 => calls::op2(&mut c, op, a, b)?,
+                    40..60 => c.data_mut().op1(op, a),
+                    _ => calls::op3(&mut c, op, a, b, d)?,
+                };
                 host_op(&mut c, v)
             })
             .map_err(wt)?;
@@ -234,6 +228,7 @@ impl Engine {
             engine: self.engine.clone(),
             pre,
             wasm: out.wasm,
+            consts: Host::constants(&out.strings),
             strings: out.strings.into(),
             panels: out.panels,
             limits: self.limits,
@@ -261,6 +256,7 @@ pub struct Program {
     pre: wasmtime::InstancePre<Host>,
     wasm: Vec<u8>,
     strings: Arc<[Arc<str>]>,
+    consts: Arc<[runtime::Obj]>,
     panels: Vec<String>,
     /// Each panel's export, resolved once (looking it up by name per run
     /// showed in profiles).
@@ -304,8 +300,11 @@ impl Program {
 /// [`Program::session`]). Use one per conversation or per thread.
 pub struct Session<'p> {
     program: &'p Program,
-    state: Option<(wasmtime::Store<Host>, wasmtime::Instance)>,
+    state: Option<SessionState>,
 }
+
+/// The store, the instance and the panels' functions looked up so far.
+type SessionState = (wasmtime::Store<Host>, wasmtime::Instance, Vec<Option<wasmtime::TypedFunc<(), i64>>>);
 
 impl Session<'_> {
     /// Runs one panel against `context`.
@@ -313,26 +312,31 @@ impl Session<'_> {
         let p = self.program;
         let k = p.panel_index(panel)?;
         let wt = |e: wasmtime::Error| Error::Wasmtime(e.to_string());
-        let (mut store, instance) = match self.state.take() {
+        let (mut store, instance, mut funcs) = match self.state.take() {
             Some(state) => state,
             None => {
-                let host = Host::new(None, p.strings.clone(), HeapLimit(p.limits.heap_bytes));
+                let host = Host::new(None, p.strings.clone(), p.consts.clone(), HeapLimit(p.limits.heap_bytes));
                 let mut store = wasmtime::Store::new(&p.engine, host);
                 let instance = p.pre.instantiate(&mut store).map_err(wt)?;
-                let dispatch = instance.get_typed_func(&mut store, "call").map_err(wt)?;
-                store.data_mut().dispatch = Some(dispatch);
-                (store, instance)
+                (store, instance, vec![None; p.panels.len()])
             }
         };
-        store.data_mut().reset((p.clock)());
+        store.data_mut().reset(&p.clock);
         store.data_mut().ctx = Some(Box::new(context));
         store.set_fuel(p.limits.fuel).map_err(wt)?;
-        let func = instance
-            .get_module_export(&mut store, &p.exports[k])
-            .and_then(wasmtime::Extern::into_func)
-            .ok_or_else(|| Error::Wasmtime(format!("panel{k} is not exported")))?
-            .typed::<(), i64>(&store)
-            .map_err(wt)?;
+        let func = match &funcs[k] {
+            Some(f) => f.clone(),
+            None => {
+                let f = instance
+                    .get_module_export(&mut store, &p.exports[k])
+                    .and_then(wasmtime::Extern::into_func)
+                    .ok_or_else(|| Error::Wasmtime(format!("panel{k} is not exported")))?
+                    .typed::<(), i64>(&store)
+                    .map_err(wt)?;
+                funcs[k] = Some(f.clone());
+                f
+            }
+        };
         let result = func.call(&mut store, ());
         let mut keep = true;
         let (value, error) = match result {
@@ -359,7 +363,7 @@ impl Session<'_> {
         let transcript = std::mem::take(&mut host.transcript);
         let context = *ctx.into_any().downcast::<C>().expect("the context type put in");
         if keep {
-            self.state = Some((store, instance));
+            self.state = Some((store, instance, funcs));
         }
         Ok(Run { context, transcript, value, error })
     }

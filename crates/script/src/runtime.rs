@@ -11,7 +11,9 @@ use crate::value::{self, EXCEPTION, FALSE, NULL, TRUE, UNDEFINED};
 use cbot_host::{BotContext, Transcript, Value, number_to_string, string_to_number};
 use std::sync::Arc;
 
-/// Operation codes shared with the compiler.
+/// Operation codes shared with the compiler. The code says how many
+/// operands an operation reads: below 40 two, 40–59 one, from 60 three
+/// (lib.rs routes the single `op` import by these ranges).
 pub(crate) mod op {
     // op2(a, b)
     pub const ADD: i32 = 1;
@@ -51,12 +53,9 @@ pub(crate) mod op {
     pub const NEG: i32 = 41;
     pub const TO_NUMBER: i32 = 42;
     pub const TRUTHY: i32 = 43;
-    pub const STRING: i32 = 44;
     pub const NEW_ARRAY: i32 = 45;
     pub const NEW_OBJECT: i32 = 46;
     pub const GLOBAL_GET: i32 = 47;
-    pub const BOT_CONTEXT: i32 = 48;
-    pub const BUILTIN: i32 = 49;
     pub const BITNOT: i32 = 50;
     pub const THROW: i32 = 51;
     pub const CATCH: i32 = 52;
@@ -73,6 +72,10 @@ pub(crate) mod op {
     /// Re-entrant: a call of a host function value (`F_NATIVE`).
     pub const CALL_NATIVE: i32 = 65;
 }
+
+/// References at or above this index are the program's constants
+/// ([`Host::constants`]); below it, the run's heap.
+pub(crate) const CONST_BASE: usize = 1 << 40;
 
 /// Constructors `new` accepts in this version.
 pub(crate) const CONSTRUCTORS: &[&str] = &[
@@ -173,6 +176,8 @@ pub(crate) struct Host {
     pub ctx: Option<Box<dyn Ctx>>,
     pub transcript: Transcript,
     heap: Vec<Obj>,
+    /// Shared read-only objects, at references from `CONST_BASE` on.
+    consts: Arc<[Obj]>,
     heap_bytes: usize,
     heap_limit: usize,
     strings: Arc<[Arc<str>]>,
@@ -182,7 +187,10 @@ pub(crate) struct Host {
     /// `catch` turns them into error objects).
     thrown: Option<i64>,
     /// The clock reading for this run (`new Date()`, `Date.now()`).
-    now_ms: f64,
+    now_ms: Option<f64>,
+    /// Where the reading comes from: read on first use, so runs that never
+    /// look at the time do not pay for it.
+    clock: Option<crate::Clock>,
     /// The module's `call` export, through which the host calls JavaScript
     /// functions (set once the instance exists).
     pub dispatch: Option<wasmtime::TypedFunc<(i64, i64, i64, i32), i64>>,
@@ -195,23 +203,32 @@ fn number_value(v: i64) -> Option<f64> {
 }
 
 impl Host {
-    pub fn new(ctx: Option<Box<dyn Ctx>>, strings: Arc<[Arc<str>]>, heap_limit: HeapLimit) -> Host {
-        // Fixed slots the compiler refers to by constant: `botContext`,
-        // then each built-in (compile.rs BOT_CONTEXT_SLOT, builtin_ref).
-        let mut heap = Vec::with_capacity(16 + BUILTINS.len());
-        heap.push(Obj::BotContext);
-        heap.extend((0..BUILTINS.len()).map(Obj::Builtin));
+    /// The constant objects of a program, which the compiler refers to by
+    /// reference (`CONST_BASE + i`): `botContext`, each built-in, then each
+    /// string literal. Made once per program and shared by its runs, so a
+    /// string literal costs no allocation (strings are immutable).
+    pub fn constants(strings: &[Arc<str>]) -> Arc<[Obj]> {
+        let mut c = Vec::with_capacity(1 + BUILTINS.len() + strings.len());
+        c.push(Obj::BotContext);
+        c.extend((0..BUILTINS.len()).map(Obj::Builtin));
+        c.extend(strings.iter().map(|s| Obj::Str(s.clone())));
+        c.into()
+    }
+
+    pub fn new(ctx: Option<Box<dyn Ctx>>, strings: Arc<[Arc<str>]>, consts: Arc<[Obj]>, heap_limit: HeapLimit) -> Host {
         Host {
             ctx,
             transcript: Transcript::default(),
-            heap,
+            heap: Vec::new(),
+            consts,
             heap_bytes: 0,
             heap_limit: heap_limit.0,
             strings,
             globals: Vec::new(),
             error: None,
             thrown: None,
-            now_ms: 0.0,
+            now_ms: None,
+            clock: None,
             dispatch: None,
             heap_exceeded: false,
         }
@@ -223,15 +240,28 @@ impl Host {
     /// Clears everything a run left behind, for the next run of a session:
     /// the heap back to its fixed slots, implicit globals, the pending
     /// error, the quota.
-    pub fn reset(&mut self, now_ms: f64) {
-        self.now_ms = now_ms;
-        self.heap.truncate(1 + BUILTINS.len());
+    pub fn reset(&mut self, clock: &crate::Clock) {
+        self.now_ms = None;
+        if self.clock.as_ref().is_none_or(|c| !Arc::ptr_eq(c, clock)) {
+            self.clock = Some(clock.clone());
+        }
+        self.heap.clear();
         self.heap_bytes = 0;
         self.globals.clear();
         self.error = None;
         self.thrown = None;
         self.heap_exceeded = false;
         self.transcript = Transcript::default();
+    }
+
+    /// The clock reading for this run (the same all through the run).
+    fn now(&mut self) -> f64 {
+        if let Some(t) = self.now_ms {
+            return t;
+        }
+        let t = self.clock.as_ref().map_or(0.0, |c| c());
+        self.now_ms = Some(t);
+        t
     }
 
     fn charge(&mut self, bytes: usize) -> bool {
@@ -249,7 +279,8 @@ impl Host {
     }
 
     pub(crate) fn obj(&self, v: i64) -> Option<&Obj> {
-        value::as_reference(v).and_then(|i| self.heap.get(i))
+        let i = value::as_reference(v)?;
+        if i >= CONST_BASE { self.consts.get(i - CONST_BASE) } else { self.heap.get(i) }
     }
 
     pub fn string(&mut self, s: impl Into<Arc<str>>) -> i64 {
@@ -438,10 +469,6 @@ impl Host {
             op::TO_NUMBER => value::number(self.to_number(a)),
             op::BITNOT => value::number(f64::from(!self.to_int32(a))),
             op::TRUTHY => value::boolean(self.truthy(a)),
-            op::STRING => {
-                let s = self.strings[a as usize].clone();
-                self.string(s)
-            }
             op::NEW_ARRAY => self.alloc(Obj::Arr(Vec::new()), 0),
             op::NEW_OBJECT => self.alloc(Obj::Object(Vec::new(), UNDEFINED), 0),
             op::CLOSURE_ENV => match self.obj(a) {
@@ -467,8 +494,6 @@ impl Host {
                     None => self.throw("ReferenceError", format!("{name} is not defined")),
                 }
             }
-            op::BOT_CONTEXT => self.alloc(Obj::BotContext, 0),
-            op::BUILTIN => self.alloc(Obj::Builtin(a as usize), 0),
             op::THROW => {
                 let (name, message) = match self.obj(a) {
                     Some(Obj::Error(n, m)) => (n.to_string(), m.to_string()),
@@ -628,7 +653,7 @@ impl Host {
                     "Object" => self.alloc(Obj::Object(Vec::new(), UNDEFINED), 0),
                     "Date" => {
                         let ms = match argv[..] {
-                            [] => self.now_ms,
+                            [] => self.now(),
                             [x] => match self.str_of(x) {
                                 Some(s) => parse_iso(s),
                                 None => self.to_number(x),
@@ -897,8 +922,7 @@ impl Host {
             return self.throw("TypeError", format!("Cannot read property '{k}' of {what}"));
         }
         let index = number_value(key).filter(|n| n.fract() == 0.0 && *n >= 0.0).map(|n| n as usize);
-        let Some(slot) = value::as_reference(obj) else { return UNDEFINED };
-        match self.heap.get(slot) {
+        match self.obj(obj) {
             Some(Obj::Str(s)) => {
                 let s = s.clone();
                 let index = index.or_else(|| self.str_of(key).and_then(|k| array_index(k)).map(|i| i as usize));
@@ -1073,7 +1097,7 @@ impl Host {
                 _ => self.throw("TypeError", format!("Object has no method '{name}'")),
             },
             Some(Obj::Builtin(b)) => match (BUILTINS[b], name.as_str()) {
-                ("Date", "now") => value::number(self.now_ms),
+                ("Date", "now") => value::number(self.now()),
                 ("Math", m) => self.math(m, &argv),
                 ("JSON", "stringify") => {
                     let v = self.to_host(arg(0), 0);
@@ -1506,7 +1530,7 @@ impl Host {
         }
         match BUILTINS[builtin] {
             "Date" => {
-                let now = self.now_ms;
+                let now = self.now();
                 self.string(date_string(now))
             }
             "String" => {

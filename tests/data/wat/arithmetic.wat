@@ -1,22 +1,18 @@
 (module
-  (type (;0;) (func (param i32 i64) (result i64)))
-  (type (;1;) (func (param i32 i64 i64) (result i64)))
-  (type (;2;) (func (param i32 i64 i64 i64) (result i64)))
-  (type (;3;) (func (param i64) (result i32)))
-  (type (;4;) (func (param i64 i64) (result i64)))
-  (type (;5;) (func (result i64)))
-  (type (;6;) (func (param i64 i64 i64) (result i64)))
-  (type (;7;) (func (param i64 i64 i64 i32) (result i64)))
-  (import "cbot" "op1" (func (;0;) (type 0) (param i32 i64) (result i64)))
-  (import "cbot" "op2" (func (;1;) (type 1) (param i32 i64 i64) (result i64)))
-  (import "cbot" "op3" (func (;2;) (type 2) (param i32 i64 i64 i64) (result i64)))
+  (type (;0;) (func (param i32 i64 i64 i64) (result i64)))
+  (type (;1;) (func (param i64) (result i32)))
+  (type (;2;) (func (param i64 i64) (result i64)))
+  (type (;3;) (func (result i64)))
+  (type (;4;) (func (param i64 i64 i64) (result i64)))
+  (type (;5;) (func (param i64 i64 i64 i32) (result i64)))
+  (import "cbot" "op" (func (;0;) (type 0) (param i32 i64 i64 i64) (result i64)))
   (table (;0;) 2 2 funcref)
   (global (;0;) (mut i32) i32.const 0)
-  (export "panel0" (func 17))
-  (export "call" (func 15))
+  (export "panel0" (func 15))
+  (export "call" (func 13))
   (export "loc" (global 0))
-  (elem (;0;) (table 0) (i32.const 0) func 14 16)
-  (func (;3;) (type 3) (param i64) (result i32)
+  (elem (;0;) (table 0) (i32.const 0) func 12 14)
+  (func (;1;) (type 1) (param i64) (result i32)
     local.get 0
     i64.const -1407374883553279
     i64.eq
@@ -63,11 +59,13 @@
     end
     i32.const 43
     local.get 0
+    i64.const 0
+    i64.const 0
     call 0
     i64.const -1407374883553279
     i64.eq
   )
-  (func (;4;) (type 4) (param i64 i64) (result i64)
+  (func (;2;) (type 2) (param i64 i64) (result i64)
     local.get 0
     i64.const -1970324836974592
     i64.lt_u
@@ -86,10 +84,11 @@
       i32.const 1
       local.get 0
       local.get 1
-      call 1
+      i64.const 0
+      call 0
     end
   )
-  (func (;5;) (type 4) (param i64 i64) (result i64)
+  (func (;3;) (type 2) (param i64 i64) (result i64)
     local.get 0
     i64.const -1970324836974592
     i64.lt_u
@@ -108,10 +107,11 @@
       i32.const 2
       local.get 0
       local.get 1
-      call 1
+      i64.const 0
+      call 0
     end
   )
-  (func (;6;) (type 4) (param i64 i64) (result i64)
+  (func (;4;) (type 2) (param i64 i64) (result i64)
     local.get 0
     i64.const -1970324836974592
     i64.lt_u
@@ -130,10 +130,11 @@
       i32.const 3
       local.get 0
       local.get 1
-      call 1
+      i64.const 0
+      call 0
     end
   )
-  (func (;7;) (type 4) (param i64 i64) (result i64)
+  (func (;5;) (type 2) (param i64 i64) (result i64)
     local.get 0
     i64.const -1970324836974592
     i64.lt_u
@@ -152,10 +153,11 @@
       i32.const 4
       local.get 0
       local.get 1
-      call 1
+      i64.const 0
+      call 0
     end
   )
-  (func (;8;) (type 4) (param i64 i64) (result i64)
+  (func (;6;) (type 2) (param i64 i64) (result i64)
     local.get 0
     i64.const -1970324836974592
     i64.lt_u
@@ -176,10 +178,11 @@
       i32.const 10
       local.get 0
       local.get 1
-      call 1
+      i64.const 0
+      call 0
     end
   )
-  (func (;9;) (type 4) (param i64 i64) (result i64)
+  (func (;7;) (type 2) (param i64 i64) (result i64)
     local.get 0
     i64.const -1970324836974592
     i64.lt_u
@@ -200,10 +203,11 @@
       i32.const 11
       local.get 0
       local.get 1
-      call 1
+      i64.const 0
+      call 0
     end
   )
-  (func (;10;) (type 4) (param i64 i64) (result i64)
+  (func (;8;) (type 2) (param i64 i64) (result i64)
     local.get 0
     i64.const -1970324836974592
     i64.lt_u
@@ -224,10 +228,11 @@
       i32.const 12
       local.get 0
       local.get 1
-      call 1
+      i64.const 0
+      call 0
     end
   )
-  (func (;11;) (type 4) (param i64 i64) (result i64)
+  (func (;9;) (type 2) (param i64 i64) (result i64)
     local.get 0
     i64.const -1970324836974592
     i64.lt_u
@@ -248,10 +253,11 @@
       i32.const 13
       local.get 0
       local.get 1
-      call 1
+      i64.const 0
+      call 0
     end
   )
-  (func (;12;) (type 4) (param i64 i64) (result i64)
+  (func (;10;) (type 2) (param i64 i64) (result i64)
     local.get 0
     i64.const -1970324836974592
     i64.lt_u
@@ -298,9 +304,10 @@
     i32.const 8
     local.get 0
     local.get 1
-    call 1
+    i64.const 0
+    call 0
   )
-  (func (;13;) (type 4) (param i64 i64) (result i64)
+  (func (;11;) (type 2) (param i64 i64) (result i64)
     local.get 0
     i64.const -1970324836974592
     i64.lt_u
@@ -329,26 +336,27 @@
     i32.const 6
     local.get 0
     local.get 1
-    call 1
+    i64.const 0
+    call 0
   )
-  (func (;14;) (type 6) (param i64 i64 i64) (result i64)
+  (func (;12;) (type 4) (param i64 i64 i64) (result i64)
     i32.const 65
     local.get 0
     local.get 1
     local.get 2
-    call 2
+    call 0
   )
-  (func (;15;) (type 7) (param i64 i64 i64 i32) (result i64)
+  (func (;13;) (type 5) (param i64 i64 i64 i32) (result i64)
     local.get 0
     local.get 1
     local.get 2
     local.get 3
-    call_indirect (type 6)
+    call_indirect (type 4)
   )
-  (func (;16;) (type 6) (param i64 i64 i64) (result i64)
+  (func (;14;) (type 4) (param i64 i64 i64) (result i64)
     i64.const -1970324836974592
   )
-  (func (;17;) (type 5) (result i64)
+  (func (;15;) (type 3) (result i64)
     (local i64 i64 i64)
     i64.const -1970324836974592
     local.set 0
@@ -363,7 +371,7 @@
     global.set 0
     local.get 0
     i64.const 4613937818241073152
-    call 6
+    call 4
     local.tee 2
     i64.const -844424930131968
     i64.eq
@@ -373,7 +381,7 @@
     end
     local.get 2
     i64.const 4607182418800017408
-    call 4
+    call 2
     local.tee 2
     i64.const -844424930131968
     i64.eq
@@ -388,7 +396,7 @@
     global.set 0
     local.get 1
     i64.const 4621819117588971520
-    call 8
+    call 6
     local.tee 2
     i64.const -844424930131968
     i64.eq
@@ -397,15 +405,11 @@
       return
     end
     local.get 2
-    call 3
+    call 1
     if (result i64) ;; label = @1
-      i32.const 44
-      i64.const 0
-      call 0
+      i64.const -1124800395214827
     else
-      i32.const 44
-      i64.const 1
-      call 0
+      i64.const -1124800395214826
     end
     return
     i64.const -1970324836974592

@@ -1,22 +1,18 @@
 (module
-  (type (;0;) (func (param i32 i64) (result i64)))
-  (type (;1;) (func (param i32 i64 i64) (result i64)))
-  (type (;2;) (func (param i32 i64 i64 i64) (result i64)))
-  (type (;3;) (func (param i64) (result i32)))
-  (type (;4;) (func (param i64 i64) (result i64)))
-  (type (;5;) (func (result i64)))
-  (type (;6;) (func (param i64 i64 i64) (result i64)))
-  (type (;7;) (func (param i64 i64 i64 i32) (result i64)))
-  (import "cbot" "op1" (func (;0;) (type 0) (param i32 i64) (result i64)))
-  (import "cbot" "op2" (func (;1;) (type 1) (param i32 i64 i64) (result i64)))
-  (import "cbot" "op3" (func (;2;) (type 2) (param i32 i64 i64 i64) (result i64)))
+  (type (;0;) (func (param i32 i64 i64 i64) (result i64)))
+  (type (;1;) (func (param i64) (result i32)))
+  (type (;2;) (func (param i64 i64) (result i64)))
+  (type (;3;) (func (result i64)))
+  (type (;4;) (func (param i64 i64 i64) (result i64)))
+  (type (;5;) (func (param i64 i64 i64 i32) (result i64)))
+  (import "cbot" "op" (func (;0;) (type 0) (param i32 i64 i64 i64) (result i64)))
   (table (;0;) 2 2 funcref)
   (global (;0;) (mut i32) i32.const 0)
-  (export "panel0" (func 17))
-  (export "call" (func 15))
+  (export "panel0" (func 15))
+  (export "call" (func 13))
   (export "loc" (global 0))
-  (elem (;0;) (table 0) (i32.const 0) func 14 16)
-  (func (;3;) (type 3) (param i64) (result i32)
+  (elem (;0;) (table 0) (i32.const 0) func 12 14)
+  (func (;1;) (type 1) (param i64) (result i32)
     local.get 0
     i64.const -1407374883553279
     i64.eq
@@ -63,11 +59,13 @@
     end
     i32.const 43
     local.get 0
+    i64.const 0
+    i64.const 0
     call 0
     i64.const -1407374883553279
     i64.eq
   )
-  (func (;4;) (type 4) (param i64 i64) (result i64)
+  (func (;2;) (type 2) (param i64 i64) (result i64)
     local.get 0
     i64.const -1970324836974592
     i64.lt_u
@@ -86,10 +84,11 @@
       i32.const 1
       local.get 0
       local.get 1
-      call 1
+      i64.const 0
+      call 0
     end
   )
-  (func (;5;) (type 4) (param i64 i64) (result i64)
+  (func (;3;) (type 2) (param i64 i64) (result i64)
     local.get 0
     i64.const -1970324836974592
     i64.lt_u
@@ -108,10 +107,11 @@
       i32.const 2
       local.get 0
       local.get 1
-      call 1
+      i64.const 0
+      call 0
     end
   )
-  (func (;6;) (type 4) (param i64 i64) (result i64)
+  (func (;4;) (type 2) (param i64 i64) (result i64)
     local.get 0
     i64.const -1970324836974592
     i64.lt_u
@@ -130,10 +130,11 @@
       i32.const 3
       local.get 0
       local.get 1
-      call 1
+      i64.const 0
+      call 0
     end
   )
-  (func (;7;) (type 4) (param i64 i64) (result i64)
+  (func (;5;) (type 2) (param i64 i64) (result i64)
     local.get 0
     i64.const -1970324836974592
     i64.lt_u
@@ -152,10 +153,11 @@
       i32.const 4
       local.get 0
       local.get 1
-      call 1
+      i64.const 0
+      call 0
     end
   )
-  (func (;8;) (type 4) (param i64 i64) (result i64)
+  (func (;6;) (type 2) (param i64 i64) (result i64)
     local.get 0
     i64.const -1970324836974592
     i64.lt_u
@@ -176,10 +178,11 @@
       i32.const 10
       local.get 0
       local.get 1
-      call 1
+      i64.const 0
+      call 0
     end
   )
-  (func (;9;) (type 4) (param i64 i64) (result i64)
+  (func (;7;) (type 2) (param i64 i64) (result i64)
     local.get 0
     i64.const -1970324836974592
     i64.lt_u
@@ -200,10 +203,11 @@
       i32.const 11
       local.get 0
       local.get 1
-      call 1
+      i64.const 0
+      call 0
     end
   )
-  (func (;10;) (type 4) (param i64 i64) (result i64)
+  (func (;8;) (type 2) (param i64 i64) (result i64)
     local.get 0
     i64.const -1970324836974592
     i64.lt_u
@@ -224,10 +228,11 @@
       i32.const 12
       local.get 0
       local.get 1
-      call 1
+      i64.const 0
+      call 0
     end
   )
-  (func (;11;) (type 4) (param i64 i64) (result i64)
+  (func (;9;) (type 2) (param i64 i64) (result i64)
     local.get 0
     i64.const -1970324836974592
     i64.lt_u
@@ -248,10 +253,11 @@
       i32.const 13
       local.get 0
       local.get 1
-      call 1
+      i64.const 0
+      call 0
     end
   )
-  (func (;12;) (type 4) (param i64 i64) (result i64)
+  (func (;10;) (type 2) (param i64 i64) (result i64)
     local.get 0
     i64.const -1970324836974592
     i64.lt_u
@@ -298,9 +304,10 @@
     i32.const 8
     local.get 0
     local.get 1
-    call 1
+    i64.const 0
+    call 0
   )
-  (func (;13;) (type 4) (param i64 i64) (result i64)
+  (func (;11;) (type 2) (param i64 i64) (result i64)
     local.get 0
     i64.const -1970324836974592
     i64.lt_u
@@ -329,46 +336,45 @@
     i32.const 6
     local.get 0
     local.get 1
-    call 1
+    i64.const 0
+    call 0
   )
-  (func (;14;) (type 6) (param i64 i64 i64) (result i64)
+  (func (;12;) (type 4) (param i64 i64 i64) (result i64)
     i32.const 65
     local.get 0
     local.get 1
     local.get 2
-    call 2
+    call 0
   )
-  (func (;15;) (type 7) (param i64 i64 i64 i32) (result i64)
+  (func (;13;) (type 5) (param i64 i64 i64 i32) (result i64)
     local.get 0
     local.get 1
     local.get 2
     local.get 3
-    call_indirect (type 6)
+    call_indirect (type 4)
   )
-  (func (;16;) (type 6) (param i64 i64 i64) (result i64)
+  (func (;14;) (type 4) (param i64 i64 i64) (result i64)
     i64.const -1970324836974592
   )
-  (func (;17;) (type 5) (result i64)
+  (func (;15;) (type 3) (result i64)
     (local i64 i64 i64 i64)
     i64.const -1970324836974592
     local.set 0
     i32.const 146
     global.set 0
-    i32.const 44
-    i64.const 0
-    call 0
+    i64.const -1124800395214827
     local.tee 0
     drop
     i32.const 188
     global.set 0
-    i64.const -1125899906842624
-    i32.const 44
-    i64.const 1
-    call 0
+    i64.const -1124800395214848
+    i64.const -1124800395214826
     i64.const 0
     local.set 1
     i32.const 45
     local.get 1
+    i64.const 0
+    i64.const 0
     call 0
     local.tee 1
     i64.const -844424930131968
@@ -385,19 +391,7 @@
     local.get 1
     local.get 2
     local.get 3
-    call 2
-    local.tee 1
-    i64.const -844424930131968
-    i64.eq
-    if ;; label = @1
-      i64.const -844424930131968
-      return
-    end
-    local.get 1
-    i32.const 44
-    i64.const 2
     call 0
-    call 13
     local.tee 1
     i64.const -844424930131968
     i64.eq
@@ -406,18 +400,28 @@
       return
     end
     local.get 1
-    call 3
+    i64.const -1124800395214825
+    call 11
+    local.tee 1
+    i64.const -844424930131968
+    i64.eq
+    if ;; label = @1
+      i64.const -844424930131968
+      return
+    end
+    local.get 1
+    call 1
     if ;; label = @1
       i32.const 230
       global.set 0
-      i64.const -1125899906842624
-      i32.const 44
-      i64.const 3
-      call 0
+      i64.const -1124800395214848
+      i64.const -1124800395214824
       i64.const 0
       local.set 1
       i32.const 45
       local.get 1
+      i64.const 0
+      i64.const 0
       call 0
       local.tee 1
       i64.const -844424930131968
@@ -433,7 +437,8 @@
       i32.const 15
       local.get 1
       local.get 2
-      call 1
+      i64.const 0
+      call 0
       local.tee 1
       i64.const -844424930131968
       i64.eq
@@ -449,7 +454,7 @@
       local.get 1
       local.get 2
       local.get 3
-      call 2
+      call 0
       local.tee 1
       i64.const -844424930131968
       i64.eq
@@ -462,14 +467,14 @@
     else
       i32.const 270
       global.set 0
-      i64.const -1125899906842624
-      i32.const 44
-      i64.const 4
-      call 0
+      i64.const -1124800395214848
+      i64.const -1124800395214823
       i64.const 0
       local.set 1
       i32.const 45
       local.get 1
+      i64.const 0
+      i64.const 0
       call 0
       local.tee 1
       i64.const -844424930131968
@@ -479,15 +484,14 @@
         return
       end
       local.get 1
-      i32.const 44
-      i64.const 5
-      call 0
+      i64.const -1124800395214822
       local.set 2
       local.set 1
       i32.const 15
       local.get 1
       local.get 2
-      call 1
+      i64.const 0
+      call 0
       local.tee 1
       i64.const -844424930131968
       i64.eq
@@ -502,7 +506,8 @@
       i32.const 15
       local.get 1
       local.get 2
-      call 1
+      i64.const 0
+      call 0
       local.tee 1
       i64.const -844424930131968
       i64.eq
@@ -517,7 +522,8 @@
       i32.const 15
       local.get 1
       local.get 2
-      call 1
+      i64.const 0
+      call 0
       local.tee 1
       i64.const -844424930131968
       i64.eq
@@ -532,7 +538,8 @@
       i32.const 15
       local.get 1
       local.get 2
-      call 1
+      i64.const 0
+      call 0
       local.tee 1
       i64.const -844424930131968
       i64.eq
@@ -548,7 +555,7 @@
       local.get 1
       local.get 2
       local.get 3
-      call 2
+      call 0
       local.tee 1
       i64.const -844424930131968
       i64.eq

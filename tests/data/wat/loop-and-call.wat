@@ -1,22 +1,18 @@
 (module
-  (type (;0;) (func (param i32 i64) (result i64)))
-  (type (;1;) (func (param i32 i64 i64) (result i64)))
-  (type (;2;) (func (param i32 i64 i64 i64) (result i64)))
-  (type (;3;) (func (param i64) (result i32)))
-  (type (;4;) (func (param i64 i64) (result i64)))
-  (type (;5;) (func (result i64)))
-  (type (;6;) (func (param i64 i64 i64) (result i64)))
-  (type (;7;) (func (param i64 i64 i64 i32) (result i64)))
-  (import "cbot" "op1" (func (;0;) (type 0) (param i32 i64) (result i64)))
-  (import "cbot" "op2" (func (;1;) (type 1) (param i32 i64 i64) (result i64)))
-  (import "cbot" "op3" (func (;2;) (type 2) (param i32 i64 i64 i64) (result i64)))
+  (type (;0;) (func (param i32 i64 i64 i64) (result i64)))
+  (type (;1;) (func (param i64) (result i32)))
+  (type (;2;) (func (param i64 i64) (result i64)))
+  (type (;3;) (func (result i64)))
+  (type (;4;) (func (param i64 i64 i64) (result i64)))
+  (type (;5;) (func (param i64 i64 i64 i32) (result i64)))
+  (import "cbot" "op" (func (;0;) (type 0) (param i32 i64 i64 i64) (result i64)))
   (table (;0;) 3 3 funcref)
   (global (;0;) (mut i32) i32.const 0)
-  (export "panel0" (func 18))
-  (export "call" (func 15))
+  (export "panel0" (func 16))
+  (export "call" (func 13))
   (export "loc" (global 0))
-  (elem (;0;) (table 0) (i32.const 0) func 14 16 17)
-  (func (;3;) (type 3) (param i64) (result i32)
+  (elem (;0;) (table 0) (i32.const 0) func 12 14 15)
+  (func (;1;) (type 1) (param i64) (result i32)
     local.get 0
     i64.const -1407374883553279
     i64.eq
@@ -63,11 +59,13 @@
     end
     i32.const 43
     local.get 0
+    i64.const 0
+    i64.const 0
     call 0
     i64.const -1407374883553279
     i64.eq
   )
-  (func (;4;) (type 4) (param i64 i64) (result i64)
+  (func (;2;) (type 2) (param i64 i64) (result i64)
     local.get 0
     i64.const -1970324836974592
     i64.lt_u
@@ -86,10 +84,11 @@
       i32.const 1
       local.get 0
       local.get 1
-      call 1
+      i64.const 0
+      call 0
     end
   )
-  (func (;5;) (type 4) (param i64 i64) (result i64)
+  (func (;3;) (type 2) (param i64 i64) (result i64)
     local.get 0
     i64.const -1970324836974592
     i64.lt_u
@@ -108,10 +107,11 @@
       i32.const 2
       local.get 0
       local.get 1
-      call 1
+      i64.const 0
+      call 0
     end
   )
-  (func (;6;) (type 4) (param i64 i64) (result i64)
+  (func (;4;) (type 2) (param i64 i64) (result i64)
     local.get 0
     i64.const -1970324836974592
     i64.lt_u
@@ -130,10 +130,11 @@
       i32.const 3
       local.get 0
       local.get 1
-      call 1
+      i64.const 0
+      call 0
     end
   )
-  (func (;7;) (type 4) (param i64 i64) (result i64)
+  (func (;5;) (type 2) (param i64 i64) (result i64)
     local.get 0
     i64.const -1970324836974592
     i64.lt_u
@@ -152,10 +153,11 @@
       i32.const 4
       local.get 0
       local.get 1
-      call 1
+      i64.const 0
+      call 0
     end
   )
-  (func (;8;) (type 4) (param i64 i64) (result i64)
+  (func (;6;) (type 2) (param i64 i64) (result i64)
     local.get 0
     i64.const -1970324836974592
     i64.lt_u
@@ -176,10 +178,11 @@
       i32.const 10
       local.get 0
       local.get 1
-      call 1
+      i64.const 0
+      call 0
     end
   )
-  (func (;9;) (type 4) (param i64 i64) (result i64)
+  (func (;7;) (type 2) (param i64 i64) (result i64)
     local.get 0
     i64.const -1970324836974592
     i64.lt_u
@@ -200,10 +203,11 @@
       i32.const 11
       local.get 0
       local.get 1
-      call 1
+      i64.const 0
+      call 0
     end
   )
-  (func (;10;) (type 4) (param i64 i64) (result i64)
+  (func (;8;) (type 2) (param i64 i64) (result i64)
     local.get 0
     i64.const -1970324836974592
     i64.lt_u
@@ -224,10 +228,11 @@
       i32.const 12
       local.get 0
       local.get 1
-      call 1
+      i64.const 0
+      call 0
     end
   )
-  (func (;11;) (type 4) (param i64 i64) (result i64)
+  (func (;9;) (type 2) (param i64 i64) (result i64)
     local.get 0
     i64.const -1970324836974592
     i64.lt_u
@@ -248,10 +253,11 @@
       i32.const 13
       local.get 0
       local.get 1
-      call 1
+      i64.const 0
+      call 0
     end
   )
-  (func (;12;) (type 4) (param i64 i64) (result i64)
+  (func (;10;) (type 2) (param i64 i64) (result i64)
     local.get 0
     i64.const -1970324836974592
     i64.lt_u
@@ -298,9 +304,10 @@
     i32.const 8
     local.get 0
     local.get 1
-    call 1
+    i64.const 0
+    call 0
   )
-  (func (;13;) (type 4) (param i64 i64) (result i64)
+  (func (;11;) (type 2) (param i64 i64) (result i64)
     local.get 0
     i64.const -1970324836974592
     i64.lt_u
@@ -329,26 +336,27 @@
     i32.const 6
     local.get 0
     local.get 1
-    call 1
+    i64.const 0
+    call 0
   )
-  (func (;14;) (type 6) (param i64 i64 i64) (result i64)
+  (func (;12;) (type 4) (param i64 i64 i64) (result i64)
     i32.const 65
     local.get 0
     local.get 1
     local.get 2
-    call 2
+    call 0
   )
-  (func (;15;) (type 7) (param i64 i64 i64 i32) (result i64)
+  (func (;13;) (type 5) (param i64 i64 i64 i32) (result i64)
     local.get 0
     local.get 1
     local.get 2
     local.get 3
-    call_indirect (type 6)
+    call_indirect (type 4)
   )
-  (func (;16;) (type 6) (param i64 i64 i64) (result i64)
+  (func (;14;) (type 4) (param i64 i64 i64) (result i64)
     i64.const -1970324836974592
   )
-  (func (;17;) (type 6) (param i64 i64 i64) (result i64)
+  (func (;15;) (type 4) (param i64 i64 i64) (result i64)
     (local i64 i64 i64)
     i64.const -1970324836974592
     local.set 3
@@ -359,7 +367,8 @@
     i32.const 14
     local.get 4
     local.get 5
-    call 1
+    i64.const 0
+    call 0
     local.tee 4
     i64.const -844424930131968
     i64.eq
@@ -374,7 +383,7 @@
     global.set 0
     local.get 3
     local.get 3
-    call 6
+    call 4
     local.tee 4
     i64.const -844424930131968
     i64.eq
@@ -386,7 +395,7 @@
     return
     i64.const -1970324836974592
   )
-  (func (;18;) (type 5) (result i64)
+  (func (;16;) (type 3) (result i64)
     (local i64 i64 i64 i64 i64 i64 i64)
     i64.const -1970324836974592
     local.set 0
@@ -401,7 +410,8 @@
     i32.const 27
     local.get 3
     local.get 4
-    call 1
+    i64.const 0
+    call 0
     local.tee 3
     i64.const -844424930131968
     i64.eq
@@ -426,7 +436,7 @@
       loop ;; label = @2
         local.get 0
         i64.const 4616189618054758400
-        call 8
+        call 6
         local.tee 3
         i64.const -844424930131968
         i64.eq
@@ -435,7 +445,7 @@
           return
         end
         local.get 3
-        call 3
+        call 1
         i32.eqz
         br_if 1 (;@1;)
         block ;; label = @3
@@ -448,6 +458,8 @@
           local.set 3
           i32.const 45
           local.get 3
+          i64.const 0
+          i64.const 0
           call 0
           local.tee 3
           i64.const -844424930131968
@@ -463,7 +475,8 @@
           i32.const 15
           local.get 3
           local.get 4
-          call 1
+          i64.const 0
+          call 0
           local.tee 3
           i64.const -844424930131968
           i64.eq
@@ -472,7 +485,7 @@
             return
           end
           local.get 3
-          call 17
+          call 15
           local.tee 3
           i64.const -844424930131968
           i64.eq
@@ -481,7 +494,7 @@
             return
           end
           local.get 3
-          call 4
+          call 2
           local.tee 3
           i64.const -844424930131968
           i64.eq
@@ -497,6 +510,8 @@
         local.set 3
         i32.const 42
         local.get 3
+        i64.const 0
+        i64.const 0
         call 0
         local.tee 3
         i64.const -844424930131968
@@ -508,7 +523,7 @@
         local.get 3
         local.tee 5
         i64.const 4607182418800017408
-        call 4
+        call 2
         local.tee 3
         i64.const -844424930131968
         i64.eq
@@ -526,14 +541,14 @@
     end
     i32.const 104
     global.set 0
-    i64.const -1125899906842624
-    i32.const 44
-    i64.const 0
-    call 0
+    i64.const -1124800395214848
+    i64.const -1124800395214827
     i64.const 0
     local.set 3
     i32.const 45
     local.get 3
+    i64.const 0
+    i64.const 0
     call 0
     local.tee 3
     i64.const -844424930131968
@@ -543,15 +558,14 @@
       return
     end
     local.get 3
-    i32.const 44
-    i64.const 1
-    call 0
+    i64.const -1124800395214826
     local.set 4
     local.set 3
     i32.const 15
     local.get 3
     local.get 4
-    call 1
+    i64.const 0
+    call 0
     local.tee 3
     i64.const -844424930131968
     i64.eq
@@ -566,7 +580,8 @@
     i32.const 15
     local.get 3
     local.get 4
-    call 1
+    i64.const 0
+    call 0
     local.tee 3
     i64.const -844424930131968
     i64.eq
@@ -581,7 +596,8 @@
     i32.const 15
     local.get 3
     local.get 4
-    call 1
+    i64.const 0
+    call 0
     local.tee 3
     i64.const -844424930131968
     i64.eq
@@ -596,7 +612,8 @@
     i32.const 15
     local.get 3
     local.get 4
-    call 1
+    i64.const 0
+    call 0
     local.tee 3
     i64.const -844424930131968
     i64.eq
@@ -612,7 +629,7 @@
     local.get 3
     local.get 4
     local.get 6
-    call 2
+    call 0
     local.tee 3
     i64.const -844424930131968
     i64.eq
