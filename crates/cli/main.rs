@@ -39,6 +39,28 @@ enum Command {
     /// Exit status: 0 ok, 1 the script threw or hit a limit, 2 it does not
     /// compile.
     Script(ScriptArgs),
+    /// Talk to a bot: interactive on a terminal; with piped input, one user
+    /// message per line and one turn per message.
+    Chat(ChatArgs),
+}
+
+#[derive(Debug, clap::Args)]
+struct ChatArgs {
+    /// The bot: a CB JSON export, or a directory holding `bot.json`.
+    bot: PathBuf,
+    /// The channel (`getChannel()`): `web` is CB's preview; `lp_web`,
+    /// `lp_sms`, `lp_messenger`, … are LivePerson channels.
+    #[arg(long, default_value = "web")]
+    channel: String,
+    /// A session variable set before the first message (repeatable).
+    #[arg(long, value_name = "NAME=VALUE")]
+    var: Vec<String>,
+    /// Also show how each turn went (matches, rules, jumps).
+    #[arg(long)]
+    trace: bool,
+    /// Output format (JSON: one object per turn, `{"user", "events"}`).
+    #[arg(long, value_enum, default_value_t = Format::Plain)]
+    format: Format,
 }
 
 #[derive(Debug, clap::Args)]
@@ -174,5 +196,6 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Command::Show(args) => cmd::show::run(&args),
         Command::Match(args) => cmd::matching::run(&args),
         Command::Script(args) => cmd::script::run(&args),
+        Command::Chat(args) => cmd::chat::run(&args),
     }
 }

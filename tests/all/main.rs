@@ -11,8 +11,11 @@
 //!   reference matcher, plus property tests (`cargo test --test all patterns`)
 //! - `script`: the JS → wasm engine: limits, snapshots of generated code,
 //!   and the differential suite against node (`cargo test --test all script`)
+//! - `conversation`: the dialog runtime on scripted conversations
+//!   (tests/data/bots), the agent-handoff bot and the sample exports
 
 mod cli;
+mod conversation;
 mod errors;
 mod fixtures;
 mod large;

@@ -1,5 +1,6 @@
 //! One module per subcommand, plus what they share.
 
+pub mod chat;
 pub mod check;
 pub mod matching;
 pub mod script;
@@ -13,6 +14,8 @@ use std::path::Path;
 /// Reads and loads a bot file. I/O problems are errors of the command;
 /// problems in the bot are diagnostics.
 pub fn load(path: &Path, sources: &mut SourceMap) -> anyhow::Result<cbot_model::Loaded> {
+    // A bot directory holds its export as bot.json.
+    let path = &cbot_engine::bot_file(path);
     let bytes = std::fs::read(path).with_context(|| format!("cannot read {}", path.display()))?;
     Ok(cbot_model::load(sources, path.display().to_string(), bytes))
 }

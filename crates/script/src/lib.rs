@@ -223,7 +223,7 @@ impl Engine {
                     .ok_or_else(|| Error::Wasmtime(format!("panel{k} missing")))
             })
             .collect::<Result<Vec<_>, _>>()?;
-        Ok(Program {
+        Ok(Program(Arc::new(ProgramInner {
             exports,
             engine: self.engine.clone(),
             pre,
@@ -233,7 +233,7 @@ impl Engine {
             panels: out.panels,
             limits: self.limits,
             clock: self.clock.clone(),
-        })
+        })))
     }
 
     /// Compiles without wasmtime and returns what is wrong (empty when the
@@ -250,8 +250,12 @@ impl Engine {
     }
 }
 
-/// A compiled bot: immutable, cheap to run many times.
-pub struct Program {
+/// A compiled bot: immutable, cheap to run many times, cheap to clone
+/// (clones share the compiled module).
+#[derive(Clone)]
+pub struct Program(Arc<ProgramInner>);
+
+struct ProgramInner {
     engine: wasmtime::Engine,
     pre: wasmtime::InstancePre<Host>,
     wasm: Vec<u8>,
@@ -268,12 +272,12 @@ pub struct Program {
 impl Program {
     /// The panel names, in order.
     pub fn panels(&self) -> &[String] {
-        &self.panels
+        &self.0.panels
     }
 
     /// The module's bytes.
     pub fn wasm(&self) -> &[u8] {
-        &self.wasm
+        &self.0.wasm
     }
 
     /// Runs one panel against `context` in a fresh sandbox (a new wasmtime
@@ -286,11 +290,20 @@ impl Program {
     /// (wasm globals, host heap, fuel), which skips the per-run cost of
     /// creating them. Isolation is the same as [`Program::run`]: a run's
     /// mutable state is exactly those globals and that heap (the modules
-    /// have no memory or tables). After a trap the store is discarded.
-    pub fn session(&self) -> Session<'_> {
-        Session { program: self, state: None }
+    /// have no memory, and their function table is never written). After a
+    /// trap the store is discarded. The session holds its own handle on the
+    /// program, so it can live as long as a conversation.
+    pub fn session(&self) -> Session {
+        Session { program: self.clone(), state: None }
     }
 
+    /// Whether the program has a panel of this name.
+    pub fn has_panel(&self, panel: &str) -> bool {
+        self.0.panel_index(panel).is_ok()
+    }
+}
+
+impl ProgramInner {
     fn panel_index(&self, panel: &str) -> Result<usize, Error> {
         self.panels.iter().position(|p| p == panel).ok_or_else(|| Error::NoSuchPanel(panel.to_string()))
     }
@@ -298,18 +311,18 @@ impl Program {
 
 /// Runs of one [`Program`] that reuse a store and instance (see
 /// [`Program::session`]). Use one per conversation or per thread.
-pub struct Session<'p> {
-    program: &'p Program,
+pub struct Session {
+    program: Program,
     state: Option<SessionState>,
 }
 
 /// The store, the instance and the panels' functions looked up so far.
 type SessionState = (wasmtime::Store<Host>, wasmtime::Instance, Vec<Option<wasmtime::TypedFunc<(), i64>>>);
 
-impl Session<'_> {
+impl Session {
     /// Runs one panel against `context`.
     pub fn run<C: BotContext + Send + 'static>(&mut self, panel: &str, context: C) -> Result<Run<C>, Error> {
-        let p = self.program;
+        let p = &*self.program.0;
         let k = p.panel_index(panel)?;
         let wt = |e: wasmtime::Error| Error::Wasmtime(e.to_string());
         let (mut store, instance, mut funcs) = match self.state.take() {

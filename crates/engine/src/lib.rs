@@ -1,0 +1,133 @@
+//! Run LivePerson Conversation Builder bots.
+//!
+//! ```no_run
+//! use cbot_engine::{Config, ConversationConfig, Engine, Event};
+//!
+//! let engine = Engine::new(&Config::default())?;
+//! let bot = engine.load_bot("dialogs/agent-handoff")?;
+//! let mut conversation = bot.start(ConversationConfig::default());
+//! let turn = conversation.send("I want to talk to a human");
+//! for event in &turn.events {
+//!     if let Event::Transfer { skill, skill_id, message } = event {
+//!         println!("to {skill:?} ({skill_id}): {message}");
+//!     }
+//! }
+//! # Ok::<(), cbot_engine::Error>(())
+//! ```
+//!
+//! An [`Engine`] per process; a [`Bot`] per bot (immutable, `Send + Sync`,
+//! cheap to clone); a [`Conversation`] per user conversation.
+
+#![deny(missing_docs)]
+
+pub use cbot_host::Value;
+pub use cbot_runtime::{
+    Choice, Conversation, ConversationConfig, Event, HttpRequest, HttpResponse, Info, Mocks, NoNetwork, Status,
+    Transport, Turn,
+};
+pub use cbot_script::{Clock, Limits};
+
+use cbot_diag::{SourceMap, render};
+use cbot_runtime::CompiledBot;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+/// Engine settings.
+#[derive(Clone, Default)]
+pub struct Config {
+    /// Limits of every script run.
+    pub limits: Limits,
+    /// The clock scripts read (`new Date()`); the system clock by default.
+    pub clock: Option<Clock>,
+}
+
+/// Why a bot could not be loaded.
+#[derive(Debug)]
+pub enum Error {
+    /// The file could not be read.
+    Io(PathBuf, std::io::Error),
+    /// The bot has errors; the text lists them as `cbot check` does.
+    Invalid(String),
+    /// The script engine could not start.
+    Script(String),
+}
+
+impl std::fmt::Display for Error {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Error::Io(p, e) => write!(f, "cannot read {}: {e}", p.display()),
+            Error::Invalid(report) => write!(f, "the bot has errors:\n{report}"),
+            Error::Script(m) => write!(f, "script engine: {m}"),
+        }
+    }
+}
+
+impl std::error::Error for Error {}
+
+/// Loads bots and holds what they share (the wasmtime engine).
+pub struct Engine {
+    scripts: cbot_script::Engine,
+}
+
+impl Engine {
+    /// A new engine.
+    pub fn new(config: &Config) -> Result<Engine, Error> {
+        let mut scripts = cbot_script::Engine::new(config.limits).map_err(|e| Error::Script(e.to_string()))?;
+        if let Some(clock) = &config.clock {
+            scripts.set_clock(clock.clone());
+        }
+        Ok(Engine { scripts })
+    }
+
+    /// Loads a bot from a CB export file, or from a directory holding
+    /// `bot.json`.
+    pub fn load_bot(&self, path: impl AsRef<Path>) -> Result<Bot, Error> {
+        let path = bot_file(path.as_ref());
+        let bytes = std::fs::read(&path).map_err(|e| Error::Io(path.clone(), e))?;
+        self.load_bot_bytes(&path.display().to_string(), bytes)
+    }
+
+    /// Loads a bot from the bytes of a CB export; `name` is used in
+    /// messages.
+    pub fn load_bot_bytes(&self, name: &str, bytes: Vec<u8>) -> Result<Bot, Error> {
+        let mut sources = SourceMap::new();
+        let loaded = cbot_model::load(&mut sources, name, bytes);
+        let (Some(bot), Some(graph), false) = (loaded.bot, loaded.graph, loaded.diagnostics.has_errors()) else {
+            let report = loaded
+                .diagnostics
+                .iter()
+                .filter(|d| d.severity() == cbot_diag::Severity::Error)
+                .map(|d| render::plain(d, &sources))
+                .collect::<Vec<_>>()
+                .join("\n");
+            return Err(Error::Invalid(report));
+        };
+        Ok(Bot(Arc::new(CompiledBot::new(bot, graph, &self.scripts))))
+    }
+}
+
+/// `path`, or `path/bot.json` for a directory.
+pub fn bot_file(path: &Path) -> PathBuf {
+    if path.is_dir() { path.join("bot.json") } else { path.to_path_buf() }
+}
+
+/// A loaded bot: immutable, shareable across threads.
+#[derive(Clone)]
+pub struct Bot(Arc<CompiledBot>);
+
+impl Bot {
+    /// Starts a conversation.
+    pub fn start(&self, config: ConversationConfig) -> Conversation {
+        Conversation::new(self.0.clone(), config)
+    }
+
+    /// The bot's name.
+    pub fn name(&self) -> &str {
+        self.0.model().info.name.as_deref().unwrap_or("")
+    }
+
+    /// Code panels that did not compile (they fail when they run), with why.
+    pub fn script_problems(&self) -> Vec<(String, String)> {
+        self.0.script_problems()
+    }
+}

@@ -1,0 +1,792 @@
+//! The turn loop (CB-SPEC §9, with the choices documented on each step).
+
+use crate::bot::{CompiledBot, CompiledRule, Cond, INIT_PANEL, panel_name, transform_panel};
+use crate::context::{Effect, Info, ScriptEnv};
+use crate::event::{Choice, Event};
+use crate::integration::{HttpRequest, NoNetwork, Transport};
+use crate::template::{json_path, render, text_of};
+use cbot_host::{Scope, Value};
+use cbot_model::{InteractionType, Target};
+use std::sync::Arc;
+
+/// CB's text when nothing matched and the bot has no fallback dialog
+/// (CB-SPEC §2.2).
+pub const DEFAULT_FALLBACK: &str = "Not able to understand your question. Can you please re-phrase it?";
+/// CB's text when an integration call failed and no rule handles it
+/// (CB-SPEC §6.2).
+pub const INTEGRATION_FAILED: &str = "Sorry, I could not find anything for that.";
+/// CB's daisy-chain limit messages (CB-SPEC §2.8).
+pub const CHAIN_LIMIT: &str = "BREAKING THE INTERACTION FLOW. Reached max limit on daisy chaining of interactions: 10";
+/// CB's limit on dialog hops in one turn.
+pub const DIALOG_LIMIT: &str = "Breaking the interaction flow because iteration count exceeded 5";
+
+/// How a conversation starts: who the user is and where they are.
+#[derive(Clone)]
+pub struct ConversationConfig {
+    /// Conversation facts scripts and templates read.
+    pub info: Info,
+    /// Session variables set before the first message (`--var`).
+    pub variables: Vec<(String, Value)>,
+    /// Where integration calls go.
+    pub transport: Arc<dyn Transport>,
+}
+
+impl Default for ConversationConfig {
+    fn default() -> Self {
+        ConversationConfig {
+            info: Info {
+                channel: "web".into(),
+                user_channel: "lp_web".into(),
+                conversation_id: "offline-conversation".into(),
+                chat_bot_id: String::new(),
+                account_id: "offline-account".into(),
+                user_platform_id: "offline-user".into(),
+                customer_info: Value::Object(Vec::new()),
+                ..Info::default()
+            },
+            variables: Vec::new(),
+            transport: Arc::new(NoNetwork),
+        }
+    }
+}
+
+/// What one user message produced.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Turn {
+    /// The user's message.
+    pub user: String,
+    /// What the bot did, in order.
+    pub events: Vec<Event>,
+    /// How it got there: matched starters and rules, jumps, missing
+    /// template values.
+    pub trace: Vec<String>,
+}
+
+/// Where the conversation stands.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Status {
+    /// The bot handles the user's messages.
+    Active,
+    /// Handed to an agent; the bot ignores messages until
+    /// `__agent_escalation_failed__` comes back (CB-SPEC §6.5).
+    Transferred,
+    /// Closed; the next message starts a new conversation.
+    Closed,
+}
+
+struct Frame {
+    dialog: usize,
+    /// The last interaction the bot ran in this dialog: repeated when the
+    /// user comes back to it (CB-SPEC §2.3).
+    last: Option<usize>,
+}
+
+/// One conversation with a bot.
+pub struct Conversation {
+    bot: Arc<CompiledBot>,
+    config: ConversationConfig,
+    session: Option<cbot_script::Session>,
+    env: Option<ScriptEnv>,
+    stack: Vec<Frame>,
+    awaiting: Option<usize>,
+    status: Status,
+    pending: Vec<Event>,
+}
+
+/// The state of one turn being processed.
+#[derive(Default)]
+struct TurnState {
+    events: Vec<Event>,
+    trace: Vec<String>,
+    chained: u32,
+    hops: u32,
+    stop: bool,
+}
+
+/// What to do after an interaction.
+enum Flow {
+    Wait,
+    Stop,
+    Go(Target),
+}
+
+impl Conversation {
+    /// Starts a conversation: evaluates the global functions and runs
+    /// `__initConversation` (its events come with the first turn).
+    pub fn new(bot: Arc<CompiledBot>, mut config: ConversationConfig) -> Conversation {
+        if config.info.chat_bot_id.is_empty() {
+            config.info.chat_bot_id = bot.bot.info.id.clone().unwrap_or_default();
+        }
+        let session = bot.program.as_ref().map(cbot_script::Program::session);
+        let mut c = Conversation {
+            bot,
+            env: None,
+            session,
+            stack: Vec::new(),
+            awaiting: None,
+            status: Status::Active,
+            pending: Vec::new(),
+            config,
+        };
+        c.begin();
+        c
+    }
+
+    fn begin(&mut self) {
+        let mut env = ScriptEnv::new(Arc::new(self.config.info.clone()));
+        if let Some(old) = self.env.take() {
+            // Persistent variables outlive the conversation (CB-SPEC §5.4).
+            env.vars.extend(old.vars.into_iter().filter(|(_, v)| v.1 == Scope::Forever));
+        }
+        for (name, value) in &self.config.variables {
+            env.set_var(name.clone(), value.clone(), Scope::Session);
+        }
+        self.env = Some(env);
+        self.stack.clear();
+        self.awaiting = None;
+        self.status = Status::Active;
+        let mut t = TurnState::default();
+        if self.bot.has_panel(INIT_PANEL) {
+            self.run_panel(INIT_PANEL, "__initConversation", &mut t);
+            self.flush_effects(&mut t);
+        }
+        self.pending = t.events;
+    }
+
+    /// Where the conversation stands.
+    pub fn status(&self) -> Status {
+        self.status
+    }
+
+    /// A bot variable's current value.
+    pub fn variable(&self, name: &str) -> Option<&Value> {
+        self.env.as_ref().and_then(|e| e.var(name))
+    }
+
+    /// The bot's answer to one user message.
+    pub fn send(&mut self, message: &str) -> Turn {
+        let mut t = TurnState { events: std::mem::take(&mut self.pending), ..TurnState::default() };
+        match self.status {
+            Status::Transferred if message != "__agent_escalation_failed__" => {
+                t.trace.push("the conversation is with an agent: the bot does not answer".into());
+                return Turn { user: message.to_string(), events: t.events, trace: t.trace };
+            }
+            Status::Transferred => self.status = Status::Active,
+            Status::Closed => {
+                self.begin();
+                t.events.append(&mut self.pending);
+                t.trace.push("the previous conversation was closed: a new one starts".into());
+            }
+            Status::Active => {}
+        }
+        {
+            let env = self.env_mut();
+            env.user_message = message.to_string();
+            env.trigger = None;
+            env.quick_reply_payload = Value::Null;
+        }
+        if let Some(q) = self.awaiting
+            && let Some(payload) = self.quick_reply_payload(q, message)
+        {
+            self.env_mut().quick_reply_payload = Value::String(payload);
+        }
+        self.handle(message, &mut t);
+        self.env_mut().end_request();
+        Turn { user: message.to_string(), events: t.events, trace: t.trace }
+    }
+
+    fn env_mut(&mut self) -> &mut ScriptEnv {
+        self.env.get_or_insert_with(|| ScriptEnv::new(Arc::new(Info::default())))
+    }
+
+    fn env(&self) -> &ScriptEnv {
+        self.env.as_ref().expect("the conversation state exists between script runs")
+    }
+
+    fn quick_reply_payload(&self, q: usize, message: &str) -> Option<String> {
+        let it = &self.bot.bot.interactions[q];
+        it.quick_replies.iter().flatten().find_map(|r| {
+            let payload = r.payload.clone().or_else(|| r.title.clone())?;
+            let hit = r.title.as_deref().is_some_and(|t| t.eq_ignore_ascii_case(message.trim()))
+                || payload.eq_ignore_ascii_case(message.trim());
+            hit.then_some(payload)
+        })
+    }
+
+    /// Rules of the question awaiting an answer first, then dialog
+    /// starters, then fallback (CB-SPEC §2.3, §2.7).
+    fn handle(&mut self, message: &str, t: &mut TurnState) {
+        if let Some(q) = self.awaiting.take() {
+            if let Some(k) = self.match_rule(q, message, false) {
+                let rule = &self.bot.rules[q][k];
+                t.trace.push(format!("rule `{}` of `{}` matched", rule.name, self.name(q)));
+                self.apply_rule_vars(q, k, t);
+                let bot = self.bot.clone();
+                let rule = &bot.rules[q][k];
+                if let Some(Some(msg)) = &rule.no_match {
+                    let text = self.render(msg, t);
+                    t.events.push(Event::Text { text });
+                }
+                // Process-user-response runs after the rule matched and may
+                // override its action with a trigger (CB-SPEC §3.2).
+                self.run_interaction_panel(q, "processUserResponse", t);
+                self.flush_effects(t);
+                let target = self.take_trigger(t).unwrap_or(rule.target);
+                self.follow(q, target, t);
+                return;
+            }
+            if self.start_dialog(message, t) {
+                return;
+            }
+            // Back to the question after the fallback (CB-SPEC §2.7).
+            self.fallback(t);
+            if self.awaiting.is_none() && self.status == Status::Active {
+                self.awaiting = Some(q);
+            }
+            return;
+        }
+        if !self.start_dialog(message, t) {
+            self.fallback(t);
+        }
+    }
+
+    fn name(&self, i: usize) -> &str {
+        self.bot.bot.interactions[i].display_name()
+    }
+
+    fn start_dialog(&mut self, message: &str, t: &mut TurnState) -> bool {
+        let Some(s) = self.bot.starter_for(message).cloned() else { return false };
+        t.trace.push(format!(
+            "dialog `{}` starts: pattern `{}`",
+            self.bot.bot.dialogs[s.dialog].display_name(),
+            s.text(&self.bot.bot)
+        ));
+        if self.stack.last().is_some_and(|f| f.dialog == s.dialog) {
+            self.stack.pop();
+        }
+        self.stack.push(Frame { dialog: s.dialog, last: None });
+        self.run_from(s.interaction, t);
+        true
+    }
+
+    fn fallback(&mut self, t: &mut TurnState) {
+        let head = self.bot.fallback.and_then(|d| self.bot.graph.head(d).map(|h| (d, h)));
+        match head {
+            Some((d, h)) => {
+                t.trace.push("nothing matched: the fallback dialog runs".into());
+                self.stack.push(Frame { dialog: d, last: None });
+                self.run_from(h, t);
+            }
+            None => {
+                t.trace.push("nothing matched and the bot has no fallback dialog".into());
+                t.events.push(Event::Text { text: DEFAULT_FALLBACK.into() });
+            }
+        }
+    }
+
+    /// Runs interactions from `start` until the bot waits or stops.
+    fn run_from(&mut self, start: usize, t: &mut TurnState) {
+        let mut at = Some(start);
+        while let Some(i) = at.take() {
+            if t.stop {
+                return;
+            }
+            t.chained += 1;
+            if t.chained > 10 {
+                t.events.push(Event::Error { message: CHAIN_LIMIT.into() });
+                t.stop = true;
+                return;
+            }
+            let dialog = self.bot.graph.dialog_of(i);
+            match (self.stack.last_mut(), dialog) {
+                (Some(top), Some(d)) if top.dialog != d => {
+                    t.hops += 1;
+                    if t.hops > 5 {
+                        t.events.push(Event::Error { message: DIALOG_LIMIT.into() });
+                        t.stop = true;
+                        return;
+                    }
+                    top.dialog = d;
+                    top.last = None;
+                }
+                (None, Some(d)) => self.stack.push(Frame { dialog: d, last: None }),
+                _ => {}
+            }
+            if self.bot.bot.interactions[i].itype() != &InteractionType::DialogStarter
+                && let Some(top) = self.stack.last_mut()
+            {
+                top.last = Some(i);
+            }
+            match self.run_interaction(i, t) {
+                Flow::Wait => {
+                    self.awaiting = Some(i);
+                    return;
+                }
+                Flow::Stop => return,
+                Flow::Go(target) => at = self.resolve(i, target, t),
+            }
+        }
+    }
+
+    /// Follows a rule's target from a question that got its answer.
+    fn follow(&mut self, from: usize, target: Target, t: &mut TurnState) {
+        if let Some(next) = self.resolve(from, target, t) {
+            self.run_from(next, t);
+        }
+    }
+
+    /// The interaction a target leads to, handling the ends of dialogs and
+    /// conversations on the way.
+    fn resolve(&mut self, from: usize, target: Target, t: &mut TurnState) -> Option<usize> {
+        match target {
+            Target::Next(Some(j)) | Target::Interaction(j) => Some(j),
+            Target::Dialog(d) => {
+                let head = self.bot.graph.head(d);
+                if head.is_none() {
+                    t.trace.push(format!("dialog `{}` is empty", self.bot.bot.dialogs[d].display_name()));
+                }
+                head
+            }
+            Target::Next(None) => self.dialog_complete(t),
+            Target::End => None,
+            Target::CloseConversation | Target::CloseDialog => {
+                t.events.push(Event::Close { survey: target == Target::CloseDialog });
+                self.status = Status::Closed;
+                None
+            }
+            Target::Missing | Target::Unknown => {
+                t.trace.push(format!("`{}`: its next action points nowhere; the flow ends", self.name(from)));
+                None
+            }
+        }
+    }
+
+    /// The current dialog ended: back to the one below, repeating the last
+    /// interaction it ran unless `skipPreviousDialog` is "true" (CB-SPEC §2.3).
+    fn dialog_complete(&mut self, t: &mut TurnState) -> Option<usize> {
+        self.stack.pop();
+        let skip = self.env().var("skipPreviousDialog").is_some_and(|v| text_of(v) == "true");
+        let top = self.stack.last()?;
+        if skip {
+            self.stack.clear();
+            return None;
+        }
+        let last = top.last?;
+        t.trace.push(format!(
+            "back to dialog `{}`: `{}` again",
+            self.bot.bot.dialogs[top.dialog].display_name(),
+            self.name(last)
+        ));
+        Some(last)
+    }
+
+    fn run_interaction(&mut self, i: usize, t: &mut TurnState) -> Flow {
+        let bot = self.bot.clone();
+        let it = &bot.bot.interactions[i];
+        self.env_mut().trigger = None;
+        self.env_mut().delay = None;
+        self.run_interaction_panel(i, "preProcessMessage", t);
+        // Content is prepared after pre-process, so its variables show
+        // (CB-SPEC §3.2).
+        let tile = it.tiles().first();
+        let text = |c: &mut Self, t: &mut TurnState| c.render(tile.and_then(|d| d.text.as_deref()).unwrap_or(""), t);
+        let mut content = Vec::new();
+        let mut wait = false;
+        let mut terminal = None;
+        let mut api_ok = None;
+        match it.itype() {
+            InteractionType::DialogStarter => {}
+            InteractionType::Text => {
+                let body = text(self, t);
+                match body.trim() {
+                    "BLANK_MESSAGE" | "" => {}
+                    "LP_CLOSECONVERSATION" => terminal = Some(Event::Close { survey: false }),
+                    "LP_CLOSEDIALOG" => terminal = Some(Event::Close { survey: true }),
+                    _ => content.push(Event::Text { text: body }),
+                }
+            }
+            InteractionType::Image => {
+                let url = self.render(tile.and_then(|d| d.url.as_deref()).unwrap_or(""), t);
+                content.push(Event::Image { url });
+                let caption = text(self, t);
+                if !caption.trim().is_empty() && caption.trim() != "BLANK_MESSAGE" {
+                    content.push(Event::Text { text: caption });
+                }
+            }
+            InteractionType::TextQuestion => {
+                content.push(Event::Text { text: text(self, t) });
+                wait = true;
+            }
+            InteractionType::QuickReply => {
+                let body = text(self, t);
+                let replies = it
+                    .quick_replies
+                    .iter()
+                    .flatten()
+                    .map(|r| {
+                        let title = self.render(r.title.as_deref().unwrap_or(""), t);
+                        let payload = r.payload.as_deref().map_or_else(|| title.clone(), |p| self.render(p, t));
+                        Choice { title, payload }
+                    })
+                    .collect();
+                content.push(Event::QuickReplies { text: body, replies });
+                wait = true;
+            }
+            InteractionType::MultipleChoiceQuestion => {
+                let body = text(self, t);
+                let choices = tile.and_then(|d| d.multiple_choice.as_ref()).and_then(|m| m.choices.clone());
+                let buttons = choices
+                    .unwrap_or_default()
+                    .iter()
+                    .map(|c| {
+                        let title = self.render(c, t);
+                        Choice { payload: title.clone(), title }
+                    })
+                    .collect();
+                content.push(Event::Buttons { text: body, buttons });
+                wait = true;
+            }
+            InteractionType::Button => {
+                let body = text(self, t);
+                let buttons = self.buttons(tile.and_then(|d| d.buttons.as_deref()).unwrap_or_default(), t);
+                content.push(Event::Buttons { text: body, buttons });
+                wait = true;
+            }
+            InteractionType::Structured => {
+                let cards: Vec<serde_json::Value> = it
+                    .tiles()
+                    .iter()
+                    .map(|d| {
+                        let buttons = self.buttons(d.buttons.as_deref().unwrap_or_default(), t);
+                        serde_json::json!({
+                            "title": self.render(d.title.as_deref().unwrap_or(""), t),
+                            "subtitle": self.render(d.sub_title.as_deref().unwrap_or(""), t),
+                            "image": self.render(d.image.as_deref().unwrap_or(""), t),
+                            "buttons": buttons.iter().map(|b| serde_json::json!({"title": b.title, "payload": b.payload})).collect::<Vec<_>>(),
+                        })
+                    })
+                    .collect();
+                content.push(Event::Structured { content: serde_json::Value::Array(cards) });
+                wait = true;
+            }
+            InteractionType::Universal => {
+                let json = tile.and_then(|d| d.universal_widget.as_ref()).and_then(|w| w.le_message_json.as_deref());
+                let body = self.render(json.unwrap_or(""), t);
+                let value = serde_json::from_str(&body).unwrap_or(serde_json::Value::String(body));
+                content.push(Event::Structured { content: value });
+                wait = it.user_input_required == Some(true);
+            }
+            InteractionType::ApiIntegration => match self.integration(i, t) {
+                Some(Ok(transfer)) => terminal = Some(transfer),
+                Some(Err(ok)) => api_ok = Some(ok),
+                None => {}
+            },
+            InteractionType::Escalation => {
+                let message = text(self, t);
+                let message = if message.trim() == "BLANK_MESSAGE" { String::new() } else { message };
+                let skill = tile.and_then(|d| d.escalation.as_ref()).and_then(|e| e.agent_skill_id.as_deref());
+                let skill_id = self.render(skill.unwrap_or(""), t);
+                terminal = Some(Event::Transfer { skill: None, skill_id, message });
+            }
+            other => t.trace.push(format!("`{}`: interaction type {other:?} is not run by this version", self.name(i))),
+        }
+        self.run_interaction_panel(i, "postProcessMessage", t);
+        // Messages scripts queued go before the content (CB-SPEC §3.4).
+        self.flush_effects(t);
+        let delay =
+            self.env().delay.or_else(|| it.interaction_delay.as_ref().and_then(|d| d.as_i64()).map(|d| d as f64));
+        if let Some(ms) = delay.filter(|&ms| ms > 0.0)
+            && (!content.is_empty() || terminal.is_some())
+        {
+            t.events.push(Event::Delay { ms: ms as u64 });
+        }
+        t.events.append(&mut content);
+        if let Some(ev) = terminal {
+            self.status = if matches!(ev, Event::Transfer { .. }) { Status::Transferred } else { Status::Closed };
+            t.events.push(ev);
+            return Flow::Stop;
+        }
+        if let Some(target) = self.take_trigger(t) {
+            return Flow::Go(target);
+        }
+        if wait {
+            return Flow::Wait;
+        }
+        // Statements carry one unconditional rule with their next action;
+        // integrations choose by their rules (API_RESULT, CB-SPEC §2.5).
+        let rules = &bot.rules[i];
+        if it.itype() == &InteractionType::ApiIntegration {
+            let ok = api_ok.unwrap_or(false);
+            match self.match_rule(i, "", ok) {
+                Some(k) => {
+                    self.apply_rule_vars(i, k, t);
+                    return Flow::Go(bot.rules[i][k].target);
+                }
+                None if !ok => t.events.push(Event::Text { text: INTEGRATION_FAILED.into() }),
+                None => {}
+            }
+            return Flow::Go(Target::Next(bot.graph.next_of(i)));
+        }
+        Flow::Go(rules.first().map_or(Target::Next(bot.graph.next_of(i)), |r| r.target))
+    }
+
+    fn buttons(&mut self, buttons: &[cbot_model::Button], t: &mut TurnState) -> Vec<Choice> {
+        buttons
+            .iter()
+            .map(|b| {
+                let title = self.render(b.name.as_deref().unwrap_or(""), t);
+                let payload = self.render(b.callback.as_deref().unwrap_or(""), t);
+                Choice { payload: if payload.is_empty() { title.clone() } else { payload }, title }
+            })
+            .collect()
+    }
+
+    /// A pending `setTriggerNextMessage` as a target (unknown names end up
+    /// in the trace and are ignored, CB-SPEC §3.3).
+    fn take_trigger(&mut self, t: &mut TurnState) -> Option<Target> {
+        let name = self.env_mut().trigger.take()?;
+        match self.bot.graph.interaction_by_name(&name) {
+            Some(j) => {
+                t.trace.push(format!("setTriggerNextMessage: `{name}`"));
+                Some(Target::Interaction(j))
+            }
+            None => {
+                t.trace.push(format!("setTriggerNextMessage(`{name}`): no interaction has that name; ignored"));
+                None
+            }
+        }
+    }
+
+    /// Calls interaction `i`'s integration. `Ok(event)` when it is an agent
+    /// escalation (a transfer, no network); `Err(success)` otherwise.
+    fn integration(&mut self, i: usize, t: &mut TurnState) -> Option<Result<Event, bool>> {
+        let bot = self.bot.clone();
+        let it = &bot.bot.interactions[i];
+        let id = it.content.as_ref().and_then(|c| c.responder_id.as_deref()).unwrap_or("");
+        let Some(&k) = bot.integrations.get(id) else {
+            t.events
+                .push(Event::Error { message: format!("`{}`: its integration `{id}` does not exist", self.name(i)) });
+            return Some(Err(false));
+        };
+        let g = &bot.bot.integrations()[k];
+        let name = g.name.clone().unwrap_or_else(|| g.id.clone());
+        let url = self.render(g.webhook.as_deref().unwrap_or(""), t);
+        let method = g.method.clone().unwrap_or_else(|| "GET".into()).to_ascii_uppercase();
+        let headers: Vec<(String, String)> = g
+            .headers
+            .iter()
+            .flatten()
+            .filter_map(|h| Some((h.key.clone()?, self.render(h.value.as_deref().unwrap_or(""), t))))
+            .collect();
+        let body = g.post_body.as_deref().filter(|b| !b.is_empty()).map(|b| self.render(b, t));
+        // The legacy LivePerson agent escalation integration posts to
+        // bot-central's `livePersonAgent` endpoint: a transfer, not a call
+        // (CB-SPEC §6.5 B).
+        if url.contains("livePersonAgent") {
+            let fields: serde_json::Value =
+                body.as_deref().and_then(|b| serde_json::from_str(b).ok()).unwrap_or(serde_json::Value::Null);
+            let field = |k: &str| fields.get(k).map(|v| v.as_str().map_or_else(|| v.to_string(), str::to_string));
+            let message = field("message").or_else(|| field("transferMessage")).unwrap_or_default();
+            return Some(Ok(Event::Transfer {
+                skill: field("agentSkillName").or_else(|| field("skillName")),
+                skill_id: field("agentSkillId").or_else(|| field("skillId")).unwrap_or_default(),
+                message: if message.trim() == "BLANK_MESSAGE" { String::new() } else { message },
+            }));
+        }
+        let request =
+            HttpRequest { integration: name.clone(), method: method.clone(), url: url.clone(), headers, body };
+        let rdv = g.response_data_variable.clone().filter(|r| !r.is_empty()).unwrap_or_else(|| name.clone());
+        let outcome = self.config.transport.send(&request);
+        let ok = match outcome {
+            Ok(resp) => {
+                t.events.push(Event::ApiCall {
+                    integration: name,
+                    method,
+                    url,
+                    status: Some(resp.status),
+                    error: None,
+                });
+                let body: serde_json::Value =
+                    serde_json::from_str(&resp.body).unwrap_or(serde_json::Value::String(resp.body.clone()));
+                let json_data = serde_json::json!({ format!("api_{rdv}"): body }).to_string();
+                let env = self.env_mut();
+                env.api_status = Some(resp.status);
+                env.set_var(
+                    format!("api_{rdv}"),
+                    Value::Object(vec![("jsonData".into(), Value::String(json_data))]),
+                    Scope::Session,
+                );
+                env.set_var(format!("api_{rdv}Status"), Value::String(resp.status.to_string()), Scope::Session);
+                matches!(resp.status, 200 | 201)
+            }
+            Err(e) => {
+                t.events.push(Event::ApiCall { integration: name, method, url, status: None, error: Some(e) });
+                self.env_mut().api_status = None;
+                false
+            }
+        };
+        // The transform runs before custom data fields are read (CB-SPEC §3.2).
+        let transform = transform_panel(&g.id);
+        if ok && bot.has_panel(&transform) {
+            self.run_panel(&transform, &format!("{rdv}/transformResultsScript"), t);
+        }
+        if ok {
+            for f in g.custom_data_fields.iter().flatten() {
+                let (Some(key), Some(value)) = (&f.key, &f.value) else { continue };
+                let path = value.trim().trim_start_matches('{').trim_end_matches('}');
+                let Some(path) = path.strip_prefix("$.") else { continue };
+                let values = json_path(path, self.env()).unwrap_or_default();
+                let env = self.env_mut();
+                env.set_var(format!("{rdv}.{key}.count"), Value::Number(values.len() as f64), Scope::Session);
+                let v = match values.as_slice() {
+                    [one] => json_value(one),
+                    many => Value::Array(many.iter().map(json_value).collect()),
+                };
+                env.set_var(format!("{rdv}.{key}"), v, Scope::Session);
+            }
+        }
+        Some(Err(ok))
+    }
+
+    /// The first rule of interaction `i` that matches `message` (or, for
+    /// integrations, the call's outcome): every rule but NO_MATCH in order,
+    /// then NO_MATCH (CB-SPEC §2.5).
+    fn match_rule(&self, i: usize, message: &str, api_ok: bool) -> Option<usize> {
+        let rules = &self.bot.rules[i];
+        let holds = |r: &CompiledRule| -> bool {
+            let lower = message.to_lowercase();
+            if r.excludes.iter().any(|x| lower.contains(&x.to_lowercase())) {
+                return false;
+            }
+            r.conds.iter().all(|c| match c {
+                Cond::Pattern(m) => m.find_best(message).is_some(),
+                Cond::Regex(re) => re.is_match(message),
+                Cond::Option(value) => self.option_matches(i, value, message),
+                Cond::Api(success) => *success == api_ok,
+                Cond::Never => false,
+            }) && self.context_holds(r)
+        };
+        rules
+            .iter()
+            .position(|r| r.no_match.is_none() && holds(r))
+            .or_else(|| rules.iter().position(|r| r.no_match.is_some() && self.context_holds(r)))
+    }
+
+    /// EVAL_OPTION: the option's text, or its number or letter among the
+    /// question's choices, case-insensitively (CB-SPEC §2.5, §4.3).
+    fn option_matches(&self, i: usize, value: &str, message: &str) -> bool {
+        let m = message.trim();
+        if m.eq_ignore_ascii_case(value.trim()) {
+            return true;
+        }
+        let it = &self.bot.bot.interactions[i];
+        let choices = it.tiles().first().and_then(|d| d.multiple_choice.as_ref()).and_then(|mc| mc.choices.clone());
+        let Some(pos) = choices.unwrap_or_default().iter().position(|c| c.trim().eq_ignore_ascii_case(value.trim()))
+        else {
+            return false;
+        };
+        let number = (pos + 1).to_string();
+        let letter = char::from(b'a' + (pos as u8 % 26)).to_string();
+        m == number || m.eq_ignore_ascii_case(&letter)
+    }
+
+    fn context_holds(&self, r: &CompiledRule) -> bool {
+        if r.context.is_empty() {
+            return true;
+        }
+        let env = self.env();
+        let check = |c: &crate::bot::ContextCond| {
+            let mut missing = Vec::new();
+            let name = if c.name.contains('{') {
+                render(&c.name, env, &mut missing)
+            } else {
+                env.var(&c.name).map(text_of).unwrap_or_default()
+            };
+            let value = render(&c.value, env, &mut missing);
+            let (n, v) = (name.to_lowercase(), value.to_lowercase());
+            match c.op.as_str() {
+                "CONTAINS" => n.contains(&v),
+                "NOT_CONTAINS" => !n.contains(&v),
+                "EQUALS" => n == v,
+                "NOT_EQUALS" => n != v,
+                "STARTS_WITH" => n.starts_with(&v),
+                "ENDS_WITH" => n.ends_with(&v),
+                _ => false,
+            }
+        };
+        if r.context_all { r.context.iter().all(check) } else { r.context.iter().any(check) }
+    }
+
+    fn apply_rule_vars(&mut self, i: usize, k: usize, t: &mut TurnState) {
+        let bot = self.bot.clone();
+        for (name, value, scope) in &bot.rules[i][k].vars {
+            let v = self.render(value, t);
+            self.env_mut().set_var(name.clone(), Value::String(v), *scope);
+        }
+    }
+
+    fn render(&mut self, text: &str, t: &mut TurnState) -> String {
+        let mut missing = Vec::new();
+        let out = render(text, self.env(), &mut missing);
+        for m in missing {
+            t.trace.push(format!("template value `{{{m}}}` is not set: rendered empty"));
+        }
+        out
+    }
+
+    fn run_interaction_panel(&mut self, i: usize, panel: &str, t: &mut TurnState) {
+        let it = &self.bot.bot.interactions[i];
+        let has_code = it.code_panels().any(|(p, text)| p == panel && !text.trim().is_empty());
+        if !has_code {
+            return;
+        }
+        let label = format!("{}/{panel}", it.display_name());
+        let key = panel_name(&it.id, panel);
+        if let Some(why) = self.bot.broken_panels.get(&key) {
+            t.events.push(Event::ScriptError { panel: label, error: format!("not run: {why}") });
+            return;
+        }
+        self.run_panel(&key, &label, t);
+    }
+
+    /// Runs one compiled panel; a script error becomes an event and the
+    /// conversation goes on (CB-SPEC §8).
+    fn run_panel(&mut self, key: &str, label: &str, t: &mut TurnState) {
+        let Some(session) = self.session.as_mut() else { return };
+        let Some(env) = self.env.take() else { return };
+        match session.run(key, env) {
+            Ok(run) => {
+                self.env = Some(run.context);
+                if let Some(e) = run.error {
+                    t.events.push(Event::ScriptError { panel: label.to_string(), error: e.to_string() });
+                }
+            }
+            Err(e) => {
+                // The context is lost with the run only if the engine
+                // itself failed; start from a clean state rather than panic.
+                self.env = Some(ScriptEnv::new(Arc::new(self.config.info.clone())));
+                t.events.push(Event::ScriptError { panel: label.to_string(), error: e.to_string() });
+            }
+        }
+    }
+
+    fn flush_effects(&mut self, t: &mut TurnState) {
+        for e in std::mem::take(&mut self.env_mut().effects) {
+            match e {
+                Effect::Message(text) => t.events.push(Event::Text { text }),
+                Effect::Debug(text) => t.events.push(Event::Debug { text }),
+            }
+        }
+    }
+}
+
+fn json_value(v: &serde_json::Value) -> Value {
+    match v {
+        serde_json::Value::Null => Value::Null,
+        serde_json::Value::Bool(b) => Value::Bool(*b),
+        serde_json::Value::Number(n) => Value::Number(n.as_f64().unwrap_or(f64::NAN)),
+        serde_json::Value::String(s) => Value::String(s.clone()),
+        serde_json::Value::Array(a) => Value::Array(a.iter().map(json_value).collect()),
+        serde_json::Value::Object(o) => Value::Object(o.iter().map(|(k, v)| (k.clone(), json_value(v))).collect()),
+    }
+}

@@ -1,0 +1,28 @@
+//! Conversation Builder's dialog semantics: a [`CompiledBot`] holds
+//! [`Conversation`]s; each user message gives a [`Turn`] of typed
+//! [`Event`]s.
+//!
+//! The turn loop follows shared CB-SPEC §9: the rules of the question
+//! awaiting an answer, then dialog starters, then fallback; interactions
+//! run pre-process, content, post-process and their next action, until the
+//! bot waits for the user or stops. Scripts run in `cbot-script`'s sandbox
+//! against this crate's `botContext`; integrations go through a
+//! [`Transport`].
+
+#![deny(missing_docs)]
+
+mod bot;
+mod context;
+mod conversation;
+mod event;
+mod integration;
+mod template;
+
+pub use bot::CompiledBot;
+pub use context::Info;
+pub use conversation::{
+    CHAIN_LIMIT, Conversation, ConversationConfig, DEFAULT_FALLBACK, DIALOG_LIMIT, INTEGRATION_FAILED, Status, Turn,
+};
+pub use event::{Choice, Event};
+pub use integration::{HttpRequest, HttpResponse, Mocks, NoNetwork, Transport};
+pub use template::text_of;

@@ -1,0 +1,163 @@
+//! `{$botContext.x}` and friends (CB-SPEC §5).
+//!
+//! Only CB's forms are substituted; any other `{…}` (Universal JSON is full
+//! of braces) is left as it is. A form whose value is missing renders as
+//! the empty string and is reported back to the caller (CB-SPEC §5.3 leaves
+//! this open; empty is what a user would see least of, and the turn trace
+//! names the missing value).
+
+use crate::context::ScriptEnv;
+use cbot_host::{Value, number_to_string};
+
+/// A value as template text: strings as they are, numbers as JavaScript
+/// prints them, objects and arrays as JSON, null/undefined as nothing.
+pub fn text_of(v: &Value) -> String {
+    match v {
+        Value::String(s) => s.clone(),
+        Value::Undefined | Value::Null => String::new(),
+        Value::Bool(b) => b.to_string(),
+        Value::Number(n) => number_to_string(*n),
+        other => other.to_json().to_string(),
+    }
+}
+
+/// Renders `text`; names of missing values go to `missing`.
+pub(crate) fn render(text: &str, env: &ScriptEnv, missing: &mut Vec<String>) -> String {
+    if !text.contains('{') {
+        return text.to_string();
+    }
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(open) = rest.find('{') {
+        out.push_str(&rest[..open]);
+        let after = &rest[open + 1..];
+        let close = after.find(['}', '{', '\n']).filter(|&c| after.as_bytes()[c] == b'}');
+        let Some(close) = close else {
+            out.push('{');
+            rest = after;
+            continue;
+        };
+        let inner = &after[..close];
+        match lookup(inner, env) {
+            Lookup::Value(v) => out.push_str(&v),
+            Lookup::Missing => missing.push(inner.to_string()),
+            Lookup::NotATemplate => {
+                out.push('{');
+                out.push_str(inner);
+                out.push('}');
+            }
+        }
+        rest = &after[close + 1..];
+    }
+    out.push_str(rest);
+    out
+}
+
+enum Lookup {
+    Value(String),
+    Missing,
+    NotATemplate,
+}
+
+fn found(v: Option<&Value>) -> Lookup {
+    match v {
+        Some(v) if !matches!(v, Value::Null | Value::Undefined) => Lookup::Value(text_of(v)),
+        _ => Lookup::Missing,
+    }
+}
+
+fn lookup(inner: &str, env: &ScriptEnv) -> Lookup {
+    let info = &env.info;
+    if let Some(name) = inner.strip_prefix("$botContext.") {
+        return found(env.var(name));
+    }
+    if let Some(name) = inner.strip_prefix("$env.") {
+        return found(info.env.get(name));
+    }
+    if let Some(path) = inner.strip_prefix("$.") {
+        return match json_path(path, env) {
+            Some(values) if !values.is_empty() => {
+                Lookup::Value(values.iter().map(json_text).collect::<Vec<_>>().join(", "))
+            }
+            _ => Lookup::Missing,
+        };
+    }
+    let text = |s: &str| if s.is_empty() { Lookup::Missing } else { Lookup::Value(s.to_string()) };
+    match inner {
+        "$userMessage" | "$query" => Lookup::Value(env.user_message.clone()),
+        "$quickReplyPayload" => found(Some(&env.quick_reply_payload)),
+        "$conversationId" => text(&info.conversation_id),
+        "$chatBotId" => text(&info.chat_bot_id),
+        "$chatBotUserId" | "$chatBotUserPlatformId" => text(&info.user_platform_id),
+        _ => {
+            // `{RDV.field}`: a custom data field of an integration result.
+            let is_field = inner.split_once('.').is_some_and(|(rdv, field)| {
+                !rdv.is_empty()
+                    && !field.is_empty()
+                    && rdv.chars().all(|c| c.is_alphanumeric() || c == '_')
+                    && !rdv.starts_with(|c: char| c.is_ascii_digit())
+            });
+            if is_field && env.vars.contains_key(&format!("api_{}", inner.split('.').next().unwrap_or(""))) {
+                found(env.var(inner))
+            } else {
+                Lookup::NotATemplate
+            }
+        }
+    }
+}
+
+fn json_text(v: &serde_json::Value) -> String {
+    match v {
+        serde_json::Value::String(s) => s.clone(),
+        serde_json::Value::Null => String::new(),
+        other => other.to_string(),
+    }
+}
+
+/// `api_X.a.b[0].c` or `api_X.items[i].name` over the stored response of
+/// integration X (its `jsonData`, CB-SPEC §6.2). `[i]` iterates.
+pub(crate) fn json_path(path: &str, env: &ScriptEnv) -> Option<Vec<serde_json::Value>> {
+    let (root, rest) = match path.find(['.', '[']) {
+        Some(k) => (&path[..k], &path[k..]),
+        None => (path, ""),
+    };
+    let data = match env.var(root)? {
+        Value::Object(props) => props.iter().find(|p| p.0 == "jsonData").map(|p| p.1.clone())?,
+        _ => return None,
+    };
+    let Value::String(json) = data else { return None };
+    let parsed: serde_json::Value = serde_json::from_str(&json).ok()?;
+    let start = parsed.get(root)?.clone();
+    let mut current = vec![start];
+    let mut rest = rest;
+    while !rest.is_empty() {
+        let (step, tail) = if let Some(r) = rest.strip_prefix('.') {
+            let end = r.find(['.', '[']).unwrap_or(r.len());
+            (Step::Key(&r[..end]), &r[end..])
+        } else if let Some(r) = rest.strip_prefix('[') {
+            let end = r.find(']')?;
+            let idx = &r[..end];
+            let step = if idx == "i" { Step::Each } else { Step::Index(idx.parse().ok()?) };
+            (step, &r[end + 1..])
+        } else {
+            return None;
+        };
+        current = current
+            .into_iter()
+            .flat_map(|v| match step {
+                Step::Key(k) => v.get(k).cloned().into_iter().collect::<Vec<_>>(),
+                Step::Index(i) => v.get(i).cloned().into_iter().collect(),
+                Step::Each => v.as_array().cloned().unwrap_or_default(),
+            })
+            .collect();
+        rest = tail;
+    }
+    Some(current)
+}
+
+#[derive(Clone, Copy)]
+enum Step<'a> {
+    Key(&'a str),
+    Index(usize),
+    Each,
+}

@@ -1,0 +1,183 @@
+//! The conversation runtime: scripted conversations with exact events.
+//!
+//! - tests/data/bots/NAME.convo.json runs against tests/data/bots/NAME.json
+//!   (or the bot named by its `"bot"` key, relative to the repository):
+//!   `{"channel": "web", "vars": {..}, "mocks": {"Integration": {"status": 200, "body": ..}},
+//!     "turns": [{"user": "hi", "events": [..exact events..]}]}`
+//! - the agent-handoff bot on web, lp_web and lp_sms;
+//! - every sample export holds a short conversation without breaking.
+
+use crate::util::{cb_exports, data_files, rel, root};
+use cbot_engine::{Config, ConversationConfig, Engine, Event, Mocks, Value};
+use serde_json::json;
+use std::sync::Arc;
+
+fn engine() -> Engine {
+    Engine::new(&Config::default()).unwrap()
+}
+
+fn config(channel: &str) -> ConversationConfig {
+    let mut c = ConversationConfig::default();
+    c.info.channel = channel.to_string();
+    c.info.user_channel = if channel.starts_with("lp_") { channel.to_string() } else { format!("lp_{channel}") };
+    c
+}
+
+fn events_json(events: &[Event]) -> serde_json::Value {
+    serde_json::to_value(events).unwrap()
+}
+
+#[test]
+fn agent_handoff_transfers_with_the_message_on_livperson_channels() {
+    let bot = engine().load_bot(root().join("dialogs/agent-handoff")).unwrap();
+    assert!(bot.script_problems().is_empty(), "{:?}", bot.script_problems());
+    for channel in ["lp_web", "lp_sms"] {
+        let mut c = bot.start(config(channel));
+        let hi = c.send("hi");
+        assert_eq!(
+            events_json(&hi.events),
+            json!([{"type": "text", "text": "Hi! I'm the demo bot. Ask me for an agent any time."}]),
+            "{channel}"
+        );
+        let t = c.send("I want to talk to a human");
+        // The channel check stores the message; the escalation
+        // integration's post body carries it to the Human skill.
+        assert_eq!(
+            events_json(&t.events),
+            json!([{"type": "transfer", "skill": "Human", "skillId": "12345678901",
+                    "message": "Transferring you to an agent"}]),
+            "{channel}"
+        );
+        assert_eq!(c.status(), cbot_engine::Status::Transferred);
+        // With an agent, the bot no longer answers.
+        assert!(c.send("hello?").events.is_empty());
+        // A failed escalation comes back to the bot as a message (CB-SPEC §6.5).
+        // Here it contains "agent", so the handoff dialog starts again.
+        let back = c.send("__agent_escalation_failed__");
+        assert!(back.events.iter().any(|e| matches!(e, Event::Transfer { .. })), "{:?}", back.events);
+    }
+}
+
+#[test]
+fn agent_handoff_on_web_sends_the_message_to_the_user() {
+    let bot = engine().load_bot(root().join("dialogs/agent-handoff")).unwrap();
+    let mut c = bot.start(config("web"));
+    let t = c.send("I need a human please");
+    assert_eq!(
+        events_json(&t.events),
+        json!([
+            {"type": "text", "text": "Transferring you to an agent"},
+            {"type": "transfer", "skill": "Human", "skillId": "12345678901", "message": ""}
+        ])
+    );
+    // The transfer message was never stored: the trace says the template was empty.
+    assert!(t.trace.iter().any(|l| l.contains("transferMessage")), "{:?}", t.trace);
+    let mut c = bot.start(config("web"));
+    let t = c.send("what is this");
+    assert_eq!(
+        events_json(&t.events),
+        json!([{"type": "text", "text": "Sorry, I didn't get that. Say 'agent' to talk to a person."}])
+    );
+}
+
+/// Each sample bot takes a greeting, an unknown message and a request for
+/// an agent without an engine error (integrations answer 200 with `{}`).
+/// Script errors are allowed (the samples' scripts expect real data) but
+/// counted; most bots answer something.
+#[test]
+fn sample_bots_hold_a_short_conversation() {
+    let engine = engine();
+    let mut report = Vec::new();
+    for path in cb_exports() {
+        let bot = engine.load_bot(&path).unwrap_or_else(|e| panic!("{}: {e}", rel(&path)));
+        let mut mocks = Mocks::new();
+        for g in bot_integrations(&path) {
+            mocks = mocks.with(&g, 200, "{}");
+        }
+        let mut c = config("lp_web");
+        c.transport = Arc::new(mocks);
+        let mut conversation = bot.start(c);
+        let (mut said, mut script_errors) = (0, 0);
+        for message in ["hi", "zzz qqq", "agent", "help", "1"] {
+            let turn = conversation.send(message);
+            said += turn.events.iter().filter(|e| e.is_message()).count();
+            script_errors += turn.events.iter().filter(|e| matches!(e, Event::ScriptError { .. })).count();
+            for e in &turn.events {
+                assert!(!matches!(e, Event::Error { .. }), "{}: {message:?}: {e:?}", rel(&path));
+            }
+        }
+        report.push(format!("{}: {said} messages, {script_errors} script errors", rel(&path)));
+        // The Instagram template routes on customer info that offline
+        // conversations do not have; the replacement-card helper starts
+        // only on an intent (no intent classifier yet: issue 6 open item).
+        let silent = ["instagram-starter-template.json", "replacement-card-helper.json"];
+        if !silent.iter().any(|s| path.ends_with(s)) {
+            assert!(said > 0, "{}: the bot said nothing", rel(&path));
+        }
+    }
+    eprintln!("{}", report.join("\n"));
+}
+
+fn bot_integrations(path: &std::path::Path) -> Vec<String> {
+    let v: serde_json::Value = serde_json::from_slice(&std::fs::read(path).unwrap()).unwrap();
+    v["responder"].as_array().into_iter().flatten().filter_map(|g| g["name"].as_str().map(str::to_string)).collect()
+}
+
+#[test]
+fn scripted_conversations() {
+    let engine = engine();
+    let files = data_files("tests/data/bots", "json");
+    let convos: Vec<_> = files.iter().filter(|p| p.to_string_lossy().ends_with(".convo.json")).collect();
+    let mut failures = Vec::new();
+    for path in &convos {
+        let spec: serde_json::Value = serde_json::from_slice(&std::fs::read(path).unwrap()).unwrap();
+        let bot_path = match spec["bot"].as_str() {
+            Some(b) => root().join(b),
+            None => path.with_file_name(path.file_name().unwrap().to_string_lossy().replace(".convo.json", ".json")),
+        };
+        let bot = match engine.load_bot(&bot_path) {
+            Ok(b) => b,
+            Err(e) => {
+                failures.push(format!("{}: {e}", rel(path)));
+                continue;
+            }
+        };
+        let mut c = config(spec["channel"].as_str().unwrap_or("web"));
+        for (k, v) in spec["vars"].as_object().into_iter().flatten() {
+            c.variables.push((k.clone(), Value::String(v.as_str().unwrap_or_default().to_string())));
+        }
+        let mut mocks = Mocks::new();
+        for (name, m) in spec["mocks"].as_object().into_iter().flatten() {
+            let body = match &m["body"] {
+                serde_json::Value::String(s) => s.clone(),
+                other => other.to_string(),
+            };
+            mocks = mocks.with(name, m["status"].as_u64().unwrap_or(200) as u16, body);
+        }
+        c.transport = Arc::new(mocks);
+        let mut conversation = bot.start(c);
+        for (k, turn) in spec["turns"].as_array().unwrap().iter().enumerate() {
+            let user = turn["user"].as_str().unwrap();
+            let got = conversation.send(user);
+            let got_json = events_json(&got.events);
+            if got_json != turn["events"] {
+                failures.push(format!(
+                    "{} turn {} ({user:?}):\n  want: {}\n  got:  {}\n  trace: {:?}",
+                    rel(path),
+                    k + 1,
+                    turn["events"],
+                    got_json,
+                    got.trace
+                ));
+                break;
+            }
+        }
+    }
+    assert!(
+        failures.is_empty(),
+        "{} of {} conversations differ:\n{}",
+        failures.len(),
+        convos.len(),
+        failures.join("\n")
+    );
+}
