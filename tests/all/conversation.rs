@@ -61,7 +61,9 @@ fn agent_handoff_transfers_with_the_message_on_livperson_channels() {
 #[test]
 fn agent_handoff_on_web_sends_the_message_to_the_user() {
     let bot = engine().load_bot(root().join("dialogs/agent-handoff")).unwrap();
-    let mut c = bot.start(config("web"));
+    let mut traced = config("web");
+    traced.trace = true;
+    let mut c = bot.start(traced);
     let t = c.send("I need a human please");
     assert_eq!(
         events_json(&t.events),

@@ -13,7 +13,7 @@ pub fn run(args: &ChatArgs) -> anyhow::Result<ExitCode> {
     for (panel, why) in bot.script_problems() {
         eprintln!("cbot: warning: code panel {panel} will not run: {why}");
     }
-    let mut config = ConversationConfig::default();
+    let mut config = ConversationConfig { trace: args.trace, ..ConversationConfig::default() };
     config.info.channel = args.channel.clone();
     config.info.user_channel =
         if args.channel.starts_with("lp_") { args.channel.clone() } else { format!("lp_{}", args.channel) };

@@ -59,8 +59,46 @@ pub struct CompiledBot {
     /// Code panels that did not compile: panel → why.
     pub(crate) broken_panels: HashMap<String, String>,
     pub(crate) integrations: HashMap<String, usize>,
+    /// Per integration: the transfer fields of a LivePerson agent
+    /// escalation (`None` for an ordinary API integration).
+    pub(crate) escalations: Vec<Option<EscalationFields>>,
+    /// Per interaction, the program's index of its pre-process,
+    /// process-user-response and post-process panels.
+    pub(crate) panels: Vec<[Option<usize>; 3]>,
     pub(crate) fallback: Option<usize>,
 }
+
+/// The templates of an agent escalation's fields, read once from the post
+/// body so that a turn renders three strings instead of parsing JSON.
+pub(crate) struct EscalationFields {
+    pub skill_name: Option<String>,
+    pub skill_id: Option<String>,
+    pub message: Option<String>,
+    /// The body did not parse as JSON before templating: render, then parse.
+    pub parse_at_runtime: bool,
+}
+
+/// The legacy LivePerson agent escalation integration posts to bot-central's
+/// `livePersonAgent` endpoint (CB-SPEC §6.5 B): a transfer, not a call.
+fn escalation_fields(g: &cbot_model::Integration) -> Option<EscalationFields> {
+    if !g.webhook.as_deref().is_some_and(|w| w.contains("livePersonAgent")) {
+        return None;
+    }
+    let body: Option<serde_json::Value> = g.post_body.as_deref().and_then(|b| serde_json::from_str(b).ok());
+    let field = |keys: &[&str]| {
+        let b = body.as_ref()?;
+        keys.iter().find_map(|k| b.get(*k)).map(|v| v.as_str().map_or_else(|| v.to_string(), str::to_string))
+    };
+    Some(EscalationFields {
+        skill_name: field(&["agentSkillName", "skillName"]),
+        skill_id: field(&["agentSkillId", "skillId"]),
+        message: field(&["message", "transferMessage"]),
+        parse_at_runtime: body.is_none(),
+    })
+}
+
+/// An interaction's code panels, in the order of [`CompiledBot::panels`].
+pub(crate) const PANELS: [&str; 3] = ["preProcessMessage", "processUserResponse", "postProcessMessage"];
 
 /// The name of an interaction's code panel in the program.
 pub(crate) fn panel_name(interaction_id: &str, panel: &str) -> String {
@@ -90,8 +128,26 @@ impl CompiledBot {
             .collect();
         let integrations = bot.integrations().iter().enumerate().map(|(k, g)| (g.id.clone(), k)).collect();
         let fallback = bot.dialogs.iter().position(|d| d.dtype() == &DialogType::Fallback);
+        let escalations = bot.integrations().iter().map(escalation_fields).collect();
         let (program, broken_panels) = compile_scripts(&bot, engine);
-        CompiledBot { bot, graph, starters, matcher, rules, program, broken_panels, integrations, fallback }
+        let panels = bot
+            .interactions
+            .iter()
+            .map(|it| PANELS.map(|p| program.as_ref().and_then(|prog| prog.panel_index(&panel_name(&it.id, p)))))
+            .collect();
+        CompiledBot {
+            bot,
+            graph,
+            starters,
+            matcher,
+            rules,
+            program,
+            broken_panels,
+            integrations,
+            escalations,
+            panels,
+            fallback,
+        }
     }
 
     /// The bot model.
@@ -106,8 +162,9 @@ impl CompiledBot {
         v
     }
 
-    pub(crate) fn has_panel(&self, panel: &str) -> bool {
-        self.program.as_ref().is_some_and(|p| p.has_panel(panel))
+    /// The program's index of a panel, if it compiled.
+    pub(crate) fn panel(&self, panel: &str) -> Option<usize> {
+        self.program.as_ref().and_then(|p| p.panel_index(panel))
     }
 
     /// Which dialog starter a message starts, if any (patterns; CB-SPEC §1.8).

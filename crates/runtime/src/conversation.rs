@@ -1,6 +1,6 @@
 //! The turn loop (CB-SPEC §9, with the choices documented on each step).
 
-use crate::bot::{CompiledBot, CompiledRule, Cond, INIT_PANEL, panel_name, transform_panel};
+use crate::bot::{CompiledBot, CompiledRule, Cond, INIT_PANEL, PANELS, panel_name, transform_panel};
 use crate::context::{Effect, Info, ScriptEnv};
 use crate::event::{Choice, Event};
 use crate::integration::{HttpRequest, NoNetwork, Transport};
@@ -20,6 +20,11 @@ pub const CHAIN_LIMIT: &str = "BREAKING THE INTERACTION FLOW. Reached max limit 
 /// CB's limit on dialog hops in one turn.
 pub const DIALOG_LIMIT: &str = "Breaking the interaction flow because iteration count exceeded 5";
 
+// Indices into `PANELS`.
+const PRE: usize = 0;
+const PUR: usize = 1;
+const POST: usize = 2;
+
 /// How a conversation starts: who the user is and where they are.
 #[derive(Clone)]
 pub struct ConversationConfig {
@@ -29,6 +34,8 @@ pub struct ConversationConfig {
     pub variables: Vec<(String, Value)>,
     /// Where integration calls go.
     pub transport: Arc<dyn Transport>,
+    /// Record how each turn went in [`Turn::trace`].
+    pub trace: bool,
 }
 
 impl Default for ConversationConfig {
@@ -46,6 +53,7 @@ impl Default for ConversationConfig {
             },
             variables: Vec::new(),
             transport: Arc::new(NoNetwork),
+            trace: false,
         }
     }
 }
@@ -58,7 +66,7 @@ pub struct Turn {
     /// What the bot did, in order.
     pub events: Vec<Event>,
     /// How it got there: matched starters and rules, jumps, missing
-    /// template values.
+    /// template values (when [`ConversationConfig::trace`] is on).
     pub trace: Vec<String>,
 }
 
@@ -97,10 +105,21 @@ pub struct Conversation {
 #[derive(Default)]
 struct TurnState {
     events: Vec<Event>,
+    /// Whether to keep a trace (formatting it costs more than the rest
+    /// of a simple turn).
+    tracing: bool,
     trace: Vec<String>,
     chained: u32,
     hops: u32,
     stop: bool,
+}
+
+impl TurnState {
+    fn note(&mut self, line: impl FnOnce() -> String) {
+        if self.tracing {
+            self.trace.push(line());
+        }
+    }
 }
 
 /// What to do after an interaction.
@@ -117,7 +136,12 @@ impl Conversation {
         if config.info.chat_bot_id.is_empty() {
             config.info.chat_bot_id = bot.bot.info.id.clone().unwrap_or_default();
         }
-        let session = bot.program.as_ref().map(cbot_script::Program::session);
+        let mut session = bot.program.as_ref().map(cbot_script::Program::session);
+        // The store is made now, so that turns do not pay for it; if that
+        // fails, the first script run reports it.
+        if let Some(s) = session.as_mut() {
+            let _ = s.prepare();
+        }
         let mut c = Conversation {
             bot,
             env: None,
@@ -146,8 +170,8 @@ impl Conversation {
         self.awaiting = None;
         self.status = Status::Active;
         let mut t = TurnState::default();
-        if self.bot.has_panel(INIT_PANEL) {
-            self.run_panel(INIT_PANEL, "__initConversation", &mut t);
+        if let Some(k) = self.bot.panel(INIT_PANEL) {
+            self.run_panel(k, &|| "__initConversation".to_string(), &mut t);
             self.flush_effects(&mut t);
         }
         self.pending = t.events;
@@ -165,17 +189,18 @@ impl Conversation {
 
     /// The bot's answer to one user message.
     pub fn send(&mut self, message: &str) -> Turn {
-        let mut t = TurnState { events: std::mem::take(&mut self.pending), ..TurnState::default() };
+        let mut t =
+            TurnState { events: std::mem::take(&mut self.pending), tracing: self.config.trace, ..TurnState::default() };
         match self.status {
             Status::Transferred if message != "__agent_escalation_failed__" => {
-                t.trace.push("the conversation is with an agent: the bot does not answer".into());
+                t.note(|| "the conversation is with an agent: the bot does not answer".into());
                 return Turn { user: message.to_string(), events: t.events, trace: t.trace };
             }
             Status::Transferred => self.status = Status::Active,
             Status::Closed => {
                 self.begin();
                 t.events.append(&mut self.pending);
-                t.trace.push("the previous conversation was closed: a new one starts".into());
+                t.note(|| "the previous conversation was closed: a new one starts".into());
             }
             Status::Active => {}
         }
@@ -219,7 +244,7 @@ impl Conversation {
         if let Some(q) = self.awaiting.take() {
             if let Some(k) = self.match_rule(q, message, false) {
                 let rule = &self.bot.rules[q][k];
-                t.trace.push(format!("rule `{}` of `{}` matched", rule.name, self.name(q)));
+                t.note(|| format!("rule `{}` of `{}` matched", rule.name, self.name(q)));
                 self.apply_rule_vars(q, k, t);
                 let bot = self.bot.clone();
                 let rule = &bot.rules[q][k];
@@ -229,7 +254,7 @@ impl Conversation {
                 }
                 // Process-user-response runs after the rule matched and may
                 // override its action with a trigger (CB-SPEC §3.2).
-                self.run_interaction_panel(q, "processUserResponse", t);
+                self.run_interaction_panel(q, PUR, t);
                 self.flush_effects(t);
                 let target = self.take_trigger(t).unwrap_or(rule.target);
                 self.follow(q, target, t);
@@ -256,11 +281,13 @@ impl Conversation {
 
     fn start_dialog(&mut self, message: &str, t: &mut TurnState) -> bool {
         let Some(s) = self.bot.starter_for(message).cloned() else { return false };
-        t.trace.push(format!(
-            "dialog `{}` starts: pattern `{}`",
-            self.bot.bot.dialogs[s.dialog].display_name(),
-            s.text(&self.bot.bot)
-        ));
+        t.note(|| {
+            format!(
+                "dialog `{}` starts: pattern `{}`",
+                self.bot.bot.dialogs[s.dialog].display_name(),
+                s.text(&self.bot.bot)
+            )
+        });
         if self.stack.last().is_some_and(|f| f.dialog == s.dialog) {
             self.stack.pop();
         }
@@ -273,12 +300,12 @@ impl Conversation {
         let head = self.bot.fallback.and_then(|d| self.bot.graph.head(d).map(|h| (d, h)));
         match head {
             Some((d, h)) => {
-                t.trace.push("nothing matched: the fallback dialog runs".into());
+                t.note(|| "nothing matched: the fallback dialog runs".into());
                 self.stack.push(Frame { dialog: d, last: None });
                 self.run_from(h, t);
             }
             None => {
-                t.trace.push("nothing matched and the bot has no fallback dialog".into());
+                t.note(|| "nothing matched and the bot has no fallback dialog".into());
                 t.events.push(Event::Text { text: DEFAULT_FALLBACK.into() });
             }
         }
@@ -343,7 +370,7 @@ impl Conversation {
             Target::Dialog(d) => {
                 let head = self.bot.graph.head(d);
                 if head.is_none() {
-                    t.trace.push(format!("dialog `{}` is empty", self.bot.bot.dialogs[d].display_name()));
+                    t.note(|| format!("dialog `{}` is empty", self.bot.bot.dialogs[d].display_name()));
                 }
                 head
             }
@@ -355,7 +382,7 @@ impl Conversation {
                 None
             }
             Target::Missing | Target::Unknown => {
-                t.trace.push(format!("`{}`: its next action points nowhere; the flow ends", self.name(from)));
+                t.note(|| format!("`{}`: its next action points nowhere; the flow ends", self.name(from)));
                 None
             }
         }
@@ -372,11 +399,9 @@ impl Conversation {
             return None;
         }
         let last = top.last?;
-        t.trace.push(format!(
-            "back to dialog `{}`: `{}` again",
-            self.bot.bot.dialogs[top.dialog].display_name(),
-            self.name(last)
-        ));
+        t.note(|| {
+            format!("back to dialog `{}`: `{}` again", self.bot.bot.dialogs[top.dialog].display_name(), self.name(last))
+        });
         Some(last)
     }
 
@@ -385,7 +410,7 @@ impl Conversation {
         let it = &bot.bot.interactions[i];
         self.env_mut().trigger = None;
         self.env_mut().delay = None;
-        self.run_interaction_panel(i, "preProcessMessage", t);
+        self.run_interaction_panel(i, PRE, t);
         // Content is prepared after pre-process, so its variables show
         // (CB-SPEC §3.2).
         let tile = it.tiles().first();
@@ -488,9 +513,9 @@ impl Conversation {
                 let skill_id = self.render(skill.unwrap_or(""), t);
                 terminal = Some(Event::Transfer { skill: None, skill_id, message });
             }
-            other => t.trace.push(format!("`{}`: interaction type {other:?} is not run by this version", self.name(i))),
+            other => t.note(|| format!("`{}`: interaction type {other:?} is not run by this version", self.name(i))),
         }
-        self.run_interaction_panel(i, "postProcessMessage", t);
+        self.run_interaction_panel(i, POST, t);
         // Messages scripts queued go before the content (CB-SPEC §3.4).
         self.flush_effects(t);
         let delay =
@@ -547,11 +572,11 @@ impl Conversation {
         let name = self.env_mut().trigger.take()?;
         match self.bot.graph.interaction_by_name(&name) {
             Some(j) => {
-                t.trace.push(format!("setTriggerNextMessage: `{name}`"));
+                t.note(|| format!("setTriggerNextMessage: `{name}`"));
                 Some(Target::Interaction(j))
             }
             None => {
-                t.trace.push(format!("setTriggerNextMessage(`{name}`): no interaction has that name; ignored"));
+                t.note(|| format!("setTriggerNextMessage(`{name}`): no interaction has that name; ignored"));
                 None
             }
         }
@@ -570,6 +595,17 @@ impl Conversation {
         };
         let g = &bot.bot.integrations()[k];
         let name = g.name.clone().unwrap_or_else(|| g.id.clone());
+        // An agent escalation (CB-SPEC §6.5 B): only its three fields are
+        // rendered, from templates read when the bot was loaded.
+        if let Some(esc) = &bot.escalations[k]
+            && !esc.parse_at_runtime
+        {
+            let message = esc.message.as_deref().map(|v| self.render(v, t)).unwrap_or_default();
+            let skill = esc.skill_name.as_deref().map(|v| self.render(v, t));
+            let skill_id = esc.skill_id.as_deref().map(|v| self.render(v, t)).unwrap_or_default();
+            let message = if message.trim() == "BLANK_MESSAGE" { String::new() } else { message };
+            return Some(Ok(Event::Transfer { skill, skill_id, message }));
+        }
         let url = self.render(g.webhook.as_deref().unwrap_or(""), t);
         let method = g.method.clone().unwrap_or_else(|| "GET".into()).to_ascii_uppercase();
         let headers: Vec<(String, String)> = g
@@ -579,10 +615,8 @@ impl Conversation {
             .filter_map(|h| Some((h.key.clone()?, self.render(h.value.as_deref().unwrap_or(""), t))))
             .collect();
         let body = g.post_body.as_deref().filter(|b| !b.is_empty()).map(|b| self.render(b, t));
-        // The legacy LivePerson agent escalation integration posts to
-        // bot-central's `livePersonAgent` endpoint: a transfer, not a call
-        // (CB-SPEC §6.5 B).
-        if url.contains("livePersonAgent") {
+        if bot.escalations[k].is_some() {
+            // A body that only becomes JSON once rendered.
             let fields: serde_json::Value =
                 body.as_deref().and_then(|b| serde_json::from_str(b).ok()).unwrap_or(serde_json::Value::Null);
             let field = |k: &str| fields.get(k).map(|v| v.as_str().map_or_else(|| v.to_string(), str::to_string));
@@ -626,9 +660,8 @@ impl Conversation {
             }
         };
         // The transform runs before custom data fields are read (CB-SPEC §3.2).
-        let transform = transform_panel(&g.id);
-        if ok && bot.has_panel(&transform) {
-            self.run_panel(&transform, &format!("{rdv}/transformResultsScript"), t);
+        if ok && let Some(k) = bot.panel(&transform_panel(&g.id)) {
+            self.run_panel(k, &|| format!("{rdv}/transformResultsScript"), t);
         }
         if ok {
             for f in g.custom_data_fields.iter().flatten() {
@@ -729,43 +762,47 @@ impl Conversation {
         let mut missing = Vec::new();
         let out = render(text, self.env(), &mut missing);
         for m in missing {
-            t.trace.push(format!("template value `{{{m}}}` is not set: rendered empty"));
+            t.note(|| format!("template value `{{{m}}}` is not set: rendered empty"));
         }
         out
     }
 
-    fn run_interaction_panel(&mut self, i: usize, panel: &str, t: &mut TurnState) {
-        let it = &self.bot.bot.interactions[i];
-        let has_code = it.code_panels().any(|(p, text)| p == panel && !text.trim().is_empty());
-        if !has_code {
-            return;
+    /// Runs code panel `PANELS[slot]` of interaction `i`, if it has one.
+    fn run_interaction_panel(&mut self, i: usize, slot: usize, t: &mut TurnState) {
+        let panel = PANELS[slot];
+        let bot = self.bot.clone();
+        let it = &bot.bot.interactions[i];
+        let label = || format!("{}/{panel}", it.display_name());
+        match bot.panels[i][slot] {
+            Some(k) => self.run_panel(k, &label, t),
+            None => {
+                let has_code = it.code_panels().any(|(p, text)| p == panel && !text.trim().is_empty());
+                if has_code {
+                    let why = bot.broken_panels.get(&panel_name(&it.id, panel));
+                    let why = why.map_or("it did not compile", String::as_str);
+                    t.events.push(Event::ScriptError { panel: label(), error: format!("not run: {why}") });
+                }
+            }
         }
-        let label = format!("{}/{panel}", it.display_name());
-        let key = panel_name(&it.id, panel);
-        if let Some(why) = self.bot.broken_panels.get(&key) {
-            t.events.push(Event::ScriptError { panel: label, error: format!("not run: {why}") });
-            return;
-        }
-        self.run_panel(&key, &label, t);
     }
 
     /// Runs one compiled panel; a script error becomes an event and the
     /// conversation goes on (CB-SPEC §8).
-    fn run_panel(&mut self, key: &str, label: &str, t: &mut TurnState) {
+    fn run_panel(&mut self, k: usize, label: &dyn Fn() -> String, t: &mut TurnState) {
         let Some(session) = self.session.as_mut() else { return };
         let Some(env) = self.env.take() else { return };
-        match session.run(key, env) {
+        match session.run_index(k, env) {
             Ok(run) => {
                 self.env = Some(run.context);
                 if let Some(e) = run.error {
-                    t.events.push(Event::ScriptError { panel: label.to_string(), error: e.to_string() });
+                    t.events.push(Event::ScriptError { panel: label(), error: e.to_string() });
                 }
             }
             Err(e) => {
                 // The context is lost with the run only if the engine
                 // itself failed; start from a clean state rather than panic.
                 self.env = Some(ScriptEnv::new(Arc::new(self.config.info.clone())));
-                t.events.push(Event::ScriptError { panel: label.to_string(), error: e.to_string() });
+                t.events.push(Event::ScriptError { panel: label(), error: e.to_string() });
             }
         }
     }

@@ -301,6 +301,12 @@ impl Program {
     pub fn has_panel(&self, panel: &str) -> bool {
         self.0.panel_index(panel).is_ok()
     }
+
+    /// The position of a panel in [`Program::panels`], for
+    /// [`Session::run_index`].
+    pub fn panel_index(&self, panel: &str) -> Option<usize> {
+        self.0.panel_index(panel).ok()
+    }
 }
 
 impl ProgramInner {
@@ -320,19 +326,38 @@ pub struct Session {
 type SessionState = (wasmtime::Store<Host>, wasmtime::Instance, Vec<Option<wasmtime::TypedFunc<(), i64>>>);
 
 impl Session {
+    /// Creates the store and instance now rather than on the first run
+    /// (a conversation does this when it starts, so its turns do not pay
+    /// for it).
+    pub fn prepare(&mut self) -> Result<(), Error> {
+        if self.state.is_none() {
+            let p = &*self.program.0;
+            let wt = |e: wasmtime::Error| Error::Wasmtime(e.to_string());
+            let host = Host::new(None, p.strings.clone(), p.consts.clone(), HeapLimit(p.limits.heap_bytes));
+            let mut store = wasmtime::Store::new(&p.engine, host);
+            let instance = p.pre.instantiate(&mut store).map_err(wt)?;
+            self.state = Some((store, instance, vec![None; p.panels.len()]));
+        }
+        Ok(())
+    }
+
     /// Runs one panel against `context`.
     pub fn run<C: BotContext + Send + 'static>(&mut self, panel: &str, context: C) -> Result<Run<C>, Error> {
+        let k = self.program.0.panel_index(panel)?;
+        self.run_index(k, context)
+    }
+
+    /// Runs panel number `k` (its position in [`Program::panels`]; see
+    /// [`Program::panel_index`]): no name lookup.
+    pub fn run_index<C: BotContext + Send + 'static>(&mut self, k: usize, context: C) -> Result<Run<C>, Error> {
+        self.prepare()?;
         let p = &*self.program.0;
-        let k = p.panel_index(panel)?;
+        if k >= p.panels.len() {
+            return Err(Error::NoSuchPanel(format!("#{k}")));
+        }
         let wt = |e: wasmtime::Error| Error::Wasmtime(e.to_string());
-        let (mut store, instance, mut funcs) = match self.state.take() {
-            Some(state) => state,
-            None => {
-                let host = Host::new(None, p.strings.clone(), p.consts.clone(), HeapLimit(p.limits.heap_bytes));
-                let mut store = wasmtime::Store::new(&p.engine, host);
-                let instance = p.pre.instantiate(&mut store).map_err(wt)?;
-                (store, instance, vec![None; p.panels.len()])
-            }
+        let Some((mut store, instance, mut funcs)) = self.state.take() else {
+            return Err(Error::Wasmtime("the session has no store".into()));
         };
         store.data_mut().reset(&p.clock);
         store.data_mut().ctx = Some(Box::new(context));
