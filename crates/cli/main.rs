@@ -58,6 +58,10 @@ struct ChatArgs {
     /// Also show how each turn went (matches, rules, jumps).
     #[arg(long)]
     trace: bool,
+    /// An intent domain (CSV: intent, training phrase) for dialog starters
+    /// with intents; `domain.csv` next to the bot is used by default.
+    #[arg(long, value_name = "FILE")]
+    domain: Option<PathBuf>,
     /// Output format (JSON: one object per turn, `{"user", "events"}`).
     #[arg(long, value_enum, default_value_t = Format::Plain)]
     format: Format,

@@ -130,6 +130,7 @@ fn scripted_conversations() {
     let engine = engine();
     let files = data_files("tests/data/bots", "json");
     let convos: Vec<_> = files.iter().filter(|p| p.to_string_lossy().ends_with(".convo.json")).collect();
+    assert!(convos.len() >= 16, "{} conversations", convos.len());
     let mut failures = Vec::new();
     for path in &convos {
         let spec: serde_json::Value = serde_json::from_slice(&std::fs::read(path).unwrap()).unwrap();
@@ -182,4 +183,39 @@ fn scripted_conversations() {
         convos.len(),
         failures.join("\n")
     );
+}
+
+/// Intent starters: a dialog whose starter has only an intent starts on a
+/// GOOD or better score, or on a forced intent; patterns win over intents.
+#[test]
+fn intents_start_dialogs_patterns_win() {
+    let engine = engine();
+    let path = crate::util::fixtures().join("cb-samples/replacement-card-helper.json");
+    let mut domain = cbot_engine::DomainClassifier::new();
+    domain.add("ask about replacement card", "i lost my credit card");
+    domain.add("ask about replacement card", "i need a new debit card");
+    let bot = engine.load_bot(&path).unwrap().with_intents(Arc::new(domain));
+    let mut c = bot.start(config("lp_web"));
+    let t = c.send("I lost my card");
+    assert!(
+        t.events.iter().any(|e| matches!(e, Event::QuickReplies { text, .. } if text.contains("Which card"))),
+        "{:?}",
+        t.events
+    );
+    // A FAIR score does not start it.
+    let mut c = bot.start(config("lp_web"));
+    let t = c.send("card");
+    assert!(!t.events.iter().any(|e| matches!(e, Event::QuickReplies { .. })), "{:?}", t.events);
+    // A forced intent does.
+    let mut c = bot.start(config("lp_web"));
+    c.force_intent("ask about replacement card");
+    let t = c.send("whatever");
+    assert!(t.events.iter().any(|e| matches!(e, Event::QuickReplies { .. })), "{:?}", t.events);
+    // Patterns win: the agent-handoff pattern beats a forced intent that
+    // has no dialog there (and the intent is not used up by a pattern match).
+    let handoff = engine.load_bot(root().join("dialogs/agent-handoff")).unwrap();
+    let mut c = handoff.start(config("lp_web"));
+    c.force_intent("something else");
+    let t = c.send("agent please");
+    assert!(t.events.iter().any(|e| matches!(e, Event::Transfer { .. })), "{:?}", t.events);
 }

@@ -9,7 +9,11 @@ use std::process::ExitCode;
 
 pub fn run(args: &ChatArgs) -> anyhow::Result<ExitCode> {
     let engine = Engine::new(&Config::default()).map_err(|e| anyhow::anyhow!("{e}"))?;
-    let bot = engine.load_bot(&args.bot).map_err(|e| anyhow::anyhow!("{e}"))?;
+    let mut bot = engine.load_bot(&args.bot).map_err(|e| anyhow::anyhow!("{e}"))?;
+    if let Some(domain) = &args.domain {
+        let d = cbot_engine::load_domain(domain).map_err(|e| anyhow::anyhow!("{e}"))?;
+        bot = bot.with_intents(std::sync::Arc::new(d));
+    }
     for (panel, why) in bot.script_problems() {
         eprintln!("cbot: warning: code panel {panel} will not run: {why}");
     }

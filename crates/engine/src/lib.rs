@@ -22,8 +22,8 @@
 
 pub use cbot_host::Value;
 pub use cbot_runtime::{
-    Choice, Conversation, ConversationConfig, Event, HttpRequest, HttpResponse, Info, Mocks, NoNetwork, Status,
-    Transport, Turn,
+    Band, Choice, Conversation, ConversationConfig, DomainClassifier, DomainError, Event, HttpRequest, HttpResponse,
+    Info, IntentClassifier, IntentScore, Mocks, NoNetwork, Status, Transport, Turn,
 };
 pub use cbot_script::{Clock, Limits};
 
@@ -50,6 +50,8 @@ pub enum Error {
     Invalid(String),
     /// The script engine could not start.
     Script(String),
+    /// The intent domain next to the bot could not be read.
+    Domain(PathBuf, DomainError),
 }
 
 impl std::fmt::Display for Error {
@@ -58,6 +60,7 @@ impl std::fmt::Display for Error {
             Error::Io(p, e) => write!(f, "cannot read {}: {e}", p.display()),
             Error::Invalid(report) => write!(f, "the bot has errors:\n{report}"),
             Error::Script(m) => write!(f, "script engine: {m}"),
+            Error::Domain(p, e) => write!(f, "{}: {e}", p.display()),
         }
     }
 }
@@ -80,11 +83,18 @@ impl Engine {
     }
 
     /// Loads a bot from a CB export file, or from a directory holding
-    /// `bot.json`.
+    /// `bot.json`. An intent domain next to it (`domain.csv` in the
+    /// directory, or `NAME.domain.csv` beside `NAME.json`) is loaded too.
     pub fn load_bot(&self, path: impl AsRef<Path>) -> Result<Bot, Error> {
-        let path = bot_file(path.as_ref());
+        let given = path.as_ref();
+        let path = bot_file(given);
         let bytes = std::fs::read(&path).map_err(|e| Error::Io(path.clone(), e))?;
-        self.load_bot_bytes(&path.display().to_string(), bytes)
+        let mut bot = self.load_bot_bytes(&path.display().to_string(), bytes)?;
+        let domain = if given.is_dir() { given.join("domain.csv") } else { path.with_extension("domain.csv") };
+        if domain.is_file() {
+            bot = bot.with_intents(Arc::new(load_domain(&domain)?));
+        }
+        Ok(bot)
     }
 
     /// Loads a bot from the bytes of a CB export; `name` is used in
@@ -102,7 +112,7 @@ impl Engine {
                 .join("\n");
             return Err(Error::Invalid(report));
         };
-        Ok(Bot(Arc::new(CompiledBot::new(bot, graph, &self.scripts))))
+        Ok(Bot { compiled: Arc::new(CompiledBot::new(bot, graph, &self.scripts)), intents: None })
     }
 }
 
@@ -111,23 +121,42 @@ pub fn bot_file(path: &Path) -> PathBuf {
     if path.is_dir() { path.join("bot.json") } else { path.to_path_buf() }
 }
 
+/// Reads an intent domain (CSV, see [`DomainClassifier::from_csv`]).
+pub fn load_domain(path: &Path) -> Result<DomainClassifier, Error> {
+    let text = std::fs::read_to_string(path).map_err(|e| Error::Io(path.to_path_buf(), e))?;
+    DomainClassifier::from_csv(&text).map_err(|e| Error::Domain(path.to_path_buf(), e))
+}
+
 /// A loaded bot: immutable, shareable across threads.
 #[derive(Clone)]
-pub struct Bot(Arc<CompiledBot>);
+pub struct Bot {
+    compiled: Arc<CompiledBot>,
+    intents: Option<Arc<dyn IntentClassifier>>,
+}
 
 impl Bot {
-    /// Starts a conversation.
-    pub fn start(&self, config: ConversationConfig) -> Conversation {
-        Conversation::new(self.0.clone(), config)
+    /// Starts a conversation (with the bot's intents unless the config
+    /// brings its own).
+    pub fn start(&self, mut config: ConversationConfig) -> Conversation {
+        if config.intents.is_none() {
+            config.intents = self.intents.clone();
+        }
+        Conversation::new(self.compiled.clone(), config)
+    }
+
+    /// The same bot with an intent classifier for its intent starters.
+    pub fn with_intents(mut self, intents: Arc<dyn IntentClassifier>) -> Bot {
+        self.intents = Some(intents);
+        self
     }
 
     /// The bot's name.
     pub fn name(&self) -> &str {
-        self.0.model().info.name.as_deref().unwrap_or("")
+        self.compiled.model().info.name.as_deref().unwrap_or("")
     }
 
     /// Code panels that did not compile (they fail when they run), with why.
     pub fn script_problems(&self) -> Vec<(String, String)> {
-        self.0.script_problems()
+        self.compiled.script_problems()
     }
 }

@@ -65,6 +65,9 @@ pub struct CompiledBot {
     /// Per interaction, the program's index of its pre-process,
     /// process-user-response and post-process panels.
     pub(crate) panels: Vec<[Option<usize>; 3]>,
+    /// Dialog starters with an intent: intent name (lower case) → (dialog,
+    /// starter interaction), in starter order.
+    pub(crate) intent_starters: Vec<(String, usize, usize)>,
     pub(crate) fallback: Option<usize>,
 }
 
@@ -130,6 +133,7 @@ impl CompiledBot {
         let fallback = bot.dialogs.iter().position(|d| d.dtype() == &DialogType::Fallback);
         let escalations = bot.integrations().iter().map(escalation_fields).collect();
         let (program, broken_panels) = compile_scripts(&bot, engine);
+        let intent_starters = intent_starters(&bot, &graph);
         let panels = bot
             .interactions
             .iter()
@@ -146,6 +150,7 @@ impl CompiledBot {
             integrations,
             escalations,
             panels,
+            intent_starters,
             fallback,
         }
     }
@@ -171,6 +176,33 @@ impl CompiledBot {
     pub(crate) fn starter_for(&self, message: &str) -> Option<&StarterPattern> {
         self.matcher.find_best(message).map(|id| &self.starters[id.index()])
     }
+}
+
+fn intent_starters(bot: &Bot, graph: &Graph) -> Vec<(String, usize, usize)> {
+    let mut dialogs: Vec<usize> = (0..bot.dialogs.len())
+        .filter(|&d| {
+            let dialog = &bot.dialogs[d];
+            dialog.dtype() != &DialogType::Fallback
+                && dialog.status.as_deref().is_none_or(|s| s.eq_ignore_ascii_case("ENABLED"))
+        })
+        .collect();
+    dialogs.sort_by(|&x, &y| cbot_model::natural_cmp(bot.dialogs[x].display_name(), bot.dialogs[y].display_name()));
+    let mut out = Vec::new();
+    for d in dialogs {
+        for &i in graph.flow(d) {
+            let it = &bot.interactions[i];
+            let Some(id) =
+                it.intent_id.as_deref().filter(|_| it.itype() == &cbot_model::InteractionType::DialogStarter)
+            else {
+                continue;
+            };
+            let intent = bot.intents().iter().find(|x| x.id.as_deref() == Some(id));
+            if let Some(name) = intent.and_then(|x| x.name.clone().or_else(|| x.display_name.clone())) {
+                out.push((name.to_lowercase(), d, i));
+            }
+        }
+    }
+    out
 }
 
 fn compile_rule(r: &cbot_model::Rule, target: Target, options: &MatchOptions) -> CompiledRule {

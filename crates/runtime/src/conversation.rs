@@ -4,6 +4,7 @@ use crate::bot::{CompiledBot, CompiledRule, Cond, INIT_PANEL, PANELS, panel_name
 use crate::context::{Effect, Info, ScriptEnv};
 use crate::event::{Choice, Event};
 use crate::integration::{HttpRequest, NoNetwork, Transport};
+use crate::intent::{Band, IntentClassifier};
 use crate::template::{json_path, render, text_of};
 use cbot_host::{Scope, Value};
 use cbot_model::{InteractionType, Target};
@@ -15,6 +16,9 @@ pub const DEFAULT_FALLBACK: &str = "Not able to understand your question. Can yo
 /// CB's text when an integration call failed and no rule handles it
 /// (CB-SPEC §6.2).
 pub const INTEGRATION_FAILED: &str = "Sorry, I could not find anything for that.";
+/// Interactions one turn may run at most, whatever the flow.
+const MAX_INTERACTIONS_PER_TURN: u32 = 1000;
+
 /// CB's daisy-chain limit messages (CB-SPEC §2.8).
 pub const CHAIN_LIMIT: &str = "BREAKING THE INTERACTION FLOW. Reached max limit on daisy chaining of interactions: 10";
 /// CB's limit on dialog hops in one turn.
@@ -36,6 +40,9 @@ pub struct ConversationConfig {
     pub transport: Arc<dyn Transport>,
     /// Record how each turn went in [`Turn::trace`].
     pub trace: bool,
+    /// Intents, for dialog starters that have one (patterns win; only GOOD
+    /// and VERY GOOD start a dialog, CB-SPEC §1.8).
+    pub intents: Option<Arc<dyn IntentClassifier>>,
 }
 
 impl Default for ConversationConfig {
@@ -54,6 +61,7 @@ impl Default for ConversationConfig {
             variables: Vec::new(),
             transport: Arc::new(NoNetwork),
             trace: false,
+            intents: None,
         }
     }
 }
@@ -99,6 +107,7 @@ pub struct Conversation {
     awaiting: Option<usize>,
     status: Status,
     pending: Vec<Event>,
+    forced_intent: Option<String>,
 }
 
 /// The state of one turn being processed.
@@ -109,7 +118,10 @@ struct TurnState {
     /// of a simple turn).
     tracing: bool,
     trace: Vec<String>,
+    /// Statements in a row in `chain_dialog`.
     chained: u32,
+    chain_dialog: Option<usize>,
+    total: u32,
     hops: u32,
     stop: bool,
 }
@@ -150,6 +162,7 @@ impl Conversation {
             awaiting: None,
             status: Status::Active,
             pending: Vec::new(),
+            forced_intent: None,
             config,
         };
         c.begin();
@@ -175,6 +188,12 @@ impl Conversation {
             self.flush_effects(&mut t);
         }
         self.pending = t.events;
+    }
+
+    /// Makes the next message be classified as `intent` (for tests: what
+    /// an NLU would have said).
+    pub fn force_intent(&mut self, intent: &str) {
+        self.forced_intent = Some(intent.to_string());
     }
 
     /// Where the conversation stands.
@@ -280,7 +299,8 @@ impl Conversation {
     }
 
     fn start_dialog(&mut self, message: &str, t: &mut TurnState) -> bool {
-        let Some(s) = self.bot.starter_for(message).cloned() else { return false };
+        let forced = self.forced_intent.take();
+        let Some(s) = self.bot.starter_for(message).cloned() else { return self.start_by_intent(message, forced, t) };
         t.note(|| {
             format!(
                 "dialog `{}` starts: pattern `{}`",
@@ -293,6 +313,47 @@ impl Conversation {
         }
         self.stack.push(Frame { dialog: s.dialog, last: None });
         self.run_from(s.interaction, t);
+        true
+    }
+
+    /// Patterns did not match: an intent in a starting band starts its
+    /// dialog (CB-SPEC §1.8).
+    fn start_by_intent(&mut self, message: &str, forced: Option<String>, t: &mut TurnState) -> bool {
+        if self.bot.intent_starters.is_empty() {
+            return false;
+        }
+        let best = match forced {
+            Some(name) => Some((name, 1.0)),
+            None => self.config.intents.as_ref().and_then(|c| {
+                c.classify(message)
+                    .into_iter()
+                    .find(|s| {
+                        s.band() >= Band::Good
+                            && self.bot.intent_starters.iter().any(|x| x.0 == s.intent.to_lowercase())
+                    })
+                    .map(|s| (s.intent, s.score))
+            }),
+        };
+        let Some((intent, score)) = best else { return false };
+        let key = intent.to_lowercase();
+        let Some(&(_, dialog, starter)) = self.bot.intent_starters.iter().find(|x| x.0 == key) else {
+            t.note(|| format!("intent `{intent}` has no dialog starter"));
+            return false;
+        };
+        t.note(|| {
+            format!(
+                "dialog `{}` starts: intent `{intent}` ({:.2}, {:?})",
+                self.bot.bot.dialogs[dialog].display_name(),
+                score,
+                Band::of(score)
+            )
+        });
+        self.env_mut().starter_intent = Value::String(intent);
+        if self.stack.last().is_some_and(|f| f.dialog == dialog) {
+            self.stack.pop();
+        }
+        self.stack.push(Frame { dialog, last: None });
+        self.run_from(starter, t);
         true
     }
 
@@ -318,13 +379,35 @@ impl Conversation {
             if t.stop {
                 return;
             }
-            t.chained += 1;
-            if t.chained > 10 {
-                t.events.push(Event::Error { message: CHAIN_LIMIT.into() });
+            // A guard against cycles the CB limits do not see (through
+            // starters, which are not statements).
+            t.total += 1;
+            if t.total > MAX_INTERACTIONS_PER_TURN {
+                t.events.push(Event::Error {
+                    message: format!("the flow ran more than {MAX_INTERACTIONS_PER_TURN} interactions in one turn"),
+                });
                 t.stop = true;
                 return;
             }
             let dialog = self.bot.graph.dialog_of(i);
+            // CB's daisy-chain limit counts statements and integrations in
+            // a row in one dialog (CB-SPEC §2.8): the 11th is not run.
+            if t.chain_dialog != dialog {
+                t.chain_dialog = dialog;
+                t.chained = 0;
+            }
+            let it = &self.bot.bot.interactions[i];
+            let statement = !(it.itype() == &InteractionType::DialogStarter
+                || it.itype().is_question()
+                || (it.itype() == &InteractionType::Universal && it.user_input_required == Some(true)));
+            if statement {
+                if t.chained == 10 {
+                    t.events.push(Event::Error { message: CHAIN_LIMIT.into() });
+                    t.stop = true;
+                    return;
+                }
+                t.chained += 1;
+            }
             match (self.stack.last_mut(), dialog) {
                 (Some(top), Some(d)) if top.dialog != d => {
                     t.hops += 1;
@@ -392,6 +475,12 @@ impl Conversation {
     /// interaction it ran unless `skipPreviousDialog` is "true" (CB-SPEC §2.3).
     fn dialog_complete(&mut self, t: &mut TurnState) -> Option<usize> {
         self.stack.pop();
+        // "If the conversation enters the Fallback dialog and then jumps to
+        // another dialog, the consumer isn't returned to the Fallback
+        // dialog" (CB docs, Dialog basics › Context switching).
+        while self.stack.last().is_some_and(|f| Some(f.dialog) == self.bot.fallback) {
+            self.stack.pop();
+        }
         let skip = self.env().var("skipPreviousDialog").is_some_and(|v| text_of(v) == "true");
         let top = self.stack.last()?;
         if skip {
@@ -547,7 +636,12 @@ impl Conversation {
                     self.apply_rule_vars(i, k, t);
                     return Flow::Go(bot.rules[i][k].target);
                 }
-                None if !ok => t.events.push(Event::Text { text: INTEGRATION_FAILED.into() }),
+                None if !ok => {
+                    // No rule takes the failure: CB's text, and the flow
+                    // stops there (CB-SPEC §6.2).
+                    t.events.push(Event::Text { text: INTEGRATION_FAILED.into() });
+                    return Flow::Stop;
+                }
                 None => {}
             }
             return Flow::Go(Target::Next(bot.graph.next_of(i)));
@@ -795,6 +889,8 @@ impl Conversation {
             Ok(run) => {
                 self.env = Some(run.context);
                 if let Some(e) = run.error {
+                    // What the script sent before it failed comes first.
+                    self.flush_effects(t);
                     t.events.push(Event::ScriptError { panel: label(), error: e.to_string() });
                 }
             }

@@ -16,6 +16,7 @@ mod context;
 mod conversation;
 mod event;
 mod integration;
+mod intent;
 mod template;
 
 pub use bot::CompiledBot;
@@ -25,4 +26,5 @@ pub use conversation::{
 };
 pub use event::{Choice, Event};
 pub use integration::{HttpRequest, HttpResponse, Mocks, NoNetwork, Transport};
+pub use intent::{Band, DomainClassifier, DomainError, IntentClassifier, IntentScore};
 pub use template::text_of;
