@@ -58,6 +58,10 @@ struct ChatArgs {
     /// Also show how each turn went (matches, rules, jumps).
     #[arg(long)]
     trace: bool,
+    /// Do not call integrations over the network (they fail with a
+    /// message; agent escalations still transfer).
+    #[arg(long)]
+    offline: bool,
     /// An intent domain (CSV: intent, training phrase) for dialog starters
     /// with intents; `domain.csv` next to the bot is used by default.
     #[arg(long, value_name = "FILE")]

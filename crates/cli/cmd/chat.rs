@@ -25,20 +25,17 @@ pub fn run(args: &ChatArgs) -> anyhow::Result<ExitCode> {
         let (k, val) = v.split_once('=').with_context(|| format!("--var {v:?}: expected NAME=VALUE"))?;
         config.variables.push((k.to_string(), Value::from(val)));
     }
+    if !args.offline {
+        config.transport = std::sync::Arc::new(cbot_engine::HttpTransport::default());
+    }
     let mut conversation = bot.start(config);
     let interactive = std::io::stdin().is_terminal() && args.format == Format::Plain;
+    if interactive {
+        return repl(args, &bot, &mut conversation);
+    }
     let stdin = std::io::stdin();
     let mut out = std::io::stdout().lock();
-    if interactive {
-        writeln!(out, "Talking to {:?} on channel {}. Ctrl-D ends.", bot.name(), args.channel)?;
-    }
-    let mut lines = stdin.lock().lines();
-    loop {
-        if interactive {
-            write!(out, "you> ")?;
-            out.flush()?;
-        }
-        let Some(line) = lines.next() else { break };
+    for line in stdin.lock().lines() {
         let line = line.context("cannot read stdin")?;
         let message = line.trim_end_matches('\r');
         let turn = conversation.send(message);
@@ -52,25 +49,52 @@ pub fn run(args: &ChatArgs) -> anyhow::Result<ExitCode> {
                 writeln!(out)?;
             }
             Format::Plain => {
-                if !interactive {
-                    writeln!(out, "you> {message}")?;
-                }
-                if args.trace {
-                    for t in &turn.trace {
-                        writeln!(out, "  ~ {t}")?;
-                    }
-                }
-                for e in &turn.events {
-                    write_event(&mut out, e)?;
-                }
+                writeln!(out, "you> {message}")?;
+                write_turn(&mut out, &turn, args.trace)?;
             }
         }
         out.flush()?;
     }
-    if interactive {
-        writeln!(out)?;
+    Ok(ExitCode::SUCCESS)
+}
+
+/// The interactive loop: line editing and history (arrow keys), Ctrl-D or
+/// Ctrl-C to end.
+fn repl(
+    args: &ChatArgs,
+    bot: &cbot_engine::Bot,
+    conversation: &mut cbot_engine::Conversation,
+) -> anyhow::Result<ExitCode> {
+    use rustyline::error::ReadlineError;
+    let mut editor = rustyline::DefaultEditor::new().context("cannot set up the terminal")?;
+    let mut out = std::io::stdout();
+    writeln!(out, "Talking to {:?} on channel {}. Ctrl-D ends.", bot.name(), args.channel)?;
+    loop {
+        match editor.readline("you> ") {
+            Ok(line) => {
+                if !line.trim().is_empty() {
+                    let _ = editor.add_history_entry(line.as_str());
+                }
+                let turn = conversation.send(&line);
+                write_turn(&mut out, &turn, args.trace)?;
+            }
+            Err(ReadlineError::Eof | ReadlineError::Interrupted) => break,
+            Err(e) => return Err(e).context("cannot read the terminal"),
+        }
     }
     Ok(ExitCode::SUCCESS)
+}
+
+fn write_turn(out: &mut impl Write, turn: &cbot_engine::Turn, trace: bool) -> std::io::Result<()> {
+    if trace {
+        for t in &turn.trace {
+            writeln!(out, "  ~ {t}")?;
+        }
+    }
+    for e in &turn.events {
+        write_event(out, e)?;
+    }
+    out.flush()
 }
 
 fn write_event(out: &mut impl Write, e: &Event) -> std::io::Result<()> {

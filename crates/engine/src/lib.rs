@@ -20,12 +20,15 @@
 
 #![deny(missing_docs)]
 
+mod http;
+
 pub use cbot_host::Value;
 pub use cbot_runtime::{
     Band, Choice, Conversation, ConversationConfig, DomainClassifier, DomainError, Event, HttpRequest, HttpResponse,
     Info, IntentClassifier, IntentScore, Mocks, NoNetwork, Status, Transport, Turn,
 };
 pub use cbot_script::{Clock, Limits};
+pub use http::HttpTransport;
 
 use cbot_diag::{SourceMap, render};
 use cbot_runtime::CompiledBot;

@@ -16,6 +16,9 @@ pub const DEFAULT_FALLBACK: &str = "Not able to understand your question. Can yo
 /// CB's text when an integration call failed and no rule handles it
 /// (CB-SPEC §6.2).
 pub const INTEGRATION_FAILED: &str = "Sorry, I could not find anything for that.";
+/// CB's message when a transfer cannot be made (CB-SPEC §6.5).
+pub const TRANSFER_FAILED: &str = "Not able to transfer to Agent at this time. Please try later.";
+
 /// Interactions one turn may run at most, whatever the flow.
 const MAX_INTERACTIONS_PER_TURN: u32 = 1000;
 
@@ -208,6 +211,7 @@ impl Conversation {
 
     /// The bot's answer to one user message.
     pub fn send(&mut self, message: &str) -> Turn {
+        let _span = tracing::debug_span!("turn", message).entered();
         let mut t =
             TurnState { events: std::mem::take(&mut self.pending), tracing: self.config.trace, ..TurnState::default() };
         match self.status {
@@ -497,6 +501,7 @@ impl Conversation {
     fn run_interaction(&mut self, i: usize, t: &mut TurnState) -> Flow {
         let bot = self.bot.clone();
         let it = &bot.bot.interactions[i];
+        let _span = tracing::debug_span!("interaction", name = it.display_name()).entered();
         self.env_mut().trigger = None;
         self.env_mut().delay = None;
         self.run_interaction_panel(i, PRE, t);
@@ -616,6 +621,16 @@ impl Conversation {
         }
         t.events.append(&mut content);
         if let Some(ev) = terminal {
+            // A skill id that is not a number after templating cannot be
+            // transferred to: the failure message instead (CB-SPEC §6.5 A).
+            if let Event::Transfer { skill_id, .. } = &ev
+                && (skill_id.is_empty() || !skill_id.trim().chars().all(|c| c.is_ascii_digit()))
+            {
+                let id = skill_id.clone();
+                t.note(|| format!("transfer not made: skill id {id:?} is not a number"));
+                t.events.push(Event::Text { text: TRANSFER_FAILED.into() });
+                return Flow::Stop;
+            }
             self.status = if matches!(ev, Event::Transfer { .. }) { Status::Transferred } else { Status::Closed };
             t.events.push(ev);
             return Flow::Stop;
@@ -885,9 +900,16 @@ impl Conversation {
     fn run_panel(&mut self, k: usize, label: &dyn Fn() -> String, t: &mut TurnState) {
         let Some(session) = self.session.as_mut() else { return };
         let Some(env) = self.env.take() else { return };
+        let _span = tracing::trace_span!("script", panel = k).entered();
         match session.run_index(k, env) {
             Ok(run) => {
                 self.env = Some(run.context);
+                if t.tracing {
+                    for c in &run.transcript.calls {
+                        let args: Vec<String> = c.args.iter().map(|a| a.to_json().to_string()).collect();
+                        t.trace.push(format!("{}: botContext.{}({})", label(), c.method, args.join(", ")));
+                    }
+                }
                 if let Some(e) = run.error {
                     // What the script sent before it failed comes first.
                     self.flush_effects(t);
