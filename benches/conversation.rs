@@ -2,8 +2,10 @@
 //! check runs → transfer, per channel, in a conversation that is already
 //! open (pattern match, dialog start, pre-process script in the
 //! conversation's script session, template rendering, the transfer event).
-//! Each iteration starts a fresh conversation in setup (not timed), so the
-//! measured turn is always the first transfer.
+//! `handoff_turn`: each iteration starts a fresh conversation in setup (not
+//! timed), so the measured turn is always a conversation's first transfer
+//! (cold caches: every conversation has its own script store).
+//! `handoff_turn_warm`: the same turn repeated in one conversation.
 //!
 //! Run: `env -u RUST_BACKTRACE cargo bench --bench conversation`.
 
@@ -30,6 +32,14 @@ fn bench(c: &mut Criterion) {
                 |mut conversation| conversation.send("I need a human"),
                 BatchSize::SmallInput,
             )
+        });
+        // The same turn in one long-lived conversation (warm caches): the
+        // platform's `__agent_escalation_failed__` comes back, matches the
+        // handoff pattern ("agent") and transfers again.
+        let mut conversation = bot.start(config.clone());
+        conversation.send("I need a human");
+        c.bench_function(&format!("conversation/handoff_turn_warm/{channel}"), |b| {
+            b.iter(|| conversation.send("__agent_escalation_failed__"))
         });
     }
 }
