@@ -219,3 +219,33 @@ fn intents_start_dialogs_patterns_win() {
     let t = c.send("agent please");
     assert!(t.events.iter().any(|e| matches!(e, Event::Transfer { .. })), "{:?}", t.events);
 }
+
+/// What embedders rely on: bots are shared across threads, conversations
+/// move between them.
+#[test]
+fn bots_are_send_sync_and_conversations_send() {
+    fn send_sync<T: Send + Sync>() {}
+    fn send<T: Send>() {}
+    send_sync::<cbot_engine::Bot>();
+    send::<cbot_engine::Conversation>();
+}
+
+/// Clock and `Math.random` are injected per conversation: the same seed
+/// gives the same script results.
+#[test]
+fn clock_and_random_are_injected() {
+    let engine = engine();
+    let bot = engine.load_bot(root().join("tests/data/bots/clock-and-random.json")).unwrap();
+    let run = |seed: u64| {
+        let mut c = config("web");
+        c.seed = Some(seed);
+        c.clock = Some(Arc::new(|| 1_700_000_000_000.0));
+        let mut conversation = bot.start(c);
+        events_json(&conversation.send("roll").events)
+    };
+    let a = run(7);
+    assert_eq!(a, run(7));
+    assert_ne!(a, run(8));
+    let text = a[0]["text"].as_str().unwrap();
+    assert!(text.starts_with("2023-11-14T22:13:20.000Z "), "{text}");
+}

@@ -46,6 +46,11 @@ pub struct ConversationConfig {
     /// Intents, for dialog starters that have one (patterns win; only GOOD
     /// and VERY GOOD start a dialog, CB-SPEC §1.8).
     pub intents: Option<Arc<dyn IntentClassifier>>,
+    /// The clock scripts read (`new Date()`); the engine's by default.
+    pub clock: Option<cbot_script::Clock>,
+    /// Seed of `Math.random` in scripts, for reproducible conversations;
+    /// random by default.
+    pub seed: Option<u64>,
 }
 
 impl Default for ConversationConfig {
@@ -65,6 +70,8 @@ impl Default for ConversationConfig {
             transport: Arc::new(NoNetwork),
             trace: false,
             intents: None,
+            clock: None,
+            seed: None,
         }
     }
 }
@@ -155,6 +162,12 @@ impl Conversation {
         // The store is made now, so that turns do not pay for it; if that
         // fails, the first script run reports it.
         if let Some(s) = session.as_mut() {
+            if let Some(seed) = config.seed {
+                s.set_seed(seed);
+            }
+            if let Some(clock) = &config.clock {
+                s.set_clock(clock.clone());
+            }
             let _ = s.prepare();
         }
         let mut c = Conversation {

@@ -294,7 +294,7 @@ impl Program {
     /// trap the store is discarded. The session holds its own handle on the
     /// program, so it can live as long as a conversation.
     pub fn session(&self) -> Session {
-        Session { program: self.clone(), state: None }
+        Session { program: self.clone(), state: None, clock: None, rng: random_seed() }
     }
 
     /// Whether the program has a panel of this name.
@@ -320,12 +320,34 @@ impl ProgramInner {
 pub struct Session {
     program: Program,
     state: Option<SessionState>,
+    /// A clock for this session's runs instead of the program's.
+    clock: Option<Clock>,
+    /// The state of `Math.random` (a SplitMix64 stream that continues
+    /// across the session's runs).
+    rng: u64,
 }
 
 /// The store, the instance and the panels' functions looked up so far.
 type SessionState = (wasmtime::Store<Host>, wasmtime::Instance, Vec<Option<wasmtime::TypedFunc<(), i64>>>);
 
+/// A seed for `Math.random` when none is given: the time, mixed.
+fn random_seed() -> u64 {
+    let t = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map_or(0, |d| d.as_nanos() as u64);
+    t ^ 0x9E37_79B9_7F4A_7C15
+}
+
 impl Session {
+    /// Seeds `Math.random` (for reproducible conversations).
+    pub fn set_seed(&mut self, seed: u64) {
+        self.rng = seed;
+    }
+
+    /// The clock this session's runs read (`new Date()`), instead of the
+    /// engine's.
+    pub fn set_clock(&mut self, clock: Clock) {
+        self.clock = Some(clock);
+    }
+
     /// Creates the store and instance now rather than on the first run
     /// (a conversation does this when it starts, so its turns do not pay
     /// for it).
@@ -359,7 +381,8 @@ impl Session {
         let Some((mut store, instance, mut funcs)) = self.state.take() else {
             return Err(Error::Wasmtime("the session has no store".into()));
         };
-        store.data_mut().reset(&p.clock);
+        store.data_mut().reset(self.clock.as_ref().unwrap_or(&p.clock));
+        store.data_mut().rng = self.rng;
         store.data_mut().ctx = Some(Box::new(context));
         store.set_fuel(p.limits.fuel).map_err(wt)?;
         let func = match &funcs[k] {
@@ -397,6 +420,7 @@ impl Session {
             }
         };
         let host = store.data_mut();
+        self.rng = host.rng;
         let ctx = host.ctx.take().expect("the context put in above");
         let transcript = std::mem::take(&mut host.transcript);
         let context = *ctx.into_any().downcast::<C>().expect("the context type put in");

@@ -194,6 +194,8 @@ pub(crate) struct Host {
     /// The module's `call` export, through which the host calls JavaScript
     /// functions (set once the instance exists).
     pub dispatch: Option<wasmtime::TypedFunc<(i64, i64, i64, i32), i64>>,
+    /// `Math.random`'s state (SplitMix64; seeded by the session).
+    pub rng: u64,
     /// Set when the heap quota is exceeded; turned into a trap by the caller.
     pub heap_exceeded: bool,
 }
@@ -230,6 +232,7 @@ impl Host {
             now_ms: None,
             clock: None,
             dispatch: None,
+            rng: 0,
             heap_exceeded: false,
         }
     }
@@ -1432,6 +1435,15 @@ impl Host {
     }
 
     fn math(&mut self, name: &str, argv: &[i64]) -> i64 {
+        if name == "random" {
+            // SplitMix64, 53 bits into [0, 1).
+            self.rng = self.rng.wrapping_add(0x9E37_79B9_7F4A_7C15);
+            let mut z = self.rng;
+            z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
+            z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
+            z ^= z >> 31;
+            return value::number((z >> 11) as f64 / (1u64 << 53) as f64);
+        }
         let x = |h: &Self, i: usize| h.to_number(argv.get(i).copied().unwrap_or(UNDEFINED));
         let n = match name {
             "floor" => x(self, 0).floor(),
