@@ -252,6 +252,10 @@ impl Conversation {
             self.env_mut().quick_reply_payload = Value::String(payload);
         }
         self.handle(message, &mut t);
+        t.note(|| {
+            let waiting = self.awaiting.map_or_else(|| "nothing".to_string(), |q| format!("`{}`", self.name(q)));
+            format!("dialog stack {}; waiting for {waiting}", self.stack_names())
+        });
         self.env_mut().end_request();
         Turn { user: message.to_string(), events: t.events, trace: t.trace }
     }
@@ -328,7 +332,7 @@ impl Conversation {
         if self.stack.last().is_some_and(|f| f.dialog == s.dialog) {
             self.stack.pop();
         }
-        self.stack.push(Frame { dialog: s.dialog, last: None });
+        self.push_dialog(s.dialog);
         self.run_from(s.interaction, t);
         true
     }
@@ -369,7 +373,7 @@ impl Conversation {
         if self.stack.last().is_some_and(|f| f.dialog == dialog) {
             self.stack.pop();
         }
-        self.stack.push(Frame { dialog, last: None });
+        self.push_dialog(dialog);
         self.run_from(starter, t);
         true
     }
@@ -379,7 +383,7 @@ impl Conversation {
         match head {
             Some((d, h)) => {
                 t.note(|| "nothing matched: the fallback dialog runs".into());
-                self.stack.push(Frame { dialog: d, last: None });
+                self.push_dialog(d);
                 self.run_from(h, t);
             }
             None => {
@@ -436,7 +440,7 @@ impl Conversation {
                     top.dialog = d;
                     top.last = None;
                 }
-                (None, Some(d)) => self.stack.push(Frame { dialog: d, last: None }),
+                (None, Some(d)) => self.push_dialog(d),
                 _ => {}
             }
             if self.bot.bot.interactions[i].itype() != &InteractionType::DialogStarter
@@ -450,7 +454,10 @@ impl Conversation {
                     return;
                 }
                 Flow::Stop => return,
-                Flow::Go(target) => at = self.resolve(i, target, t),
+                Flow::Go(target) => {
+                    t.note(|| format!("`{}`: next action {}", self.name(i), self.describe(target)));
+                    at = self.resolve(i, target, t);
+                }
             }
         }
     }
@@ -876,8 +883,40 @@ impl Conversation {
         let bot = self.bot.clone();
         for (name, value, scope) in &bot.rules[i][k].vars {
             let v = self.render(value, t);
+            t.note(|| format!("rule variable {name} = {v:?} ({scope:?})"));
             self.env_mut().set_var(name.clone(), Value::String(v), *scope);
         }
+    }
+
+    /// Pushes a dialog. The stack keeps the 32 most recent dialogs: a long
+    /// conversation must not grow without bound, and nobody returns 32
+    /// dialogs deep.
+    fn push_dialog(&mut self, dialog: usize) {
+        if self.stack.len() >= 32 {
+            self.stack.remove(0);
+        }
+        self.stack.push(Frame { dialog, last: None });
+    }
+
+    /// A target in words, for the trace.
+    fn describe(&self, target: Target) -> String {
+        let dialog = |d: usize| self.bot.bot.dialogs[d].display_name().to_string();
+        match target {
+            Target::Next(Some(j)) => format!("next: `{}`", self.name(j)),
+            Target::Next(None) => "next: the dialog ends".into(),
+            Target::Interaction(j) => format!("to `{}`", self.name(j)),
+            Target::Dialog(d) => format!("to dialog `{}`", dialog(d)),
+            Target::End => "end interaction (wait for the user)".into(),
+            Target::CloseConversation => "close the conversation".into(),
+            Target::CloseDialog => "close the dialog".into(),
+            Target::Missing | Target::Unknown => "to a missing target".into(),
+        }
+    }
+
+    /// The dialog stack, bottom first, for the trace.
+    fn stack_names(&self) -> String {
+        let names: Vec<&str> = self.stack.iter().map(|f| self.bot.bot.dialogs[f.dialog].display_name()).collect();
+        format!("[{}]", names.join(" > "))
     }
 
     fn render(&mut self, text: &str, t: &mut TurnState) -> String {
