@@ -113,6 +113,10 @@ pub(crate) const BUILTINS: &[&str] = &[
     "EvalError",
     "URIError",
     "Function",
+    "encodeURIComponent",
+    "decodeURIComponent",
+    "encodeURI",
+    "decodeURI",
 ];
 
 /// A JavaScript function object.
@@ -1101,6 +1105,45 @@ impl Host {
             },
             Some(Obj::Builtin(b)) => match (BUILTINS[b], name.as_str()) {
                 ("Date", "now") => value::number(self.now()),
+                ("Object", "keys") => match self.obj(arg(0)) {
+                    // Own enumerable keys (ES5 §15.2.3.14), in for-in order.
+                    Some(Obj::Object(props, _)) => {
+                        let keys: Vec<Arc<str>> = props.iter().map(|p| p.0.clone()).collect();
+                        let items = keys.into_iter().map(|k| self.string(k)).collect();
+                        self.alloc_array(items)
+                    }
+                    Some(Obj::Arr(items)) => {
+                        let n = items.len();
+                        let keys = (0..n).map(|i| self.string(i.to_string())).collect();
+                        self.alloc_array(keys)
+                    }
+                    Some(Obj::Str(s)) => {
+                        let n = s.encode_utf16().count();
+                        let keys = (0..n).map(|i| self.string(i.to_string())).collect();
+                        self.alloc_array(keys)
+                    }
+                    Some(Obj::Function(f)) => {
+                        let keys: Vec<Arc<str>> = f.props.iter().map(|p| p.0.clone()).collect();
+                        let items = keys.into_iter().map(|k| self.string(k)).collect();
+                        self.alloc_array(items)
+                    }
+                    Some(_) => self.alloc_array(Vec::new()),
+                    None => self.throw("TypeError", "Object.keys called on non-object"),
+                },
+                ("Object", "create") => {
+                    let proto = arg(0);
+                    if proto == NULL || matches!(self.obj(proto), Some(Obj::Object(..))) {
+                        self.alloc_object(if proto == NULL { UNDEFINED } else { proto })
+                    } else {
+                        self.throw("TypeError", "Object prototype may only be an Object or null")
+                    }
+                }
+                ("Object", "getPrototypeOf") => match self.obj(arg(0)) {
+                    Some(Obj::Object(_, p)) if *p != UNDEFINED => *p,
+                    Some(_) => NULL,
+                    None => self.throw("TypeError", "Object.getPrototypeOf called on non-object"),
+                },
+                ("Array", "isArray") => value::boolean(self.is_array(arg(0))),
                 ("Math", m) => self.math(m, &argv),
                 ("JSON", "stringify") => {
                     let v = self.to_host(arg(0), 0);
@@ -1231,6 +1274,53 @@ impl Host {
                 let from = self.to_js_string(arg(0));
                 let to = self.to_js_string(arg(1));
                 self.string(s.replacen(from.as_str(), &to, 1))
+            }
+            "includes" | "startsWith" | "endsWith" => {
+                let needle = self.to_js_string(arg(0));
+                let n: Vec<u16> = needle.encode_utf16().collect();
+                let at = |i: usize| i + n.len() <= units.len() && units[i..i + n.len()] == n[..];
+                let found = match name {
+                    "includes" => {
+                        let from = int(self, arg(1), 0.0).clamp(0.0, len) as usize;
+                        (from..=units.len()).any(at)
+                    }
+                    "startsWith" => at(int(self, arg(1), 0.0).clamp(0.0, len) as usize),
+                    _ => {
+                        let end = int(self, arg(1), len).clamp(0.0, len) as usize;
+                        end >= n.len() && at(end - n.len())
+                    }
+                };
+                value::boolean(found)
+            }
+            "repeat" => {
+                let count = int(self, arg(0), 0.0);
+                if !(0.0..=1e9).contains(&count) {
+                    return self.throw("RangeError", "Invalid count value");
+                }
+                let count = count as usize;
+                if !self.charge(s.len().saturating_mul(count)) {
+                    return UNDEFINED;
+                }
+                self.string(s.repeat(count))
+            }
+            "trimStart" | "trimLeft" => {
+                self.string(s.trim_start_matches(|c: char| c.is_whitespace() || c == '\u{FEFF}'))
+            }
+            "trimEnd" | "trimRight" => self.string(s.trim_end_matches(|c: char| c.is_whitespace() || c == '\u{FEFF}')),
+            "padStart" | "padEnd" => {
+                let target = int(self, arg(0), 0.0).clamp(0.0, 1e7) as usize;
+                let fill: Vec<u16> = if arg(1) == UNDEFINED {
+                    vec![u16::from(b' ')]
+                } else {
+                    self.to_js_string(arg(1)).encode_utf16().collect()
+                };
+                if target <= units.len() || fill.is_empty() {
+                    return self.string(s);
+                }
+                let pad: Vec<u16> = fill.iter().copied().cycle().take(target - units.len()).collect();
+                let joined: Vec<u16> =
+                    if name == "padStart" { [pad, units.clone()].concat() } else { [units.clone(), pad].concat() };
+                text(self, &joined)
             }
             "concat" => {
                 let mut out = s.to_string();
@@ -1554,6 +1644,18 @@ impl Host {
             }
             "Number" => value::number(if argv.is_empty() { 0.0 } else { self.to_number(arg(0)) }),
             "Boolean" => value::boolean(self.truthy(arg(0))),
+            name @ ("encodeURIComponent" | "encodeURI") => {
+                let text = self.to_js_string(arg(0));
+                let s = uri_encode(&text, name == "encodeURI");
+                self.string(s)
+            }
+            name @ ("decodeURIComponent" | "decodeURI") => {
+                let text = self.to_js_string(arg(0));
+                match uri_decode(&text, name == "decodeURI") {
+                    Some(s) => self.string(s),
+                    None => self.throw("URIError", "URI malformed"),
+                }
+            }
             "isNaN" => value::boolean(self.to_number(arg(0)).is_nan()),
             "isFinite" => value::boolean(self.to_number(arg(0)).is_finite()),
             "parseFloat" => value::number(parse_float(&self.to_js_string(arg(0)))),
@@ -1801,6 +1903,50 @@ fn parse_iso(s: &str) -> f64 {
 }
 
 /// `s` as an array index (a canonical integer below 2^32 - 1), if it is one.
+/// encodeURIComponent / encodeURI (ES5 §15.1.3): UTF-8 bytes as `%XX`
+/// except the unreserved marks (and, for a whole URI, the reserved ones
+/// and `#`).
+fn uri_encode(s: &str, whole_uri: bool) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        let keep = c.is_ascii_alphanumeric() || "-_.!~*'()".contains(c) || (whole_uri && ";/?:@&=+$,#".contains(c));
+        if keep {
+            out.push(c);
+        } else {
+            let mut buf = [0u8; 4];
+            for b in c.encode_utf8(&mut buf).bytes() {
+                out.push_str(&format!("%{b:02X}"));
+            }
+        }
+    }
+    out
+}
+
+/// decodeURIComponent / decodeURI: `None` for a malformed escape or bytes
+/// that are not UTF-8 (a URIError). decodeURI keeps escapes of reserved
+/// characters as they are.
+fn uri_decode(s: &str, whole_uri: bool) -> Option<String> {
+    let bytes = s.as_bytes();
+    let mut out: Vec<u8> = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        if bytes[i] != b'%' {
+            out.push(bytes[i]);
+            i += 1;
+            continue;
+        }
+        let hex = s.get(i + 1..i + 3)?;
+        let b = u8::from_str_radix(hex, 16).ok()?;
+        if whole_uri && b < 0x80 && ";/?:@&=+$,#".contains(b as char) {
+            out.extend_from_slice(&bytes[i..i + 3]);
+        } else {
+            out.push(b);
+        }
+        i += 3;
+    }
+    String::from_utf8(out).ok()
+}
+
 fn array_index(s: &str) -> Option<u32> {
     let n: u32 = s.parse().ok()?;
     (n != u32::MAX && n.to_string() == s).then_some(n)
