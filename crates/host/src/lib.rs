@@ -29,9 +29,11 @@
 
 #![deny(missing_docs)]
 
+mod context_service;
 mod offline;
 mod value;
 
+pub use context_service::{ContextScope, ContextStore, SharedContextStore};
 pub use offline::{OfflineContext, Scope, SentMessage};
 pub use value::{Value, number_to_string, string_to_number};
 
@@ -92,6 +94,11 @@ pub trait BotContext {
     fn set_allow_max_text_response(&mut self, allow: bool);
     /// `getDialogStarterIntent()`: the intent that started the dialog.
     fn get_dialog_starter_intent(&mut self) -> Value;
+    /// The Conversation Context Service store (CB-SPEC §4.7), if this
+    /// context has one: `isContextApiEnabled()` is false without.
+    fn context_service(&mut self) -> Option<SharedContextStore> {
+        None
+    }
 }
 
 /// One `botContext` method scripts may call.
@@ -111,14 +118,23 @@ const fn m(name: &'static str, min_args: usize, max_args: usize) -> Method {
 
 /// The methods of this version of the API, sorted by name.
 pub const METHODS: &[Method] = &[
+    m("deleteAllContextDataForConversation", 1, 1),
+    m("deleteAllContextDataForUser", 1, 1),
+    m("deleteContextDataForConversation", 2, 2),
+    m("deleteContextDataForUser", 2, 2),
+    m("deleteContextNamespace", 1, 1),
+    m("deleteGlobalContextData", 2, 2),
     m("getApiStatusCode", 0, 0),
     m("getBotVariable", 1, 1),
     m("getChannel", 0, 0),
     m("getChatBotId", 0, 0),
+    m("getContextDataForConversation", 1, 2),
+    m("getContextDataForUser", 1, 2),
     m("getConversationId", 0, 0),
     m("getCurrentUserMessage", 0, 0),
     m("getDialogStarterIntent", 0, 0),
     m("getEnvVariable", 1, 1),
+    m("getGlobalContextData", 2, 2),
     m("getLPAccountId", 0, 0),
     m("getLPCustomerInfo", 0, 0),
     m("getLPEngagementAttribute", 1, 1),
@@ -127,12 +143,17 @@ pub const METHODS: &[Method] = &[
     m("getUserPlatformId", 0, 0),
     m("getWebViewVariable", 1, 1),
     m("isApiExecutionSuccessful", 0, 0),
+    m("isContextApiEnabled", 0, 0),
     m("logCustomEvent", 1, 3),
     m("printDebugMessage", 1, 4),
+    m("registerContextNamespace", 1, 2),
     m("sendImmediateReply", 1, 1),
     m("sendMessage", 1, 1),
     m("setAllowMaxTextResponse", 1, 1),
     m("setBotVariable", 2, 4),
+    m("setContextDataForConversation", 3, 3),
+    m("setContextDataForUser", 3, 3),
+    m("setGlobalContextData", 3, 3),
     m("setMessageDelay", 1, 1),
     m("setTriggerNextMessage", 1, 1),
 ];
@@ -265,6 +286,7 @@ pub fn dispatch(
             Value::Undefined
         }
         "getDialogStarterIntent" => ctx.get_dialog_starter_intent(),
+        name if name.contains("Context") => context_service(ctx, name, &args),
         other => return Err(HostError::UnknownMethod(other.to_string())),
     };
     if let Some(t) = transcript {
@@ -274,9 +296,67 @@ pub fn dispatch(
     Ok(result)
 }
 
+/// The Conversation Context Service methods (CB-SPEC §4.7): updates
+/// return whether they worked; without a store, nothing works and reads
+/// give null.
+fn context_service(ctx: &mut dyn BotContext, name: &str, args: &[Value]) -> Value {
+    let store = ctx.context_service();
+    if name == "isContextApiEnabled" {
+        return Value::Bool(store.is_some());
+    }
+    let Some(store) = store else {
+        return if name.starts_with("get") { Value::Null } else { Value::Bool(false) };
+    };
+    let Ok(mut store) = store.lock() else { return Value::Bool(false) };
+    let text = |i: usize| args.get(i).map_or_else(String::new, Value::to_js_string);
+    let arg = |i: usize| args.get(i).cloned().unwrap_or(Value::Undefined);
+    let scope = if name.contains("ForConversation") {
+        ContextScope::Conversation
+    } else if name.contains("ForUser") {
+        ContextScope::User
+    } else {
+        ContextScope::Global
+    };
+    match name {
+        "registerContextNamespace" => {
+            let ttl = args.get(1).map(Value::to_number).filter(|t| t.is_finite());
+            Value::Bool(store.register(&text(0), ttl))
+        }
+        "deleteContextNamespace" => Value::Bool(store.delete_namespace(&text(0))),
+        n if n.starts_with("set") => Value::Bool(store.set(scope, &text(0), &text(1), arg(2))),
+        n if n.starts_with("get") && args.len() >= 2 => store.get(scope, &text(0), &text(1)),
+        n if n.starts_with("get") => store.get_all(scope, &text(0)),
+        n if n.starts_with("deleteAll") => Value::Bool(store.delete(scope, &text(0), None)),
+        _ => Value::Bool(store.delete(scope, &text(0), Some(&text(1)))),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn context_service_scopes_and_namespaces() {
+        let mut ctx = OfflineContext::default();
+        let mut call = |name: &str, args: &[&str]| {
+            let args = args.iter().map(|a| Value::from(*a)).collect();
+            dispatch(&mut ctx, name, args, None).unwrap()
+        };
+        assert_eq!(call("isContextApiEnabled", &[]), Value::Bool(true));
+        // Unregistered namespaces take nothing (CB-SPEC §4.7).
+        assert_eq!(call("setContextDataForConversation", &["ns", "k", "v"]), Value::Bool(false));
+        assert_eq!(call("registerContextNamespace", &["ns"]), Value::Bool(true));
+        assert_eq!(call("setContextDataForConversation", &["ns", "k", "v"]), Value::Bool(true));
+        assert_eq!(call("setContextDataForUser", &["ns", "k", "u"]), Value::Bool(true));
+        assert_eq!(call("getContextDataForConversation", &["ns", "k"]), Value::from("v"));
+        assert_eq!(call("getContextDataForUser", &["ns", "k"]), Value::from("u"));
+        assert_eq!(call("getGlobalContextData", &["ns", "k"]), Value::Null);
+        assert_eq!(call("getContextDataForUser", &["ns"]), Value::Object(vec![("k".into(), Value::from("u"))]));
+        assert_eq!(call("deleteContextDataForUser", &["ns", "k"]), Value::Bool(true));
+        assert_eq!(call("getContextDataForUser", &["ns", "k"]), Value::Null);
+        assert_eq!(call("deleteContextNamespace", &["ns"]), Value::Bool(true));
+        assert_eq!(call("getContextDataForConversation", &["ns", "k"]), Value::Null);
+    }
 
     #[test]
     fn methods_are_sorted_and_all_dispatch() {

@@ -1,6 +1,6 @@
 //! The offline `botContext`: configurable inputs, recorded outputs.
 
-use crate::{BotContext, Value};
+use crate::{BotContext, ContextStore, SharedContextStore, Value};
 use std::collections::BTreeMap;
 
 /// How long a bot variable lives (CB-SPEC §4.1, §5.4).
@@ -70,6 +70,8 @@ pub struct OfflineContext {
     pub message_delay: Option<f64>,
     /// `setAllowMaxTextResponse`.
     pub allow_max_text_response: bool,
+    /// The Conversation Context Service store (in memory).
+    pub context_store: SharedContextStore,
 }
 
 impl Default for OfflineContext {
@@ -96,6 +98,7 @@ impl Default for OfflineContext {
             events: Vec::new(),
             message_delay: None,
             allow_max_text_response: false,
+            context_store: ContextStore::shared(),
         }
     }
 }
@@ -194,5 +197,9 @@ impl BotContext for OfflineContext {
     }
     fn get_dialog_starter_intent(&mut self) -> Value {
         self.dialog_starter_intent.clone()
+    }
+
+    fn context_service(&mut self) -> Option<SharedContextStore> {
+        Some(self.context_store.clone())
     }
 }

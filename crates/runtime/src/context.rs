@@ -2,7 +2,7 @@
 //! message, integration results, and what scripts asked for (messages,
 //! triggers, delays). It implements `botContext` for the script engine.
 
-use cbot_host::{BotContext, Scope, Value};
+use cbot_host::{BotContext, Scope, SharedContextStore, Value};
 use std::collections::BTreeMap;
 use std::sync::Arc;
 
@@ -69,6 +69,8 @@ pub(crate) struct ScriptEnv {
     pub trigger: Option<String>,
     pub delay: Option<f64>,
     pub allow_max_text: bool,
+    /// The Conversation Context Service store.
+    pub context_store: SharedContextStore,
 }
 
 impl ScriptEnv {
@@ -84,6 +86,7 @@ impl ScriptEnv {
             trigger: None,
             delay: None,
             allow_max_text: false,
+            context_store: cbot_host::ContextStore::shared(),
         }
     }
 
@@ -196,5 +199,9 @@ impl BotContext for ScriptEnv {
 
     fn get_dialog_starter_intent(&mut self) -> Value {
         self.starter_intent.clone()
+    }
+
+    fn context_service(&mut self) -> Option<SharedContextStore> {
+        Some(self.context_store.clone())
     }
 }

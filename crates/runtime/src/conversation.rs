@@ -51,6 +51,10 @@ pub struct ConversationConfig {
     /// Seed of `Math.random` in scripts, for reproducible conversations;
     /// random by default.
     pub seed: Option<u64>,
+    /// The Conversation Context Service store (CB-SPEC §4.7). Give
+    /// conversations the same store to share its global and user scopes;
+    /// by default each conversation has its own.
+    pub context_store: Option<cbot_host::SharedContextStore>,
 }
 
 impl Default for ConversationConfig {
@@ -72,6 +76,7 @@ impl Default for ConversationConfig {
             intents: None,
             clock: None,
             seed: None,
+            context_store: None,
         }
     }
 }
@@ -187,9 +192,17 @@ impl Conversation {
 
     fn begin(&mut self) {
         let mut env = ScriptEnv::new(Arc::new(self.config.info.clone()));
+        if let Some(store) = &self.config.context_store {
+            env.context_store = store.clone();
+        }
         if let Some(old) = self.env.take() {
-            // Persistent variables outlive the conversation (CB-SPEC §5.4).
+            // Persistent variables outlive the conversation (CB-SPEC §5.4),
+            // and so do the context service's user and global scopes.
             env.vars.extend(old.vars.into_iter().filter(|(_, v)| v.1 == Scope::Forever));
+            if let Ok(mut store) = old.context_store.lock() {
+                store.clear_scope(cbot_host::ContextScope::Conversation);
+            }
+            env.context_store = old.context_store;
         }
         for (name, value) in &self.config.variables {
             env.set_var(name.clone(), value.clone(), Scope::Session);
