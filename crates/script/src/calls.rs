@@ -51,6 +51,15 @@ pub(crate) fn op2(c: Cx<'_, '_>, code: i32, a: i64, b: i64) -> wasmtime::Result<
 pub(crate) fn op3(c: Cx<'_, '_>, code: i32, a: i64, b: i64, d: i64) -> wasmtime::Result<i64> {
     match code {
         op::CALL_METHOD => call_method(c, a, b, d),
+        // A bound function called as a value: its target, with the bound
+        // `this` and arguments first.
+        op::CALL_NATIVE => match c.data().bound(a) {
+            Some((target, this, mut argv)) => {
+                argv.extend(c.data().args(d));
+                invoke_with(c, target, this, argv)
+            }
+            None => Ok(c.data_mut().op3(code, a, b, d)),
+        },
         _ => Ok(c.data_mut().op3(code, a, b, d)),
     }
 }
@@ -94,6 +103,10 @@ fn call_method(c: Cx<'_, '_>, recv: i64, name: i64, args: i64) -> wasmtime::Resu
                 let mut argv = h.args(args);
                 let this = if argv.is_empty() { UNDEFINED } else { argv.remove(0) };
                 return invoke_with(c, recv, this, argv);
+            }
+            "bind" => {
+                let argv = h.args(args);
+                return Ok(c.data_mut().bind(recv, argv));
             }
             "apply" => {
                 let argv = h.args(args);

@@ -141,6 +141,12 @@ pub(crate) enum Obj {
     /// A function's captured variables: slot 0 links to the enclosing
     /// environment (see scope.rs).
     Env(Vec<i64>),
+    /// `f.bind(this, args…)`: called through the native slot (calls.rs).
+    Bound {
+        target: i64,
+        this: i64,
+        args: Vec<i64>,
+    },
     BotContext,
     Builtin(usize),
     /// An error object: `name` and `message` (non-enumerable in JavaScript).
@@ -328,7 +334,7 @@ impl Host {
                     .collect::<Vec<_>>()
                     .join(","),
                 Some(Obj::Object(..) | Obj::BotContext | Obj::Env(_)) => "[object Object]".into(),
-                Some(Obj::Function(_)) => "function () { [code] }".into(),
+                Some(Obj::Function(_) | Obj::Bound { .. }) => "function () { [code] }".into(),
                 Some(Obj::Builtin(b)) => format!("function {}() {{ [native code] }}", BUILTINS[*b]),
                 Some(Obj::Error(name, message)) => {
                     if message.is_empty() {
@@ -397,7 +403,7 @@ impl Host {
             _ => match self.obj(v) {
                 Some(Obj::Str(_)) => "string",
                 Some(Obj::Builtin(b)) if !matches!(BUILTINS[*b], "Math" | "JSON") => "function",
-                Some(Obj::Function(_)) => "function",
+                Some(Obj::Function(_) | Obj::Bound { .. }) => "function",
                 _ => "object",
             },
         }
@@ -862,8 +868,24 @@ impl Host {
         match self.obj(v) {
             Some(Obj::Function(f)) => Some(f.slot),
             Some(Obj::Builtin(b)) if !matches!(BUILTINS[*b], "Math" | "JSON") => Some(0),
+            Some(Obj::Bound { .. }) => Some(0),
             _ => None,
         }
+    }
+
+    /// The parts of a bound function.
+    pub(crate) fn bound(&self, v: i64) -> Option<(i64, i64, Vec<i64>)> {
+        match self.obj(v) {
+            Some(Obj::Bound { target, this, args }) => Some((*target, *this, args.clone())),
+            _ => None,
+        }
+    }
+
+    /// `f.bind(this, args…)`.
+    pub(crate) fn bind(&mut self, target: i64, mut argv: Vec<i64>) -> i64 {
+        let this = if argv.is_empty() { UNDEFINED } else { argv.remove(0) };
+        let n = argv.len();
+        self.alloc(Obj::Bound { target, this, args: argv }, 32 + 8 * n)
     }
 
     /// A user-defined function found as property `name` of `recv`.
@@ -887,7 +909,7 @@ impl Host {
     }
 
     pub(crate) fn is_function(&self, v: i64) -> bool {
-        matches!(self.obj(v), Some(Obj::Function(_)))
+        matches!(self.obj(v), Some(Obj::Function(_) | Obj::Bound { .. }))
     }
 
     pub(crate) fn is_array(&self, v: i64) -> bool {
