@@ -51,6 +51,19 @@ pub trait BotContext {
     fn send_message(&mut self, text: String);
     /// `sendImmediateReply(text)`: send now, before the interaction's content.
     fn send_immediate_reply(&mut self, text: String);
+    /// `sendMessages([text, …])`: several messages, in order.
+    fn send_messages(&mut self, texts: Vec<String>) {
+        for t in texts {
+            self.send_message(t);
+        }
+    }
+    /// `sendMessageWithQuickReplies(text, ['Title~payload', …])`: a message
+    /// with quick replies (title, payload; the payload defaults to the
+    /// title). Contexts without quick replies send the text.
+    fn send_message_with_quick_replies(&mut self, text: String, replies: Vec<(String, String)>) {
+        let _ = replies;
+        self.send_message(text);
+    }
     /// `printDebugMessage(text)`: a line in the bot log.
     fn print_debug_message(&mut self, text: String);
     /// `setBotVariable(name, value, persistForSession, persistForever)`;
@@ -149,6 +162,8 @@ pub const METHODS: &[Method] = &[
     m("registerContextNamespace", 1, 2),
     m("sendImmediateReply", 1, 1),
     m("sendMessage", 1, 1),
+    m("sendMessageWithQuickReplies", 2, 2),
+    m("sendMessages", 1, 1),
     m("setAllowMaxTextResponse", 1, 1),
     m("setBotVariable", 2, 4),
     m("setContextDataForConversation", 3, 3),
@@ -233,6 +248,34 @@ pub fn dispatch(
         "getUserChannel" => Value::from(ctx.get_user_channel()),
         "sendMessage" => {
             ctx.send_message(text(0));
+            Value::Undefined
+        }
+        "sendMessages" => {
+            let texts = match args.first() {
+                Some(Value::Array(items)) => items.iter().map(Value::to_js_string).collect(),
+                Some(one) => vec![one.to_js_string()],
+                None => Vec::new(),
+            };
+            ctx.send_messages(texts);
+            Value::Undefined
+        }
+        "sendMessageWithQuickReplies" => {
+            // At most 10 replies; `Title~payload` (CB-SPEC §3.4).
+            let replies = match args.get(1) {
+                Some(Value::Array(items)) => items
+                    .iter()
+                    .take(10)
+                    .map(|r| {
+                        let r = r.to_js_string();
+                        match r.split_once('~') {
+                            Some((t, p)) => (t.to_string(), p.to_string()),
+                            None => (r.clone(), r),
+                        }
+                    })
+                    .collect(),
+                _ => Vec::new(),
+            };
+            ctx.send_message_with_quick_replies(text(0), replies);
             Value::Undefined
         }
         "sendImmediateReply" => {

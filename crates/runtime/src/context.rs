@@ -49,6 +49,7 @@ impl Default for Info {
 #[derive(Debug, Clone, PartialEq)]
 pub(crate) enum Effect {
     Message(String),
+    QuickReplies(String, Vec<(String, String)>),
     Debug(String),
 }
 
@@ -119,6 +120,10 @@ impl BotContext for ScriptEnv {
 
     fn send_immediate_reply(&mut self, text: String) {
         self.effects.push(Effect::Message(text));
+    }
+
+    fn send_message_with_quick_replies(&mut self, text: String, replies: Vec<(String, String)>) {
+        self.effects.push(Effect::QuickReplies(text, replies));
     }
 
     fn print_debug_message(&mut self, text: String) {

@@ -994,6 +994,10 @@ impl Conversation {
         for e in std::mem::take(&mut self.env_mut().effects) {
             match e {
                 Effect::Message(text) => t.events.push(Event::Text { text }),
+                Effect::QuickReplies(text, replies) => t.events.push(Event::QuickReplies {
+                    text,
+                    replies: replies.into_iter().map(|(title, payload)| Choice { title, payload }).collect(),
+                }),
                 Effect::Debug(text) => t.events.push(Event::Debug { text }),
             }
         }
