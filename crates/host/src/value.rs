@@ -103,6 +103,20 @@ impl Value {
         }
     }
 
+    /// A JSON value as a script value (numbers as doubles).
+    pub fn from_json(j: &serde_json::Value) -> Value {
+        match j {
+            serde_json::Value::Null => Value::Null,
+            serde_json::Value::Bool(b) => Value::Bool(*b),
+            serde_json::Value::Number(n) => Value::Number(n.as_f64().unwrap_or(f64::NAN)),
+            serde_json::Value::String(s) => Value::String(s.clone()),
+            serde_json::Value::Array(a) => Value::Array(a.iter().map(Value::from_json).collect()),
+            serde_json::Value::Object(o) => {
+                Value::Object(o.iter().map(|(k, v)| (k.clone(), Value::from_json(v))).collect())
+            }
+        }
+    }
+
     /// As JSON for transcripts: `undefined` becomes `null`, non-finite
     /// numbers become `null` (as `JSON.stringify` does).
     pub fn to_json(&self) -> serde_json::Value {

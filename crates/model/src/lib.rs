@@ -59,7 +59,7 @@ mod validate;
 pub use codec::{Extra, Locator, Scalar, Seg, pointer};
 pub use graph::{Graph, LinkIssue, Target};
 pub use model::*;
-pub use patterns::{StarterPattern, natural_cmp, starter_matcher, starter_patterns};
+pub use patterns::{StarterPattern, natural_cmp, starter_dialogs, starter_matcher, starter_patterns};
 pub use summary::Summary;
 pub use validate::validate;
 

@@ -62,13 +62,9 @@ pub fn natural_cmp(a: &str, b: &str) -> Ordering {
     }
 }
 
-/// The dialog-starter patterns of every enabled dialog, in the order they
-/// compete: CB does not define a tie-break when several starters match
-/// (CB-SPEC §1.8), so cbot picks one people can predict from CB's own dialog
-/// list: dialogs by name in natural order ("1 Welcome", "2 Help", …,
-/// "10 Other"), then the starter's interactions in flow order, then each
-/// starter's patterns in the order written. The first matching pattern wins.
-pub fn starter_patterns(bot: &Bot, graph: &Graph) -> Vec<StarterPattern> {
+/// The dialogs whose starters can start them (enabled, not fallback), in
+/// starter priority order: by dialog name, naturally (docs/patterns.md).
+pub fn starter_dialogs(bot: &Bot) -> Vec<usize> {
     let mut dialogs: Vec<usize> = (0..bot.dialogs.len())
         .filter(|&d| {
             let dialog = &bot.dialogs[d];
@@ -77,8 +73,18 @@ pub fn starter_patterns(bot: &Bot, graph: &Graph) -> Vec<StarterPattern> {
         })
         .collect();
     dialogs.sort_by(|&x, &y| natural_cmp(bot.dialogs[x].display_name(), bot.dialogs[y].display_name()));
+    dialogs
+}
+
+/// The dialog-starter patterns of every enabled dialog, in the order they
+/// compete: CB does not define a tie-break when several starters match
+/// (CB-SPEC §1.8), so cbot picks one people can predict from CB's own dialog
+/// list: dialogs by name in natural order ("1 Welcome", "2 Help", …,
+/// "10 Other"), then the starter's interactions in flow order, then each
+/// starter's patterns in the order written. The first matching pattern wins.
+pub fn starter_patterns(bot: &Bot, graph: &Graph) -> Vec<StarterPattern> {
     let mut out = Vec::new();
-    for d in dialogs {
+    for d in starter_dialogs(bot) {
         for &i in graph.flow(d) {
             let it = &bot.interactions[i];
             if it.itype() == &InteractionType::DialogStarter {

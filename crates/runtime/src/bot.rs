@@ -88,16 +88,25 @@ fn escalation_fields(g: &cbot_model::Integration) -> Option<EscalationFields> {
         return None;
     }
     let body: Option<serde_json::Value> = g.post_body.as_deref().and_then(|b| serde_json::from_str(b).ok());
-    let field = |keys: &[&str]| {
-        let b = body.as_ref()?;
-        keys.iter().find_map(|k| b.get(*k)).map(|v| v.as_str().map_or_else(|| v.to_string(), str::to_string))
-    };
-    Some(EscalationFields {
-        skill_name: field(&["agentSkillName", "skillName"]),
-        skill_id: field(&["agentSkillId", "skillId"]),
-        message: field(&["message", "transferMessage"]),
-        parse_at_runtime: body.is_none(),
+    Some(match &body {
+        Some(b) => EscalationFields::read(b),
+        None => EscalationFields { skill_name: None, skill_id: None, message: None, parse_at_runtime: true },
     })
+}
+
+impl EscalationFields {
+    /// The fields of an escalation's post body (CB's and older key names).
+    pub(crate) fn read(body: &serde_json::Value) -> EscalationFields {
+        let field = |keys: &[&str]| {
+            keys.iter().find_map(|k| body.get(*k)).map(|v| v.as_str().map_or_else(|| v.to_string(), str::to_string))
+        };
+        EscalationFields {
+            skill_name: field(&["agentSkillName", "skillName"]),
+            skill_id: field(&["agentSkillId", "skillId"]),
+            message: field(&["message", "transferMessage"]),
+            parse_at_runtime: false,
+        }
+    }
 }
 
 /// An interaction's code panels, in the order of [`CompiledBot::panels`].
@@ -179,16 +188,8 @@ impl CompiledBot {
 }
 
 fn intent_starters(bot: &Bot, graph: &Graph) -> Vec<(String, usize, usize)> {
-    let mut dialogs: Vec<usize> = (0..bot.dialogs.len())
-        .filter(|&d| {
-            let dialog = &bot.dialogs[d];
-            dialog.dtype() != &DialogType::Fallback
-                && dialog.status.as_deref().is_none_or(|s| s.eq_ignore_ascii_case("ENABLED"))
-        })
-        .collect();
-    dialogs.sort_by(|&x, &y| cbot_model::natural_cmp(bot.dialogs[x].display_name(), bot.dialogs[y].display_name()));
     let mut out = Vec::new();
-    for d in dialogs {
+    for d in cbot_model::starter_dialogs(bot) {
         for &i in graph.flow(d) {
             let it = &bot.interactions[i];
             let Some(id) =

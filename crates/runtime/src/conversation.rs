@@ -1,6 +1,6 @@
 //! The turn loop (CB-SPEC §9, with the choices documented on each step).
 
-use crate::bot::{CompiledBot, CompiledRule, Cond, INIT_PANEL, PANELS, panel_name, transform_panel};
+use crate::bot::{CompiledBot, CompiledRule, Cond, EscalationFields, INIT_PANEL, PANELS, panel_name, transform_panel};
 use crate::context::{Effect, Info, ScriptEnv};
 use crate::event::{Choice, Event};
 use crate::integration::{HttpRequest, NoNetwork, Transport};
@@ -737,16 +737,23 @@ impl Conversation {
         };
         let g = &bot.bot.integrations()[k];
         let name = g.name.clone().unwrap_or_else(|| g.id.clone());
-        // An agent escalation (CB-SPEC §6.5 B): only its three fields are
-        // rendered, from templates read when the bot was loaded.
-        if let Some(esc) = &bot.escalations[k]
-            && !esc.parse_at_runtime
-        {
-            let message = esc.message.as_deref().map(|v| self.render(v, t)).unwrap_or_default();
-            let skill = esc.skill_name.as_deref().map(|v| self.render(v, t));
-            let skill_id = esc.skill_id.as_deref().map(|v| self.render(v, t)).unwrap_or_default();
+        // An agent escalation (CB-SPEC §6.5 B): a transfer, not a call. Its
+        // three fields are templates read when the bot was loaded; a body
+        // that only becomes JSON once rendered is rendered and read now.
+        if let Some(esc) = &bot.escalations[k] {
+            let (skill, skill_id, message) = if esc.parse_at_runtime {
+                let body = g.post_body.as_deref().map(|b| self.render(b, t));
+                let fields: serde_json::Value =
+                    body.as_deref().and_then(|b| serde_json::from_str(b).ok()).unwrap_or(serde_json::Value::Null);
+                let f = EscalationFields::read(&fields);
+                (f.skill_name, f.skill_id, f.message)
+            } else {
+                let mut render = |v: &Option<String>| v.as_deref().map(|v| self.render(v, t));
+                (render(&esc.skill_name), render(&esc.skill_id), render(&esc.message))
+            };
+            let message = message.unwrap_or_default();
             let message = if message.trim() == "BLANK_MESSAGE" { String::new() } else { message };
-            return Some(Ok(Event::Transfer { skill, skill_id, message }));
+            return Some(Ok(Event::Transfer { skill, skill_id: skill_id.unwrap_or_default(), message }));
         }
         let url = self.render(g.webhook.as_deref().unwrap_or(""), t);
         let method = g.method.clone().unwrap_or_else(|| "GET".into()).to_ascii_uppercase();
@@ -757,18 +764,6 @@ impl Conversation {
             .filter_map(|h| Some((h.key.clone()?, self.render(h.value.as_deref().unwrap_or(""), t))))
             .collect();
         let body = g.post_body.as_deref().filter(|b| !b.is_empty()).map(|b| self.render(b, t));
-        if bot.escalations[k].is_some() {
-            // A body that only becomes JSON once rendered.
-            let fields: serde_json::Value =
-                body.as_deref().and_then(|b| serde_json::from_str(b).ok()).unwrap_or(serde_json::Value::Null);
-            let field = |k: &str| fields.get(k).map(|v| v.as_str().map_or_else(|| v.to_string(), str::to_string));
-            let message = field("message").or_else(|| field("transferMessage")).unwrap_or_default();
-            return Some(Ok(Event::Transfer {
-                skill: field("agentSkillName").or_else(|| field("skillName")),
-                skill_id: field("agentSkillId").or_else(|| field("skillId")).unwrap_or_default(),
-                message: if message.trim() == "BLANK_MESSAGE" { String::new() } else { message },
-            }));
-        }
         let request =
             HttpRequest { integration: name.clone(), method: method.clone(), url: url.clone(), headers, body };
         let rdv = g.response_data_variable.clone().filter(|r| !r.is_empty()).unwrap_or_else(|| name.clone());
@@ -814,8 +809,8 @@ impl Conversation {
                 let env = self.env_mut();
                 env.set_var(format!("{rdv}.{key}.count"), Value::Number(values.len() as f64), Scope::Session);
                 let v = match values.as_slice() {
-                    [one] => json_value(one),
-                    many => Value::Array(many.iter().map(json_value).collect()),
+                    [one] => Value::from_json(one),
+                    many => Value::Array(many.iter().map(Value::from_json).collect()),
                 };
                 env.set_var(format!("{rdv}.{key}"), v, Scope::Session);
             }
@@ -828,8 +823,8 @@ impl Conversation {
     /// then NO_MATCH (CB-SPEC §2.5).
     fn match_rule(&self, i: usize, message: &str, api_ok: bool) -> Option<usize> {
         let rules = &self.bot.rules[i];
+        let lower = message.to_lowercase();
         let holds = |r: &CompiledRule| -> bool {
-            let lower = message.to_lowercase();
             if r.excludes.iter().any(|x| lower.contains(&x.to_lowercase())) {
                 return false;
             }
@@ -1001,16 +996,5 @@ impl Conversation {
                 Effect::Debug(text) => t.events.push(Event::Debug { text }),
             }
         }
-    }
-}
-
-fn json_value(v: &serde_json::Value) -> Value {
-    match v {
-        serde_json::Value::Null => Value::Null,
-        serde_json::Value::Bool(b) => Value::Bool(*b),
-        serde_json::Value::Number(n) => Value::Number(n.as_f64().unwrap_or(f64::NAN)),
-        serde_json::Value::String(s) => Value::String(s.clone()),
-        serde_json::Value::Array(a) => Value::Array(a.iter().map(json_value).collect()),
-        serde_json::Value::Object(o) => Value::Object(o.iter().map(|(k, v)| (k.clone(), json_value(v))).collect()),
     }
 }

@@ -1923,21 +1923,10 @@ impl<'m> FnGen<'m> {
                 self.assign_name(id.name.as_str(), id.span);
             }
             AssignmentTarget::StaticMemberExpression(_) | AssignmentTarget::ComputedMemberExpression(_) => {
-                let (obj, key) = (self.new_local(), self.new_local());
-                match &a.left {
-                    AssignmentTarget::StaticMemberExpression(m) => {
-                        self.expr(&m.object);
-                        self.emit(I::LocalSet(obj));
-                        self.string(m.property.name.as_str());
-                    }
-                    AssignmentTarget::ComputedMemberExpression(m) => {
-                        self.expr(&m.object);
-                        self.emit(I::LocalSet(obj));
-                        self.expr(&m.expression);
-                    }
-                    _ => unreachable!("matched above"),
-                }
-                self.emit(I::LocalSet(key));
+                let Some((obj, key)) = a.left.as_simple_assignment_target().and_then(|t| self.member_operands(t))
+                else {
+                    return self.not_yet_value(a.span, "this assignment target");
+                };
                 self.emit(I::LocalGet(obj));
                 self.emit(I::LocalGet(key));
                 if arith.is_some() {
@@ -1954,6 +1943,27 @@ impl<'m> FnGen<'m> {
                 self.expr(&a.right);
             }
         }
+    }
+
+    /// Evaluates the object and key of a property target (`o.k`, `o[k]`)
+    /// into two fresh locals, once, for a read-modify-write.
+    fn member_operands(&mut self, target: &SimpleAssignmentTarget<'_>) -> Option<(u32, u32)> {
+        let (obj, key) = (self.new_local(), self.new_local());
+        match target {
+            SimpleAssignmentTarget::StaticMemberExpression(m) => {
+                self.expr(&m.object);
+                self.emit(I::LocalSet(obj));
+                self.string(m.property.name.as_str());
+            }
+            SimpleAssignmentTarget::ComputedMemberExpression(m) => {
+                self.expr(&m.object);
+                self.emit(I::LocalSet(obj));
+                self.expr(&m.expression);
+            }
+            _ => return None,
+        }
+        self.emit(I::LocalSet(key));
+        Some((obj, key))
     }
 
     fn update(&mut self, u: &UpdateExpression<'_>) {
@@ -1976,21 +1986,10 @@ impl<'m> FnGen<'m> {
             }
             target @ (SimpleAssignmentTarget::StaticMemberExpression(_)
             | SimpleAssignmentTarget::ComputedMemberExpression(_)) => {
-                let (obj, key, old) = (self.new_local(), self.new_local(), self.new_local());
-                match target {
-                    SimpleAssignmentTarget::StaticMemberExpression(m) => {
-                        self.expr(&m.object);
-                        self.emit(I::LocalSet(obj));
-                        self.string(m.property.name.as_str());
-                    }
-                    SimpleAssignmentTarget::ComputedMemberExpression(m) => {
-                        self.expr(&m.object);
-                        self.emit(I::LocalSet(obj));
-                        self.expr(&m.expression);
-                    }
-                    _ => unreachable!("matched above"),
-                }
-                self.emit(I::LocalSet(key));
+                let Some((obj, key)) = self.member_operands(target) else {
+                    return self.not_yet_value(u.span, "`++`/`--` on this target");
+                };
+                let old = self.new_local();
                 self.emit(I::LocalGet(obj));
                 self.emit(I::LocalGet(key));
                 self.emit(I::LocalGet(obj));

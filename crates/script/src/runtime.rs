@@ -1179,7 +1179,7 @@ impl Host {
                     let text = self.to_js_string(arg(0));
                     match serde_json::from_str::<serde_json::Value>(&text) {
                         Ok(j) => {
-                            let v = from_json(&j);
+                            let v = Value::from_json(&j);
                             self.import(&v)
                         }
                         Err(e) => self.throw("SyntaxError", format!("JSON.parse: {e}")),
@@ -1740,17 +1740,6 @@ impl Host {
                 self.alloc(Obj::Object(props, UNDEFINED), 24 * n)
             }
         }
-    }
-}
-
-fn from_json(j: &serde_json::Value) -> Value {
-    match j {
-        serde_json::Value::Null => Value::Null,
-        serde_json::Value::Bool(b) => Value::Bool(*b),
-        serde_json::Value::Number(n) => Value::Number(n.as_f64().unwrap_or(f64::NAN)),
-        serde_json::Value::String(s) => Value::String(s.clone()),
-        serde_json::Value::Array(a) => Value::Array(a.iter().map(from_json).collect()),
-        serde_json::Value::Object(o) => Value::Object(o.iter().map(|(k, v)| (k.clone(), from_json(v))).collect()),
     }
 }
 
