@@ -1,6 +1,6 @@
 //! The script engine: the seed script through the CLI, the sandbox limits,
 //! generated-code snapshots, the fixture scripts, and the differential suite
-//! against node (tests/data/js/*.js run by tests/js/run.js).
+//! against node (tests/data/js/GROUP/*.js run by tests/js/run.js).
 
 use crate::util::{compare_or_bless, fixtures, rel, root};
 use cbot_host::{OfflineContext, Value};
@@ -230,48 +230,154 @@ fn fixture_scripts_compile_report() {
 /// Panels of the sample bots that compile today (raise it as part 2 lands).
 const MIN_FIXTURE_PANELS: usize = 34;
 
+/// The groups of the differential suite: one directory of tests/data/js
+/// each, per built-in or language feature, with what it covers (the
+/// conformance report's rows, in this order).
+const GROUPS: &[(&str, &str)] = &[
+    ("literals", "literals, typeof, template literals"),
+    ("operators", "arithmetic, concatenation, comparison, logical, bitwise, compound assignment"),
+    ("statements", "var/let/const, hoisting, if, loops, labels, switch, for-in"),
+    ("functions", "declarations, expressions, closures, arrows, this, new, prototypes"),
+    ("errors", "throw, try/catch/finally, error objects, runtime TypeErrors"),
+    ("object", "Object built-ins, property access, delete, in"),
+    ("array", "Array built-ins"),
+    ("string", "String built-ins"),
+    ("regexp", "RegExp and the String methods that take one"),
+    ("number", "Number built-ins, conversions, parseInt/parseFloat"),
+    ("math", "Math"),
+    ("json", "JSON.parse and JSON.stringify"),
+    ("date", "Date"),
+    ("global", "global functions (URI coding, isNaN, …)"),
+    ("botcontext", "botContext calls from typical bot code"),
+];
+
+/// One program of the differential suite.
+struct Program {
+    group: String,
+    path: std::path::PathBuf,
+    text: String,
+    /// `//! differs: why`: a known difference from node (docs/known-differences.md);
+    /// the program must NOT agree with node, so the entry goes stale loudly.
+    differs: Option<String>,
+}
+
+fn differential_programs() -> Vec<Program> {
+    let mut programs = Vec::new();
+    for (group, _) in GROUPS {
+        let dir = format!("tests/data/js/{group}");
+        if !root().join(&dir).is_dir() {
+            continue;
+        }
+        for path in crate::util::data_files(&dir, "js") {
+            let text = std::fs::read_to_string(&path).unwrap();
+            let differs = directives(&text).find(|(k, _)| *k == "differs").map(|(_, v)| v.to_string());
+            programs.push(Program { group: group.to_string(), path, text, differs });
+        }
+    }
+    // Every directory is a known group: a misspelt one would silently not run.
+    for entry in std::fs::read_dir(root().join("tests/data/js")).unwrap() {
+        let name = entry.unwrap().file_name().to_string_lossy().into_owned();
+        assert!(GROUPS.iter().any(|g| g.0 == name), "tests/data/js/{name} is not a group of GROUPS");
+    }
+    programs
+}
+
+/// The `//! key: value` lines at the top of a program.
+fn directives(text: &str) -> impl Iterator<Item = (&str, &str)> {
+    text.lines()
+        .take_while(|l| l.starts_with("//!"))
+        .filter_map(|l| l.trim_start_matches("//!").split_once(':'))
+        .map(|(k, v)| (k.trim(), v.trim()))
+}
+
 /// Runs every program of tests/data/js in node and in cbot; the botContext
-/// transcripts, return values and error names must be identical.
+/// transcripts, return values and error names must be identical, except for
+/// the programs marked `//! differs:`, which must differ. Writes the
+/// per-group counts to docs/conformance.md (`CBOT_BLESS=1` regenerates it;
+/// otherwise a stale report fails the test).
 #[test]
 fn differential_against_node() {
     let node = Command::new("node").arg("--version").output();
     assert!(node.is_ok_and(|o| o.status.success()), "node is needed for the differential suite (.ci/run installs it)");
-    let files = crate::util::data_files("tests/data/js", "js");
-    assert!(files.len() >= 100, "{} programs", files.len());
+    let programs = differential_programs();
+    assert!(programs.len() >= 100, "{} programs", programs.len());
     let engine = Engine::new(Limits::default()).unwrap();
     // Offline, local time is UTC (Date methods); node must agree.
-    let out = Command::new("node").env("TZ", "UTC").arg(root().join("tests/js/run.js")).args(&files).output().unwrap();
+    let out = Command::new("node")
+        .env("TZ", "UTC")
+        .arg(root().join("tests/js/run.js"))
+        .args(programs.iter().map(|p| &p.path))
+        .output()
+        .unwrap();
     assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
     let lines: Vec<&str> = std::str::from_utf8(&out.stdout).unwrap().lines().collect();
-    assert_eq!(lines.len(), files.len());
+    assert_eq!(lines.len(), programs.len());
     let mut failures = Vec::new();
-    for (path, line) in files.iter().zip(lines) {
-        let text = std::fs::read_to_string(path).unwrap();
+    // group -> (programs, agree, known differences)
+    let mut counts: Vec<(usize, usize, usize)> = vec![(0, 0, 0); GROUPS.len()];
+    for (p, line) in programs.iter().zip(lines) {
         let want: serde_json::Value = serde_json::from_str(line).unwrap();
-        let got = match cbot_json(&engine, &text) {
-            Ok(v) => v,
-            Err(e) => {
-                failures.push(format!("{}: {e}", rel(path)));
-                continue;
-            }
+        let agree = match cbot_json(&engine, &p.text) {
+            Ok(got) if same(&want, &got) => Ok(()),
+            Ok(got) => Err(format!("\n  node: {want}\n  cbot: {got}")),
+            Err(e) => Err(format!(" {e}")),
         };
-        if !same(&want, &got) {
-            failures.push(format!("{}:\n  node: {want}\n  cbot: {got}", rel(path)));
+        let row = &mut counts[GROUPS.iter().position(|g| g.0 == p.group).unwrap()];
+        row.0 += 1;
+        match (agree, &p.differs) {
+            (Ok(()), None) => row.1 += 1,
+            (Err(_), Some(_)) => row.2 += 1,
+            (Err(e), None) => failures.push(format!("{}:{e}", rel(&p.path))),
+            (Ok(()), Some(why)) => failures.push(format!(
+                "{}: marked `differs: {why}` but now agrees with node: drop the mark and its entry in \
+                 docs/known-differences.md",
+                rel(&p.path)
+            )),
         }
     }
-    assert!(failures.is_empty(), "{} of {} programs differ:\n{}", failures.len(), files.len(), failures.join("\n"));
+    assert!(failures.is_empty(), "{} of {} programs differ:\n{}", failures.len(), programs.len(), failures.join("\n"));
+    let report = conformance_report(&counts, &programs);
+    if let Err(e) = compare_or_bless(&root().join("docs/conformance.md"), &report) {
+        panic!("docs/conformance.md is stale (regenerate: CBOT_BLESS=1 cargo test --test all differential): {e}");
+    }
+}
+
+fn conformance_report(counts: &[(usize, usize, usize)], programs: &[Program]) -> String {
+    let mut out = String::from(
+        "# Conformance of the script engine\n\n\
+         Generated by `CBOT_BLESS=1 cargo test --test all differential`: do not edit by hand.\n\n\
+         Every program in `tests/data/js/<group>/` runs in node (the reference, `tests/js/run.js`) and in\n\
+         cbot against the same recording `botContext`; a program *agrees* when the botContext transcript,\n\
+         the return value and the thrown error's name are identical. A *known difference* is a program\n\
+         that is marked `//! differs:` and must keep differing; each is explained in\n\
+         [known-differences.md](known-differences.md).\n\n\
+         | group | covers | programs | agree | known differences |\n|---|---|---:|---:|---:|\n",
+    );
+    let mut total = (0, 0, 0);
+    for ((group, covers), (n, ok, differs)) in GROUPS.iter().zip(counts) {
+        out.push_str(&format!("| {group} | {covers} | {n} | {ok} | {differs} |\n"));
+        total = (total.0 + n, total.1 + ok, total.2 + differs);
+    }
+    out.push_str(&format!("| **all** | | **{}** | **{}** | **{}** |\n", total.0, total.1, total.2));
+    let marked: Vec<&Program> = programs.iter().filter(|p| p.differs.is_some()).collect();
+    if !marked.is_empty() {
+        out.push_str("\n## Known differences\n\n");
+        for p in marked {
+            out.push_str(&format!("- `{}`: {}\n", rel(&p.path), p.differs.as_deref().unwrap_or_default()));
+        }
+    }
+    out
 }
 
 /// Runs a program the way tests/js/run.js does and returns the same JSON.
 fn cbot_json(engine: &Engine, text: &str) -> Result<serde_json::Value, String> {
     let mut ctx = OfflineContext::default();
-    for line in text.lines().take_while(|l| l.starts_with("//!")) {
-        if let Some((k, v)) = line.trim_start_matches("//!").split_once(':') {
-            match k.trim() {
-                "channel" => ctx.channel = v.trim().to_string(),
-                "user-message" => ctx.user_message = v.trim().to_string(),
-                other => return Err(format!("unknown directive {other}")),
-            }
+    for (k, v) in directives(text) {
+        match k {
+            "channel" => ctx.channel = v.to_string(),
+            "user-message" => ctx.user_message = v.to_string(),
+            "differs" => {}
+            other => return Err(format!("unknown directive {other}")),
         }
     }
     let program = engine.compile(&panel(text)).map_err(|e| match e {

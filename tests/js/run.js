@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// Reference runner for tests/data/js/*.js: runs FILE.js the way Conversation
+// Reference runner for tests/data/js/GROUP/*.js: runs FILE.js the way Conversation
 // Builder runs a code panel (the script body is a sloppy-mode function body
 // with one parameter, `botContext`) and prints ONE line of JSON:
 //   {"calls":[{"method":...,"args":[...],"result":...}],"return":...,"error":null}
@@ -8,6 +8,7 @@
 // Directives: consecutive `//! key: value` lines at the very top of the file.
 //   //! channel: sms            (default "web")
 //   //! user-message: hi there  (default "")
+//   //! differs: why           (a known difference: cbot must NOT agree)
 //
 // Usage: node tests/js/run.js FILE.js [FILE.js …]  (one line per file, in order)
 'use strict';
@@ -30,7 +31,7 @@ try {
 }
 
 // --- directives -------------------------------------------------------------
-const config = { channel: 'web', 'user-message': '' };
+const config = { channel: 'web', 'user-message': '', differs: '' };
 for (const line of source.split('\n')) {
   const m = /^\/\/!\s*([A-Za-z-]+)\s*:(.*)$/.exec(line.replace(/\r$/, ''));
   if (!m) break;

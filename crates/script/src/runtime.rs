@@ -1868,8 +1868,11 @@ fn date_string(ms: f64) -> String {
     const MONTHS: [&str; 12] = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
     let [y, mo, d, h, mi, s, _] = civil(ms);
     let wd = ((ms / 86_400_000.0).floor() + 4.0).rem_euclid(7.0) as usize;
+    // Years print with at least four digits after the sign, as V8 does.
+    let sign = if y < 0 { "-" } else { "" };
+    let y = y.unsigned_abs();
     format!(
-        "{} {} {d:02} {y:04} {h:02}:{mi:02}:{s:02} GMT+0000 (Coordinated Universal Time)",
+        "{} {} {d:02} {sign}{y:04} {h:02}:{mi:02}:{s:02} GMT+0000 (Coordinated Universal Time)",
         DAYS[wd], MONTHS[mo as usize]
     )
 }
