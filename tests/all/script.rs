@@ -315,13 +315,34 @@ fn differential_against_node() {
     let mut failures = Vec::new();
     // group -> (programs, agree, known differences)
     let mut counts: Vec<(usize, usize, usize)> = vec![(0, 0, 0); GROUPS.len()];
-    for (p, line) in programs.iter().zip(lines) {
-        let want: serde_json::Value = serde_json::from_str(line).unwrap();
-        let agree = match cbot_json(&engine, &p.text) {
-            Ok(got) if same(&want, &got) => Ok(()),
-            Ok(got) => Err(format!("\n  node: {want}\n  cbot: {got}")),
-            Err(e) => Err(format!(" {e}")),
-        };
+    // Compiling is the slow part (debug builds of cranelift): spread the
+    // programs over the machine's cores.
+    let threads = std::thread::available_parallelism().map_or(2, |n| n.get());
+    let chunk = programs.len().div_ceil(threads);
+    let verdicts: Vec<Result<(), String>> = std::thread::scope(|s| {
+        let workers: Vec<_> = programs
+            .chunks(chunk)
+            .zip(lines.chunks(chunk))
+            .map(|(ps, ls)| {
+                let engine = &engine;
+                s.spawn(move || {
+                    ps.iter()
+                        .zip(ls)
+                        .map(|(p, line)| {
+                            let want: serde_json::Value = serde_json::from_str(line).unwrap();
+                            match cbot_json(engine, &p.text) {
+                                Ok(got) if same(&want, &got) => Ok(()),
+                                Ok(got) => Err(format!("\n  node: {want}\n  cbot: {got}")),
+                                Err(e) => Err(format!(" {e}")),
+                            }
+                        })
+                        .collect::<Vec<_>>()
+                })
+            })
+            .collect();
+        workers.into_iter().flat_map(|w| w.join().unwrap()).collect()
+    });
+    for (p, agree) in programs.iter().zip(verdicts) {
         let row = &mut counts[GROUPS.iter().position(|g| g.0 == p.group).unwrap()];
         row.0 += 1;
         match (agree, &p.differs) {

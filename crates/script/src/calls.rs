@@ -7,7 +7,7 @@
 //! Fuel, the stack limit and the heap quota keep applying inside: a trap in
 //! a callback unwinds through here as an error.
 
-use crate::runtime::{Host, op};
+use crate::runtime::{BUILTINS, Host, Obj, op};
 use crate::value::{self, EXCEPTION, FALSE, TRUE, UNDEFINED};
 use wasmtime::Caller;
 
@@ -58,7 +58,16 @@ pub(crate) fn op3(c: Cx<'_, '_>, code: i32, a: i64, b: i64, d: i64) -> wasmtime:
                 argv.extend(c.data().args(d));
                 invoke_with(c, target, this, argv)
             }
-            None => Ok(c.data_mut().op3(code, a, b, d)),
+            None => match c.data().method_value_of(a) {
+                // A built-in method called as a value: on its `this`, or on
+                // its namespace (`Math.max`).
+                Some((ns, name)) => {
+                    let recv = if ns == UNDEFINED { b } else { ns };
+                    let name = c.data_mut().string(name);
+                    call_method(c, recv, name, d)
+                }
+                None => Ok(c.data_mut().op3(code, a, b, d)),
+            },
         },
         _ => Ok(c.data_mut().op3(code, a, b, d)),
     }
@@ -69,8 +78,8 @@ pub(crate) fn op3(c: Cx<'_, '_>, code: i32, a: i64, b: i64, d: i64) -> wasmtime:
 fn construct(c: Cx<'_, '_>, f: i64, args: i64) -> wasmtime::Result<i64> {
     let h = c.data_mut();
     if !h.is_function(f) {
-        if let Some(crate::runtime::Obj::Builtin(b)) = h.obj(f) {
-            let name = crate::runtime::BUILTINS[*b];
+        if let Some(Obj::Builtin(b)) = h.obj(f) {
+            let name = BUILTINS[*b];
             if let Some(k) = crate::runtime::CONSTRUCTORS.iter().position(|x| *x == name) {
                 return Ok(h.op2(op::NEW, k as i64, args));
             }
@@ -131,7 +140,58 @@ fn call_method(c: Cx<'_, '_>, recv: i64, name: i64, args: i64) -> wasmtime::Resu
             _ => {}
         }
     }
+    if let Some(Obj::Builtin(b)) = h.obj(recv)
+        && BUILTINS[*b] == "JSON"
+    {
+        let argv = h.args(args);
+        let arg = |i: usize| argv.get(i).copied().unwrap_or(UNDEFINED);
+        let reviver = h.callable_slot(arg(1)).is_some();
+        match method.as_str() {
+            "stringify" => return json::stringify(c, arg(0), arg(1), arg(2)),
+            "parse" if reviver => {
+                let parsed = c.data_mut().call_method(recv, name, args);
+                if parsed == EXCEPTION {
+                    return Ok(EXCEPTION);
+                }
+                return json::revive(c, parsed, arg(1));
+            }
+            _ => {}
+        }
+    }
+    if (method == "replace" || method == "replaceAll")
+        && let Some(s) = h.str_of(recv).cloned()
+    {
+        let argv = h.args(args);
+        let replacer = argv.get(1).copied().unwrap_or(UNDEFINED);
+        if h.callable_slot(replacer).is_some() {
+            let pattern = argv.first().copied().unwrap_or(UNDEFINED);
+            return replace_with_function(c, recv, &s, pattern, replacer, method == "replaceAll");
+        }
+    }
     Ok(c.data_mut().call_method(recv, name, args))
+}
+
+/// `replace`/`replaceAll` with a replacer function (ES5 §15.5.4.11): the
+/// matches are found first, then the function is called for each, in order.
+fn replace_with_function(
+    c: Cx<'_, '_>,
+    whole: i64,
+    s: &std::sync::Arc<str>,
+    pattern: i64,
+    f: i64,
+    all: bool,
+) -> wasmtime::Result<i64> {
+    let Some(matches) = c.data_mut().replace_matches(s, pattern, all) else { return Ok(EXCEPTION) };
+    let mut replacements = Vec::with_capacity(matches.len());
+    for m in &matches {
+        let argv = c.data_mut().replacer_args(s, m, whole);
+        let r = invoke_with(c, f, UNDEFINED, argv)?;
+        if r == EXCEPTION || c.data().heap_exceeded {
+            return Ok(EXCEPTION);
+        }
+        replacements.push(c.data().to_js_string(r));
+    }
+    Ok(c.data_mut().splice_replacements(s, &matches, &replacements))
 }
 
 /// Whether `f` can be called; if not, the TypeError is recorded.
@@ -291,5 +351,241 @@ mod tests {
         let mut b = v;
         b.sort();
         assert_eq!(a, b);
+    }
+}
+
+/// JSON.stringify with replacers, indentation and `toJSON` (ES5 §15.12.3),
+/// and JSON.parse's reviver (§15.12.2): both may call script functions.
+mod json {
+    use super::{Cx, invoke_with};
+    use crate::runtime::Obj;
+    use crate::value::{self, EXCEPTION, NULL, UNDEFINED};
+    use std::sync::Arc;
+
+    struct Ser {
+        replacer: Option<i64>,
+        allow: Option<Vec<Arc<str>>>,
+        gap: String,
+        stack: Vec<i64>,
+    }
+
+    /// A failed serialisation: the exception (or trap) to hand back.
+    enum Stop {
+        Exception,
+        Trap(wasmtime::Error),
+    }
+
+    pub(super) fn stringify(c: Cx<'_, '_>, v: i64, replacer: i64, space: i64) -> wasmtime::Result<i64> {
+        let h = c.data_mut();
+        let (replacer, allow) = if h.callable_slot(replacer).is_some() {
+            (Some(replacer), None)
+        } else if h.is_array(replacer) {
+            let mut keys: Vec<Arc<str>> = Vec::new();
+            for x in h.args(replacer) {
+                let ok = value::is_number(x) || h.str_of(x).is_some();
+                let k = h.key_of(x);
+                if ok && !keys.contains(&k) {
+                    keys.push(k);
+                }
+            }
+            (None, Some(keys))
+        } else {
+            (None, None)
+        };
+        let gap = if value::is_number(space) {
+            " ".repeat(h.to_number(space).clamp(0.0, 10.0) as usize)
+        } else if let Some(s) = h.str_of(space) {
+            s.chars().take(10).collect()
+        } else {
+            String::new()
+        };
+        let mut ser = Ser { replacer, allow, gap, stack: Vec::new() };
+        let holder = h.alloc_object(UNDEFINED);
+        let empty = h.string("");
+        h.set(holder, empty, v);
+        let mut out = String::new();
+        match write(c, &mut ser, holder, empty, v, "", &mut out) {
+            Ok(true) => {
+                if !c.data_mut().charge(out.len()) {
+                    return Ok(UNDEFINED);
+                }
+                Ok(c.data_mut().string(out))
+            }
+            Ok(false) => Ok(UNDEFINED),
+            Err(Stop::Exception) => Ok(EXCEPTION),
+            Err(Stop::Trap(e)) => Err(e),
+        }
+    }
+
+    fn call(c: Cx<'_, '_>, f: i64, this: i64, argv: Vec<i64>) -> Result<i64, Stop> {
+        match invoke_with(c, f, this, argv) {
+            Ok(EXCEPTION) => Err(Stop::Exception),
+            Ok(_) if c.data().heap_exceeded => Err(Stop::Exception),
+            Ok(v) => Ok(v),
+            Err(e) => Err(Stop::Trap(e)),
+        }
+    }
+
+    /// Writes one value; `false` when it is not serialisable (undefined, a
+    /// function) and the caller leaves it out.
+    fn write(
+        c: Cx<'_, '_>,
+        ser: &mut Ser,
+        holder: i64,
+        key: i64,
+        mut v: i64,
+        indent: &str,
+        out: &mut String,
+    ) -> Result<bool, Stop> {
+        // toJSON of script objects (Dates serialise through their ISO string below).
+        if matches!(c.data().obj(v), Some(Obj::Object(..))) {
+            let name = c.data_mut().string("toJSON");
+            let f = c.data_mut().get(v, name);
+            if c.data().callable_slot(f).is_some() && !matches!(c.data().obj(f), Some(Obj::Method { .. })) {
+                v = call(c, f, v, vec![key])?;
+            }
+        }
+        if let Some(r) = ser.replacer {
+            v = call(c, r, holder, vec![key, v])?;
+        }
+        let h = c.data_mut();
+        if let Some(n) = value::is_number(v).then(|| value::as_number(v)) {
+            out.push_str(&if n.is_finite() { cbot_host::number_to_string(n) } else { "null".into() });
+            return Ok(true);
+        }
+        match v {
+            UNDEFINED => return Ok(false),
+            NULL => {
+                out.push_str("null");
+                return Ok(true);
+            }
+            value::TRUE => {
+                out.push_str("true");
+                return Ok(true);
+            }
+            value::FALSE => {
+                out.push_str("false");
+                return Ok(true);
+            }
+            _ => {}
+        }
+        if h.callable_slot(v).is_some() {
+            return Ok(false);
+        }
+        match h.obj(v) {
+            Some(Obj::Str(s)) => {
+                out.push_str(&serde_json::to_string(&**s).unwrap_or_default());
+                return Ok(true);
+            }
+            Some(Obj::Date(_)) => {
+                let host = h.to_host(v, 0);
+                out.push_str(&crate::runtime::json_stringify(&host));
+                return Ok(true);
+            }
+            Some(Obj::Arr(_) | Obj::Object(..)) => {}
+            Some(_) => {
+                out.push_str("{}");
+                return Ok(true);
+            }
+            None => return Ok(false),
+        }
+        if ser.stack.contains(&v) {
+            h.throw("TypeError", "Converting circular structure to JSON");
+            return Err(Stop::Exception);
+        }
+        if ser.stack.len() > 512 {
+            h.throw("RangeError", "Maximum JSON nesting depth exceeded");
+            return Err(Stop::Exception);
+        }
+        ser.stack.push(v);
+        let inner = format!("{indent}{}", ser.gap);
+        let (open, close) = if h.is_array(v) { ('[', ']') } else { ('{', '}') };
+        out.push(open);
+        let mut first = true;
+        // Before each member: the comma, and with a gap the line break.
+        let sep = |out: &mut String, first: &mut bool, gap: &str| {
+            if !*first {
+                out.push(',');
+            }
+            *first = false;
+            if !gap.is_empty() {
+                out.push('\n');
+                out.push_str(&inner);
+            }
+        };
+        if h.is_array(v) {
+            let n = h.len(v);
+            for i in 0..n {
+                sep(out, &mut first, &ser.gap);
+                let item = c.data().item(v, i).unwrap_or(UNDEFINED);
+                let k = c.data_mut().string(i.to_string());
+                if !write(c, ser, v, k, item, &inner, out)? {
+                    out.push_str("null");
+                }
+            }
+        } else {
+            let keys = match &ser.allow {
+                Some(allow) => allow.clone(),
+                None => h.own_keys(v),
+            };
+            for k in keys {
+                let key = c.data_mut().string(k.clone());
+                let item = c.data_mut().get(v, key);
+                let (mark, was_first) = (out.len(), first);
+                sep(out, &mut first, &ser.gap);
+                out.push_str(&serde_json::to_string(&*k).unwrap_or_default());
+                out.push(':');
+                if !ser.gap.is_empty() {
+                    out.push(' ');
+                }
+                if !write(c, ser, v, key, item, &inner, out)? {
+                    out.truncate(mark);
+                    first = was_first;
+                }
+            }
+        }
+        if !first && !ser.gap.is_empty() {
+            out.push('\n');
+            out.push_str(indent);
+        }
+        out.push(close);
+        ser.stack.pop();
+        Ok(true)
+    }
+
+    /// Walks a parsed value bottom-up through the reviver (ES5 §15.12.2
+    /// Walk): `undefined` results delete the property.
+    pub(super) fn revive(c: Cx<'_, '_>, parsed: i64, reviver: i64) -> wasmtime::Result<i64> {
+        let h = c.data_mut();
+        let root = h.alloc_object(UNDEFINED);
+        let empty = h.string("");
+        h.set(root, empty, parsed);
+        match walk(c, root, empty, reviver, 0) {
+            Ok(v) => Ok(v),
+            Err(Stop::Exception) => Ok(EXCEPTION),
+            Err(Stop::Trap(e)) => Err(e),
+        }
+    }
+
+    fn walk(c: Cx<'_, '_>, holder: i64, key: i64, reviver: i64, depth: usize) -> Result<i64, Stop> {
+        let v = c.data_mut().get(holder, key);
+        if depth < 512 && matches!(c.data().obj(v), Some(Obj::Arr(_) | Obj::Object(..))) {
+            let keys = c.data().own_keys(v);
+            for k in keys {
+                let kr = c.data_mut().string(k.clone());
+                let nv = walk(c, v, kr, reviver, depth + 1)?;
+                let h = c.data_mut();
+                if nv == UNDEFINED && !h.is_array(v) {
+                    if let Some(slot) = value::as_reference(v)
+                        && let Some(props) = h.props_mut(slot)
+                    {
+                        props.retain(|p| p.0 != k);
+                    }
+                } else {
+                    h.set(v, kr, nv);
+                }
+            }
+        }
+        call(c, reviver, holder, vec![key, v])
     }
 }

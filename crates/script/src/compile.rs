@@ -12,7 +12,7 @@
 //! errors, `S010` for syntax outside CB's ES5 dialect, `S020` for ES5 that
 //! this version of cbot does not compile yet.
 
-use crate::runtime::{BUILTINS, CONST_BASE, op};
+use crate::runtime::{BUILTINS, CONST_BASE, PROTOTYPES, op};
 use crate::scope::{Analysis, FrameKind, hoisted_vars, key, walk_statement};
 use crate::value::{self, EXCEPTION, FALSE, FIRST_TAG, NULL, REF, TRUE, UNDEFINED};
 use oxc_allocator::Allocator;
@@ -68,6 +68,8 @@ pub(crate) struct Output {
     pub wasm: Vec<u8>,
     pub strings: Vec<Arc<str>>,
     pub panels: Vec<String>,
+    /// The regex literals, compiled.
+    pub regexes: crate::regexp::RegexCache,
 }
 
 // Function indices: the import, then helpers, then JavaScript functions.
@@ -110,7 +112,7 @@ const T_DISPATCH: u32 = 5;
 const G_LOC: u32 = 0;
 
 /// Constants every run sees (runtime.rs `Host::constants`): `botContext`,
-/// the built-ins, then the string literals.
+/// the built-ins, their prototypes, then the string literals.
 pub(crate) const BOT_CONTEXT_SLOT: usize = CONST_BASE;
 
 fn builtin_ref(i: usize) -> i64 {
@@ -119,7 +121,7 @@ fn builtin_ref(i: usize) -> i64 {
 
 /// String literal `id` (the program's constants, runtime.rs `Host::constants`).
 fn string_ref(id: u32) -> i64 {
-    value::reference(CONST_BASE + 1 + BUILTINS.len() + id as usize)
+    value::reference(CONST_BASE + 1 + BUILTINS.len() + PROTOTYPES.len() + id as usize)
 }
 
 pub(crate) fn compile(sources: &[ScriptSource<'_>]) -> Result<Output, Vec<ScriptDiagnostic>> {
@@ -244,7 +246,7 @@ pub(crate) fn compile(sources: &[ScriptSource<'_>]) -> Result<Output, Vec<Script
         f
     });
     m.bodies[(init_index - FIRST_USER_FUNC) as usize] = Some(init_body);
-    Ok(Output { wasm: assemble(&m, panel_bodies), strings: m.strings, panels })
+    Ok(Output { wasm: assemble(&m, panel_bodies), strings: m.strings, panels, regexes: m.regexes })
 }
 
 fn assemble(m: &ModuleState, panels: Vec<WFunction>) -> Vec<u8> {
@@ -454,6 +456,7 @@ fn helper_equals(op_code: i32, strict: bool) -> WFunction {
 struct ModuleState {
     strings: Vec<Arc<str>>,
     string_ids: HashMap<String, u32>,
+    regexes: crate::regexp::RegexCache,
     analysis: Analysis,
     /// Functions of the globals script → wasm function index.
     global_funcs: HashMap<String, u32>,
@@ -1667,7 +1670,21 @@ impl<'m> FnGen<'m> {
                 }
             }
             Expression::RegExpLiteral(r) => {
-                self.not_yet_value(r.span, "a regular expression literal");
+                // Compiled (and so validated) with the program: a bad pattern is
+                // a compile error with its span, not a SyntaxError at run time.
+                let source = r.regex.pattern.text.as_str();
+                let flags = r.regex.flags.to_string();
+                match self.m.regexes.get(source, &flags) {
+                    Ok(_) => {
+                        self.string(source);
+                        self.string(&flags);
+                        self.op2(op::REGEXP);
+                    }
+                    Err(message) => {
+                        self.m.diag("S001", r.span, message, None);
+                        self.emit(I::I64Const(UNDEFINED));
+                    }
+                }
             }
             Expression::ClassExpression(c) => {
                 self.outside_value(c.span, "a class");

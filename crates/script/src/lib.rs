@@ -40,6 +40,7 @@
 
 mod calls;
 mod compile;
+mod regexp;
 mod runtime;
 mod scope;
 pub mod value;
@@ -229,6 +230,7 @@ impl Engine {
             pre,
             wasm: out.wasm,
             consts: Host::constants(&out.strings),
+            regexes: Arc::new(out.regexes),
             strings: out.strings.into(),
             panels: out.panels,
             limits: self.limits,
@@ -261,6 +263,8 @@ struct ProgramInner {
     wasm: Vec<u8>,
     strings: Arc<[Arc<str>]>,
     consts: Arc<[runtime::Obj]>,
+    /// The regex literals, compiled with the program; `new RegExp` adds to it.
+    regexes: Arc<regexp::RegexCache>,
     panels: Vec<String>,
     /// Each panel's export, resolved once (looking it up by name per run
     /// showed in profiles).
@@ -355,7 +359,8 @@ impl Session {
         if self.state.is_none() {
             let p = &*self.program.0;
             let wt = |e: wasmtime::Error| Error::Wasmtime(e.to_string());
-            let host = Host::new(None, p.strings.clone(), p.consts.clone(), HeapLimit(p.limits.heap_bytes));
+            let host =
+                Host::new(None, p.strings.clone(), p.consts.clone(), p.regexes.clone(), HeapLimit(p.limits.heap_bytes));
             let mut store = wasmtime::Store::new(&p.engine, host);
             let instance = p.pre.instantiate(&mut store).map_err(wt)?;
             self.state = Some((store, instance, vec![None; p.panels.len()]));

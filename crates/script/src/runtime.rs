@@ -48,6 +48,8 @@ pub(crate) mod op {
     pub const DELETE: i32 = 30;
     /// Re-entrant (may call JavaScript): handled by `calls.rs`.
     pub const CONSTRUCT: i32 = 31;
+    /// A regex literal: (source, flags).
+    pub const REGEXP: i32 = 32;
     // op1(a)
     pub const TYPEOF: i32 = 40;
     pub const NEG: i32 = 41;
@@ -89,6 +91,7 @@ pub(crate) const CONSTRUCTORS: &[&str] = &[
     "Object",
     "Array",
     "Date",
+    "RegExp",
 ];
 
 /// Built-in globals the compiler resolves by name.
@@ -117,6 +120,7 @@ pub(crate) const BUILTINS: &[&str] = &[
     "decodeURIComponent",
     "encodeURI",
     "decodeURI",
+    "RegExp",
 ];
 
 /// A JavaScript function object.
@@ -154,6 +158,185 @@ pub(crate) enum Obj {
     /// A Date: milliseconds since the epoch (NaN for an invalid date).
     /// Offline, local time is UTC.
     Date(f64),
+    RegExp(Box<crate::regexp::RegExpObj>),
+    /// A built-in's `prototype` (`Array.prototype`), by BUILTINS index: its
+    /// methods can be read as values (`Array.prototype.slice.call(…)`).
+    Proto(usize),
+    /// A built-in method read as a value (`"".trim`, `Math.max`): called on
+    /// its `this`, or on `ns` when that is a namespace (not `undefined`).
+    Method {
+        ns: i64,
+        name: Arc<str>,
+    },
+}
+
+/// The constant reference of a built-in's prototype object.
+pub(crate) fn proto_ref(builtin: &str) -> i64 {
+    let i = PROTOTYPES.iter().position(|p| *p == builtin).unwrap_or(0);
+    value::reference(CONST_BASE + 1 + BUILTINS.len() + i)
+}
+
+/// The internal name of `Object.prototype.toString` read as a value:
+/// `Object.prototype.toString.call(x)` gives `[object Class]`.
+pub(crate) const OBJECT_TO_STRING: &str = "#objectToString";
+
+/// The built-ins with a readable `prototype`.
+pub(crate) const PROTOTYPES: &[&str] =
+    &["Object", "Array", "String", "Number", "Boolean", "Date", "RegExp", "Function", "Error"];
+
+/// The methods of each built-in's prototype that scripts can read as values.
+pub(crate) fn proto_methods(kind: &str) -> &'static [&'static str] {
+    const OBJECT: &[&str] =
+        &["hasOwnProperty", "isPrototypeOf", "propertyIsEnumerable", "toLocaleString", "toString", "valueOf"];
+    match kind {
+        "Object" => OBJECT,
+        "Array" => &[
+            "concat",
+            "every",
+            "filter",
+            "find",
+            "findIndex",
+            "forEach",
+            "includes",
+            "indexOf",
+            "join",
+            "lastIndexOf",
+            "map",
+            "pop",
+            "push",
+            "reduce",
+            "reduceRight",
+            "reverse",
+            "shift",
+            "slice",
+            "some",
+            "sort",
+            "splice",
+            "toString",
+            "unshift",
+            "hasOwnProperty",
+        ],
+        "String" => &[
+            "charAt",
+            "charCodeAt",
+            "codePointAt",
+            "concat",
+            "endsWith",
+            "includes",
+            "indexOf",
+            "lastIndexOf",
+            "localeCompare",
+            "match",
+            "padEnd",
+            "padStart",
+            "repeat",
+            "replace",
+            "replaceAll",
+            "search",
+            "slice",
+            "split",
+            "startsWith",
+            "substr",
+            "substring",
+            "toLowerCase",
+            "toLocaleLowerCase",
+            "toUpperCase",
+            "toLocaleUpperCase",
+            "toString",
+            "trim",
+            "trimEnd",
+            "trimLeft",
+            "trimRight",
+            "trimStart",
+            "valueOf",
+        ],
+        "Number" => &["toExponential", "toFixed", "toLocaleString", "toPrecision", "toString", "valueOf"],
+        "Boolean" => &["toString", "valueOf"],
+        "RegExp" => &["exec", "test", "toString"],
+        "Function" => &["apply", "bind", "call", "toString"],
+        "Error" => &["toString"],
+        "Date" => &[
+            "getDate",
+            "getDay",
+            "getFullYear",
+            "getHours",
+            "getMilliseconds",
+            "getMinutes",
+            "getMonth",
+            "getSeconds",
+            "getTime",
+            "getTimezoneOffset",
+            "getUTCDate",
+            "getUTCDay",
+            "getUTCFullYear",
+            "getUTCHours",
+            "getUTCMilliseconds",
+            "getUTCMinutes",
+            "getUTCMonth",
+            "getUTCSeconds",
+            "setDate",
+            "setFullYear",
+            "setHours",
+            "setMilliseconds",
+            "setMinutes",
+            "setMonth",
+            "setSeconds",
+            "setTime",
+            "setUTCDate",
+            "setUTCFullYear",
+            "setUTCHours",
+            "setUTCMilliseconds",
+            "setUTCMinutes",
+            "setUTCMonth",
+            "setUTCSeconds",
+            "toDateString",
+            "toISOString",
+            "toJSON",
+            "toLocaleDateString",
+            "toLocaleString",
+            "toLocaleTimeString",
+            "toString",
+            "toTimeString",
+            "toUTCString",
+            "valueOf",
+        ],
+        _ => &[],
+    }
+}
+
+/// The functions of each built-in namespace (`Math.max`, `Object.keys`).
+pub(crate) fn builtin_statics(ns: &str) -> &'static [&'static str] {
+    match ns {
+        "Math" => &[
+            "abs", "acos", "acosh", "asin", "asinh", "atan", "atan2", "atanh", "cbrt", "ceil", "clz32", "cos", "cosh",
+            "exp", "expm1", "floor", "fround", "hypot", "imul", "log", "log10", "log1p", "log2", "max", "min", "pow",
+            "random", "round", "sign", "sin", "sinh", "sqrt", "tan", "tanh", "trunc",
+        ],
+        "JSON" => &["parse", "stringify"],
+        "Object" => &[
+            "assign",
+            "create",
+            "defineProperties",
+            "defineProperty",
+            "entries",
+            "freeze",
+            "getOwnPropertyDescriptor",
+            "getOwnPropertyNames",
+            "getPrototypeOf",
+            "isExtensible",
+            "isFrozen",
+            "isSealed",
+            "keys",
+            "preventExtensions",
+            "seal",
+            "values",
+        ],
+        "Array" => &["isArray"],
+        "Date" => &["now", "parse", "UTC"],
+        "String" => &["fromCharCode"],
+        "Number" => &["isFinite", "isInteger", "isNaN", "isSafeInteger", "parseFloat", "parseInt"],
+        _ => &[],
+    }
 }
 
 /// What a run may use (see [`crate::Limits`]).
@@ -208,6 +391,13 @@ pub(crate) struct Host {
     pub rng: u64,
     /// Set when the heap quota is exceeded; turned into a trap by the caller.
     pub heap_exceeded: bool,
+    /// The program's compiled regular expressions (shared by its runs).
+    pub(crate) regexes: Arc<crate::regexp::RegexCache>,
+    /// Named properties of arrays (`index`/`input` of a match, or whatever
+    /// a script stores), by heap slot: rare, so kept out of `Obj::Arr`.
+    arr_props: std::collections::HashMap<usize, Vec<(Arc<str>, i64)>>,
+    /// Built-in methods read as values this run (see `method_value`).
+    methods: std::collections::HashMap<(i64, Arc<str>), i64>,
 }
 
 fn number_value(v: i64) -> Option<f64> {
@@ -220,14 +410,23 @@ impl Host {
     /// string literal. Made once per program and shared by its runs, so a
     /// string literal costs no allocation (strings are immutable).
     pub fn constants(strings: &[Arc<str>]) -> Arc<[Obj]> {
-        let mut c = Vec::with_capacity(1 + BUILTINS.len() + strings.len());
+        let mut c = Vec::with_capacity(1 + BUILTINS.len() + PROTOTYPES.len() + strings.len());
         c.push(Obj::BotContext);
         c.extend((0..BUILTINS.len()).map(Obj::Builtin));
+        // One object per built-in prototype, so `Object.getPrototypeOf({})
+        // === Object.prototype`.
+        c.extend(PROTOTYPES.iter().map(|p| Obj::Proto(BUILTINS.iter().position(|b| b == p).unwrap_or(0))));
         c.extend(strings.iter().map(|s| Obj::Str(s.clone())));
         c.into()
     }
 
-    pub fn new(ctx: Option<Box<dyn Ctx>>, strings: Arc<[Arc<str>]>, consts: Arc<[Obj]>, heap_limit: HeapLimit) -> Host {
+    pub fn new(
+        ctx: Option<Box<dyn Ctx>>,
+        strings: Arc<[Arc<str>]>,
+        consts: Arc<[Obj]>,
+        regexes: Arc<crate::regexp::RegexCache>,
+        heap_limit: HeapLimit,
+    ) -> Host {
         Host {
             ctx,
             transcript: Transcript::default(),
@@ -244,6 +443,9 @@ impl Host {
             dispatch: None,
             rng: 0,
             heap_exceeded: false,
+            regexes,
+            arr_props: std::collections::HashMap::new(),
+            methods: std::collections::HashMap::new(),
         }
     }
 
@@ -259,6 +461,8 @@ impl Host {
             self.clock = Some(clock.clone());
         }
         self.heap.clear();
+        self.arr_props.clear();
+        self.methods.clear();
         self.heap_bytes = 0;
         self.globals.clear();
         self.error = None;
@@ -277,7 +481,7 @@ impl Host {
         t
     }
 
-    fn charge(&mut self, bytes: usize) -> bool {
+    pub(crate) fn charge(&mut self, bytes: usize) -> bool {
         self.heap_bytes = self.heap_bytes.saturating_add(bytes);
         if self.heap_bytes > self.heap_limit {
             self.heap_exceeded = true;
@@ -285,10 +489,29 @@ impl Host {
         !self.heap_exceeded
     }
 
-    fn alloc(&mut self, obj: Obj, bytes: usize) -> i64 {
+    pub(crate) fn alloc(&mut self, obj: Obj, bytes: usize) -> i64 {
         self.charge(bytes + 16);
         self.heap.push(obj);
         value::reference(self.heap.len() - 1)
+    }
+
+    pub(crate) fn heap_mut(&mut self, slot: usize) -> Option<&mut Obj> {
+        self.heap.get_mut(slot)
+    }
+
+    /// A named (non-index) property of an array.
+    pub(crate) fn set_array_prop(&mut self, arr: i64, key: &str, v: i64) {
+        let Some(slot) = value::as_reference(arr) else { return };
+        let props = self.arr_props.entry(slot).or_default();
+        match props.iter_mut().find(|p| &*p.0 == key) {
+            Some(p) => p.1 = v,
+            None => props.push((Arc::from(key), v)),
+        }
+    }
+
+    fn array_prop(&self, arr: i64, key: &str) -> Option<i64> {
+        let slot = value::as_reference(arr)?;
+        self.arr_props.get(&slot)?.iter().find(|p| &*p.0 == key).map(|p| p.1)
     }
 
     pub(crate) fn obj(&self, v: i64) -> Option<&Obj> {
@@ -308,7 +531,7 @@ impl Host {
         EXCEPTION
     }
 
-    fn str_of(&self, v: i64) -> Option<&Arc<str>> {
+    pub(crate) fn str_of(&self, v: i64) -> Option<&Arc<str>> {
         match self.obj(v) {
             Some(Obj::Str(s)) => Some(s),
             _ => None,
@@ -335,6 +558,8 @@ impl Host {
                     .join(","),
                 Some(Obj::Object(..) | Obj::BotContext | Obj::Env(_)) => "[object Object]".into(),
                 Some(Obj::Function(_) | Obj::Bound { .. }) => "function () { [code] }".into(),
+                Some(Obj::Method { name, .. }) => format!("function {name}() {{ [native code] }}"),
+                Some(Obj::Proto(_)) => "[object Object]".into(),
                 Some(Obj::Builtin(b)) => format!("function {}() {{ [native code] }}", BUILTINS[*b]),
                 Some(Obj::Error(name, message)) => {
                     if message.is_empty() {
@@ -344,6 +569,7 @@ impl Host {
                     }
                 }
                 Some(Obj::Date(ms)) => date_string(*ms),
+                Some(Obj::RegExp(r)) => format!("/{}/{}", r.re.source, r.re.flags.text()),
                 None => "undefined".into(),
             },
         }
@@ -403,7 +629,7 @@ impl Host {
             _ => match self.obj(v) {
                 Some(Obj::Str(_)) => "string",
                 Some(Obj::Builtin(b)) if !matches!(BUILTINS[*b], "Math" | "JSON") => "function",
-                Some(Obj::Function(_) | Obj::Bound { .. }) => "function",
+                Some(Obj::Function(_) | Obj::Bound { .. } | Obj::Method { .. }) => "function",
                 _ => "object",
             },
         }
@@ -609,6 +835,7 @@ impl Host {
                 a
             }
             op::CALL_BUILTIN => self.call_builtin(a as usize, b),
+            op::REGEXP => self.regexp_literal(a, b),
             op::ENV_NEW => {
                 let parent = match self.obj(a) {
                     Some(Obj::Function(f)) => f.env,
@@ -664,6 +891,10 @@ impl Host {
                 let argv = self.take_args(b);
                 match CONSTRUCTORS[a as usize] {
                     "Object" => self.alloc(Obj::Object(Vec::new(), UNDEFINED), 0),
+                    "RegExp" => {
+                        let arg = |i: usize| argv.get(i).copied().unwrap_or(UNDEFINED);
+                        self.regexp_new(arg(0), arg(1))
+                    }
                     "Date" => {
                         let ms = match argv[..] {
                             [] => self.now(),
@@ -781,7 +1012,7 @@ impl Host {
     }
 
     /// A property key as a string (no copy for string keys).
-    fn key_of(&self, key: i64) -> Arc<str> {
+    pub(crate) fn key_of(&self, key: i64) -> Arc<str> {
         match self.str_of(key) {
             Some(s) => s.clone(),
             None => self.to_js_string(key).into(),
@@ -868,12 +1099,44 @@ impl Host {
         match self.obj(v) {
             Some(Obj::Function(f)) => Some(f.slot),
             Some(Obj::Builtin(b)) if !matches!(BUILTINS[*b], "Math" | "JSON") => Some(0),
-            Some(Obj::Bound { .. }) => Some(0),
+            Some(Obj::Bound { .. } | Obj::Method { .. }) => Some(0),
             _ => None,
         }
     }
 
     /// The parts of a bound function.
+    pub(crate) fn method_value_of(&self, v: i64) -> Option<(i64, Arc<str>)> {
+        match self.obj(v) {
+            Some(Obj::Method { ns, name }) => Some((*ns, name.clone())),
+            _ => None,
+        }
+    }
+
+    /// `Object.prototype.toString.call(v)`: `[object Class]` (ES5 §15.2.4.2).
+    fn class_string(&self, v: i64) -> String {
+        let class = match v {
+            UNDEFINED => "Undefined",
+            NULL => "Null",
+            TRUE | FALSE => "Boolean",
+            _ if number_value(v).is_some() => "Number",
+            _ => match self.obj(v) {
+                Some(Obj::Str(_)) => "String",
+                Some(Obj::Arr(_)) => "Array",
+                Some(Obj::Function(_) | Obj::Bound { .. } | Obj::Method { .. }) => "Function",
+                Some(Obj::Builtin(b)) => match BUILTINS[*b] {
+                    "Math" => "Math",
+                    "JSON" => "JSON",
+                    _ => "Function",
+                },
+                Some(Obj::Error(..)) => "Error",
+                Some(Obj::Date(_)) => "Date",
+                Some(Obj::RegExp(_)) => "RegExp",
+                _ => "Object",
+            },
+        };
+        format!("[object {class}]")
+    }
+
     pub(crate) fn bound(&self, v: i64) -> Option<(i64, i64, Vec<i64>)> {
         match self.obj(v) {
             Some(Obj::Bound { target, this, args }) => Some((*target, *this, args.clone())),
@@ -890,7 +1153,7 @@ impl Host {
 
     /// A user-defined function found as property `name` of `recv`.
     pub(crate) fn js_method(&self, recv: i64, name: i64) -> Option<i64> {
-        let callable = |f: &i64| matches!(self.obj(*f), Some(Obj::Function(_) | Obj::Builtin(_)));
+        let callable = |f: &i64| matches!(self.obj(*f), Some(Obj::Function(_) | Obj::Builtin(_) | Obj::Method { .. }));
         match self.obj(recv) {
             Some(Obj::Object(..) | Obj::Function(_)) => {
                 let key = self.key_of(name);
@@ -909,7 +1172,7 @@ impl Host {
     }
 
     pub(crate) fn is_function(&self, v: i64) -> bool {
-        matches!(self.obj(v), Some(Obj::Function(_) | Obj::Bound { .. }))
+        matches!(self.obj(v), Some(Obj::Function(_) | Obj::Bound { .. } | Obj::Method { .. }))
     }
 
     pub(crate) fn is_array(&self, v: i64) -> bool {
@@ -944,7 +1207,7 @@ impl Host {
         self.throw("TypeError", message)
     }
 
-    fn get(&mut self, obj: i64, key: i64) -> i64 {
+    pub(crate) fn get(&mut self, obj: i64, key: i64) -> i64 {
         if obj == UNDEFINED || obj == NULL {
             let k = self.to_js_string(key);
             let what = self.to_js_string(obj);
@@ -962,7 +1225,14 @@ impl Host {
                         None => UNDEFINED,
                     };
                 }
-                if &*self.key_of(key) == "length" { value::number(s.encode_utf16().count() as f64) } else { UNDEFINED }
+                let k = self.key_of(key);
+                if &*k == "length" {
+                    value::number(s.encode_utf16().count() as f64)
+                } else if proto_methods("String").contains(&&*k) {
+                    self.method_value(UNDEFINED, k)
+                } else {
+                    UNDEFINED
+                }
             }
             Some(Obj::Arr(items)) => {
                 if let Some(i) = index {
@@ -972,17 +1242,32 @@ impl Host {
                 if &*k == "length" {
                     return value::number(items.len() as f64);
                 }
-                array_index(&k).and_then(|i| items.get(i as usize).copied()).unwrap_or(UNDEFINED)
+                match array_index(&k) {
+                    Some(i) => items.get(i as usize).copied().unwrap_or(UNDEFINED),
+                    None => match self.array_prop(obj, &k) {
+                        Some(v) => v,
+                        None if proto_methods("Array").contains(&&*k) => self.method_value(UNDEFINED, k),
+                        None => UNDEFINED,
+                    },
+                }
             }
             Some(Obj::Object(..)) => {
                 let k = self.key_of(key);
-                self.lookup(obj, &k).unwrap_or(UNDEFINED)
+                match self.lookup(obj, &k) {
+                    Some(v) => v,
+                    // Object.prototype's methods (scripts test `o.hasOwnProperty`).
+                    None if proto_methods("Object").contains(&&*k) && self.inherits_object(obj) => {
+                        self.method_value(UNDEFINED, k)
+                    }
+                    None => UNDEFINED,
+                }
             }
             Some(Obj::Function(_)) => {
                 let k = self.key_of(key);
                 match self.lookup(obj, &k) {
                     Some(v) => v,
                     None if &*k == "prototype" => self.prototype_of(obj),
+                    None if proto_methods("Function").contains(&&*k) => self.method_value(UNDEFINED, k),
                     None => UNDEFINED,
                 }
             }
@@ -997,16 +1282,112 @@ impl Host {
                 }
                 _ => UNDEFINED,
             },
-            Some(Obj::Builtin(b)) if BUILTINS[*b] == "Math" => match &*self.key_of(key) {
-                "PI" => value::number(std::f64::consts::PI),
-                "E" => value::number(std::f64::consts::E),
-                _ => UNDEFINED,
-            },
-            _ => UNDEFINED,
+            Some(Obj::Builtin(b)) => {
+                let b = *b;
+                let k = self.key_of(key);
+                match (BUILTINS[b], &*k) {
+                    ("Math", "PI") => value::number(std::f64::consts::PI),
+                    ("Math", "E") => value::number(std::f64::consts::E),
+                    ("Math", "LN2") => value::number(std::f64::consts::LN_2),
+                    ("Math", "LN10") => value::number(std::f64::consts::LN_10),
+                    ("Math", "LOG2E") => value::number(std::f64::consts::LOG2_E),
+                    ("Math", "LOG10E") => value::number(std::f64::consts::LOG10_E),
+                    ("Math", "SQRT2") => value::number(std::f64::consts::SQRT_2),
+                    ("Math", "SQRT1_2") => value::number(std::f64::consts::FRAC_1_SQRT_2),
+                    ("Number", "MAX_VALUE") => value::number(f64::MAX),
+                    ("Number", "MIN_VALUE") => value::number(f64::from_bits(1)),
+                    ("Number", "NaN") => value::number(f64::NAN),
+                    ("Number", "POSITIVE_INFINITY") => value::number(f64::INFINITY),
+                    ("Number", "NEGATIVE_INFINITY") => value::number(f64::NEG_INFINITY),
+                    ("Number", "EPSILON") => value::number(f64::EPSILON),
+                    ("Number", "MAX_SAFE_INTEGER") => value::number(9_007_199_254_740_991.0),
+                    ("Number", "MIN_SAFE_INTEGER") => value::number(-9_007_199_254_740_991.0),
+                    (_, "prototype") if PROTOTYPES.contains(&BUILTINS[b]) => proto_ref(BUILTINS[b]),
+                    (ns, name) if builtin_statics(ns).contains(&name) => self.method_value(obj, k),
+                    _ => UNDEFINED,
+                }
+            }
+            // `String.prototype.trim` and friends: the methods as values.
+            Some(Obj::Proto(b)) => {
+                let k = self.key_of(key);
+                let name: Option<Arc<str>> = match BUILTINS[*b] {
+                    "Object" if &*k == "toString" => Some(Arc::from(OBJECT_TO_STRING)),
+                    kind if proto_methods(kind).contains(&&*k) => Some(k),
+                    _ => None,
+                };
+                name.map_or(UNDEFINED, |n| self.method_value(UNDEFINED, n))
+            }
+            Some(Obj::RegExp(_)) => {
+                let k = self.key_of(key);
+                match self.regexp_get(obj, &k) {
+                    Some(v) => v,
+                    None if proto_methods("RegExp").contains(&&*k) => self.method_value(UNDEFINED, k),
+                    None => UNDEFINED,
+                }
+            }
+            Some(Obj::Date(_)) => {
+                let k = self.key_of(key);
+                if proto_methods("Date").contains(&&*k) { self.method_value(UNDEFINED, k) } else { UNDEFINED }
+            }
+            _ => {
+                // A number's or boolean's methods.
+                let kind = if number_value(obj).is_some() {
+                    "Number"
+                } else if obj == TRUE || obj == FALSE {
+                    "Boolean"
+                } else {
+                    return UNDEFINED;
+                };
+                let k = self.key_of(key);
+                if proto_methods(kind).contains(&&*k) { self.method_value(UNDEFINED, k) } else { UNDEFINED }
+            }
         }
     }
 
-    fn set(&mut self, obj: i64, key: i64, v: i64) -> i64 {
+    /// A built-in method as a function value: called with its `this` (or
+    /// on `ns`, for `Math.max` and the other functions of a namespace).
+    /// One value per method and run, so `a.push === b.push`.
+    fn method_value(&mut self, ns: i64, name: Arc<str>) -> i64 {
+        let key = (ns, name);
+        if let Some(&v) = self.methods.get(&key) {
+            return v;
+        }
+        let v = self.alloc(Obj::Method { ns, name: key.1.clone() }, 32);
+        self.methods.insert(key, v);
+        v
+    }
+
+    /// Own enumerable keys in for-in order (Object.keys).
+    pub(crate) fn own_keys(&self, o: i64) -> Vec<Arc<str>> {
+        match self.obj(o) {
+            Some(Obj::Object(props, _)) => props.iter().map(|p| p.0.clone()).collect(),
+            Some(Obj::Function(f)) => f.props.iter().map(|p| p.0.clone()).collect(),
+            Some(Obj::Arr(items)) => {
+                let mut keys: Vec<Arc<str>> = (0..items.len()).map(|i| Arc::from(i.to_string())).collect();
+                if let Some(props) = value::as_reference(o).and_then(|slot| self.arr_props.get(&slot)) {
+                    keys.extend(props.iter().map(|p| p.0.clone()));
+                }
+                keys
+            }
+            Some(Obj::Str(s)) => (0..s.encode_utf16().count()).map(|i| Arc::from(i.to_string())).collect(),
+            _ => Vec::new(),
+        }
+    }
+
+    /// Whether an object's prototype chain ends at Object.prototype (not
+    /// at `null`, as for `Object.create(null)`).
+    fn inherits_object(&self, obj: i64) -> bool {
+        let mut at = obj;
+        for _ in 0..10_000 {
+            match self.obj(at) {
+                Some(Obj::Object(_, p)) => at = *p,
+                _ => return at != NULL,
+            }
+        }
+        true
+    }
+
+    pub(crate) fn set(&mut self, obj: i64, key: i64, v: i64) -> i64 {
         if obj == UNDEFINED || obj == NULL {
             let k = self.to_js_string(key);
             let what = self.to_js_string(obj);
@@ -1026,6 +1407,9 @@ impl Host {
                 (None, "length") => Some(self.to_number(v).clamp(0.0, 4_294_967_295.0) as usize),
                 _ => None,
             };
+            if new_len.is_none() {
+                self.set_array_prop(obj, &key_str, v);
+            }
             if let Some(n) = new_len
                 && (n <= len || self.charge(8 * (n - len)))
                 && let Some(Obj::Arr(items)) = self.heap.get_mut(slot)
@@ -1035,6 +1419,9 @@ impl Host {
                     items[i] = v;
                 }
             }
+            return v;
+        }
+        if self.regexp_set(obj, &key_str, v) {
             return v;
         }
         if let Some(Obj::Object(..) | Obj::Function(_)) = self.heap.get(slot) {
@@ -1079,6 +1466,10 @@ impl Host {
         }
         let name = self.to_js_string(name);
         let arg = |i: usize| argv.get(i).copied().unwrap_or(UNDEFINED);
+        if name == OBJECT_TO_STRING {
+            let s = self.class_string(recv);
+            return self.string(s);
+        }
         if recv == UNDEFINED || recv == NULL {
             let what = self.to_js_string(recv);
             return self.throw("TypeError", format!("Cannot call method '{name}' of {what}"));
@@ -1093,6 +1484,7 @@ impl Host {
             // the rest are those of every object.
             Some(Obj::Function(_)) => Some(Obj::Object(Vec::new(), UNDEFINED)),
             Some(other @ (Obj::BotContext | Obj::Builtin(_) | Obj::Date(_))) => Some(other.clone()),
+            Some(Obj::RegExp(_)) => return self.regexp_method(recv, &name, &argv),
             _ => None,
         };
         match receiver {
@@ -1107,7 +1499,21 @@ impl Host {
                     Err(e) => self.throw("TypeError", e.to_string()),
                 }
             }
-            Some(Obj::Str(s)) => self.string_method(&s, &name, &argv),
+            Some(Obj::Str(s)) => match name.as_str() {
+                "replace" | "replaceAll" => self.replace_with_template(&s, arg(0), arg(1), name == "replaceAll"),
+                "match" | "search" | "split" if self.is_regexp(arg(0)) => {
+                    self.string_regexp_method(&s, &name, arg(0), &argv)
+                }
+                // A string (or anything) becomes a RegExp (ES5 §15.5.4.10, 12).
+                "match" | "search" => {
+                    let re = self.regexp_new(arg(0), UNDEFINED);
+                    if re == EXCEPTION {
+                        return EXCEPTION;
+                    }
+                    self.string_regexp_method(&s, &name, re, &argv)
+                }
+                _ => self.string_method(&s, &name, &argv),
+            },
             Some(Obj::Arr(_)) => self.array_method(recv, &name, &argv),
             Some(Obj::Date(ms)) => self.date_method(ms, &name),
             Some(Obj::Object(..)) => match name.as_str() {
@@ -1125,73 +1531,162 @@ impl Host {
                 "valueOf" => recv,
                 _ => self.throw("TypeError", format!("Object has no method '{name}'")),
             },
-            Some(Obj::Builtin(b)) => match (BUILTINS[b], name.as_str()) {
-                ("Date", "now") => value::number(self.now()),
-                ("Object", "keys") => match self.obj(arg(0)) {
-                    // Own enumerable keys (ES5 §15.2.3.14), in for-in order.
-                    Some(Obj::Object(props, _)) => {
-                        let keys: Vec<Arc<str>> = props.iter().map(|p| p.0.clone()).collect();
-                        let items = keys.into_iter().map(|k| self.string(k)).collect();
-                        self.alloc_array(items)
-                    }
-                    Some(Obj::Arr(items)) => {
-                        let n = items.len();
-                        let keys = (0..n).map(|i| self.string(i.to_string())).collect();
-                        self.alloc_array(keys)
-                    }
-                    Some(Obj::Str(s)) => {
-                        let n = s.encode_utf16().count();
-                        let keys = (0..n).map(|i| self.string(i.to_string())).collect();
-                        self.alloc_array(keys)
-                    }
-                    Some(Obj::Function(f)) => {
-                        let keys: Vec<Arc<str>> = f.props.iter().map(|p| p.0.clone()).collect();
-                        let items = keys.into_iter().map(|k| self.string(k)).collect();
-                        self.alloc_array(items)
-                    }
-                    Some(_) => self.alloc_array(Vec::new()),
-                    None => self.throw("TypeError", "Object.keys called on non-object"),
-                },
-                ("Object", "create") => {
-                    let proto = arg(0);
-                    if proto == NULL || matches!(self.obj(proto), Some(Obj::Object(..))) {
-                        self.alloc_object(if proto == NULL { UNDEFINED } else { proto })
-                    } else {
-                        self.throw("TypeError", "Object prototype may only be an Object or null")
-                    }
-                }
-                ("Object", "getPrototypeOf") => match self.obj(arg(0)) {
-                    Some(Obj::Object(_, p)) if *p != UNDEFINED => *p,
-                    Some(_) => NULL,
-                    None => self.throw("TypeError", "Object.getPrototypeOf called on non-object"),
-                },
-                ("Array", "isArray") => value::boolean(self.is_array(arg(0))),
-                ("Math", m) => self.math(m, &argv),
-                ("JSON", "stringify") => {
-                    let v = self.to_host(arg(0), 0);
-                    if v == Value::Undefined {
-                        return UNDEFINED;
-                    }
-                    let s = json_stringify(&v);
-                    self.string(s)
-                }
-                ("JSON", "parse") => {
-                    let text = self.to_js_string(arg(0));
-                    match serde_json::from_str::<serde_json::Value>(&text) {
-                        Ok(j) => {
-                            let v = Value::from_json(&j);
-                            self.import(&v)
+            Some(Obj::Builtin(b)) => {
+                match (BUILTINS[b], name.as_str()) {
+                    ("Date", "now") => value::number(self.now()),
+                    ("Object", "keys") => match self.obj(arg(0)) {
+                        // Own enumerable keys (ES5 §15.2.3.14), in for-in order.
+                        Some(Obj::Object(props, _)) => {
+                            let keys: Vec<Arc<str>> = props.iter().map(|p| p.0.clone()).collect();
+                            let items = keys.into_iter().map(|k| self.string(k)).collect();
+                            self.alloc_array(items)
                         }
-                        Err(e) => self.throw("SyntaxError", format!("JSON.parse: {e}")),
+                        Some(Obj::Arr(items)) => {
+                            let n = items.len();
+                            let named: Vec<Arc<str>> = value::as_reference(arg(0))
+                                .and_then(|slot| self.arr_props.get(&slot))
+                                .map(|props| props.iter().map(|p| p.0.clone()).collect())
+                                .unwrap_or_default();
+                            let mut keys: Vec<i64> = (0..n).map(|i| self.string(i.to_string())).collect();
+                            keys.extend(named.into_iter().map(|k| self.string(k)));
+                            self.alloc_array(keys)
+                        }
+                        Some(Obj::Str(s)) => {
+                            let n = s.encode_utf16().count();
+                            let keys = (0..n).map(|i| self.string(i.to_string())).collect();
+                            self.alloc_array(keys)
+                        }
+                        Some(Obj::Function(f)) => {
+                            let keys: Vec<Arc<str>> = f.props.iter().map(|p| p.0.clone()).collect();
+                            let items = keys.into_iter().map(|k| self.string(k)).collect();
+                            self.alloc_array(items)
+                        }
+                        Some(_) => self.alloc_array(Vec::new()),
+                        None => self.throw("TypeError", "Object.keys called on non-object"),
+                    },
+                    ("Object", "create") => {
+                        let proto = arg(0);
+                        if proto == NULL || matches!(self.obj(proto), Some(Obj::Object(..) | Obj::Proto(_))) {
+                            // `undefined` stands for Object.prototype.
+                            let proto = if proto == proto_ref("Object") { UNDEFINED } else { proto };
+                            self.alloc_object(proto)
+                        } else {
+                            self.throw("TypeError", "Object prototype may only be an Object or null")
+                        }
                     }
+                    ("Object", "getPrototypeOf") => match self.obj(arg(0)) {
+                        Some(Obj::Object(_, p)) if *p != UNDEFINED => *p,
+                        Some(Obj::Object(..)) => proto_ref("Object"),
+                        Some(Obj::Arr(_)) => proto_ref("Array"),
+                        Some(Obj::Str(_)) => proto_ref("String"),
+                        Some(Obj::Date(_)) => proto_ref("Date"),
+                        Some(Obj::RegExp(_)) => proto_ref("RegExp"),
+                        Some(Obj::Error(..)) => proto_ref("Error"),
+                        Some(Obj::Function(_) | Obj::Bound { .. } | Obj::Method { .. } | Obj::Builtin(_)) => {
+                            proto_ref("Function")
+                        }
+                        Some(Obj::Proto(b)) if BUILTINS[*b] != "Object" => proto_ref("Object"),
+                        Some(_) => NULL,
+                        None => self.throw("TypeError", "Object.getPrototypeOf called on non-object"),
+                    },
+                    ("Array", "isArray") => value::boolean(self.is_array(arg(0))),
+                    ("String", "fromCharCode") => {
+                        let units: Vec<u16> = argv.iter().map(|&a| self.to_int32(a) as u16).collect();
+                        self.string(String::from_utf16_lossy(&units))
+                    }
+                    ("Number", f) => {
+                        let x = arg(0);
+                        let n = number_value(x);
+                        match f {
+                            "isInteger" => value::boolean(n.is_some_and(|n| n.is_finite() && n.fract() == 0.0)),
+                            "isSafeInteger" => value::boolean(n.is_some_and(|n| {
+                                n.is_finite() && n.fract() == 0.0 && n.abs() <= 9_007_199_254_740_991.0
+                            })),
+                            "isFinite" => value::boolean(n.is_some_and(f64::is_finite)),
+                            "isNaN" => value::boolean(n.is_some_and(f64::is_nan)),
+                            "parseFloat" => value::number(parse_float(&self.to_js_string(x))),
+                            "parseInt" => {
+                                let radix = if arg(1) == UNDEFINED { 0 } else { self.to_int32(arg(1)) };
+                                value::number(parse_int(&self.to_js_string(x), radix))
+                            }
+                            m => self.throw("TypeError", format!("Number.{m} is not a function")),
+                        }
+                    }
+                    ("Object", "assign") => {
+                        let target = arg(0);
+                        if target == UNDEFINED || target == NULL {
+                            return self.throw("TypeError", "Cannot convert undefined or null to object");
+                        }
+                        for &src in argv.iter().skip(1) {
+                            for k in self.own_keys(src) {
+                                let key = self.string(k);
+                                let v = self.get(src, key);
+                                self.set(target, key, v);
+                            }
+                        }
+                        target
+                    }
+                    ("Object", f @ ("values" | "entries" | "getOwnPropertyNames")) => {
+                        let o = arg(0);
+                        if o == UNDEFINED || o == NULL {
+                            return self.throw("TypeError", "Cannot convert undefined or null to object");
+                        }
+                        let mut keys = self.own_keys(o);
+                        if f == "getOwnPropertyNames" && (self.is_array(o) || self.str_of(o).is_some()) {
+                            keys.push(Arc::from("length"));
+                        }
+                        let items: Vec<i64> = keys
+                            .into_iter()
+                            .map(|k| {
+                                let key = self.string(k);
+                                match f {
+                                    "values" => self.get(o, key),
+                                    "entries" => {
+                                        let v = self.get(o, key);
+                                        self.alloc_array(vec![key, v])
+                                    }
+                                    _ => key,
+                                }
+                            })
+                            .collect();
+                        self.alloc_array(items)
+                    }
+                    // Objects are never frozen here: freezing is accepted and
+                    // has no effect (docs/known-differences.md).
+                    ("Object", "freeze" | "seal" | "preventExtensions") => arg(0),
+                    ("Object", "isFrozen" | "isSealed") => value::boolean(!self.is_object(arg(0))),
+                    ("Object", "isExtensible") => value::boolean(self.is_object(arg(0))),
+                    ("Math", m) => self.math(m, &argv),
+                    ("JSON", "stringify") => {
+                        let v = self.to_host(arg(0), 0);
+                        if v == Value::Undefined {
+                            return UNDEFINED;
+                        }
+                        let s = json_stringify(&v);
+                        self.string(s)
+                    }
+                    ("JSON", "parse") => {
+                        let text = self.to_js_string(arg(0));
+                        match serde_json::from_str::<serde_json::Value>(&text) {
+                            Ok(j) => {
+                                let v = Value::from_json(&j);
+                                self.import(&v)
+                            }
+                            Err(e) => self.throw("SyntaxError", format!("JSON.parse: {e}")),
+                        }
+                    }
+                    (ns, m) => self.throw("TypeError", format!("{ns}.{m} is not a function")),
                 }
-                (ns, m) => self.throw("TypeError", format!("{ns}.{m} is not a function")),
-            },
+            }
             _ => {
                 if let Some(n) = number_value(recv) {
                     return match name.as_str() {
                         "toString" => {
-                            let s = number_to_string(n);
+                            let radix = if arg(0) == UNDEFINED { 10.0 } else { self.to_number(arg(0)).trunc() };
+                            if !(2.0..=36.0).contains(&radix) {
+                                return self.throw("RangeError", "toString() radix must be between 2 and 36");
+                            }
+                            let s = if radix == 10.0 { number_to_string(n) } else { radix_string(n, radix as u32) };
                             self.string(s)
                         }
                         "toFixed" => {
@@ -1276,7 +1771,13 @@ impl Host {
                 if a >= b { self.string("") } else { text(self, &units[a..b]) }
             }
             "split" => {
-                let limit = if arg(1) == UNDEFINED { usize::MAX } else { self.to_number(arg(1)) as usize };
+                // ToUint32 (ES5 §15.5.4.14): -1 means 2^32 - 1.
+                let limit = if arg(1) == UNDEFINED {
+                    usize::MAX
+                } else {
+                    let n = self.to_number(arg(1));
+                    if n.is_finite() { n.trunc().rem_euclid(4_294_967_296.0) as usize } else { 0 }
+                };
                 let parts: Vec<String> = if arg(0) == UNDEFINED {
                     vec![s.to_string()]
                 } else {
@@ -1344,6 +1845,29 @@ impl Host {
                     if name == "padStart" { [pad, units.clone()].concat() } else { [units.clone(), pad].concat() };
                 text(self, &joined)
             }
+            "localeCompare" => {
+                // A documented choice: code-unit order, not ICU collation
+                // (docs/known-differences.md).
+                let other = self.to_js_string(arg(0));
+                let ord = s.encode_utf16().cmp(other.encode_utf16());
+                value::number(ord as i8 as f64)
+            }
+            "codePointAt" => {
+                let i = int(self, arg(0), 0.0);
+                if i < 0.0 || i >= len {
+                    return UNDEFINED;
+                }
+                let i = i as usize;
+                let u = units[i];
+                let cp =
+                    if (0xD800..0xDC00).contains(&u) && i + 1 < units.len() && (0xDC00..0xE000).contains(&units[i + 1])
+                    {
+                        0x10000 + ((u32::from(u) - 0xD800) << 10) + (u32::from(units[i + 1]) - 0xDC00)
+                    } else {
+                        u32::from(u)
+                    };
+                value::number(f64::from(cp))
+            }
             "concat" => {
                 let mut out = s.to_string();
                 for &a in argv {
@@ -1400,7 +1924,9 @@ impl Host {
             }
             "splice" => {
                 let start = relative(self, arg(0), 0);
-                let count = if argv.len() < 2 {
+                let count = if argv.is_empty() {
+                    0
+                } else if argv.len() < 2 {
                     len - start
                 } else {
                     let n = self.to_number(arg(1));
@@ -1416,7 +1942,9 @@ impl Host {
                 let from = if argv.len() < 2 {
                     len as f64 - 1.0
                 } else {
-                    let n = self.to_number(arg(1)).trunc();
+                    // ToInteger: NaN (and `undefined`) count as 0.
+                    let n = self.to_number(arg(1));
+                    let n = if n.is_nan() { 0.0 } else { n.trunc() };
                     if n < 0.0 { len as f64 + n } else { n.min(len as f64 - 1.0) }
                 };
                 let found = if from < 0.0 {
@@ -1470,6 +1998,24 @@ impl Host {
                     .map(|&x| if x == UNDEFINED || x == NULL { String::new() } else { self.to_js_string(x) })
                     .collect();
                 self.string(parts.join(&sep))
+            }
+            "includes" => {
+                // SameValueZero: NaN is found (ES2016 §22.1.3.11).
+                let items = self.args(recv);
+                let len = items.len() as f64;
+                let mut from = if arg(1) == UNDEFINED { 0.0 } else { self.to_number(arg(1)).trunc() };
+                if from.is_nan() {
+                    from = 0.0;
+                }
+                if from < 0.0 {
+                    from = (len + from).max(0.0);
+                }
+                let needle = arg(0);
+                let nan = number_value(needle).is_some_and(f64::is_nan);
+                let found = (from as usize..items.len()).any(|i| {
+                    self.strict_equals(items[i], needle) || (nan && number_value(items[i]).is_some_and(f64::is_nan))
+                });
+                value::boolean(found)
             }
             "indexOf" => {
                 let items = self.args(recv);
@@ -1574,18 +2120,73 @@ impl Host {
             }
             "abs" => x(self, 0).abs(),
             "sqrt" => x(self, 0).sqrt(),
+            "sin" => x(self, 0).sin(),
+            "cos" => x(self, 0).cos(),
+            "tan" => x(self, 0).tan(),
+            "asin" => x(self, 0).asin(),
+            "acos" => x(self, 0).acos(),
+            "atan" => x(self, 0).atan(),
+            "atan2" => x(self, 0).atan2(x(self, 1)),
+            "exp" => x(self, 0).exp(),
+            "expm1" => x(self, 0).exp_m1(),
+            "log" => x(self, 0).ln(),
+            "log1p" => x(self, 0).ln_1p(),
+            "log10" => x(self, 0).log10(),
+            "log2" => x(self, 0).log2(),
+            "sinh" => x(self, 0).sinh(),
+            "cosh" => x(self, 0).cosh(),
+            "tanh" => x(self, 0).tanh(),
+            "asinh" => x(self, 0).asinh(),
+            "acosh" => x(self, 0).acosh(),
+            "atanh" => x(self, 0).atanh(),
+            "cbrt" => x(self, 0).cbrt(),
+            "trunc" => x(self, 0).trunc(),
+            "sign" => {
+                let v = x(self, 0);
+                if v.is_nan() || v == 0.0 { v } else { v.signum() }
+            }
+            "fround" => f64::from(x(self, 0) as f32),
+            "hypot" => {
+                let xs: Vec<f64> = (0..argv.len()).map(|i| x(self, i)).collect();
+                if xs.iter().any(|v| v.is_infinite()) {
+                    f64::INFINITY
+                } else {
+                    xs.iter().fold(0.0, |a: f64, b| a.hypot(*b))
+                }
+            }
+            "clz32" => {
+                f64::from((self.to_number(argv.first().copied().unwrap_or(UNDEFINED)) as i64 as u32).leading_zeros())
+            }
+            "imul" => {
+                let a = self.to_int32(argv.first().copied().unwrap_or(UNDEFINED));
+                let b = self.to_int32(argv.get(1).copied().unwrap_or(UNDEFINED));
+                f64::from(a.wrapping_mul(b))
+            }
             // ES5 §15.8.2.13 differs from C's pow: a NaN exponent is always
             // NaN, and ±1 to an infinite power is NaN.
             "pow" => {
                 let (b, e) = (x(self, 0), x(self, 1));
                 if e.is_nan() || (b.abs() == 1.0 && e.is_infinite()) { f64::NAN } else { b.powf(e) }
             }
-            "max" => (0..argv.len())
-                .map(|i| x(self, i))
-                .fold(f64::NEG_INFINITY, |a, b| if a.is_nan() || b.is_nan() { f64::NAN } else { a.max(b) }),
-            "min" => (0..argv.len())
-                .map(|i| x(self, i))
-                .fold(f64::INFINITY, |a, b| if a.is_nan() || b.is_nan() { f64::NAN } else { a.min(b) }),
+            // +0 is larger than -0 here (ES5 §15.8.2.11-12).
+            "max" => (0..argv.len()).map(|i| x(self, i)).fold(f64::NEG_INFINITY, |a, b| {
+                if a.is_nan() || b.is_nan() {
+                    f64::NAN
+                } else if a == b {
+                    if a.is_sign_negative() { b } else { a }
+                } else {
+                    a.max(b)
+                }
+            }),
+            "min" => (0..argv.len()).map(|i| x(self, i)).fold(f64::INFINITY, |a, b| {
+                if a.is_nan() || b.is_nan() {
+                    f64::NAN
+                } else if a == b {
+                    if a.is_sign_negative() { a } else { b }
+                } else {
+                    a.min(b)
+                }
+            }),
             _ => return self.throw("TypeError", format!("Math.{name} is not a function")),
         };
         value::number(n)
@@ -1626,9 +2227,11 @@ impl Host {
             Some(Obj::Builtin(b)) => {
                 let is = match (BUILTINS[*b], self.obj(v)) {
                     (_, None | Some(Obj::Str(_))) => false,
+                    ("Object", Some(Obj::Object(..))) => self.inherits_object(v),
                     ("Object", _) => true,
                     ("Array", Some(Obj::Arr(_))) => true,
                     ("Date", Some(Obj::Date(_))) => true,
+                    ("RegExp", Some(Obj::RegExp(_))) => true,
                     ("Function", Some(Obj::Function(_) | Obj::Builtin(_))) => true,
                     ("Error", Some(Obj::Error(..))) => true,
                     (ctor, Some(Obj::Error(name, _))) => **name == *ctor,
@@ -1969,6 +2572,84 @@ fn array_index(s: &str) -> Option<u32> {
 /// Number.prototype.toFixed (ES5 §15.7.4.5) for |x| < 1e21: the exact
 /// decimal value rounded to `digits` places, halves away from zero (Rust's
 /// formatting rounds the exact value too, but halves to even).
+/// `Number.prototype.toString(radix)` for radix ≠ 10: the integer digits
+/// exactly, then the fewest fraction digits that read back as the same
+/// number (the algorithm V8 uses, so the digits agree with node's).
+fn radix_string(x: f64, radix: u32) -> String {
+    if x.is_nan() {
+        return "NaN".into();
+    }
+    if x.is_infinite() {
+        return if x > 0.0 { "Infinity".into() } else { "-Infinity".into() };
+    }
+    let digit = |d: u32| char::from_digit(d, radix).unwrap_or('0');
+    let negative = x < 0.0;
+    let x = x.abs();
+    let mut integer = x.floor();
+    let mut fraction = x - integer;
+    // Half the distance to the next double: digits below it are noise.
+    let next_up = f64::from_bits(x.to_bits() + 1);
+    let mut delta = (0.5 * (next_up - x)).max(f64::from_bits(1));
+    let mut frac_digits: Vec<u32> = Vec::new();
+    if fraction >= delta {
+        loop {
+            fraction *= f64::from(radix);
+            delta *= f64::from(radix);
+            let d = fraction.floor() as u32;
+            frac_digits.push(d);
+            fraction -= f64::from(d);
+            if (fraction > 0.5 || (fraction == 0.5 && d & 1 == 1)) && fraction + delta > 1.0 {
+                {
+                    // Round up, carrying into earlier digits (and the integer).
+                    loop {
+                        match frac_digits.pop() {
+                            None => {
+                                integer += 1.0;
+                                break;
+                            }
+                            Some(d) if d + 1 < radix => {
+                                frac_digits.push(d + 1);
+                                break;
+                            }
+                            Some(_) => {}
+                        }
+                    }
+                    break;
+                }
+            }
+            if fraction < delta {
+                break;
+            }
+        }
+    }
+    // Integer digits: exact while the value is exact; past 2^53 the low
+    // digits are zeros, as in V8.
+    let mut int_digits: Vec<char> = Vec::new();
+    let r = f64::from(radix);
+    while (integer / r).log2() >= 53.0 {
+        integer = (integer / r).floor();
+        int_digits.push('0');
+    }
+    loop {
+        let rem = integer % r;
+        int_digits.push(digit(rem as u32));
+        integer = (integer - rem) / r;
+        if integer < 1.0 {
+            break;
+        }
+    }
+    let mut out = String::new();
+    if negative {
+        out.push('-');
+    }
+    out.extend(int_digits.iter().rev());
+    if !frac_digits.is_empty() {
+        out.push('.');
+        out.extend(frac_digits.iter().map(|&d| digit(d)));
+    }
+    out
+}
+
 fn to_fixed(x: f64, digits: usize) -> String {
     let exact = format!("{:.1100}", x.abs());
     let dot = exact.find('.').expect("a fraction");

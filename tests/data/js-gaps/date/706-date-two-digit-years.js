@@ -1,0 +1,8 @@
+// gap: new Date(y, m, ...) with 0 <= y <= 99 does not map the year to 1900+y
+var out = [];
+out.push(new Date(99, 0, 1).getFullYear());
+out.push(new Date(0, 0, 1).getFullYear());
+out.push(new Date(50, 5, 15).toISOString());
+out.push(new Date(100, 0, 1).getFullYear());
+out.push(new Date(2024, 0, 1).getFullYear());
+return out;

@@ -1,0 +1,14 @@
+// gap: properties assigned to an Error object (e.code, e.status, ...) are dropped: reading them gives undefined
+var e = new Error("payment failed");
+e.code = "E_PAY";
+e.status = 402;
+var out = [e.code, e.status];
+try {
+  var v = new TypeError("bad field");
+  v.field = "email";
+  throw v;
+} catch (err) {
+  out.push(err.field + ": " + err.message);
+}
+out.push(JSON.stringify(e));
+return out;

@@ -1,0 +1,9 @@
+// gap: assigning e.name / e.message on an Error object has no effect (reads and String(e) keep the constructor's values)
+var e = new Error("original");
+e.name = "ValidationError";
+e.message = "changed";
+var out = [e.name, e.message, String(e)];
+var blank = new Error("");
+blank.name = "";
+out.push(String(blank));
+return out;

@@ -1,0 +1,8 @@
+// gap: a parenthesized member call `(o.f)()` loses its `this` (it must behave exactly like `o.f()`)
+var o = {
+  name: "menu",
+  who: function () { return this === o ? this.name : "lost"; }
+};
+var out = [o.who(), (o.who)(), (o["who"])(), ((o.who))()];
+botContext.printDebugMessage(out.join(","));
+return out;

@@ -1,0 +1,7 @@
+// gap: functions have no `length` (declared parameter count) or `name` property
+function three(a, b, c) {}
+var anon = function () {};
+var named = function inner(x) {};
+var arrow = (x, y) => x;
+var bound = three.bind(null, 1);
+return [three.length, anon.length, named.length, arrow.length, bound.length, three.name, named.name, anon.name];

@@ -1,0 +1,5 @@
+// gap: isPrototypeOf and Object.getPrototypeOf on script objects are missing (TypeError)
+function F() {}
+var f = new F();
+var child = Object.create(f);
+return [F.prototype.isPrototypeOf(f), F.prototype.isPrototypeOf(child), f.isPrototypeOf(child), Object.getPrototypeOf(f) === F.prototype, Object.getPrototypeOf(child) === f];

@@ -1,0 +1,13 @@
+// gap: toFixed(-1) does not throw RangeError and toFixed(100) throws (allowed range is 0..100)
+var out = [];
+var digits = [-1, 101, 100, 0, NaN];
+for (var i = 0; i < digits.length; i++) {
+  try {
+    out.push((1.5).toFixed(digits[i]).length);
+  } catch (e) {
+    out.push(digits[i] + ":" + e.name);
+  }
+}
+botContext.printDebugMessage(out.join(" "));
+(3).toFixed(-5);
+return out;

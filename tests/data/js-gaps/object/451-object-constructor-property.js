@@ -1,0 +1,4 @@
+// gap: the `constructor` link is missing ({}.constructor !== Object, new F().constructor !== F)
+function F() {}
+var f = new F();
+return [f.constructor === F, ({}).constructor === Object, [].constructor === Array, F.prototype.constructor === F];

@@ -1,0 +1,8 @@
+// gap: for-in still visits a key deleted earlier in the same loop
+var o = {a: 1, b: 2, c: 3};
+var seen = [];
+for (var k in o) {
+  seen.push(k);
+  if (k === "a") delete o.b;
+}
+return [seen, Object.keys(o)];

@@ -1,0 +1,5 @@
+// gap: assigning o.__proto__ does not change the prototype (it becomes an ordinary own key)
+var base = {greet: function () { return "hi " + this.name; }};
+var o = {name: "Ann"};
+o.__proto__ = base;
+return [o.greet === base.greet, Object.keys(o), Object.getPrototypeOf(o) === base, o.__proto__ === base];

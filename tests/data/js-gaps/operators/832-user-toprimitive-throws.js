@@ -1,0 +1,6 @@
+// gap: an object whose valueOf and toString both return objects must make + throw TypeError (cbot uses "[object Object]")
+var weird = { valueOf: function () { return {}; }, toString: function () { return {}; } };
+var out = [];
+try { out.push(weird + 1); } catch (e) { out.push(e.name); }
+try { out.push(String(weird)); } catch (e) { out.push(e.name); }
+return out;

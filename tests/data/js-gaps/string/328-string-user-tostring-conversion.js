@@ -1,0 +1,6 @@
+// gap: join, concat and the default sort ignore a user-defined toString on elements (use "[object Object]")
+function Tag(name) { this.name = name; }
+Tag.prototype.toString = function () { return "#" + this.name; };
+var tags = [new Tag("b"), new Tag("a")];
+var plain = { toString: function () { return "P"; } };
+return [tags.join(" "), "".concat(plain, "!"), tags.sort().join(","), [plain, 1].join("+")];

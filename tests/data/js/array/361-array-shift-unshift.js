@@ -1,0 +1,10 @@
+var q = ["a", "b", "c"];
+var r = [];
+r.push(q.shift(), q.length, q.unshift("z"), q.unshift("x", "y"), q.join(""));
+r.push(q.unshift(), q.shift(), q.shift(), q.join(""));
+var e = [];
+r.push(String(e.shift()), e.unshift([1, 2]), e.length, e[0].length);
+var queue = [1, 2, 3], seen = [];
+while (queue.length) seen.push(queue.shift() * 10);
+r.push(seen, queue.length);
+return r;

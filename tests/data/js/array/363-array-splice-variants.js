@@ -1,0 +1,18 @@
+var r = [];
+var a = [1, 2, 3, 4, 5];
+r.push(a.splice(2), a.slice());
+a = [1, 2, 3, 4, 5];
+r.push(a.splice(1, 0, "x"), a.slice());
+a = [1, 2, 3, 4, 5];
+r.push(a.splice(-2, 1), a.slice());
+a = [1, 2, 3, 4, 5];
+r.push(a.splice(1, 100), a.slice());
+a = [1, 2, 3, 4, 5];
+r.push(a.splice(1, -1, "y"), a.slice());
+a = [1, 2, 3, 4, 5];
+r.push(a.splice(-100, 2, "a", "b", "c"), a.slice());
+a = [1, 2, 3];
+r.push(a.splice(undefined), a.slice());
+a = [1, 2, 3];
+r.push(a.splice(1, undefined), a.slice(), a.splice("1", "1"), a.slice());
+return r;

@@ -1,0 +1,10 @@
+var a = [1, 2];
+var r = [];
+r.push(a.concat(), a.concat([]), a.concat([[3]]), a.concat("s", {k: 1}, null, undefined));
+r.push([].concat([], []), [].concat(1, [2, [3, [4]]]));
+var c = a.concat();
+c.push(9);
+r.push(a, c, a.concat(a).length);
+var nested = [[1, 2], [3], [], [4, 5]];
+r.push(nested.reduce(function (acc, x) { return acc.concat(x); }, []));
+return r;

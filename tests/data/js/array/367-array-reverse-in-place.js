@@ -1,0 +1,10 @@
+var a = [1, 2, 3, 4];
+var b = a.reverse();
+var r = [a, b === a];
+r.push([].reverse(), [1].reverse(), ["x", "y"].reverse());
+var s = "stressed";
+r.push(s.split("").reverse().join(""));
+var odd = [1, 2, 3, 4, 5];
+odd.reverse();
+r.push(odd, odd.reverse().slice(0, 2));
+return r;

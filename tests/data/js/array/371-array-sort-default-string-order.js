@@ -1,0 +1,11 @@
+var r = [];
+r.push([10, 9, 1, 100, 25, 2].sort());
+r.push([-1, -2, 3, -10, 0].sort());
+r.push([true, false, "t", "f"].sort());
+r.push(["b", "B", "a", "A", "_", "1", " "].sort());
+r.push([1.5, 1.25, 10, 1].sort());
+r.push([[2, 1], [1, 3], [1, 2]].sort());
+r.push(["é", "e", "z", "E"].sort());
+var a = [3, 1, 2];
+r.push(a.sort() === a, a);
+return r;

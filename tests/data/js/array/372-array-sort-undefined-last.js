@@ -1,0 +1,10 @@
+var a = ["c", undefined, "a", undefined, "b"];
+a.sort();
+var r = [a.length, String(a[3]), String(a[4]), a.slice(0, 3)];
+var b = [3, undefined, 1, 2];
+b.sort(function (x, y) { return y - x; });
+r.push(b.slice(0, 3), String(b[3]));
+var c = [null, "m", undefined, "z", "nul"];
+c.sort();
+r.push(String(c));
+return r;

@@ -1,0 +1,13 @@
+var a = [1, 2, 3];
+var r = [];
+r.push(a.map(function (x) { return x * x; }));
+r.push(a.map(function (x, i) { return i; }));
+r.push(a.map(function () {}));
+r.push(a.map(String));
+r.push(["1", "2", "3"].map(Number));
+r.push(["a", "b"].map(function (x, i, arr) { return arr.length + x; }));
+r.push(a.map(function (x) { return [x, x]; }));
+r.push(a.map(function (x) { return {v: x}; }));
+r.push([].map(function () { return 1; }));
+r.push(a);
+return r;

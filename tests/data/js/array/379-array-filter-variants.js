@@ -1,0 +1,11 @@
+var a = [0, 1, "", "a", null, undefined, NaN, false, true, [], {}];
+var r = [];
+r.push(a.filter(function (x) { return x; }).length);
+r.push(a.filter(Boolean).length);
+r.push([1, 2, 3, 4, 5].filter(function (x, i) { return i % 2 === 0; }));
+r.push([1, 2, 3].filter(function () { return "yes"; }));
+r.push([1, 2, 3].filter(function () { return 0; }));
+r.push(["b", "a", "b", "c", "a"].filter(function (x, i, arr) { return arr.indexOf(x) === i; }));
+var lim = {max: 2};
+r.push([1, 2, 3].filter(function (x) { return x <= this.max; }, lim));
+return r;

@@ -1,0 +1,13 @@
+var r = [];
+r.push([1, 2, 3, 4].reduce(function (acc, x) { return acc + x; }));
+r.push([1, 2, 3, 4].reduce(function (acc, x) { return acc + x; }, 10));
+r.push(["a", "b", "c"].reduce(function (acc, x, i) { return acc + x + i; }, ""));
+r.push([5].reduce(function () { return "never"; }));
+r.push([].reduce(function () { return "never"; }, "init"));
+r.push([[1, 2], [3], [4, 5]].reduce(function (acc, x) { return acc.concat(x); }, []));
+r.push([3, 9, 2, 7].reduce(function (m, x) { return x > m ? x : m; }));
+r.push(["x", "y", "x"].reduce(function (acc, k) { acc[k] = (acc[k] || 0) + 1; return acc; }, {}));
+var seen = [];
+[10, 20, 30].reduce(function (acc, x, i, arr) { seen.push(acc + ":" + x + ":" + i + ":" + arr.length); return acc + 1; }, 0);
+r.push(seen);
+return r;

@@ -1,0 +1,11 @@
+var users = [{id: 1, name: "Ann", vip: false}, {id: 2, name: "Bo", vip: true}, {id: 3, name: "Cy", vip: true}];
+var r = [];
+r.push(users.find(function (u) { return u.vip; }).name);
+r.push(users.findIndex(function (u) { return u.vip; }));
+r.push(String(users.find(function (u) { return u.id === 9; })));
+r.push(users.findIndex(function (u) { return u.id === 9; }));
+r.push([1, 2, 3].find(function (x, i, a) { return i === a.length - 1; }));
+r.push([5, 6].find(function (x) { return x === this.want; }, {want: 6}));
+r.push(String([].find(function () { return true; })), [].findIndex(function () { return true; }));
+r.push(String([0, undefined, 1].find(function (x) { return x === undefined; })));
+return r;

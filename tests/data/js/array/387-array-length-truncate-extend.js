@@ -1,0 +1,12 @@
+var a = [1, 2, 3, 4, 5];
+var r = [];
+a.length = 3;
+r.push(a.slice(), a.length, String(a[3]));
+a.length = 5;
+r.push(JSON.stringify(a), a.join(","), a.length);
+a.length = 0;
+r.push(a.length, JSON.stringify(a));
+var b = ["x"];
+b.length = "2";
+r.push(b.length);
+return r;

@@ -1,0 +1,13 @@
+var a = [1, , 3];
+var r = [];
+r.push(a.length, JSON.stringify(a), a.join("-"), String(a), String(a[1]));
+var b = [];
+b[2] = "c";
+b[5] = "f";
+r.push(b.length, JSON.stringify(b), b.join("|"));
+var c = [, ,];
+r.push(c.length, JSON.stringify(c));
+var d = [1, 2, 3];
+delete d[0];
+r.push(JSON.stringify(d), d.length);
+return r;

@@ -1,0 +1,10 @@
+var counter = {n: 0, add: function (x) { this.n += x; }};
+[1, 2, 3].forEach(counter.add, counter);
+var r = [counter.n];
+var scaler = {k: 10};
+r.push([1, 2].map(function (x) { return x * this.k; }, scaler));
+r.push([1, 2, 3].every(function (x) { return x < this.lim; }, {lim: 4}));
+r.push([4, 5, 6].findIndex(function (x) { return x === this.t; }, {t: 5}));
+var arrow = {k: 3, run: function () { return [1, 2].map((x) => x * this.k); }};
+r.push(arrow.run());
+return r;

@@ -1,0 +1,13 @@
+var raw = botContext.getBotVariable("visits");
+var state = raw ? JSON.parse(raw) : { count: 0, pages: [] };
+state.count++;
+state.pages.push("faq");
+botContext.setBotVariable("visits", JSON.stringify(state), true, false);
+var again = JSON.parse(botContext.getBotVariable("visits"));
+again.count++;
+again.pages.push("billing");
+botContext.setBotVariable("visits", JSON.stringify(again), true, false);
+var final = JSON.parse(botContext.getBotVariable("visits"));
+var msg = final.count === 1 ? "Welcome!" : "Welcome back! Visit #" + final.count;
+botContext.sendMessage(msg);
+return final;

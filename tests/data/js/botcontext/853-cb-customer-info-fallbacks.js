@@ -1,0 +1,10 @@
+var info = botContext.getLPCustomerInfo() || {};
+var name = info.firstName || info.customerName || "there";
+var tier = botContext.getLPEngagementAttribute("currentSkillId") || "default-skill";
+var env = botContext.getEnvVariable("supportHours") || "9am-5pm";
+var payload = botContext.getQuickReplyPayload();
+var status = botContext.getApiStatusCode();
+var greeting = "Hi " + name + "! Our hours are " + env + ".";
+botContext.sendMessage(greeting);
+botContext.printDebugMessage(JSON.stringify({ tier: tier, payload: payload, status: status, ok: botContext.isApiExecutionSuccessful() }));
+return [name, tier, env, payload === null, String(status)];

@@ -1,0 +1,11 @@
+var out = [];
+out.push(new Date(2024, 0, 1, 24).toISOString());
+out.push(new Date(2024, 0, 1, 0, 60).toISOString());
+out.push(new Date(2024, 0, 1, 0, 0, 3600).toISOString());
+out.push(new Date(2024, 0, 1, 0, 0, 0, 1500).toISOString());
+out.push(new Date(2024, 0, 1, -1).toISOString());
+out.push(new Date(2024, 0, 1, 0, -30).toISOString());
+out.push(new Date(2024, 0, 1, 0, 0, -1).toISOString());
+out.push(new Date(2024, 0, 1, 0, 0, 0, -1).toISOString());
+botContext.printDebugMessage(out.join(" "));
+return out;

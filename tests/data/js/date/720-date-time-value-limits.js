@@ -1,0 +1,12 @@
+var out = [];
+out.push(new Date(8.64e15).getTime());
+out.push(String(new Date(8.64e15 + 1).getTime()));
+out.push(String(new Date(-8.64e15 - 1).getTime()));
+out.push(String(new Date(Infinity).getTime()));
+out.push(new Date(1.9).getTime());
+out.push(new Date(-1.9).getTime());
+out.push(new Date(true).getTime());
+out.push(new Date(false).getTime());
+out.push(new Date(null).getTime());
+out.push(new Date(new Date(12345)).getTime());
+return out;

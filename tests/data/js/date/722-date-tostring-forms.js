@@ -1,0 +1,11 @@
+var d = new Date(1709807415123);
+var out = [];
+out.push(String(d));
+out.push(d.toString());
+out.push("at " + d);
+out.push(`at ${d}`);
+out.push([d, new Date(0)].join(" & "));
+out.push(String(new Date(-1)));
+out.push(String(new Date(NaN)));
+botContext.printDebugMessage(out.join("\n"));
+return out;

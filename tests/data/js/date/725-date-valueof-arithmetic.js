@@ -1,0 +1,14 @@
+var d = new Date(86400000);
+var out = [];
+out.push(d.valueOf());
+out.push(+d);
+out.push(d - 0);
+out.push(d * 1);
+out.push(d / 1000);
+out.push(typeof (d + 1));
+out.push(d + 1 === String(d) + "1");
+out.push(Math.max(new Date(5), new Date(3)));
+out.push(Number(d));
+out.push(-d);
+out.push(String(+new Date(NaN)));
+return out;

@@ -1,0 +1,11 @@
+var visit = new Date(1709807415123);
+botContext.setBotVariable("lastVisit", visit, true, false);
+botContext.setBotVariable("lastVisitIso", visit.toISOString(), true, false);
+botContext.setBotVariable("lastVisitMs", visit.getTime(), true, false);
+var iso = botContext.getBotVariable("lastVisitIso");
+var ms = botContext.getBotVariable("lastVisitMs");
+var restored = new Date(iso);
+var restored2 = new Date(ms);
+var sinceHours = (new Date(1709900000000) - restored) / 3600000;
+botContext.printDebugMessage("hours since last visit: " + sinceHours.toFixed(1));
+return [restored.getTime() === restored2.getTime(), botContext.getBotVariable("lastVisitIso").length, sinceHours > 24];

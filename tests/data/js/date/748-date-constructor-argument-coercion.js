@@ -1,0 +1,10 @@
+var out = [];
+out.push(new Date("2024", "2", "7").toISOString());
+out.push(new Date(2024.7, 0.9, 1.9).toISOString());
+out.push(new Date(2024, 0, 1, 0, 0, 0, 0.9).getTime());
+out.push(new Date(2024, 0, 1, 0, 0, 0, 0, 99).getTime());
+out.push(String(new Date(2024, undefined).getTime()));
+out.push(String(new Date(2024, 0, "x").getTime()));
+out.push(new Date(2024, null, null).toISOString());
+out.push(new Date(2024, true, true).toISOString());
+return out;

@@ -1,0 +1,12 @@
+var out = [];
+out.push(String(new Error("disk full")));
+out.push(String(new RangeError("too big")));
+out.push(String(new TypeError("")));
+out.push(String(new SyntaxError()));
+out.push("" + new Error(undefined));
+out.push("" + new Error(42));
+out.push(new Error(null).message);
+out.push(`${new URIError("bad uri")}`);
+out.push([new EvalError("e1"), new ReferenceError("r1")].join(" / "));
+out.push(new Error("x").message.length, new Error().message === "");
+return out;

@@ -1,0 +1,3 @@
+function fail(code) { throw code; }
+botContext.sendMessage("working");
+fail(404);

@@ -1,0 +1,13 @@
+var greeter = { name: "Bot", hello: function (who) { return "Hi " + who + ", I'm " + this.name; } };
+var other = { name: "Agent" };
+other.hello = greeter.hello;
+var out = [greeter.hello("Ann"), other.hello("Bo"), greeter.hello.call(other, "Cy"), greeter.hello.apply({ name: "X" }, ["Di"])];
+var mixin = { describe: function () { return this.name + "!"; }, upper: function () { return this.name.toUpperCase(); } };
+var names = Object.keys(mixin);
+for (var i = 0; i < names.length; i++) other[names[i]] = mixin[names[i]];
+out.push(other.describe(), other.upper());
+var list = [function () { return this.length; }, 2, 3];
+out.push(list[0]());
+var o = { inner: { v: 7, get: function () { return this.v; } } };
+out.push(o.inner.get(), o["inner"]["get"]());
+return out;

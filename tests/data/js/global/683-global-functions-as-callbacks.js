@@ -1,0 +1,11 @@
+var r = [];
+r.push(["1", "2", "3"].map(parseInt));
+r.push(["1.5", "2x", "y"].map(parseFloat).map(String));
+r.push(["a b", "c&d"].map(encodeURIComponent));
+r.push(["%41", "%42"].map(decodeURIComponent));
+r.push(["1", "x", "", "NaN"].filter(isNaN));
+r.push([1, Infinity, NaN, "5"].filter(isFinite));
+var p = parseInt;
+r.push(p("0x1f"), p("12", 8));
+botContext.printDebugMessage(JSON.stringify(r));
+return r;

@@ -1,0 +1,12 @@
+var user = { id: 7, name: "Ann", email: "a@x.io", address: { city: "Rome", id: 99, zip: "00100" } };
+var r = [];
+r.push(JSON.stringify(user, ["name", "id"]));
+r.push(JSON.stringify(user, ["address", "city"]));
+r.push(JSON.stringify(user, ["missing"]));
+r.push(JSON.stringify(user, []));
+r.push(JSON.stringify(user, ["id", "id", "name"]));
+r.push(JSON.stringify([{ a: 1, b: 2 }, { b: 3 }], ["b"]));
+r.push(JSON.stringify({ 1: "one", 2: "two" }, [1]));
+r.push(JSON.stringify(user, null));
+botContext.printDebugMessage(r.join("\n"));
+return r;

@@ -1,0 +1,10 @@
+var o = { a: 1, b: [1, 2], c: { d: "x" } };
+var r = [];
+r.push(JSON.stringify(o, null, 2));
+r.push(JSON.stringify(o, null, 0));
+r.push(JSON.stringify(o, null, 1));
+r.push(JSON.stringify(o, null, -3));
+r.push(JSON.stringify(o, null, 2.9));
+r.push(JSON.stringify([1, [2, [3]]], null, 4));
+for (var i = 0; i < r.length; i++) botContext.printDebugMessage(r[i]);
+return r;

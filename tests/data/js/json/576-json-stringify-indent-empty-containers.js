@@ -1,0 +1,11 @@
+var o = { emptyArr: [], emptyObj: {}, nested: { inner: [] }, list: [{}, []], val: null };
+var pretty = JSON.stringify(o, null, 2);
+botContext.printDebugMessage(pretty);
+var r = [];
+r.push(JSON.stringify([], null, 2));
+r.push(JSON.stringify({}, null, 2));
+r.push(JSON.stringify([[]], null, 2));
+r.push(JSON.stringify({ a: {} }, null, "  "));
+r.push(JSON.stringify("str", null, 2));
+r.push(JSON.stringify(5, null, 2));
+return { pretty: pretty, r: r };

@@ -1,0 +1,14 @@
+var u;
+var f = function () { return 1; };
+var r = [];
+r.push(JSON.stringify([u, f, null, 0]));
+r.push(JSON.stringify({ a: u, b: f, c: null, d: 0 }));
+r.push(String(JSON.stringify(f)));
+r.push(String(JSON.stringify(u)));
+var sparse = [1];
+sparse[3] = 4;
+r.push(JSON.stringify(sparse));
+r.push(JSON.stringify(new Array(3)));
+r.push(JSON.stringify([[u], { x: [u] }]));
+botContext.printDebugMessage(r.join(" | "));
+return r;

@@ -1,0 +1,14 @@
+var r = [];
+r.push(JSON.stringify(NaN));
+r.push(JSON.stringify(-Infinity));
+r.push(JSON.stringify([NaN, Infinity, -Infinity]));
+r.push(JSON.stringify({ a: 0 / 0, b: 1 / 0 }));
+r.push(JSON.stringify(-0));
+r.push(JSON.stringify([-0, 0]));
+r.push(JSON.stringify(1e21));
+r.push(JSON.stringify(1e-7));
+r.push(JSON.stringify(123456789012345680000));
+r.push(JSON.stringify(0.000001));
+r.push(JSON.stringify(5e-324));
+botContext.printDebugMessage(r.join(" "));
+return r;

@@ -1,0 +1,12 @@
+var o = JSON.parse('{"id":12345678901234567890,"small":9007199254740993,"safe":9007199254740991,"f":0.1234567890123456789,"neg":-98765432109876543210}');
+var r = [];
+r.push(String(o.id));
+r.push(String(o.small));
+r.push(o.safe === 9007199254740991);
+r.push(String(o.f));
+r.push(String(o.neg));
+r.push(JSON.stringify(o));
+var asString = JSON.parse('{"id":"12345678901234567890"}').id;
+r.push(asString, typeof asString);
+botContext.printDebugMessage(r.join(" | "));
+return r;

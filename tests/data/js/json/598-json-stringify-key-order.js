@@ -1,0 +1,15 @@
+var o = {};
+o.zeta = 1;
+o[5] = "five";
+o.alpha = 2;
+o["1"] = "one";
+o["-3"] = "neg";
+o["007"] = "bond";
+o[4294967294] = "max";
+o[4294967295] = "notindex";
+var s = JSON.stringify(o);
+delete o.zeta;
+o.zeta = 3;
+var after = JSON.stringify(o);
+botContext.printDebugMessage(s);
+return [s, after];

@@ -1,0 +1,10 @@
+var o = {b: 1, 2: "two", a: 2, 1: "one", "10": "ten", "-1": "neg", "01": "lead", 1.5: "f"};
+o.z = 3;
+o[0] = "zero";
+o.c = 4;
+o["4294967294"] = "maxidx";
+var keys = Object.keys(o);
+var forin = [];
+for (var k in o) forin.push(k);
+botContext.printDebugMessage(keys.join(","));
+return [keys, forin, JSON.stringify(o)];

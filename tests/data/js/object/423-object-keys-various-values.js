@@ -1,0 +1,11 @@
+var r = [];
+r.push(Object.keys({}), Object.keys({a: undefined, b: null}), Object.keys([7, 8, 9]));
+r.push(Object.keys("hey"), Object.keys({length: 2, 0: "x"}));
+var proto = {inherited: 1};
+var child = Object.create(proto);
+child.own = 2;
+r.push(Object.keys(child));
+var fromJson = JSON.parse('{"z":1,"a":2,"y":3}');
+r.push(Object.keys(fromJson));
+r.push(Object.keys({a: 1, b: 2}).length);
+return r;

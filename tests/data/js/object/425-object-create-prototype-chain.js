@@ -1,0 +1,14 @@
+var animal = {kind: "animal", speak: function () { return this.name + " makes a sound"; }};
+var dog = Object.create(animal);
+dog.name = "Rex";
+dog.speak2 = function () { return this.name + " barks"; };
+var puppy = Object.create(dog);
+puppy.name = "Bit";
+var r = [puppy.speak(), puppy.speak2(), puppy.kind, dog.speak()];
+animal.kind = "creature";
+r.push(puppy.kind);
+puppy.kind = "young";
+r.push(puppy.kind, dog.kind, animal.kind);
+r.push(Object.getPrototypeOf(puppy) === dog, Object.getPrototypeOf(dog) === animal);
+r.push(puppy.hasOwnProperty("name"), puppy.hasOwnProperty("speak"), "speak" in puppy);
+return r;

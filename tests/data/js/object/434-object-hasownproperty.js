@@ -1,0 +1,11 @@
+var proto = {shared: true};
+var o = Object.create(proto);
+o.own = undefined;
+o[3] = "three";
+var r = [];
+r.push(o.hasOwnProperty("own"), o.hasOwnProperty("shared"), o.hasOwnProperty("missing"));
+r.push(o.hasOwnProperty(3), o.hasOwnProperty("3"), o.hasOwnProperty("toString"));
+var arr = ["a", "b"];
+r.push(arr.hasOwnProperty(0), arr.hasOwnProperty("1"), arr.hasOwnProperty(2), arr.hasOwnProperty("length"));
+r.push({}.hasOwnProperty("hasOwnProperty"));
+return r;

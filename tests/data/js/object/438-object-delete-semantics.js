@@ -1,0 +1,13 @@
+var proto = {p: "proto"};
+var o = Object.create(proto);
+o.p = "own";
+o.q = 1;
+var r = [delete o.p, o.p, delete o.p, o.p, delete o.nothing, delete o["q"], "q" in o];
+var nested = {a: {b: {c: 1}}};
+r.push(delete nested.a.b.c, JSON.stringify(nested));
+var arr = [1, 2, 3];
+r.push(delete arr[2], arr.length);
+var k = "dyn";
+var m = {dyn: 1};
+r.push(delete m[k], Object.keys(m).length);
+return r;

@@ -1,0 +1,13 @@
+var grand = {g1: 1, 2: "g-two"};
+var parent = Object.create(grand);
+parent.p1 = 1;
+parent.shared = "parent";
+var child = Object.create(parent);
+child.c1 = 1;
+child[1] = "c-one";
+child.shared = "child";
+var keys = [];
+for (var k in child) keys.push(k + "=" + child[k]);
+var own = [];
+for (var k2 in child) if (child.hasOwnProperty(k2)) own.push(k2);
+return [keys, own];

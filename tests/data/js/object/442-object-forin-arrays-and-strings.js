@@ -1,0 +1,10 @@
+var arr = ["a", "b", "c"];
+var idx = [];
+for (var i in arr) idx.push(typeof i + ":" + i);
+var str = [];
+for (var j in "hi") str.push(j);
+var none = [];
+for (var k in null) none.push(k);
+for (var k2 in undefined) none.push(k2);
+for (var k3 in 42) none.push(k3);
+return [idx, str, none];

@@ -1,0 +1,10 @@
+var o = {};
+var r = [];
+r.push(o.a = 5, o["b"] = "x", o.c = o.d = 7);
+r.push(o.a += 1, o.b += "y", o.n = (o.n || 0) + 1, ++o.a, o.a--, o.a);
+var k = 0;
+var arr = [];
+arr[k++] = "first";
+arr[k++] = "second";
+r.push(k, arr, o);
+return r;

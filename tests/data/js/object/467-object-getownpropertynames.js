@@ -1,0 +1,1 @@
+return [Object.getOwnPropertyNames({b: 1, a: 2}), Object.getOwnPropertyNames(["x"])];

@@ -1,0 +1,18 @@
+var stats = { count: 0, label: "n", list: [1, 2, 3] };
+stats.count += 5;
+stats.count -= 1;
+stats.count *= 3;
+stats.count /= 4;
+stats.count %= 2;
+stats.label += stats.count;
+stats.list[1] += 10;
+stats.list[stats.list.length - 1] *= 2;
+var key = "count";
+stats[key] += 100;
+stats.missing += 1;
+stats.flags = 5;
+stats.flags |= 2;
+stats.flags &= 6;
+stats.flags <<= 1;
+stats.flags ^= 1;
+return [stats.count, stats.label, stats.list.join(), String(stats.missing), stats.flags];

@@ -1,0 +1,11 @@
+var out = [];
+var s = "5"; s++; out.push(s, typeof s);
+var t = "x"; t++; out.push(String(t));
+var n = null; n++; out.push(n);
+var u; u++; out.push(String(u));
+var b = true; b--; out.push(b);
+var arr = [1]; arr[0]++; ++arr[0]; out.push(arr[0]);
+var o = { v: "10" }; var old = o.v--; out.push(old, typeof old, o.v);
+var i = 0; var r = i++ + i++ + ++i; out.push(r, i);
+var big = 9007199254740992; big++; out.push(big === 9007199254740992);
+return out;

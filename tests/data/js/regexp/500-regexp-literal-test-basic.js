@@ -1,0 +1,15 @@
+var r = [];
+r.push(/abc/.test("xxabcxx"));
+r.push(/abc/.test("ABC"));
+r.push(/^abc$/.test("abc"));
+r.push(/^abc$/.test("abcd"));
+r.push(/a.c/.test("a-c"));
+r.push(/a.c/.test("ac"));
+r.push(/colou?r/.test("color") && /colou?r/.test("colour"));
+r.push(/\d/.test("no digits"));
+r.push(/\d/.test("room 7"));
+r.push(/null/.test(null));
+r.push(/undefined/.test());
+r.push(/12/.test(3.12));
+botContext.printDebugMessage(r.join(","));
+return r;

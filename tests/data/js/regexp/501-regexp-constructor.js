@@ -1,0 +1,17 @@
+var a = new RegExp("h.llo");
+var b = new RegExp("H.LLO", "i");
+var c = RegExp("\\d+", "g");
+var d = new RegExp(/x+/g);
+var e = new RegExp(/x+/g, "i");
+var f = new RegExp();
+var r = [];
+r.push(a.test("say hello"), b.test("say hello"), c.test("abc 42"));
+r.push(d.source + "|" + d.global + "|" + d.ignoreCase);
+r.push(e.source + "|" + e.global + "|" + e.ignoreCase);
+r.push(f.source, f.test("anything"));
+r.push(new RegExp("a", undefined).flags);
+r.push(new RegExp(undefined).source);
+r.push(new RegExp(123).test("x123"));
+r.push(d !== new RegExp(d));
+botContext.printDebugMessage(JSON.stringify(r));
+return r;

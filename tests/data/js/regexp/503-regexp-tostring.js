@@ -1,0 +1,12 @@
+var re = /a[b-d]+\/e/gi;
+var r = [];
+r.push(String(re));
+r.push(re + "");
+r.push(re.toString());
+r.push(String(new RegExp("x/y", "m")));
+r.push(String(new RegExp("")));
+r.push("pattern: " + /\s+$/);
+r.push(JSON.stringify({ re: /a/ }));
+r.push(JSON.stringify([/a/g]));
+botContext.printDebugMessage(r.join(" ; "));
+return r;

@@ -1,0 +1,13 @@
+var re = /abc/;
+var r = [];
+r.push(typeof re);
+r.push(re instanceof RegExp);
+r.push(re instanceof Object);
+r.push(new RegExp("a") instanceof RegExp);
+r.push(typeof RegExp);
+r.push(typeof re.test, typeof re.exec);
+r.push(/a/ === /a/);
+r.push(/a/ == /a/);
+r.push(!!/a/);
+botContext.printDebugMessage(r.join(" "));
+return r;

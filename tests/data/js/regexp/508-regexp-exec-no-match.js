@@ -1,0 +1,12 @@
+var r = [];
+r.push(/z/.exec("abc"));
+r.push(/^b/.exec("abc"));
+r.push(typeof /z/.exec("abc"));
+r.push(/z/.exec("abc") === null);
+r.push("abc".match(/z/));
+r.push("abc".match(/z/g));
+var g = /z/g;
+g.lastIndex = 2;
+r.push(g.exec("abc"), g.lastIndex);
+botContext.printDebugMessage(JSON.stringify(r));
+return r;

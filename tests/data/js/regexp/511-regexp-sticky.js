@@ -1,0 +1,16 @@
+var re = /\d+/y;
+var s = "12 34";
+var out = [];
+out.push(JSON.stringify(re.exec(s)) + " li=" + re.lastIndex);
+out.push(JSON.stringify(re.exec(s)) + " li=" + re.lastIndex);
+re.lastIndex = 3;
+out.push(JSON.stringify(re.exec(s)) + " li=" + re.lastIndex);
+out.push(/b/y.test("ab"), /a/y.test("ab"));
+var tok = /\s*(\w+|[+*()-])/y;
+var src = "a + (b*c)";
+var tokens = [];
+var m;
+while ((m = tok.exec(src)) !== null) tokens.push(m[1]);
+out.push(tokens.join(" "));
+botContext.printDebugMessage(out.join("\n"));
+return out;

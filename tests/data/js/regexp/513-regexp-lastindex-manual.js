@@ -1,0 +1,18 @@
+var re = /\w+/g;
+var s = "alpha beta gamma";
+var out = [];
+re.lastIndex = 6;
+out.push(re.exec(s)[0] + " " + re.lastIndex);
+re.lastIndex = 100;
+out.push(String(re.exec(s)) + " " + re.lastIndex);
+re.lastIndex = 3;
+out.push(re.test(s) + " " + re.lastIndex);
+re.lastIndex = "11";
+out.push(re.exec(s)[0] + " " + re.lastIndex);
+re.lastIndex = -5;
+out.push(re.exec(s)[0] + " " + re.lastIndex);
+var y = /b/g;
+y.lastIndex = 1.7;
+out.push(y.exec("abb").index + " " + y.lastIndex);
+botContext.printDebugMessage(out.join(" | "));
+return out;

@@ -1,0 +1,14 @@
+var text = "Call 555-1234 or 555-9876, fax 555-0000";
+var all = text.match(/\d{3}-(\d{4})/g);
+botContext.printDebugMessage(JSON.stringify(all));
+var r = [];
+r.push(all.length, all.index === undefined, String(all.input));
+r.push("no numbers".match(/\d+/g));
+r.push("a1b22c333".match(/\d+/g).join("+"));
+r.push("AbC".match(/[a-z]/gi).length);
+r.push("xyz".match(/x*/g).length);
+var re = /o/g;
+re.lastIndex = 3;
+r.push("foo boo".match(re).length, re.lastIndex);
+botContext.printDebugMessage(JSON.stringify(r));
+return r;

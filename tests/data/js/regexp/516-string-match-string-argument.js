@@ -1,0 +1,12 @@
+var r = [];
+var m = "a.c abc".match("b.");
+r.push(m[0], m.index);
+r.push("price $5".match("\\$(\\d)")[1]);
+r.push(JSON.stringify("x+y".match("x+")));
+r.push("3.14".search("."));
+r.push("hello".search("l+"));
+r.push("ab".match(null));
+r.push("null".match(null)[0]);
+r.push("12".match(2)[0]);
+botContext.printDebugMessage(JSON.stringify(r));
+return r;

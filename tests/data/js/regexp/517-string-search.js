@@ -1,0 +1,15 @@
+var s = "The quick brown fox";
+var r = [];
+r.push(s.search(/quick/));
+r.push(s.search(/QUICK/));
+r.push(s.search(/quick/i));
+r.push(s.search(/\s/));
+r.push(s.search(/z/));
+r.push(s.search(/^/));
+r.push(s.search(/$/));
+var g = /o/g;
+g.lastIndex = 15;
+r.push(s.search(g), g.lastIndex);
+r.push("".search(/a/), "".search(/(?:)/));
+botContext.printDebugMessage(r.join(","));
+return r;

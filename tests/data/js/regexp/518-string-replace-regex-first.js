@@ -1,0 +1,13 @@
+var r = [];
+r.push("aaa".replace(/a/, "b"));
+r.push("Hello World".replace(/o/, "0"));
+r.push("Hello World".replace(/O/i, "0"));
+r.push("no match".replace(/z/, "y"));
+r.push("abc".replace(/^/, ">"));
+r.push("abc".replace(/$/, "<"));
+r.push("a-b-c".replace(/-/, ""));
+r.push("x".replace(/x/, undefined));
+r.push("x".replace(/x/, null));
+r.push("x".replace(/x/, 42));
+botContext.printDebugMessage(r.join(" | "));
+return r;

@@ -1,0 +1,14 @@
+var r = [];
+r.push("aaa".replace(/a/g, "b"));
+r.push("a.b.c".replace(/\./g, "/"));
+r.push("Mississippi".replace(/ss/g, "SS"));
+r.push("Mississippi".replace(/S/gi, "_"));
+r.push("line1\nline2\r\nline3".replace(/\r?\n/g, " "));
+r.push("  x  y ".replace(/ /g, ""));
+r.push("abc".replace(/x*/g, "-"));
+r.push("tel: (555) 123-4567".replace(/\D/g, ""));
+var re = /a/g;
+re.lastIndex = 2;
+r.push("aaaa".replace(re, "b"), re.lastIndex);
+botContext.printDebugMessage(r.join(" | "));
+return r;

@@ -1,0 +1,17 @@
+var s = "John Smith";
+var r = [];
+r.push(s.replace(/(\w+)\s(\w+)/, "$2, $1"));
+r.push(s.replace(/Smith/, "[$&]"));
+r.push(s.replace(/Smith/, "<$`>"));
+r.push(s.replace(/John/, "<$'>"));
+r.push(s.replace(/o/, "$$"));
+r.push(s.replace(/o/, "$"));
+r.push(s.replace(/(o)/, "$0"));
+r.push(s.replace(/(o)/, "$2"));
+r.push(s.replace(/(o)/, "$10"));
+r.push("abcdefghijk".replace(/(a)(b)(c)(d)(e)(f)(g)(h)(i)(j)(k)/, "$11-$10-$1"));
+r.push("ab".replace(/(a)(x)?/, "[$2]"));
+r.push("price".replace(/price/, "$$5.00"));
+r.push("a-b".replace(/-/g, "$&$&"));
+botContext.printDebugMessage(r.join("\n"));
+return r;

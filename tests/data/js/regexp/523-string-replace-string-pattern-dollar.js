@@ -1,0 +1,13 @@
+var r = [];
+r.push("a.b.c".replace(".", "!"));
+r.push("cost".replace("cost", "$$9"));
+r.push("abc".replace("b", "[$&]"));
+r.push("abc".replace("b", "[$`]"));
+r.push("abc".replace("b", "[$']"));
+r.push("abc".replace("b", "[$1]"));
+r.push("abc".replace("b", "$"));
+r.push("aaa".replace("a", "$&$&"));
+r.push("abc".replace("", "^"));
+r.push("x+y".replace("+", " plus "));
+botContext.printDebugMessage(r.join(" "));
+return r;

@@ -1,0 +1,13 @@
+var r = [];
+r.push("a.b.c".replaceAll(".", "/"));
+r.push("aaaa".replaceAll("aa", "b"));
+r.push("abc".replaceAll("", "-"));
+r.push("x-y-z".replaceAll("-", "$&$&"));
+r.push("x-y".replaceAll("-", "$`|$'"));
+r.push("no".replaceAll("z", "q"));
+var offs = [];
+r.push("a1a2a3".replaceAll("a", function (m, off) { offs.push(off); return "A"; }));
+r.push(offs.join(","));
+r.push("1 + 1".replaceAll("+", "plus"));
+botContext.printDebugMessage(r.join(" | "));
+return r;

@@ -1,0 +1,13 @@
+var r = [];
+r.push("a, b,c ,  d".split(/\s*,\s*/));
+r.push("one  two\tthree\nfour".split(/\s+/));
+r.push("  lead".split(/\s+/));
+r.push("2023-04-05T10:20".split(/[-T:]/));
+r.push("abc".split(/(?:)/));
+r.push("abc".split(/b*/));
+r.push("".split(/,/));
+r.push("".split(/(?:)/));
+r.push("a1b22c".split(/\d/));
+r.push("Apple apple APPLE".split(/apple/i));
+for (var i = 0; i < r.length; i++) botContext.printDebugMessage(JSON.stringify(r[i]));
+return r;

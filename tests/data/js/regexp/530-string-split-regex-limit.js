@@ -1,0 +1,11 @@
+var r = [];
+r.push("a b c d".split(/ /, 2));
+r.push("a b c d".split(/ /, 0));
+r.push("a b c d".split(/ /, 10));
+r.push("a-b-c".split(/(-)/, 2));
+r.push("a-b-c".split(/(-)/, 3));
+r.push("a b".split(/ /, -1));
+r.push("a b c".split(/ /, undefined));
+r.push("a b c".split(/ /, 1.9));
+for (var i = 0; i < r.length; i++) botContext.printDebugMessage(JSON.stringify(r[i]));
+return r;

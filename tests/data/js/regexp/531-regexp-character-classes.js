@@ -1,0 +1,15 @@
+var r = [];
+r.push("gray grey gryy".match(/gr[ae]y/g));
+r.push("a1-b2_c3".match(/[^a-z]/g));
+r.push("A-z".match(/[A-Z-]/g));
+r.push("a]b[c".match(/[\]\[]/g));
+r.push("x^y".match(/[\^]/g));
+r.push("f.o*o".match(/[.*]/g));
+r.push("a\\b".match(/[\\]/g).length);
+r.push("Tab\there".match(/[\t]/).index);
+r.push("0x1F ab".match(/[0-9a-fA-Fx]+/)[0]);
+r.push("hello".match(/[]/));
+r.push("hello".match(/[^]/)[0]);
+r.push("a-c".match(/[a\-c]/g));
+for (var i = 0; i < r.length; i++) botContext.printDebugMessage(JSON.stringify(r[i]));
+return r;

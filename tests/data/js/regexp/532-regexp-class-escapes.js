@@ -1,0 +1,15 @@
+var s = "Ab_9 \t\n-é\u00a0\u2003";
+var r = {};
+r.d = s.match(/\d/g);
+r.D = s.match(/\D/g).length;
+r.w = s.match(/\w/g);
+r.W = s.match(/\W/g).length;
+r.s = s.match(/\s/g).length;
+r.S = s.match(/\S/g).join("");
+r.inClass = "a1 b2".match(/[\d\s]/g);
+r.negInClass = "a1 b2".match(/[^\w]/g);
+r.bom = /\s/.test("\ufeff");
+r.vt = /\s/.test("\v");
+r.lineSep = /\s/.test("\u2028");
+botContext.printDebugMessage(JSON.stringify(r));
+return r;

@@ -1,0 +1,15 @@
+var r = [];
+r.push(/\bcat\b/.test("the cat sat"));
+r.push(/\bcat\b/.test("concatenate"));
+r.push(/\bcat\b/.test("cat."));
+r.push(/\bcat\b/.test("a-cat-b"));
+r.push(/\Bcat\B/.test("concatenate"));
+r.push("hello world".match(/\b\w/g).join(""));
+r.push("it's a test".match(/\b\w+\b/g).length);
+r.push("café".match(/\b\w+\b/g).join("|"));
+r.push("a_b c".split(/\b/).length);
+r.push(/\b/.test(""));
+r.push(/\B/.test(""));
+r.push("x".replace(/\b/g, "|"));
+botContext.printDebugMessage(JSON.stringify(r));
+return r;

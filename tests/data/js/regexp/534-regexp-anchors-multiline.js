@@ -1,0 +1,13 @@
+var text = "first line\nsecond line\nthird";
+var r = [];
+r.push(text.match(/^\w+/g));
+r.push(text.match(/^\w+/gm));
+r.push(text.match(/\w+$/g));
+r.push(text.match(/\w+$/gm));
+r.push(/^second/.test(text), /^second/m.test(text));
+r.push("a\r\nb".match(/^b/m) !== null);
+r.push("a\u2028b".match(/^b/m) !== null);
+r.push("line\n".match(/$/gm).length);
+r.push("x\ny".replace(/^/gm, "> "));
+for (var i = 0; i < r.length; i++) botContext.printDebugMessage(JSON.stringify(r[i]));
+return r;

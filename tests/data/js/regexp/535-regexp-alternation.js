@@ -1,0 +1,13 @@
+var r = [];
+r.push("I want pizza".match(/pizza|burger|salad/)[0]);
+r.push("burger and pizza".match(/pizza|burger|salad/).index);
+r.push("abc".match(/a|ab|abc/)[0]);
+r.push("abc".match(/abc|ab|a/)[0]);
+r.push(/^(yes|y|yeah)$/i.test("Yeah"));
+r.push(/^(yes|y|yeah)$/i.test("yess"));
+r.push("catdog".match(/(cat|dog)+/)[0]);
+r.push(JSON.stringify("xby".match(/x(a|b|)y/)));
+r.push("ab".match(/|a/)[0].length);
+r.push("go north, then south".match(/north|south|east|west/g).join(">"));
+botContext.printDebugMessage(r.join(" ; "));
+return r;

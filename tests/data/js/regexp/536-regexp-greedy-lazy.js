@@ -1,0 +1,16 @@
+var html = "<b>bold</b> and <i>italic</i>";
+var r = [];
+r.push(html.match(/<.+>/)[0]);
+r.push(html.match(/<.+?>/)[0]);
+r.push(html.match(/<.+?>/g).length);
+r.push("aaa".match(/a*?/)[0].length);
+r.push("aaa".match(/a+?/)[0]);
+r.push("aaa".match(/a??/)[0].length);
+r.push("aaab".match(/a*?b/)[0]);
+r.push('say "hi" and "bye"'.match(/".*"/)[0]);
+r.push('say "hi" and "bye"'.match(/".*?"/g).join(","));
+r.push("xaaay".replace(/a*/, "-"));
+r.push("abcabc".match(/(.*)c/)[1]);
+r.push("abcabc".match(/(.*?)c/)[1]);
+botContext.printDebugMessage(JSON.stringify(r));
+return r;

@@ -1,0 +1,13 @@
+var r = [];
+r.push(/^\d{3}$/.test("123"), /^\d{3}$/.test("12"), /^\d{3}$/.test("1234"));
+r.push(/^\d{2,}$/.test("1"), /^\d{2,}$/.test("12345"));
+r.push(/^\d{2,4}$/.test("12"), /^\d{2,4}$/.test("1234"), /^\d{2,4}$/.test("12345"));
+r.push("aaaaa".match(/a{2,3}/)[0]);
+r.push("aaaaa".match(/a{2,3}?/)[0]);
+r.push("aaaaa".match(/a{2}/g).length);
+r.push("a{1}".match(/a{,2}/) !== null);
+r.push("x{y".match(/x{y/)[0]);
+r.push("ab".match(/a{0}b/)[0]);
+r.push("abab".match(/(ab){2}/)[0]);
+botContext.printDebugMessage(JSON.stringify(r));
+return r;

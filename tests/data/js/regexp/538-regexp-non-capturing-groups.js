@@ -1,0 +1,11 @@
+var r = [];
+var m = "2024-06".match(/(?:\d{2})(\d{2})-(\d+)/);
+r.push(JSON.stringify(m));
+r.push(m.length);
+r.push("abab".match(/(?:ab)+/)[0]);
+r.push("https://x.org/a".match(/^(?:https?):\/\/([^\/]+)/)[1]);
+r.push("foo.txt foo.js".replace(/foo\.(?:txt|js)/g, "F"));
+r.push("1x2".split(/(?:x)/).join(","));
+r.push(/^(?:mr|mrs|ms)\.? \w+$/i.test("Mrs Doe"));
+botContext.printDebugMessage(r.join(" ; "));
+return r;

@@ -1,0 +1,13 @@
+var r = [];
+r.push("hello".match(/(l)\1/)[0]);
+r.push("this is is a test".replace(/\b(\w+) \1\b/, "$1"));
+r.push('he said "hi" and \'bye\''.match(/(["']).*?\1/g).join(" "));
+r.push(/^(\w)\w*\1$/.test("abca"), /^(\w)\w*\1$/.test("abcd"));
+r.push(JSON.stringify("aa".match(/(a)?\1a/)));
+r.push(JSON.stringify("b".match(/(a)?b\1/)));
+r.push("<div>x</div><p>y</div>".match(/<(\w+)>[^<]*<\/\1>/g).length);
+r.push(/(a)(b)(c)(d)(e)(f)(g)(h)(i)(j)\10/.test("abcdefghijj"));
+r.push(/^(?:(a)|b)\1$/.test("b"));
+r.push(/(A)\1/i.test("Aa"));
+botContext.printDebugMessage(r.join(" ; "));
+return r;

@@ -1,0 +1,11 @@
+var s = "a\nb\rc\u2028d";
+var r = [];
+r.push(s.match(/./g).join(""));
+r.push(/a.b/.test(s));
+r.push(/a.b/s.test(s));
+r.push(s.match(/[\s\S]+/)[0].length);
+r.push(s.match(/.+/s)[0].length);
+r.push("x\ty".match(/x.y/) !== null);
+r.push("Line1\nLine2".match(/Line1.Line2/) === null);
+botContext.printDebugMessage(JSON.stringify(r));
+return r;

@@ -1,0 +1,12 @@
+var raw = "I   want  to    talk to an   agent ";
+var out = [];
+out.push(raw.replace(/[ ]{2,}/gi, " "));
+out.push(raw.replace(/\s\s+/g, " ").trim());
+out.push("a\t\t b\n\nc".replace(/[ ]{2,}/gi, " "));
+out.push("a\t\t b\n\nc".replace(/\s{2,}/g, " "));
+out.push(raw.trim().split(/\s+/).length);
+var clean = raw.toLowerCase().replace(/[^a-z ]/g, "").replace(/ +/g, " ").trim();
+out.push(clean);
+botContext.setBotVariable("cleanUtterance", clean, true, false);
+botContext.printDebugMessage(out.join("|"));
+return out;

@@ -1,0 +1,16 @@
+var r = [];
+r.push(/\./.test("a.b"), /\./.test("ab"));
+r.push(/a\*b/.test("a*b"));
+r.push(/\//.test("a/b"));
+r.push(/\\/.test("a\\b"));
+r.push(/\t/.test("a\tb"), /\n/.test("a\nb"));
+r.push(/\x41/.test("A"), /\u0042/.test("B"));
+r.push(/\cJ/.test("\n"));
+r.push(/\0/.test("\u0000"));
+r.push(/[\b]/.test("\b"));
+r.push(/\$\^/.test("$^"));
+r.push(/\(\)\[\]\{\}/.test("()[]{}"));
+r.push(/\?\+\|/.test("?+|"));
+r.push(/\q/.test("q"));
+botContext.printDebugMessage(JSON.stringify(r));
+return r;

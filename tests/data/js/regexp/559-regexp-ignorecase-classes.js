@@ -1,0 +1,12 @@
+var r = [];
+r.push("ABC def".match(/[a-c]+/gi));
+r.push("ABC def".match(/[A-C]+/gi));
+r.push(/[^a-z]/i.test("Q"));
+r.push("Hello World".replace(/[aeiou]/gi, "*"));
+r.push(/ΣΑΣ/i.test("σας"));
+r.push(/[_]/i.test("_"));
+r.push(/\W/i.test("K"));
+r.push("[x]".match(/[\[-\]]/gi).length);
+r.push(/É/i.test("é"));
+botContext.printDebugMessage(JSON.stringify(r));
+return r;

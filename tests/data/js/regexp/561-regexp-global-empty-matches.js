@@ -1,0 +1,11 @@
+var r = [];
+r.push("abc".match(/x*/g));
+r.push("abc".match(/b*/g));
+r.push("".match(/x*/g));
+r.push("aXbX".match(/X?/g));
+r.push("abc".replace(/(?:)/g, "-"));
+r.push("abc".replace(/b*/g, "-"));
+r.push("".replace(/(?:)/g, "-"));
+r.push("abc".split(/x*/));
+for (var i = 0; i < r.length; i++) botContext.printDebugMessage(JSON.stringify(r[i]));
+return r;

@@ -1,0 +1,13 @@
+var r = [];
+r.push(new RegExp("\\d+").source);
+r.push(new RegExp("a/b").source);
+r.push(new RegExp("\\/").source);
+r.push(new RegExp("\n").source);
+r.push(new RegExp("").source);
+r.push(/[/]/.source);
+r.push(new RegExp("\\d+").test("n=42"));
+r.push(new RegExp("\n").test("a\nb"));
+r.push(new RegExp("a/b").test("xa/b"));
+r.push(String(new RegExp("a/b", "g")));
+botContext.printDebugMessage(JSON.stringify(r));
+return r;

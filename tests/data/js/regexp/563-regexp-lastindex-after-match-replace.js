@@ -1,0 +1,15 @@
+var re = /a/g;
+var out = [];
+re.lastIndex = 1;
+out.push("banana".match(re).length, re.lastIndex);
+re.lastIndex = 4;
+out.push("banana".replace(re, "o"), re.lastIndex);
+re.lastIndex = 2;
+out.push("banana".search(re), re.lastIndex);
+re.lastIndex = 3;
+out.push("banana".split(re).length, re.lastIndex);
+var sticky = /a/y;
+sticky.lastIndex = 1;
+out.push("banana".replace(sticky, "o"), sticky.lastIndex);
+botContext.printDebugMessage(out.join(" "));
+return out;

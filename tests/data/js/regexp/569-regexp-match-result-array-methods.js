@@ -1,0 +1,16 @@
+var m = "k1=v1;k2=v2".match(/(\w+)=(\w+)/);
+var out = [];
+out.push(m.slice(1).join(":"));
+out.push(m.map(function (x) { return x.toUpperCase(); }).join(","));
+out.push(Object.keys(m).join(","));
+var all = "k1=v1;k2=v2".match(/\w+=\w+/g);
+out.push(all.concat(["k3=v3"]).length);
+all.push("extra");
+out.push(all.join("&"));
+m[0] = "changed";
+out.push(m[0], m.length);
+var obj = {};
+"a=1&b=2".split("&").forEach(function (p) { var kv = p.match(/^(\w+)=(.*)$/); obj[kv[1]] = kv[2]; });
+out.push(JSON.stringify(obj));
+botContext.printDebugMessage(out.join(" | "));
+return out;

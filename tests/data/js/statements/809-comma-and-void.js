@@ -1,0 +1,11 @@
+var a = (1, 2, 3);
+var i = 0;
+var b = (i++, i++, i * 10);
+var log = [];
+var c = (log.push("x"), log.push("y"), log.length);
+var v = void 0;
+var w = void log.push("z");
+var out = [a, b, i, c, v === undefined, w === undefined, log.join("")];
+for (var x = 0, y = 5; x < y; x++, y--) out.push(x + ":" + y);
+out.push(typeof void 0, void "ignored" === undefined);
+return out;

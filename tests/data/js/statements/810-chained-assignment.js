@@ -1,0 +1,13 @@
+var a, b, c;
+a = b = c = 7;
+var o = {}, p = {};
+o.x = p.y = "shared";
+var arr = [];
+arr[0] = arr[1] = arr[2] = 0;
+var t = { n: 1 };
+var u = t;
+t.n = t = { n: 2 };
+var count = 0;
+var m = count += 5;
+var q = (count *= 2);
+return [a, b, c, o.x, p.y, arr.join(), u.n.n, t.n, m, q, count];

@@ -1,0 +1,13 @@
+var s = "a";
+var r = [];
+r.push(s.concat());
+r.push(s.concat(1, 2));
+r.push(s.concat(undefined, null));
+r.push(s.concat([1, 2], [3]));
+r.push(s.concat({}));
+r.push(s.concat(NaN, -0, 1.5e3));
+r.push("".concat("", ""));
+r.push("x".concat("y").concat("z"));
+r.push(s.concat(true, false));
+botContext.printDebugMessage(r.join(" / "));
+return r;

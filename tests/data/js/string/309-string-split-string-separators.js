@@ -1,0 +1,14 @@
+var r = [];
+r.push("a, b, c".split(", "));
+r.push("a, b, c".split(","));
+r.push("key=value=more".split("="));
+r.push("::a::b::".split("::"));
+r.push("aaa".split("a"));
+r.push("abc".split("abc"));
+r.push("abc".split("abcd"));
+r.push("line1\nline2\n".split("\n"));
+r.push("tab\tsep\tvals".split("\t"));
+r.push("x".split("x"));
+r.push("".split("x"));
+r.push("no sep here".split("|"));
+return r;

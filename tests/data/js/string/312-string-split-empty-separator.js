@@ -1,0 +1,10 @@
+var r = [];
+r.push("chat".split(""));
+r.push("a b".split(""));
+r.push("".split(""));
+r.push("xyz".split("").reverse().join(""));
+r.push("héllo".split("").length);
+var counts = {};
+"mississippi".split("").forEach(function (c) { counts[c] = (counts[c] || 0) + 1; });
+r.push(counts);
+return r;

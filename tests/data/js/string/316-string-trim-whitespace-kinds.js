@@ -1,0 +1,10 @@
+var r = [];
+r.push("[" + "  x  ".trim() + "]");
+r.push("[" + "\t\n\r\v\f x \t\n".trim() + "]");
+r.push("[" + "\u00a0\ufeffx\u2003\u3000".trim() + "]");
+r.push("[" + "\u2028x\u2029".trim() + "]");
+r.push("[" + "a b  c".trim() + "]");
+r.push("[" + "".trim() + "]");
+r.push("  inner  space  ".trim().length);
+botContext.printDebugMessage(r.join(","));
+return r;

@@ -1,0 +1,12 @@
+var r = [];
+r.push(String.fromCharCode(66, 111, 116));
+r.push(String.fromCharCode());
+r.push(String.fromCharCode(0x41 + 25));
+r.push(String.fromCharCode("65", 66.9));
+r.push(String.fromCharCode(65601).charCodeAt(0));
+r.push(String.fromCharCode(-1).charCodeAt(0));
+r.push(String.fromCharCode(233, 0x20ac));
+var letters = "";
+for (var c = 97; c < 102; c++) letters += String.fromCharCode(c);
+r.push(letters);
+return r;

@@ -1,0 +1,10 @@
+var s = "Conversation";
+var r = [];
+r.push(s.length, s[0], s[s.length - 1], String(s[s.length]), String(s[-1]));
+r.push(s["3"], String(s[1.5]), String(s["01"]));
+r.push("".length, " ".length, "\n\t".length, "\u00e9".length, "e\u0301".length);
+var rev = "";
+for (var i = s.length - 1; i >= 0; i--) rev += s[i];
+r.push(rev);
+r.push(typeof s.length, "abc".length + "de".length);
+return r;

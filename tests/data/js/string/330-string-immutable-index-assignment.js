@@ -1,0 +1,10 @@
+var s = "cat";
+s[0] = "b";
+s.extra = 5;
+var r = [s, String(s.extra), s.length];
+s.length = 1;
+r.push(s.length);
+var t = s;
+t += "s";
+r.push(s, t);
+return r;

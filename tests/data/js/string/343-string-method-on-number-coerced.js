@@ -1,0 +1,10 @@
+var n = 12345;
+var r = [];
+r.push(String(n).length, ("" + n).charAt(0), n.toString().split("").reverse().join(""));
+r.push(String(n).slice(-2), String(3.75).split("."), String(-5).indexOf("-"));
+r.push(String(true).toUpperCase(), String(null).length, String([1, 2]).split(","));
+var digits = String(90210).split("");
+var sum = 0;
+for (var i = 0; i < digits.length; i++) sum += Number(digits[i]);
+r.push(sum);
+return r;
