@@ -1111,7 +1111,14 @@ impl Conversation {
             Err(e) => {
                 // The context is lost with the run only if the engine
                 // itself failed; start from a clean state rather than panic.
-                self.env = Some(ScriptEnv::new(Arc::new(self.config.info.clone())));
+                let mut env = ScriptEnv::new(Arc::new(self.config.info.clone()));
+                env.clock.clone_from(&self.config.clock);
+                if !self.config.context_api {
+                    env.context_store = None;
+                } else if let Some(store) = &self.config.context_store {
+                    env.context_store = Some(store.clone());
+                }
+                self.env = Some(env);
                 t.events.push(Event::ScriptError { panel: label(), error: e.to_string() });
             }
         }
