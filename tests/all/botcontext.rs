@@ -355,6 +355,22 @@ fn added_quick_replies_go_on_the_next_message_and_their_payload_comes_back() {
 }
 
 #[test]
+fn added_quick_replies_without_content_go_on_the_scripts_last_message() {
+    let b = bot(&[It {
+        id: "pick",
+        text: "BLANK_MESSAGE",
+        pre: "botContext.sendMessage('Hello.'); botContext.sendMessage('Pick:'); botContext.addQuickReplies(['A']);",
+        action: "none",
+        ..IT
+    }]);
+    assert_eq!(
+        events(&b.start(ConversationConfig::default()).send("start")),
+        json!([{"type": "text", "text": "Hello."},
+               {"type": "quick_replies", "text": "Pick:", "replies": [{"title": "A", "payload": "A"}]}])
+    );
+}
+
+#[test]
 fn private_messages_and_analytics_are_events() {
     let b = bot(&[It {
         id: "note",
