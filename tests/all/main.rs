@@ -13,7 +13,11 @@
 //!   and the differential suite against node (`cargo test --test all script`)
 //! - `conversation`: the dialog runtime on scripted conversations
 //!   (tests/data/bots), the agent-handoff bot and the sample exports
+//! - `botcontext`: every `botContext` method (docs/botcontext.md): offline
+//!   defaults and arities, effects in conversations, and tests/js/run.js
+//!   answering as `OfflineContext` does (`cargo test --test all botcontext`)
 
+mod botcontext;
 mod cli;
 mod conversation;
 mod errors;

@@ -115,14 +115,26 @@ fn write_event(out: &mut impl Write, e: &Event) -> std::io::Result<()> {
         }
         Event::Structured { content } => writeln!(out, "bot> [structured] {content}"),
         Event::Delay { ms } => writeln!(out, "     (waits {ms} ms)"),
-        Event::Transfer { skill, skill_id, message } => {
+        Event::Transfer { skill, skill_id, message, bot_context } => {
             let skill = skill.as_deref().map_or_else(|| format!("skill {skill_id}"), |s| format!("{s} ({skill_id})"));
             if message.is_empty() {
-                writeln!(out, "==> transfer to {skill}")
+                writeln!(out, "==> transfer to {skill}")?;
             } else {
-                writeln!(out, "==> transfer to {skill} with message: {message}")
+                writeln!(out, "==> transfer to {skill} with message: {message}")?;
+            }
+            match bot_context {
+                Some(c) => writeln!(out, "    transfer bot context: {}", serde_json::to_string(c).unwrap_or_default()),
+                None => Ok(()),
             }
         }
+        Event::BotTransfer { bot_id, dialog, message } => {
+            writeln!(out, "==> transfer to dialog `{dialog}` of bot {bot_id} with message: {message}")
+        }
+        Event::PrivateMessage { text } => writeln!(out, "  · private (agents only): {text}"),
+        Event::CustomEvent { name, message, details } => {
+            writeln!(out, "  · custom event {name}: {message} {details}")
+        }
+        Event::EscalationEvent { message, target } => writeln!(out, "  · escalation event ({target}): {message}"),
         Event::Close { survey } => {
             writeln!(out, "==> conversation closed{}", if *survey { " (with survey)" } else { "" })
         }

@@ -17,7 +17,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         for event in conversation.send(message).events {
             match event {
                 Event::Text { text } => println!("bot:  {text}"),
-                Event::Transfer { skill, skill_id, message } => {
+                Event::Transfer { skill, skill_id, message, .. } => {
                     println!("bot:  [transfer to {} ({skill_id}): {message:?}]", skill.unwrap_or_default())
                 }
                 other => println!("bot:  {other:?}"),

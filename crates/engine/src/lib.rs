@@ -8,7 +8,7 @@
 //! let mut conversation = bot.start(ConversationConfig::default());
 //! let turn = conversation.send("I want to talk to a human");
 //! for event in &turn.events {
-//!     if let Event::Transfer { skill, skill_id, message } = event {
+//!     if let Event::Transfer { skill, skill_id, message, .. } = event {
 //!         println!("to {skill:?} ({skill_id}): {message}");
 //!     }
 //! }
@@ -22,10 +22,10 @@
 
 mod http;
 
-pub use cbot_host::Value;
+pub use cbot_host::{UserData, Value};
 pub use cbot_runtime::{
     Band, Choice, Conversation, ConversationConfig, DomainClassifier, DomainError, Event, HttpRequest, HttpResponse,
-    Info, IntentClassifier, IntentScore, Mocks, NoNetwork, Status, Transport, Turn,
+    Info, IntentClassifier, IntentScore, Mocks, NoNetwork, Status, TransferBotContext, Transport, Turn,
 };
 pub use cbot_script::{Clock, Limits};
 pub use http::HttpTransport;

@@ -17,16 +17,40 @@ pub enum ContextScope {
     Conversation,
 }
 
-/// The store: registered namespaces, and values by (scope, namespace,
-/// property).
+/// Where a value lives: a scope, whose data it is (the user id for
+/// [`ContextScope::User`], the conversation id for
+/// [`ContextScope::Conversation`], empty for global data) and a namespace.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ContextKey<'a> {
+    /// The scope.
+    pub scope: ContextScope,
+    /// The user or conversation the data belongs to.
+    pub owner: &'a str,
+    /// The namespace.
+    pub namespace: &'a str,
+}
+
+/// A stored value and when it expires (ms since the epoch).
+#[derive(Debug, Clone)]
+struct Entry {
+    value: Value,
+    expires: Option<f64>,
+}
+
+/// The store: registered namespaces with their time to live, and values by
+/// (scope, owner, namespace, property).
 #[derive(Debug, Default)]
 pub struct ContextStore {
     namespaces: BTreeMap<String, Option<f64>>,
-    values: BTreeMap<(ContextScope, String, String), Value>,
+    values: BTreeMap<(ContextScope, String, String, String), Entry>,
 }
 
 /// A store several conversations can share.
 pub type SharedContextStore = Arc<Mutex<ContextStore>>;
+
+fn key(at: &ContextKey<'_>, prop: &str) -> (ContextScope, String, String, String) {
+    (at.scope, at.owner.to_string(), at.namespace.to_string(), prop.to_string())
+}
 
 impl ContextStore {
     /// An empty store, ready to share.
@@ -34,55 +58,79 @@ impl ContextStore {
         Arc::new(Mutex::new(ContextStore::default()))
     }
 
-    /// `registerContextNamespace(ns, ttl)`: true (an existing namespace is
-    /// reused, as in CB).
+    /// `registerContextNamespace(ns[, ttlSeconds])`: true. An existing
+    /// namespace is reused, as in CB; a new ttl applies to properties set
+    /// from now on, existing ones keep theirs (CB's docs).
     pub fn register(&mut self, ns: &str, ttl_seconds: Option<f64>) -> bool {
-        self.namespaces.entry(ns.to_string()).or_insert(ttl_seconds);
+        let ttl = self.namespaces.entry(ns.to_string()).or_insert(ttl_seconds);
+        if ttl_seconds.is_some() {
+            *ttl = ttl_seconds;
+        }
         true
     }
 
-    /// `deleteContextNamespace(ns)`: drops the namespace and its values.
+    /// Whether a namespace is registered.
+    pub fn is_registered(&self, ns: &str) -> bool {
+        self.namespaces.contains_key(ns)
+    }
+
+    /// `deleteContextNamespace(ns)`: drops the namespace and its values;
+    /// false when it was not registered.
     pub fn delete_namespace(&mut self, ns: &str) -> bool {
-        self.values.retain(|k, _| k.1 != ns);
+        self.values.retain(|k, _| k.2 != ns);
         self.namespaces.remove(ns).is_some()
     }
 
-    /// Sets a property; false when the namespace is not registered.
-    pub fn set(&mut self, scope: ContextScope, ns: &str, prop: &str, value: Value) -> bool {
-        if !self.namespaces.contains_key(ns) {
-            return false;
-        }
-        self.values.insert((scope, ns.to_string(), prop.to_string()), value);
+    /// Sets a property at `now` (ms; it expires after the namespace's ttl);
+    /// false when the namespace is not registered.
+    pub fn set(&mut self, at: &ContextKey<'_>, prop: &str, value: Value, now: f64) -> bool {
+        let Some(ttl) = self.namespaces.get(at.namespace) else { return false };
+        let expires = ttl.map(|s| now + s * 1000.0);
+        self.values.insert(key(at, prop), Entry { value, expires });
         true
     }
 
-    /// A property, or null.
-    pub fn get(&self, scope: ContextScope, ns: &str, prop: &str) -> Value {
-        self.values.get(&(scope, ns.to_string(), prop.to_string())).cloned().unwrap_or(Value::Null)
+    /// A property that has not expired at `now`, or null.
+    pub fn get(&self, at: &ContextKey<'_>, prop: &str, now: f64) -> Value {
+        match self.values.get(&key(at, prop)) {
+            Some(e) if e.expires.is_none_or(|x| now < x) => e.value.clone(),
+            _ => Value::Null,
+        }
     }
 
-    /// All properties of a namespace in a scope, as an object (CB returns a
-    /// Java map; scripts read it by key).
-    pub fn get_all(&self, scope: ContextScope, ns: &str) -> Value {
+    /// All live properties of a namespace, as an object sorted by name (CB
+    /// returns a Java map); null when the namespace is not registered.
+    pub fn get_all(&self, at: &ContextKey<'_>, now: f64) -> Value {
+        if !self.is_registered(at.namespace) {
+            return Value::Null;
+        }
         Value::Object(
             self.values
                 .iter()
-                .filter(|(k, _)| k.0 == scope && k.1 == ns)
-                .map(|(k, v)| (k.2.clone(), v.clone()))
+                .filter(|(k, e)| {
+                    k.0 == at.scope && k.1 == at.owner && k.2 == at.namespace && e.expires.is_none_or(|x| now < x)
+                })
+                .map(|(k, e)| (k.3.clone(), e.value.clone()))
                 .collect(),
         )
     }
 
-    /// Forgets every value of a scope (a new conversation starts with an
-    /// empty conversation scope).
-    pub fn clear_scope(&mut self, scope: ContextScope) {
-        self.values.retain(|k, _| k.0 != scope);
+    /// Forgets the data one owner has in a scope (a new conversation starts
+    /// with an empty conversation scope).
+    pub fn clear(&mut self, scope: ContextScope, owner: &str) {
+        self.values.retain(|k, _| !(k.0 == scope && k.1 == owner));
     }
 
-    /// Deletes one property (`prop = Some`) or all of them.
-    pub fn delete(&mut self, scope: ContextScope, ns: &str, prop: Option<&str>) -> bool {
-        let before = self.values.len();
-        self.values.retain(|k, _| !(k.0 == scope && k.1 == ns && prop.is_none_or(|p| k.2 == p)));
-        before != self.values.len() || prop.is_none()
+    /// Deletes one property (`prop = Some`) or all of them: true unless the
+    /// namespace is not registered (deleting what is not there succeeds, as
+    /// a delete in a key/value service does).
+    pub fn delete(&mut self, at: &ContextKey<'_>, prop: Option<&str>) -> bool {
+        if !self.is_registered(at.namespace) {
+            return false;
+        }
+        self.values.retain(|k, _| {
+            !(k.0 == at.scope && k.1 == at.owner && k.2 == at.namespace && prop.is_none_or(|p| k.3 == p))
+        });
+        true
     }
 }

@@ -1,6 +1,6 @@
 //! The offline `botContext`: configurable inputs, recorded outputs.
 
-use crate::{BotContext, ContextStore, SharedContextStore, Value};
+use crate::{BotContext, BotTransfer, ContextStore, SharedContextStore, UserData, Value};
 use std::collections::BTreeMap;
 
 /// How long a bot variable lives (CB-SPEC §4.1, §5.4).
@@ -23,9 +23,14 @@ pub struct SentMessage {
     pub immediate: bool,
 }
 
+/// The instant an [`OfflineContext`] reads by default: 2024-01-01T12:00:00Z,
+/// a Monday (tests/js/run.js uses the same, so `getHoursType` agrees with
+/// node in the differential suite).
+pub const OFFLINE_NOW_MS: f64 = 1_704_110_400_000.0;
+
 /// A `botContext` with no LivePerson behind it: inputs are fields you set,
 /// effects are fields you read. Defaults match a web conversation with no
-/// engagement data.
+/// engagement data (docs/botcontext.md lists them).
 #[derive(Debug, Clone)]
 pub struct OfflineContext {
     /// `getChannel()`; default `web`.
@@ -72,6 +77,27 @@ pub struct OfflineContext {
     pub allow_max_text_response: bool,
     /// The Conversation Context Service store (in memory).
     pub context_store: SharedContextStore,
+    /// Whether the account has the Context API (`isContextApiEnabled()`);
+    /// default true. Without it every context-service call fails.
+    pub context_api_enabled: bool,
+    /// User, engagement and NLU data (`getLPUserPersonalInfo`,
+    /// `getSentiment`, …); `setUserName`/`setEmail` write here.
+    pub user: UserData,
+    /// `getButtonPayload()`; default null.
+    pub button_payload: Value,
+    /// What `getHoursType` and the context service's ttl take as now (ms
+    /// since the epoch); default [`OFFLINE_NOW_MS`], so runs repeat.
+    pub now_ms: f64,
+    /// Quick replies added with `addQuickReplies`, in order.
+    pub added_quick_replies: Vec<(String, String)>,
+    /// Messages sent with `sendPrivateMessage`.
+    pub private_messages: Vec<String>,
+    /// `logEscalationEvent` calls: (message, target).
+    pub escalation_events: Vec<(String, String)>,
+    /// The Transfer Bot Context set with `setBotTransfer…`.
+    pub bot_transfer: BotTransfer,
+    /// The last `transferToBotDialog(botId, dialogName, message)`.
+    pub bot_dialog_transfer: Option<(String, String, String)>,
 }
 
 impl Default for OfflineContext {
@@ -99,6 +125,15 @@ impl Default for OfflineContext {
             message_delay: None,
             allow_max_text_response: false,
             context_store: ContextStore::shared(),
+            context_api_enabled: true,
+            user: UserData::default(),
+            button_payload: Value::Null,
+            now_ms: OFFLINE_NOW_MS,
+            added_quick_replies: Vec::new(),
+            private_messages: Vec::new(),
+            escalation_events: Vec::new(),
+            bot_transfer: BotTransfer::default(),
+            bot_dialog_transfer: None,
         }
     }
 }
@@ -200,6 +235,53 @@ impl BotContext for OfflineContext {
     }
 
     fn context_service(&mut self) -> Option<SharedContextStore> {
-        Some(self.context_store.clone())
+        self.context_api_enabled.then(|| self.context_store.clone())
+    }
+    fn send_message_with_quick_replies(&mut self, text: String, replies: Vec<(String, String)>) {
+        self.sent.push(SentMessage { text, immediate: false });
+        self.added_quick_replies.extend(replies);
+    }
+    fn add_quick_replies(&mut self, replies: Vec<(String, String)>) {
+        self.added_quick_replies.extend(replies);
+    }
+    fn send_private_message(&mut self, text: String) {
+        self.private_messages.push(text);
+    }
+    fn log_escalation_event(&mut self, message: String, target: String) {
+        self.escalation_events.push((message, target));
+    }
+    fn get_web_view_variables(&mut self) -> Value {
+        Value::Object(self.web_view.iter().map(|(k, v)| (k.clone(), v.clone())).collect())
+    }
+    fn get_button_payload(&mut self) -> Value {
+        self.button_payload.clone()
+    }
+    fn user_data(&self) -> &UserData {
+        &self.user
+    }
+    fn now_ms(&mut self) -> f64 {
+        self.now_ms
+    }
+    fn set_user_name(&mut self, name: String) {
+        self.user.user_name = Value::String(name);
+    }
+    fn set_email(&mut self, email: String) {
+        self.user.email = Value::String(email);
+    }
+    fn set_bot_transfer_user_message(&mut self, text: String) {
+        self.bot_transfer.user_message = Some(text);
+    }
+    fn set_bot_transfer_intent_id(&mut self, id: String) {
+        self.bot_transfer.intent_id = Some(id);
+        self.bot_transfer.intent_name = None;
+        self.bot_transfer.domain = None;
+    }
+    fn set_bot_transfer_intent_by_domain(&mut self, intent: String, domain: String) {
+        self.bot_transfer.intent_id = None;
+        self.bot_transfer.intent_name = Some(intent);
+        self.bot_transfer.domain = Some(domain);
+    }
+    fn transfer_to_bot_dialog(&mut self, bot_id: String, dialog: String, message: String) {
+        self.bot_dialog_transfer = Some((bot_id, dialog, message));
     }
 }

@@ -2,7 +2,7 @@
 //! message, integration results, and what scripts asked for (messages,
 //! triggers, delays). It implements `botContext` for the script engine.
 
-use cbot_host::{BotContext, Scope, SharedContextStore, Value};
+use cbot_host::{BotContext, BotTransfer, Scope, SharedContextStore, UserData, Value};
 use std::collections::BTreeMap;
 use std::sync::Arc;
 
@@ -27,6 +27,13 @@ pub struct Info {
     pub env: BTreeMap<String, Value>,
     /// `getLPCustomerInfo()`.
     pub customer_info: Value,
+    /// Web-view variables (`getWebViewVariable`, `getWebViewVariables`),
+    /// set in CB through the Web View API.
+    pub web_view: BTreeMap<String, Value>,
+    /// User, engagement and NLU data: personal info, metadata, sentiment,
+    /// NLP response, named entities, location, disambiguated intent,
+    /// `askMaven`'s answer, user name and email (docs/botcontext.md).
+    pub user: UserData,
 }
 
 impl Default for Info {
@@ -41,6 +48,8 @@ impl Default for Info {
             engagement_attributes: BTreeMap::new(),
             env: BTreeMap::new(),
             customer_info: Value::Object(Vec::new()),
+            web_view: BTreeMap::new(),
+            user: UserData::default(),
         }
     }
 }
@@ -51,11 +60,13 @@ pub(crate) enum Effect {
     Message(String),
     QuickReplies(String, Vec<(String, String)>),
     Debug(String),
+    Private(String),
+    CustomEvent { name: String, message: String, details: String },
+    EscalationEvent { message: String, target: String },
 }
 
 /// The mutable conversation state handed to each script run (moved in and
 /// back out: the script engine owns its context for the run).
-#[derive(Debug)]
 pub(crate) struct ScriptEnv {
     pub info: Arc<Info>,
     /// Bot variables with their scope, by name.
@@ -70,8 +81,36 @@ pub(crate) struct ScriptEnv {
     pub trigger: Option<String>,
     pub delay: Option<f64>,
     pub allow_max_text: bool,
-    /// The Conversation Context Service store.
-    pub context_store: SharedContextStore,
+    /// The Conversation Context Service store; none when the account has
+    /// no Context API.
+    pub context_store: Option<SharedContextStore>,
+    /// `getButtonPayload()` for this message.
+    pub button_payload: Value,
+    /// What `new Date()` reads, for `getHoursType` and the context
+    /// service's ttl; the system clock when none.
+    pub clock: Option<cbot_script::Clock>,
+    /// `setUserName`/`setEmail`: "permanent" values (CB-SPEC §4.1) that
+    /// outlive the conversation, as persistent variables do.
+    pub user_name: Option<String>,
+    pub email: Option<String>,
+    /// Quick replies from `addQuickReplies` waiting for a message.
+    pub added_replies: Vec<(String, String)>,
+    /// The Transfer Bot Context for the next transfer.
+    pub bot_transfer: BotTransfer,
+    /// A pending `transferToBotDialog(botId, dialog, message)`.
+    pub bot_dialog_transfer: Option<(String, String, String)>,
+}
+
+impl std::fmt::Debug for ScriptEnv {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        // The clock is a closure: not printable.
+        f.debug_struct("ScriptEnv")
+            .field("vars", &self.vars)
+            .field("user_message", &self.user_message)
+            .field("trigger", &self.trigger)
+            .field("effects", &self.effects)
+            .finish_non_exhaustive()
+    }
 }
 
 impl ScriptEnv {
@@ -87,7 +126,14 @@ impl ScriptEnv {
             trigger: None,
             delay: None,
             allow_max_text: false,
-            context_store: cbot_host::ContextStore::shared(),
+            context_store: Some(cbot_host::ContextStore::shared()),
+            button_payload: Value::Null,
+            clock: None,
+            user_name: None,
+            email: None,
+            added_replies: Vec::new(),
+            bot_transfer: BotTransfer::default(),
+            bot_dialog_transfer: None,
         }
     }
 
@@ -167,7 +213,77 @@ impl BotContext for ScriptEnv {
     }
 
     fn log_custom_event(&mut self, message: String, event: String, details: String) {
-        self.effects.push(Effect::Debug(format!("custom event {event}: {message} {details}")));
+        self.effects.push(Effect::CustomEvent { name: event, message, details });
+    }
+
+    fn log_escalation_event(&mut self, message: String, target: String) {
+        self.effects.push(Effect::EscalationEvent { message, target });
+    }
+
+    fn send_private_message(&mut self, text: String) {
+        self.effects.push(Effect::Private(text));
+    }
+
+    fn add_quick_replies(&mut self, replies: Vec<(String, String)>) {
+        self.added_replies.extend(replies);
+    }
+
+    fn get_web_view_variables(&mut self) -> Value {
+        Value::Object(self.info.web_view.iter().map(|(k, v)| (k.clone(), v.clone())).collect())
+    }
+
+    fn get_button_payload(&mut self) -> Value {
+        self.button_payload.clone()
+    }
+
+    fn user_data(&self) -> &UserData {
+        &self.info.user
+    }
+
+    fn now_ms(&mut self) -> f64 {
+        match &self.clock {
+            Some(clock) => clock(),
+            None => {
+                std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map_or(0.0, |d| d.as_millis() as f64)
+            }
+        }
+    }
+
+    fn get_user_name(&mut self) -> Value {
+        self.user_name.clone().map_or_else(|| self.info.user.user_name.clone(), Value::String)
+    }
+
+    fn set_user_name(&mut self, name: String) {
+        self.user_name = Some(name);
+    }
+
+    fn get_email(&mut self) -> Value {
+        self.email.clone().map_or_else(|| self.info.user.email.clone(), Value::String)
+    }
+
+    fn set_email(&mut self, email: String) {
+        self.email = Some(email);
+    }
+
+    fn set_bot_transfer_user_message(&mut self, text: String) {
+        self.bot_transfer.user_message = Some(text);
+    }
+
+    fn set_bot_transfer_intent_id(&mut self, id: String) {
+        // One intent: the last call wins, by id or by name.
+        self.bot_transfer.intent_id = Some(id);
+        self.bot_transfer.intent_name = None;
+        self.bot_transfer.domain = None;
+    }
+
+    fn set_bot_transfer_intent_by_domain(&mut self, intent: String, domain: String) {
+        self.bot_transfer.intent_id = None;
+        self.bot_transfer.intent_name = Some(intent);
+        self.bot_transfer.domain = Some(domain);
+    }
+
+    fn transfer_to_bot_dialog(&mut self, bot_id: String, dialog: String, message: String) {
+        self.bot_dialog_transfer = Some((bot_id, dialog, message));
     }
 
     fn get_lp_customer_info(&mut self) -> Value {
@@ -182,8 +298,8 @@ impl BotContext for ScriptEnv {
         self.delay = Some(ms);
     }
 
-    fn get_web_view_variable(&mut self, _name: &str) -> Value {
-        Value::Null
+    fn get_web_view_variable(&mut self, name: &str) -> Value {
+        self.info.web_view.get(name).cloned().unwrap_or(Value::Null)
     }
 
     fn get_quick_reply_payload(&mut self) -> Value {
@@ -207,6 +323,6 @@ impl BotContext for ScriptEnv {
     }
 
     fn context_service(&mut self) -> Option<SharedContextStore> {
-        Some(self.context_store.clone())
+        self.context_store.clone()
     }
 }

@@ -2,7 +2,7 @@
 
 use crate::bot::{CompiledBot, CompiledRule, Cond, EscalationFields, INIT_PANEL, PANELS, panel_name, transform_panel};
 use crate::context::{Effect, Info, ScriptEnv};
-use crate::event::{Choice, Event};
+use crate::event::{Choice, Event, TransferBotContext};
 use crate::integration::{HttpRequest, NoNetwork, Transport};
 use crate::intent::{Band, IntentClassifier};
 use crate::template::{json_path, render, text_of};
@@ -55,6 +55,10 @@ pub struct ConversationConfig {
     /// conversations the same store to share its global and user scopes;
     /// by default each conversation has its own.
     pub context_store: Option<cbot_host::SharedContextStore>,
+    /// Whether the account has the Context API (`isContextApiEnabled()`,
+    /// CB-SPEC §4.7); true by default. Without it every context-service call
+    /// fails (`false`, reads `null`).
+    pub context_api: bool,
 }
 
 impl Default for ConversationConfig {
@@ -77,6 +81,7 @@ impl Default for ConversationConfig {
             clock: None,
             seed: None,
             context_store: None,
+            context_api: true,
         }
     }
 }
@@ -123,6 +128,9 @@ pub struct Conversation {
     status: Status,
     pending: Vec<Event>,
     forced_intent: Option<String>,
+    /// Quick replies of the bot's last turn: a message that names one
+    /// carries its payload.
+    offered: Vec<Choice>,
 }
 
 /// The state of one turn being processed.
@@ -146,6 +154,32 @@ impl TurnState {
         if self.tracing {
             self.trace.push(line());
         }
+    }
+}
+
+/// Whether `message` names a choice: its title or payload, ignoring case
+/// and surrounding spaces (a tap sends one of them).
+fn same_choice(c: &Choice, message: &str) -> bool {
+    let m = message.trim();
+    c.title.trim().eq_ignore_ascii_case(m) || c.payload.trim().eq_ignore_ascii_case(m)
+}
+
+/// Puts `replies` on a message: a text becomes a text with quick replies;
+/// a quick-reply question gets more (at most 10 in all, CB-SPEC §3.4).
+/// Other messages take none.
+fn attach_replies(event: &mut Event, replies: &[(String, String)]) -> bool {
+    let choices = replies.iter().map(|(title, payload)| Choice { title: title.clone(), payload: payload.clone() });
+    match event {
+        Event::Text { text } => {
+            *event = Event::QuickReplies { text: std::mem::take(text), replies: choices.take(10).collect() };
+            true
+        }
+        Event::QuickReplies { replies: existing, .. } => {
+            let room = 10usize.saturating_sub(existing.len());
+            existing.extend(choices.take(room));
+            true
+        }
+        _ => false,
     }
 }
 
@@ -184,6 +218,7 @@ impl Conversation {
             status: Status::Active,
             pending: Vec::new(),
             forced_intent: None,
+            offered: Vec::new(),
             config,
         };
         c.begin();
@@ -192,17 +227,26 @@ impl Conversation {
 
     fn begin(&mut self) {
         let mut env = ScriptEnv::new(Arc::new(self.config.info.clone()));
+        env.clock.clone_from(&self.config.clock);
         if let Some(store) = &self.config.context_store {
-            env.context_store = store.clone();
+            env.context_store = Some(store.clone());
         }
         if let Some(old) = self.env.take() {
             // Persistent variables outlive the conversation (CB-SPEC §5.4),
-            // and so do the context service's user and global scopes.
+            // and so do the context service's user and global scopes, and
+            // the "permanent" user name and email (CB-SPEC §4.1).
             env.vars.extend(old.vars.into_iter().filter(|(_, v)| v.1 == Scope::Forever));
-            if let Ok(mut store) = old.context_store.lock() {
-                store.clear_scope(cbot_host::ContextScope::Conversation);
+            if let Some(store) = &old.context_store
+                && let Ok(mut store) = store.lock()
+            {
+                store.clear(cbot_host::ContextScope::Conversation, &old.info.conversation_id);
             }
             env.context_store = old.context_store;
+            env.user_name = old.user_name;
+            env.email = old.email;
+        }
+        if !self.config.context_api {
+            env.context_store = None;
         }
         for (name, value) in &self.config.variables {
             env.set_var(name.clone(), value.clone(), Scope::Session);
@@ -228,6 +272,13 @@ impl Conversation {
     /// Where the conversation stands.
     pub fn status(&self) -> Status {
         self.status
+    }
+
+    /// The user, engagement and NLU data scripts read, to change for the
+    /// rest of this conversation (e.g. the metadata or sentiment of the next
+    /// message; docs/botcontext.md).
+    pub fn user_data_mut(&mut self) -> &mut cbot_host::UserData {
+        &mut Arc::make_mut(&mut self.env_mut().info).user
     }
 
     /// A bot variable's current value.
@@ -258,17 +309,41 @@ impl Conversation {
             env.user_message = message.to_string();
             env.trigger = None;
             env.quick_reply_payload = Value::Null;
+            env.button_payload = Value::Null;
+        }
+        // The payload of a tapped quick reply or button: the question's own,
+        // or those scripts offered in the previous turn (CB-SPEC §4.1, §4.3).
+        let offered = std::mem::take(&mut self.offered);
+        let payload = self
+            .awaiting
+            .and_then(|q| self.quick_reply_payload(q, message))
+            .or_else(|| offered.iter().find(|c| same_choice(c, message)).map(|c| c.payload.clone()));
+        if let Some(payload) = payload {
+            self.env_mut().quick_reply_payload = Value::String(payload);
         }
         if let Some(q) = self.awaiting
-            && let Some(payload) = self.quick_reply_payload(q, message)
+            && let Some(payload) = self.button_payload(q, message)
         {
-            self.env_mut().quick_reply_payload = Value::String(payload);
+            self.env_mut().button_payload = Value::String(payload);
         }
         self.handle(message, &mut t);
         t.note(|| {
             let waiting = self.awaiting.map_or_else(|| "nothing".to_string(), |q| format!("`{}`", self.name(q)));
             format!("dialog stack {}; waiting for {waiting}", self.stack_names())
         });
+        let unused = std::mem::take(&mut self.env_mut().added_replies);
+        if !unused.is_empty() {
+            t.note(|| format!("addQuickReplies: no message in this turn took {} quick replies", unused.len()));
+        }
+        self.offered = t
+            .events
+            .iter()
+            .rev()
+            .find_map(|e| match e {
+                Event::QuickReplies { replies, .. } => Some(replies.clone()),
+                _ => None,
+            })
+            .unwrap_or_default();
         self.env_mut().end_request();
         Turn { user: message.to_string(), events: t.events, trace: t.trace }
     }
@@ -279,6 +354,20 @@ impl Conversation {
 
     fn env(&self) -> &ScriptEnv {
         self.env.as_ref().expect("the conversation state exists between script runs")
+    }
+
+    /// The callback of the awaiting question's button the user tapped (by
+    /// title or callback), for `getButtonPayload` (CB-SPEC §4.3).
+    fn button_payload(&self, q: usize, message: &str) -> Option<String> {
+        let it = &self.bot.bot.interactions[q];
+        let env = self.env();
+        it.tiles().iter().flat_map(|d| d.buttons.iter().flatten()).find_map(|b| {
+            let mut missing = Vec::new();
+            let title = render(b.name.as_deref().unwrap_or(""), env, &mut missing);
+            let callback = render(b.callback.as_deref().unwrap_or(""), env, &mut missing);
+            let choice = Choice { payload: if callback.is_empty() { title.clone() } else { callback }, title };
+            same_choice(&choice, message).then_some(choice.payload)
+        })
     }
 
     fn quick_reply_payload(&self, q: usize, message: &str) -> Option<String> {
@@ -537,6 +626,8 @@ impl Conversation {
         let _span = tracing::debug_span!("interaction", name = it.display_name()).entered();
         self.env_mut().trigger = None;
         self.env_mut().delay = None;
+        // Where this interaction's events start, for addQuickReplies.
+        let mark = t.events.len();
         self.run_interaction_panel(i, PRE, t);
         // Content is prepared after pre-process, so its variables show
         // (CB-SPEC §3.2).
@@ -638,13 +729,29 @@ impl Conversation {
                 let message = if message.trim() == "BLANK_MESSAGE" { String::new() } else { message };
                 let skill = tile.and_then(|d| d.escalation.as_ref()).and_then(|e| e.agent_skill_id.as_deref());
                 let skill_id = self.render(skill.unwrap_or(""), t);
-                terminal = Some(Event::Transfer { skill: None, skill_id, message });
+                terminal = Some(Event::Transfer { skill: None, skill_id, message, bot_context: None });
             }
             other => t.note(|| format!("`{}`: interaction type {other:?} is not run by this version", self.name(i))),
         }
         self.run_interaction_panel(i, POST, t);
         // Messages scripts queued go before the content (CB-SPEC §3.4).
         self.flush_effects(t);
+        // addQuickReplies adds to "an existing message" (CB-SPEC §4.3): the
+        // interaction's own, else the last one its scripts sent; with
+        // neither (an integration, BLANK_MESSAGE) they wait for the next
+        // interaction's message in this turn.
+        let added = std::mem::take(&mut self.env_mut().added_replies);
+        if !added.is_empty() {
+            let taken = content.iter_mut().any(|e| attach_replies(e, &added))
+                || t.events[mark..]
+                    .iter_mut()
+                    .rev()
+                    .find(|e| e.is_message())
+                    .is_some_and(|e| attach_replies(e, &added));
+            if !taken {
+                self.env_mut().added_replies = added;
+            }
+        }
         let delay =
             self.env().delay.or_else(|| it.interaction_delay.as_ref().and_then(|d| d.as_i64()).map(|d| d as f64));
         if let Some(ms) = delay.filter(|&ms| ms > 0.0)
@@ -653,7 +760,7 @@ impl Conversation {
             t.events.push(Event::Delay { ms: ms as u64 });
         }
         t.events.append(&mut content);
-        if let Some(ev) = terminal {
+        if let Some(mut ev) = terminal {
             // A skill id that is not a number after templating cannot be
             // transferred to: the failure message instead (CB-SPEC §6.5 A).
             if let Event::Transfer { skill_id, .. } = &ev
@@ -664,8 +771,28 @@ impl Conversation {
                 t.events.push(Event::Text { text: TRANSFER_FAILED.into() });
                 return Flow::Stop;
             }
+            // The Transfer Bot Context scripts set goes with the transfer
+            // and is used up by it (CB-SPEC §6.5 step 3).
+            if let Event::Transfer { bot_context, .. } = &mut ev {
+                let b = std::mem::take(&mut self.env_mut().bot_transfer);
+                if !b.is_empty() {
+                    *bot_context = Some(TransferBotContext {
+                        user_message: b.user_message,
+                        intent_id: b.intent_id,
+                        intent_name: b.intent_name,
+                        domain: b.domain,
+                    });
+                }
+            }
             self.status = if matches!(ev, Event::Transfer { .. }) { Status::Transferred } else { Status::Closed };
             t.events.push(ev);
+            return Flow::Stop;
+        }
+        // transferToBotDialog: after the content, the conversation leaves
+        // this bot (CB-SPEC §4.3, recorded).
+        if let Some((bot_id, dialog, message)) = self.env_mut().bot_dialog_transfer.take() {
+            t.events.push(Event::BotTransfer { bot_id, dialog, message });
+            self.status = Status::Transferred;
             return Flow::Stop;
         }
         if let Some(target) = self.take_trigger(t) {
@@ -753,7 +880,12 @@ impl Conversation {
             };
             let message = message.unwrap_or_default();
             let message = if message.trim() == "BLANK_MESSAGE" { String::new() } else { message };
-            return Some(Ok(Event::Transfer { skill, skill_id: skill_id.unwrap_or_default(), message }));
+            return Some(Ok(Event::Transfer {
+                skill,
+                skill_id: skill_id.unwrap_or_default(),
+                message,
+                bot_context: None,
+            }));
         }
         let url = self.render(g.webhook.as_deref().unwrap_or(""), t);
         let method = g.method.clone().unwrap_or_else(|| "GET".into()).to_ascii_uppercase();
@@ -979,7 +1111,14 @@ impl Conversation {
             Err(e) => {
                 // The context is lost with the run only if the engine
                 // itself failed; start from a clean state rather than panic.
-                self.env = Some(ScriptEnv::new(Arc::new(self.config.info.clone())));
+                let mut env = ScriptEnv::new(Arc::new(self.config.info.clone()));
+                env.clock.clone_from(&self.config.clock);
+                if !self.config.context_api {
+                    env.context_store = None;
+                } else if let Some(store) = &self.config.context_store {
+                    env.context_store = Some(store.clone());
+                }
+                self.env = Some(env);
                 t.events.push(Event::ScriptError { panel: label(), error: e.to_string() });
             }
         }
@@ -994,6 +1133,13 @@ impl Conversation {
                     replies: replies.into_iter().map(|(title, payload)| Choice { title, payload }).collect(),
                 }),
                 Effect::Debug(text) => t.events.push(Event::Debug { text }),
+                Effect::Private(text) => t.events.push(Event::PrivateMessage { text }),
+                Effect::CustomEvent { name, message, details } => {
+                    t.events.push(Event::CustomEvent { name, message, details })
+                }
+                Effect::EscalationEvent { message, target } => {
+                    t.events.push(Event::EscalationEvent { message, target })
+                }
             }
         }
     }

@@ -50,6 +50,43 @@ pub enum Event {
         skill_id: String,
         /// The message handed to the agent (empty for none).
         message: String,
+        /// The Transfer Bot Context a script set with `setBotTransfer…`
+        /// (CB-SPEC §6.5 step 3), for a receiving bot; absent when unset.
+        #[serde(rename = "transferBotContext", skip_serializing_if = "Option::is_none")]
+        bot_context: Option<TransferBotContext>,
+    },
+    /// `transferToBotDialog`: the conversation goes to a dialog of another
+    /// bot (CB-SPEC §4.3); the bot stops answering, as after a transfer.
+    BotTransfer {
+        /// The receiving bot's id.
+        #[serde(rename = "botId")]
+        bot_id: String,
+        /// The dialog to start there.
+        dialog: String,
+        /// The transfer message.
+        message: String,
+    },
+    /// `sendPrivateMessage`: a message only agents see (CB-SPEC §3.4).
+    PrivateMessage {
+        /// The text.
+        text: String,
+    },
+    /// `logCustomEvent`: a reporting event (CB-SPEC §4.6).
+    CustomEvent {
+        /// The event name.
+        name: String,
+        /// The user message the script passed.
+        message: String,
+        /// The details (empty when not given).
+        details: String,
+    },
+    /// `logEscalationEvent`: an escalation counted in CB's analytics
+    /// (CB-SPEC §4.6).
+    EscalationEvent {
+        /// The user message the script passed.
+        message: String,
+        /// Where the escalation goes (`LivePerson` in CB's docs).
+        target: String,
     },
     /// The bot closed the conversation.
     Close {
@@ -87,6 +124,25 @@ pub enum Event {
         /// The message, as CB words it where CB has one.
         message: String,
     },
+}
+
+/// The Transfer Bot Context of a transfer: what a receiving bot tries
+/// first (its intent, then the user message; CB-SPEC §6.6).
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+pub struct TransferBotContext {
+    /// `setBotTransferUserMessage`.
+    #[serde(rename = "userMessage", skip_serializing_if = "Option::is_none")]
+    pub user_message: Option<String>,
+    /// `setBotTransferIntentId`.
+    #[serde(rename = "intentId", skip_serializing_if = "Option::is_none")]
+    pub intent_id: Option<String>,
+    /// `setBotTransferIntentbyDomain`: the intent's name (CB resolves it to
+    /// an id with the domain) …
+    #[serde(rename = "intentName", skip_serializing_if = "Option::is_none")]
+    pub intent_name: Option<String>,
+    /// … and the domain.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub domain: Option<String>,
 }
 
 /// A button or quick reply.

@@ -25,7 +25,7 @@ pub use conversation::{
     CHAIN_LIMIT, Conversation, ConversationConfig, DEFAULT_FALLBACK, DIALOG_LIMIT, INTEGRATION_FAILED, Status,
     TRANSFER_FAILED, Turn,
 };
-pub use event::{Choice, Event};
+pub use event::{Choice, Event, TransferBotContext};
 pub use integration::{HttpRequest, HttpResponse, Mocks, NoNetwork, Transport};
 pub use intent::{Band, DomainClassifier, DomainError, IntentClassifier, IntentScore};
 pub use template::text_of;
