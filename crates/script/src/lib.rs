@@ -40,6 +40,7 @@
 
 mod calls;
 mod compile;
+mod date;
 mod regexp;
 mod runtime;
 mod scope;
