@@ -135,6 +135,30 @@ fn the_clock_is_injected() {
     assert_eq!(r.value, Value::from("1700000000000 1700000000000 2023-11-14T22:13:20.000Z"));
 }
 
+/// `Engine::set_time_zone`: local Date fields, `getTimezoneOffset`, the
+/// string form and local parsing follow the offset. Expected values are
+/// node's with `TZ=Etc/GMT-2` (UTC+2).
+#[test]
+fn the_time_zone_is_a_setting() {
+    let mut engine = Engine::new(Limits::default()).unwrap();
+    engine.set_time_zone(120);
+    let program = engine.compile(&panel(include_str!("../data/scripts/time-zone.js"))).unwrap();
+    let r = program.run("panel", OfflineContext::default()).unwrap();
+    let want = serde_json::json!([
+        1,
+        8,
+        5,
+        -120,
+        23,
+        "Fri Mar 08 2024 01:30:00 GMT+0200 (GMT+02:00)",
+        "2024-03-07T23:30:00.000Z",
+        "2024-02-01T08:00:00.000Z",
+        1_709_798_400_000_i64,
+        1_709_762_400_000_i64
+    ]);
+    assert!(same(&want, &r.value.to_json()), "{:?}", r.value.to_json());
+}
+
 #[test]
 fn js_errors_carry_name_and_position() {
     let r = run("botContext.printDebugMessage('a');\nvar o;\nreturn o.x;");

@@ -272,7 +272,7 @@ impl BotTransfer {
 /// `evaluateOptions(userText, options)` (CB-SPEC §4.3): the first option the
 /// text names, as written in `options`. CB documents that with `A)Yes`, the
 /// texts "A", "A)" and "Yes" all match, and LivePerson staff added that "a",
-/// "one" and "A one" match `A) One`; the algorithm itself is [UNCLEAR], so
+/// "one" and "A one" match `A) One`; the algorithm itself is an \[UNCLEAR\] item of CB-SPEC, so
 /// cbot compares case-insensitively, with runs of spaces as one, the text
 /// with: the whole option, its label (what comes before a `)` of at most
 /// three characters), the label with `)`, its text (after the `)`), and the

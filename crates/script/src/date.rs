@@ -1,4 +1,3 @@
-#![allow(dead_code, reason = "wired into runtime.rs by the lead")]
 //! The calendar side of the `Date` built-in (ES5 §15.9): time arithmetic,
 //! the setters, `Date.parse` and the string forms.
 //!

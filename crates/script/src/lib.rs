@@ -161,6 +161,8 @@ pub struct Engine {
     linker: wasmtime::Linker<Host>,
     limits: Limits,
     clock: Clock,
+    /// Minutes east of UTC (`set_time_zone`).
+    time_zone: i32,
 }
 
 /// Where `new Date()` and `Date.now()` get the time: milliseconds since the
@@ -204,12 +206,21 @@ impl Engine {
                 host_op(&mut c, v)
             })
             .map_err(wt)?;
-        Ok(Engine { engine, linker, limits, clock: system_clock() })
+        Ok(Engine { engine, linker, limits, clock: system_clock(), time_zone: 0 })
     }
 
     /// Sets the clock scripts see (the system clock by default).
     pub fn set_clock(&mut self, clock: Clock) -> &mut Self {
         self.clock = clock;
+        self
+    }
+
+    /// Sets the local time zone of `Date` as a fixed offset in minutes east
+    /// of UTC (UTC, 0, by default, so runs are reproducible anywhere; a bot's
+    /// brand time zone is usually a fixed offset in its scripts anyway).
+    /// Out-of-range offsets are clamped to ±14 hours.
+    pub fn set_time_zone(&mut self, minutes_east: i32) -> &mut Self {
+        self.time_zone = minutes_east.clamp(-14 * 60, 14 * 60);
         self
     }
 
@@ -236,6 +247,7 @@ impl Engine {
             panels: out.panels,
             limits: self.limits,
             clock: self.clock.clone(),
+            time_zone: self.time_zone,
         })))
     }
 
@@ -272,6 +284,7 @@ struct ProgramInner {
     exports: Vec<wasmtime::ModuleExport>,
     limits: Limits,
     clock: Clock,
+    time_zone: i32,
 }
 
 impl Program {
@@ -389,6 +402,7 @@ impl Session {
         };
         store.data_mut().reset(self.clock.as_ref().unwrap_or(&p.clock));
         store.data_mut().rng = self.rng;
+        store.data_mut().tz = p.time_zone;
         store.data_mut().ctx = Some(Box::new(context));
         store.set_fuel(p.limits.fuel).map_err(wt)?;
         let func = match &funcs[k] {

@@ -7,6 +7,7 @@
 //! that sentinel up the stack (the return-flag protocol). Exhausting a limit
 //! is not a JavaScript error: it traps the whole run.
 
+use crate::date;
 use crate::value::{self, EXCEPTION, FALSE, NULL, TRUE, UNDEFINED};
 use cbot_host::{BotContext, Transcript, Value, number_to_string, string_to_number};
 use std::sync::Arc;
@@ -398,6 +399,9 @@ pub(crate) struct Host {
     arr_props: std::collections::HashMap<usize, Vec<(Arc<str>, i64)>>,
     /// Built-in methods read as values this run (see `method_value`).
     methods: std::collections::HashMap<(i64, Arc<str>), i64>,
+    /// Local time for Date: a fixed offset in minutes east of UTC (0 = UTC,
+    /// the offline default; `Engine::set_time_zone`).
+    pub(crate) tz: i32,
 }
 
 fn number_value(v: i64) -> Option<f64> {
@@ -446,6 +450,7 @@ impl Host {
             regexes,
             arr_props: std::collections::HashMap::new(),
             methods: std::collections::HashMap::new(),
+            tz: 0,
         }
     }
 
@@ -568,7 +573,7 @@ impl Host {
                         format!("{name}: {message}")
                     }
                 }
-                Some(Obj::Date(ms)) => date_string(*ms),
+                Some(Obj::Date(ms)) => date::to_string(*ms, self.tz),
                 Some(Obj::RegExp(r)) => format!("/{}/{}", r.re.source, r.re.flags.text()),
                 None => "undefined".into(),
             },
@@ -898,25 +903,20 @@ impl Host {
                     "Date" => {
                         let ms = match argv[..] {
                             [] => self.now(),
-                            [x] => match self.str_of(x) {
-                                Some(s) => parse_iso(s),
-                                None => self.to_number(x),
+                            [x] => match self.obj(x) {
+                                Some(Obj::Str(s)) => date::parse(s, self.tz),
+                                Some(Obj::Date(ms)) => *ms,
+                                _ => {
+                                    let p = self.primitive(x);
+                                    match self.str_of(p) {
+                                        Some(s) => date::parse(s, self.tz),
+                                        None => self.to_number(p),
+                                    }
+                                }
                             },
-                            _ => {
-                                let n: Vec<f64> = argv.iter().map(|&x| self.to_number(x)).collect();
-                                let g = |i: usize, d: f64| n.get(i).copied().unwrap_or(d);
-                                make_time(
-                                    g(0, f64::NAN),
-                                    g(1, 0.0),
-                                    g(2, 1.0),
-                                    g(3, 0.0),
-                                    g(4, 0.0),
-                                    g(5, 0.0),
-                                    g(6, 0.0),
-                                )
-                            }
+                            _ => self.date_fields(&argv, false),
                         };
-                        self.alloc(Obj::Date(time_clip(ms)), 16)
+                        self.alloc(Obj::Date(date::time_clip(ms)), 16)
                     }
                     "Array" => {
                         // `new Array(n)` makes n holes; other arguments are the items.
@@ -1515,7 +1515,7 @@ impl Host {
                 _ => self.string_method(&s, &name, &argv),
             },
             Some(Obj::Arr(_)) => self.array_method(recv, &name, &argv),
-            Some(Obj::Date(ms)) => self.date_method(ms, &name),
+            Some(Obj::Date(ms)) => self.date_method(recv, ms, &name, &argv),
             Some(Obj::Object(..)) => match name.as_str() {
                 "hasOwnProperty" | "propertyIsEnumerable" => {
                     let key = self.key_of(arg(0));
@@ -1534,6 +1534,11 @@ impl Host {
             Some(Obj::Builtin(b)) => {
                 match (BUILTINS[b], name.as_str()) {
                     ("Date", "now") => value::number(self.now()),
+                    ("Date", "UTC") => value::number(self.date_fields(&argv, true)),
+                    ("Date", "parse") => {
+                        let text = self.to_js_string(arg(0));
+                        value::number(date::parse(&text, self.tz))
+                    }
                     ("Object", "keys") => match self.obj(arg(0)) {
                         // Own enumerable keys (ES5 §15.2.3.14), in for-in order.
                         Some(Obj::Object(props, _)) => {
@@ -2050,44 +2055,63 @@ impl Host {
     }
 
     /// Date.prototype methods (ES5 §15.9.5); local time is UTC offline.
-    fn date_method(&mut self, ms: f64, name: &str) -> i64 {
-        let local = name.replace("UTC", "");
-        let part = |i: usize| if ms.is_nan() { f64::NAN } else { f64::from(civil(ms)[i]) };
+    /// `new Date(y, m, …)` (local) and `Date.UTC(y, m, …)`: the missing
+    /// fields default to month 0, day 1, the rest 0.
+    fn date_fields(&self, argv: &[i64], utc: bool) -> f64 {
+        let n: Vec<f64> = argv.iter().map(|&x| self.to_number(x)).collect();
+        let g = |i: usize, d: f64| n.get(i).copied().unwrap_or(d);
+        date::make_date(g(0, f64::NAN), g(1, 0.0), g(2, 1.0), g(3, 0.0), g(4, 0.0), g(5, 0.0), g(6, 0.0), self.tz, utc)
+    }
+
+    /// The methods of a Date (ES5 §15.9.5): getters local or UTC, setters
+    /// (which change the object), and the string forms.
+    fn date_method(&mut self, recv: i64, ms: f64, name: &str, argv: &[i64]) -> i64 {
+        let tz = self.tz;
+        if name.starts_with("set") {
+            let args: Vec<f64> = argv.iter().map(|&a| self.to_number(a)).collect();
+            let t = date::set(ms, name, &args, tz);
+            if let Some(Obj::Date(d)) = value::as_reference(recv).and_then(|slot| self.heap.get_mut(slot)) {
+                *d = t;
+            }
+            return value::number(t);
+        }
+        let (fields_tz, local) = match name.strip_prefix("getUTC") {
+            Some(rest) => (0, format!("get{rest}")),
+            None => (tz, name.to_string()),
+        };
+        let part = |i: usize| date::local_fields(ms, fields_tz)[i];
         let n = match local.as_str() {
             "getTime" | "valueOf" => ms,
             "getFullYear" => part(0),
+            "getYear" => part(0) - 1900.0,
             "getMonth" => part(1),
             "getDate" => part(2),
             "getHours" => part(3),
             "getMinutes" => part(4),
             "getSeconds" => part(5),
             "getMilliseconds" => part(6),
-            "getDay" => {
-                if ms.is_nan() {
-                    f64::NAN
-                } else {
-                    ((ms / 86_400_000.0).floor() + 4.0).rem_euclid(7.0)
-                }
-            }
-            "getTimezoneOffset" => {
-                if ms.is_nan() {
-                    f64::NAN
-                } else {
-                    0.0
-                }
-            }
+            "getDay" => part(7),
+            "getTimezoneOffset" => date::timezone_offset(ms, tz),
             "toISOString" | "toJSON" => {
-                return match iso_string(ms) {
+                return match date::to_iso_string(ms) {
                     Some(s) => self.string(s),
                     None if local == "toJSON" => NULL,
                     None => self.throw("RangeError", "Invalid time value"),
                 };
             }
-            "toString" => {
-                let s = date_string(ms);
-                return self.string(s);
+            _ => {
+                let text = match name {
+                    "toString" => date::to_string(ms, tz),
+                    "toDateString" => date::to_date_string(ms, tz),
+                    "toTimeString" => date::to_time_string(ms, tz),
+                    "toUTCString" | "toGMTString" => date::to_utc_string(ms),
+                    "toLocaleString" => date::to_locale_string(ms, tz),
+                    "toLocaleDateString" => date::to_locale_date_string(ms, tz),
+                    "toLocaleTimeString" => date::to_locale_time_string(ms, tz),
+                    _ => return self.throw("TypeError", format!("Object [object Date] has no method '{name}'")),
+                };
+                return self.string(text);
             }
-            _ => return self.throw("TypeError", format!("Object [object Date] has no method '{name}'")),
         };
         value::number(n)
     }
@@ -2258,7 +2282,7 @@ impl Host {
         match BUILTINS[builtin] {
             "Date" => {
                 let now = self.now();
-                self.string(date_string(now))
+                self.string(date::to_string(now, self.tz))
             }
             "String" => {
                 if argv.is_empty() {
@@ -2318,7 +2342,7 @@ impl Host {
                 ),
                 Some(Obj::Function(_)) => Value::Undefined,
                 // As JSON.stringify writes a Date (its toJSON).
-                Some(Obj::Date(ms)) => iso_string(*ms).map_or(Value::Null, Value::String),
+                Some(Obj::Date(ms)) => date::to_iso_string(*ms).map_or(Value::Null, Value::String),
                 _ => Value::Object(Vec::new()),
             },
         }
@@ -2385,138 +2409,6 @@ fn write_json(v: &Value, out: &mut String) {
             out.push('}');
         }
     }
-}
-
-/// Days since the epoch → (year, month 0–11, day 1–31): Howard Hinnant's
-/// `civil_from_days`, exact over the whole Date range.
-fn civil_from_days(days: i64) -> (i64, u32, u32) {
-    let z = days + 719_468;
-    let era = z.div_euclid(146_097);
-    let doe = z.rem_euclid(146_097);
-    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
-    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    let mp = (5 * doy + 2) / 153;
-    let d = (doy - (153 * mp + 2) / 5 + 1) as u32;
-    let m = if mp < 10 { mp + 3 } else { mp - 9 } as u32;
-    let y = yoe + era * 400 + i64::from(m <= 2);
-    (y, m - 1, d)
-}
-
-fn days_from_civil(y: i64, m0: u32, d: u32) -> i64 {
-    let m = m0 + 1;
-    let y = if m <= 2 { y - 1 } else { y };
-    let era = y.div_euclid(400);
-    let yoe = y.rem_euclid(400);
-    let mp = if m > 2 { m - 3 } else { m + 9 } as i64;
-    let doy = (153 * mp + 2) / 5 + i64::from(d) - 1;
-    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-    era * 146_097 + doe - 719_468
-}
-
-/// [year, month, day, hours, minutes, seconds, ms] of a finite time value.
-fn civil(ms: f64) -> [i32; 7] {
-    let days = (ms / 86_400_000.0).floor();
-    let in_day = ms - days * 86_400_000.0;
-    let (y, m, d) = civil_from_days(days as i64);
-    let t = in_day as i64;
-    [
-        y as i32,
-        m as i32,
-        d as i32,
-        (t / 3_600_000) as i32,
-        (t / 60_000 % 60) as i32,
-        (t / 1000 % 60) as i32,
-        (t % 1000) as i32,
-    ]
-}
-
-/// MakeDay + MakeTime (ES5 §15.9.1.11–13), months overflowing into years.
-fn make_time(y: f64, mo: f64, d: f64, h: f64, mi: f64, s: f64, ms: f64) -> f64 {
-    if [y, mo, d, h, mi, s, ms].iter().any(|x| !x.is_finite()) {
-        return f64::NAN;
-    }
-    let (y, mo) = (y.trunc() + (mo.trunc() / 12.0).floor(), mo.trunc().rem_euclid(12.0));
-    if y.abs() > 400_000.0 {
-        return f64::NAN;
-    }
-    let days = days_from_civil(y as i64, mo as u32, 1) as f64 + d.trunc() - 1.0;
-    days * 86_400_000.0 + h.trunc() * 3_600_000.0 + mi.trunc() * 60_000.0 + s.trunc() * 1000.0 + ms.trunc()
-}
-
-/// TimeClip (ES5 §15.9.1.14).
-fn time_clip(ms: f64) -> f64 {
-    if !ms.is_finite() || ms.abs() > 8.64e15 { f64::NAN } else { ms.trunc() + 0.0 }
-}
-
-/// The ISO form (`1970-01-01T00:00:00.000Z`); `None` for an invalid date.
-fn iso_string(ms: f64) -> Option<String> {
-    if ms.is_nan() {
-        return None;
-    }
-    let [y, mo, d, h, mi, s, milli] = civil(ms);
-    let year = if (0..=9999).contains(&y) {
-        format!("{y:04}")
-    } else {
-        format!("{}{:06}", if y < 0 { '-' } else { '+' }, y.abs())
-    };
-    Some(format!("{year}-{:02}-{d:02}T{h:02}:{mi:02}:{s:02}.{milli:03}Z", mo + 1))
-}
-
-/// Date.prototype.toString as V8 prints it, in UTC.
-fn date_string(ms: f64) -> String {
-    if ms.is_nan() {
-        return "Invalid Date".into();
-    }
-    const DAYS: [&str; 7] = ["Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"];
-    const MONTHS: [&str; 12] = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
-    let [y, mo, d, h, mi, s, _] = civil(ms);
-    let wd = ((ms / 86_400_000.0).floor() + 4.0).rem_euclid(7.0) as usize;
-    // Years print with at least four digits after the sign, as V8 does.
-    let sign = if y < 0 { "-" } else { "" };
-    let y = y.unsigned_abs();
-    format!(
-        "{} {} {d:02} {sign}{y:04} {h:02}:{mi:02}:{s:02} GMT+0000 (Coordinated Universal Time)",
-        DAYS[wd], MONTHS[mo as usize]
-    )
-}
-
-/// Date.parse for the ISO forms scripts write (`2024-03-05`,
-/// `2024-03-05T10:20:30Z`, with optional `.sss`); anything else is NaN.
-fn parse_iso(s: &str) -> f64 {
-    let s = s.trim();
-    let num = |t: &str| t.parse::<f64>().ok();
-    let (date, time) = s.split_once('T').unwrap_or((s, ""));
-    let parts: Vec<&str> = date.split('-').collect();
-    let (Some(y), Some(m), Some(d)) = (
-        parts.first().and_then(|p| (p.len() == 4).then(|| num(p)).flatten()),
-        parts.get(1).map_or(Some(1.0), |p| (p.len() == 2).then(|| num(p)).flatten()),
-        parts.get(2).map_or(Some(1.0), |p| (p.len() == 2).then(|| num(p)).flatten()),
-    ) else {
-        return f64::NAN;
-    };
-    if parts.len() > 3 || !(1.0..=12.0).contains(&m) || !(1.0..=31.0).contains(&d) {
-        return f64::NAN;
-    }
-    let (mut h, mut mi, mut sec, mut milli) = (0.0, 0.0, 0.0, 0.0);
-    if !time.is_empty() {
-        let Some(t) = time.strip_suffix('Z') else { return f64::NAN };
-        let (hms, frac) = t.split_once('.').unwrap_or((t, "0"));
-        let f: Vec<&str> = hms.split(':').collect();
-        if f.len() < 2 || f.len() > 3 || f.iter().any(|x| x.len() != 2) {
-            return f64::NAN;
-        }
-        let v: Vec<f64> = f.iter().filter_map(|x| num(x)).collect();
-        if v.len() != f.len() {
-            return f64::NAN;
-        }
-        (h, mi) = (v[0], v[1]);
-        sec = v.get(2).copied().unwrap_or(0.0);
-        milli = num(&format!("0.{frac}")).map_or(f64::NAN, |x| (x * 1000.0).trunc());
-        if h > 24.0 || mi > 59.0 || sec > 59.0 {
-            return f64::NAN;
-        }
-    }
-    make_time(y, m - 1.0, d, h, mi, sec, milli)
 }
 
 /// `s` as an array index (a canonical integer below 2^32 - 1), if it is one.

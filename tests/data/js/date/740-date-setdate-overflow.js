@@ -1,4 +1,3 @@
-// gap: Date.prototype.setDate is missing (TypeError), so day overflow through setDate cannot be used
 var d = new Date(2024, 0, 15);
 var out = [];
 out.push(d.setDate(32));

@@ -1,4 +1,3 @@
-// gap: ISO date-time strings without Z ("2024-03-07T10:30:15", local time) parse as an invalid date
 var inputs = ["2024-03-07T10:30", "2024-03-07T10:30:15", "2024-03-07T10:30:15.5", "2024-03-07T10:30:15.123", "2024-03-07T00:00:00"];
 var out = inputs.map(function (s) {
   var d = new Date(s);

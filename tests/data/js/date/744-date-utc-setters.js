@@ -1,4 +1,3 @@
-// gap: the UTC setters (setUTCDate, setUTCMonth, setUTCFullYear, setUTCHours, ...) are missing (TypeError)
 var d = new Date(0);
 var out = [];
 out.push(d.setUTCFullYear(2024));

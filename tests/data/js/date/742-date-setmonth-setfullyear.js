@@ -1,4 +1,3 @@
-// gap: Date.prototype.setMonth and setFullYear are missing (TypeError)
 var d = new Date(2024, 0, 31);
 var out = [];
 out.push(d.setMonth(1));

@@ -1,4 +1,3 @@
-// gap: new Date(y, m, ...) with 0 <= y <= 99 does not map the year to 1900+y
 var out = [];
 out.push(new Date(99, 0, 1).getFullYear());
 out.push(new Date(0, 0, 1).getFullYear());

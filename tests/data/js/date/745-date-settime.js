@@ -1,4 +1,3 @@
-// gap: Date.prototype.setTime is missing (TypeError)
 var d = new Date(0);
 var out = [];
 out.push(d.setTime(1709807415123));

@@ -1,4 +1,3 @@
-// gap: non-ISO date strings ("March 7, 2024", "2024/03/07", RFC 1123, "03/07/2024 10:30") parse as an invalid date
 var inputs = [
   "March 7, 2024",
   "2024/03/07",

@@ -1,4 +1,3 @@
-// gap: Date.UTC is missing (typeof Date.UTC is "undefined")
 var out = [];
 out.push(Date.UTC(2024, 2, 7));
 out.push(Date.UTC(2024, 2, 7, 10, 30, 15, 250));

@@ -1,4 +1,3 @@
-// gap: Date.prototype.setHours/setMinutes/setSeconds/setMilliseconds are missing (TypeError)
 var d = new Date(2024, 2, 7, 10, 30, 15, 500);
 var out = [];
 out.push(d.setHours(25));

@@ -1,4 +1,3 @@
-// gap: the bot idiom d.setDate(d.getDate() + n) fails because setDate is missing
 function addDays(date, n) {
   var copy = new Date(date.getTime());
   copy.setDate(copy.getDate() + n);
