@@ -103,15 +103,34 @@ fn every_documented_method_is_in_the_table_and_nothing_else() {
 #[test]
 fn every_method_runs_from_a_script_with_its_most_arguments() {
     // One call per method, each with as many arguments as it reads.
+    // sendImmediateReply ends the script (CB-SPEC §3.4), so it goes last.
+    let mut methods: Vec<&cbot_host::Method> = cbot_host::METHODS.iter().collect();
+    methods.sort_by_key(|m| m.name == "sendImmediateReply");
     let mut src = String::new();
-    for m in cbot_host::METHODS {
+    for m in &methods {
         let args = vec!["'x'"; m.max_args].join(", ");
         src.push_str(&format!("botContext.{}({args});\n", m.name));
     }
     let run = run(&src, OfflineContext::default());
     let called: Vec<&str> = run.transcript.calls.iter().map(|c| c.method.as_ref()).collect();
-    let table: Vec<&str> = cbot_host::METHODS.iter().map(|m| m.name).collect();
+    let table: Vec<&str> = methods.iter().map(|m| m.name).collect();
     assert_eq!(called, table);
+}
+
+/// CB-SPEC §3.4: sendImmediateReply sends and stops "any other subsequent
+/// code": nothing after it runs, not even `catch` or `finally`, and the run
+/// ends without an error.
+#[test]
+fn send_immediate_reply_stops_the_script() {
+    let src = "try { botContext.sendMessage('a'); botContext.sendImmediateReply('now'); botContext.sendMessage('b'); }
+        catch (e) { botContext.sendMessage('caught'); }
+        finally { botContext.sendMessage('finally'); }
+        return 1;";
+    let run = run(src, OfflineContext::default());
+    assert!(run.error.is_none(), "{:?}", run.error);
+    assert_eq!(run.value, Value::Undefined);
+    let called: Vec<&str> = run.transcript.calls.iter().map(|c| c.method.as_ref()).collect();
+    assert_eq!(called, ["sendMessage", "sendImmediateReply"]);
 }
 
 #[test]

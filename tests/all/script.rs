@@ -159,6 +159,49 @@ fn the_time_zone_is_a_setting() {
     assert!(same(&want, &r.value.to_json()), "{:?}", r.value.to_json());
 }
 
+/// The host objects of JS-USAGE §3.1 have CB's Java-style methods:
+/// locations (`getCityName()`…), entities (`getPhrase()`, `getDataValue()`)
+/// and a whole context-service namespace as a map (`keySet()`, `get()`,
+/// `size()`, `map[key]`).
+#[test]
+fn host_objects_have_their_methods() {
+    let mut ctx = OfflineContext::default();
+    ctx.user.set_location("Austin", "TX", "78701", 30.27, -97.74);
+    ctx.user.add_entity("color", "dark red", "red");
+    let script = "var loc = botContext.getUserLocation();
+        var e = botContext.getNamedEntities('color');
+        botContext.registerContextNamespace('shop');
+        botContext.setContextDataForConversation('shop', 'cart', '2 items');
+        botContext.setContextDataForConversation('shop', 'total', 12);
+        var m = botContext.getContextDataForConversation('shop');
+        return [loc.getCityName(), loc.getState(), loc.getZipCode(), loc.getLatitude(), loc.getLongitude(),
+                e.length, e[0].getPhrase(), e[0].getDataValue(), typeof e[0].getPhrase,
+                m.keySet().join(','), m.get('cart'), m['total'], m.size(), m.containsKey('nope'), m.toString()];";
+    let program = Engine::new(Limits::default()).unwrap().compile(&panel(script)).unwrap();
+    let r = program.run("panel", ctx).unwrap();
+    assert!(r.error.is_none(), "{:?}", r.error);
+    assert_eq!(
+        r.value.to_json(),
+        serde_json::json!([
+            "Austin",
+            "TX",
+            "78701",
+            30.27,
+            -97.74,
+            1,
+            "dark red",
+            "red",
+            "function",
+            "cart,total",
+            "2 items",
+            12,
+            2,
+            false,
+            "{cart=2 items, total=12}"
+        ])
+    );
+}
+
 #[test]
 fn js_errors_carry_name_and_position() {
     let r = run("botContext.printDebugMessage('a');\nvar o;\nreturn o.x;");

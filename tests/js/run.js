@@ -267,6 +267,7 @@ const impl = {
   getUserChannel: () => 'lp_web',
   getCurrentUserMessage: () => config['user-message'],
   sendMessage: () => undefined,
+  // Ends the script (CB-SPEC §3.4): see STOP below.
   sendImmediateReply: () => undefined,
   printDebugMessage: () => undefined,
   setTriggerNextMessage: () => undefined,
@@ -340,6 +341,7 @@ for (const method of CONTEXT_METHODS) {
   };
 }
 
+const STOP = { stop: 'sendImmediateReply' };
 const botContext = {};
 for (const method of Object.keys(impl)) {
   const fn = impl[method];
@@ -348,6 +350,9 @@ for (const method of Object.keys(impl)) {
     const args = Array.prototype.map.call(arguments, snap);
     const result = fn.apply(undefined, arguments);
     calls.push({ method, args, result: snap(result) });
+    // sendImmediateReply ends the script (CB-SPEC §3.4): a sentinel the
+    // runner below recognises (programs must not catch it).
+    if (method === 'sendImmediateReply') throw STOP;
     return result;
   };
 }
@@ -360,6 +365,7 @@ try {
   record.return = snap(body(botContext));
 } catch (e) {
   record.return = null;
+  if (e === STOP) return JSON.stringify(record) + '\n';
   record.error = {
     name: e !== null && typeof e === 'object' && typeof e.name === 'string' ? e.name : 'Error',
     message: e !== null && typeof e === 'object' && 'message' in e ? String(e.message) : String(e),

@@ -8,7 +8,7 @@
 //! a callback unwinds through here as an error.
 
 use crate::runtime::{BUILTINS, Host, Obj, op};
-use crate::value::{self, EXCEPTION, FALSE, TRUE, UNDEFINED};
+use crate::value::{self, EXCEPTION, FALSE, NULL, TRUE, UNDEFINED};
 use wasmtime::Caller;
 
 type Cx<'c, 'w> = &'c mut Caller<'w, Host>;
@@ -41,11 +41,119 @@ fn invoke_with(c: Cx<'_, '_>, f: i64, this: i64, argv: Vec<i64>) -> wasmtime::Re
     invoke(c, f, this, args)
 }
 
-pub(crate) fn op2(c: Cx<'_, '_>, code: i32, a: i64, b: i64) -> wasmtime::Result<i64> {
+pub(crate) fn op2(c: Cx<'_, '_>, code: i32, mut a: i64, mut b: i64) -> wasmtime::Result<i64> {
     match code {
         op::CONSTRUCT => construct(c, a, b),
+        // Operators that convert objects to primitives (ES5 §9.1 ToPrimitive):
+        // a script object's own valueOf/toString decide.
+        op::ADD
+        | op::SUB
+        | op::MUL
+        | op::DIV
+        | op::MOD
+        | op::LT
+        | op::GT
+        | op::LE
+        | op::GE
+        | op::BITAND
+        | op::BITOR
+        | op::BITXOR
+        | op::SHL
+        | op::SHR
+        | op::USHR
+        | op::EQ
+        | op::NE => {
+            let (ua, ub) = (c.data().user_conversion(a), c.data().user_conversion(b));
+            // `==` between two objects compares identity, without conversion.
+            let both_objects = c.data().is_object(a) && c.data().is_object(b);
+            if (ua || ub) && !(matches!(code, op::EQ | op::NE) && both_objects) {
+                if ua {
+                    a = to_primitive(c, a, false)?;
+                    if a == EXCEPTION {
+                        return Ok(EXCEPTION);
+                    }
+                }
+                if ub {
+                    b = to_primitive(c, b, false)?;
+                    if b == EXCEPTION {
+                        return Ok(EXCEPTION);
+                    }
+                }
+            }
+            Ok(c.data_mut().op2(code, a, b))
+        }
+        op::CALL_BUILTIN => {
+            let name = BUILTINS.get(a as usize).copied().unwrap_or("");
+            if matches!(name, "String" | "Number" | "parseInt" | "parseFloat" | "isNaN" | "isFinite") {
+                let mut argv = c.data().args(b);
+                if let Some(&x) = argv.first()
+                    && c.data().user_conversion(x)
+                {
+                    let p = to_primitive(c, x, name != "Number" && name != "isNaN" && name != "isFinite")?;
+                    if p == EXCEPTION {
+                        return Ok(EXCEPTION);
+                    }
+                    argv[0] = p;
+                    let args = c.data_mut().alloc_array(argv);
+                    return Ok(c.data_mut().op2(code, a, args));
+                }
+            }
+            Ok(c.data_mut().op2(code, a, b))
+        }
         _ => Ok(c.data_mut().op2(code, a, b)),
     }
+}
+
+/// One-operand operations; the numeric ones convert objects first.
+pub(crate) fn op1(c: Cx<'_, '_>, code: i32, a: i64) -> wasmtime::Result<i64> {
+    if matches!(code, op::TO_NUMBER | op::NEG | op::BITNOT) && c.data().user_conversion(a) {
+        let p = to_primitive(c, a, false)?;
+        if p == EXCEPTION {
+            return Ok(EXCEPTION);
+        }
+        return Ok(c.data_mut().op1(code, p));
+    }
+    Ok(c.data_mut().op1(code, a))
+}
+
+/// ToPrimitive of a script object (ES5 §8.12.8 [[DefaultValue]]): valueOf
+/// then toString (toString first for the String hint); the first that
+/// gives a primitive wins, and neither doing so is a TypeError.
+pub(crate) fn to_primitive(c: Cx<'_, '_>, v: i64, string_hint: bool) -> wasmtime::Result<i64> {
+    let order = if string_hint { ["toString", "valueOf"] } else { ["valueOf", "toString"] };
+    for name in order {
+        let key = c.data_mut().string(name);
+        let Some(f) = c.data().js_method(v, key) else { continue };
+        let r = if matches!(c.data().obj(f), Some(Obj::Method { .. })) {
+            // Object.prototype's own: valueOf gives the object back.
+            if name == "valueOf" {
+                continue;
+            }
+            let s = c.data().to_js_string(v);
+            c.data_mut().string(s)
+        } else {
+            let args = c.data_mut().alloc_array(Vec::new());
+            invoke(c, f, v, args)?
+        };
+        if r == EXCEPTION || !c.data().is_object(r) {
+            return Ok(r);
+        }
+    }
+    Ok(c.data_mut().type_error("Cannot convert object to primitive value"))
+}
+
+/// ToString of each value, calling script `toString`/`valueOf` methods
+/// (join, concat, the default sort); `None` after an exception.
+fn strings_of(c: Cx<'_, '_>, items: &[i64]) -> wasmtime::Result<Option<Vec<String>>> {
+    let mut out = Vec::with_capacity(items.len());
+    for &x in items {
+        let p = if c.data().user_conversion(x) { to_primitive(c, x, true)? } else { x };
+        if p == EXCEPTION {
+            return Ok(None);
+        }
+        out.push(c.data().to_js_string(p));
+    }
+    Ok(Some(out))
 }
 
 pub(crate) fn op3(c: Cx<'_, '_>, code: i32, a: i64, b: i64, d: i64) -> wasmtime::Result<i64> {
@@ -127,6 +235,18 @@ fn call_method(c: Cx<'_, '_>, recv: i64, name: i64, args: i64) -> wasmtime::Resu
             _ => {}
         }
     }
+    // join, the default sort and concat convert items through script
+    // toString methods when there are any.
+    if (h.is_array(recv) && matches!(method.as_str(), "join" | "toString" | "sort"))
+        || (h.str_of(recv).is_some() && method == "concat")
+    {
+        let items = if method == "concat" { h.args(args) } else { h.args(recv) };
+        let comparator = method == "sort" && h.args(args).first().is_some_and(|&f| f != UNDEFINED);
+        if !comparator && items.iter().any(|&x| h.user_conversion(x)) {
+            return converted_strings(c, recv, &method, args, &items);
+        }
+    }
+    let h = c.data_mut();
     if h.is_array(recv) {
         let argv = h.args(args);
         let f = argv.first().copied().unwrap_or(UNDEFINED);
@@ -169,6 +289,45 @@ fn call_method(c: Cx<'_, '_>, recv: i64, name: i64, args: i64) -> wasmtime::Resu
         }
     }
     Ok(c.data_mut().call_method(recv, name, args))
+}
+
+/// join / toString / default sort of arrays and String concat when some
+/// item has a script `toString` or `valueOf`.
+fn converted_strings(c: Cx<'_, '_>, recv: i64, method: &str, args: i64, items: &[i64]) -> wasmtime::Result<i64> {
+    let Some(strings) = strings_of(c, items)? else { return Ok(EXCEPTION) };
+    let h = c.data_mut();
+    match method {
+        "concat" => {
+            let mut out = h.to_js_string(recv);
+            out.extend(strings);
+            Ok(h.string(out))
+        }
+        "sort" => {
+            // Stable, by the items' strings, `undefined` last (ES5 §15.4.4.11).
+            let order: Vec<i64> = (0..items.len() as i64).filter(|&i| items[i as usize] != UNDEFINED).collect();
+            let keys: Vec<Vec<u16>> = strings.iter().map(|s| s.encode_utf16().collect()).collect();
+            let mut sorted: Vec<i64> = merge_sort(order, &mut |a, b| keys[a as usize] <= keys[b as usize])
+                .into_iter()
+                .map(|i| items[i as usize])
+                .collect();
+            sorted.extend(items.iter().filter(|&&x| x == UNDEFINED));
+            h.replace_items(recv, sorted);
+            Ok(recv)
+        }
+        _ => {
+            let sep = match h.args(args).first() {
+                Some(&s) if method == "join" && s != UNDEFINED => h.to_js_string(s),
+                _ => ",".to_string(),
+            };
+            let parts: Vec<&str> = items
+                .iter()
+                .zip(&strings)
+                .map(|(&x, s)| if x == UNDEFINED || x == NULL { "" } else { s.as_str() })
+                .collect();
+            let joined = parts.join(&sep);
+            Ok(h.string(joined))
+        }
+    }
 }
 
 /// `replace`/`replaceAll` with a replacer function (ES5 §15.5.4.11): the

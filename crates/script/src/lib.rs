@@ -180,10 +180,16 @@ fn host_op(caller: &mut wasmtime::Caller<'_, Host>, v: i64) -> wasmtime::Result<
     if caller.data().heap_exceeded {
         return Err(wasmtime::Error::msg(HEAP_EXCEEDED));
     }
+    if caller.data().stop {
+        return Err(wasmtime::Error::msg(STOPPED));
+    }
     Ok(v)
 }
 
 const HEAP_EXCEEDED: &str = "cbot: heap quota exceeded";
+/// Not an error: `sendImmediateReply` ends the script (CB-SPEC §3.4), like a
+/// trap that `catch` cannot see.
+const STOPPED: &str = "cbot: script stopped by sendImmediateReply";
 
 impl Engine {
     /// Builds the engine with these limits.
@@ -200,7 +206,7 @@ impl Engine {
             .func_wrap("cbot", "op", |mut c: wasmtime::Caller<'_, Host>, op: i32, a: i64, b: i64, d: i64| {
                 let v = match op {
                     ..40 => calls::op2(&mut c, op, a, b)?,
-                    40..60 => c.data_mut().op1(op, a),
+                    40..60 => calls::op1(&mut c, op, a)?,
                     _ => calls::op3(&mut c, op, a, b, d)?,
                 };
                 host_op(&mut c, v)
@@ -436,7 +442,7 @@ impl Session {
             Err(e) => {
                 // A trap leaves the instance in an unknown state: start over.
                 keep = false;
-                (Value::Undefined, Some(classify(&e)))
+                if store.data().stop { (Value::Undefined, None) } else { (Value::Undefined, Some(classify(&e))) }
             }
         };
         let host = store.data_mut();

@@ -169,6 +169,20 @@ pub(crate) enum Obj {
         ns: i64,
         name: Arc<str>,
     },
+    /// The prototype of a host object with Java-style methods (CB's
+    /// `getUserLocation()`, entities, context-service maps): see
+    /// `Host::host_object`.
+    HostClass(&'static str),
+}
+
+/// The methods of each host object class (JS-USAGE §3.1).
+pub(crate) fn host_class_methods(class: &str) -> &'static [&'static str] {
+    match class {
+        "Location" => &["getCityName", "getState", "getZipCode", "getLatitude", "getLongitude", "toString"],
+        "Entity" => &["getName", "getPhrase", "getDataValue", "toString"],
+        "HashMap" => &["containsKey", "get", "isEmpty", "keySet", "size", "toString", "values"],
+        _ => &[],
+    }
 }
 
 /// The constant reference of a built-in's prototype object.
@@ -399,6 +413,8 @@ pub(crate) struct Host {
     arr_props: std::collections::HashMap<usize, Vec<(Arc<str>, i64)>>,
     /// Built-in methods read as values this run (see `method_value`).
     methods: std::collections::HashMap<(i64, Arc<str>), i64>,
+    /// Set by `sendImmediateReply`: the run ends after this operation.
+    pub stop: bool,
     /// Local time for Date: a fixed offset in minutes east of UTC (0 = UTC,
     /// the offline default; `Engine::set_time_zone`).
     pub(crate) tz: i32,
@@ -451,6 +467,7 @@ impl Host {
             arr_props: std::collections::HashMap::new(),
             methods: std::collections::HashMap::new(),
             tz: 0,
+            stop: false,
         }
     }
 
@@ -473,6 +490,7 @@ impl Host {
         self.error = None;
         self.thrown = None;
         self.heap_exceeded = false;
+        self.stop = false;
         self.transcript = Transcript::default();
     }
 
@@ -564,7 +582,7 @@ impl Host {
                 Some(Obj::Object(..) | Obj::BotContext | Obj::Env(_)) => "[object Object]".into(),
                 Some(Obj::Function(_) | Obj::Bound { .. }) => "function () { [code] }".into(),
                 Some(Obj::Method { name, .. }) => format!("function {name}() {{ [native code] }}"),
-                Some(Obj::Proto(_)) => "[object Object]".into(),
+                Some(Obj::Proto(_) | Obj::HostClass(_)) => "[object Object]".into(),
                 Some(Obj::Builtin(b)) => format!("function {}() {{ [native code] }}", BUILTINS[*b]),
                 Some(Obj::Error(name, message)) => {
                     if message.is_empty() {
@@ -1105,6 +1123,17 @@ impl Host {
     }
 
     /// The parts of a bound function.
+    /// Whether converting `v` to a primitive calls script code: a script
+    /// object whose `valueOf` or `toString` is a script function.
+    pub(crate) fn user_conversion(&self, v: i64) -> bool {
+        if !matches!(self.obj(v), Some(Obj::Object(..))) {
+            return false;
+        }
+        ["valueOf", "toString"].iter().any(|k| {
+            self.lookup(v, k).is_some_and(|f| matches!(self.obj(f), Some(Obj::Function(_) | Obj::Bound { .. })))
+        })
+    }
+
     pub(crate) fn method_value_of(&self, v: i64) -> Option<(i64, Arc<str>)> {
         match self.obj(v) {
             Some(Obj::Method { ns, name }) => Some((*ns, name.clone())),
@@ -1255,6 +1284,9 @@ impl Host {
                 let k = self.key_of(key);
                 match self.lookup(obj, &k) {
                     Some(v) => v,
+                    None if self.host_class(obj).is_some_and(|c| host_class_methods(c).contains(&&*k)) => {
+                        self.method_value(UNDEFINED, k)
+                    }
                     // Object.prototype's methods (scripts test `o.hasOwnProperty`).
                     None if proto_methods("Object").contains(&&*k) && self.inherits_object(obj) => {
                         self.method_value(UNDEFINED, k)
@@ -1374,6 +1406,88 @@ impl Host {
         }
     }
 
+    fn host_class(&self, obj: i64) -> Option<&'static str> {
+        match self.obj(obj) {
+            Some(Obj::Object(_, p)) => match self.obj(*p) {
+                Some(Obj::HostClass(c)) => Some(c),
+                _ => None,
+            },
+            _ => None,
+        }
+    }
+
+    /// Gives a botContext result the methods CB's Java objects have
+    /// (JS-USAGE §3.1): `getUserLocation()` → `getCityName()`…,
+    /// `getNamedEntities()` → entities with `getPhrase()`/`getDataValue()`,
+    /// and a whole context-service namespace → a Java-Map-like object
+    /// (`keySet()`, `get()`, `size()`) that also indexes as `map[key]`.
+    fn host_object(&mut self, method: &str, argc: usize, v: i64) -> i64 {
+        let class = match method {
+            "getUserLocation" => "Location",
+            "getNamedEntities" => "Entity",
+            "getContextDataForUser" | "getContextDataForConversation" if argc == 1 => "HashMap",
+            _ => return v,
+        };
+        let targets = if class == "Entity" { self.args(v) } else { vec![v] };
+        let proto = self.alloc(Obj::HostClass(class), 0);
+        for t in targets {
+            if let Some(Obj::Object(_, p)) = value::as_reference(t).and_then(|slot| self.heap.get_mut(slot)) {
+                *p = proto;
+            }
+        }
+        v
+    }
+
+    /// A method of a host object (`host_object`), on its data properties.
+    fn host_object_method(&mut self, class: &str, recv: i64, name: &str, argv: &[i64]) -> i64 {
+        let field = |h: &Self, k: &str| h.lookup(recv, k).unwrap_or(NULL);
+        let arg = argv.first().copied().unwrap_or(UNDEFINED);
+        match (class, name) {
+            ("Location", "getCityName") => field(self, "cityName"),
+            ("Location", "getState") => field(self, "state"),
+            ("Location", "getZipCode") => field(self, "zipCode"),
+            ("Location", "getLatitude") => field(self, "latitude"),
+            ("Location", "getLongitude") => field(self, "longitude"),
+            ("Entity", "getName") => field(self, "name"),
+            ("Entity", "getPhrase") => field(self, "phrase"),
+            ("Entity", "getDataValue") => field(self, "dataValue"),
+            ("HashMap", "keySet") => {
+                let keys = self.own_keys(recv).into_iter().map(|k| self.string(k)).collect();
+                self.alloc_array(keys)
+            }
+            ("HashMap", "values") => {
+                let keys = self.own_keys(recv);
+                let items = keys.iter().map(|k| field(self, k)).collect();
+                self.alloc_array(items)
+            }
+            ("HashMap", "get") => {
+                let k = self.key_of(arg);
+                field(self, &k)
+            }
+            ("HashMap", "containsKey") => {
+                let k = self.key_of(arg);
+                value::boolean(self.own_keys(recv).contains(&k))
+            }
+            ("HashMap", "size") => value::number(self.own_keys(recv).len() as f64),
+            ("HashMap", "isEmpty") => value::boolean(self.own_keys(recv).is_empty()),
+            // Java's AbstractMap.toString: `{a=1, b=x}`.
+            ("HashMap", "toString") => {
+                let parts: Vec<String> = self
+                    .own_keys(recv)
+                    .iter()
+                    .map(|k| {
+                        let v = field(self, k);
+                        format!("{k}={}", self.to_js_string(v))
+                    })
+                    .collect();
+                let text = format!("{{{}}}", parts.join(", "));
+                self.string(text)
+            }
+            (_, "toString") => self.string("[object Object]"),
+            _ => self.throw("TypeError", format!("{class} has no method '{name}'")),
+        }
+    }
+
     /// Whether an object's prototype chain ends at Object.prototype (not
     /// at `null`, as for `Object.create(null)`).
     fn inherits_object(&self, obj: i64) -> bool {
@@ -1459,8 +1573,14 @@ impl Host {
                 return self.throw("Error", "internal: no botContext for this run");
             };
             let ctx: &mut dyn BotContext = ctx;
+            let argc = values.len();
             return match cbot_host::dispatch(ctx, &method, values, Some(&mut self.transcript)) {
-                Ok(v) => self.import(&v),
+                Ok(v) => {
+                    // CB-SPEC §3.4: the reply goes out and the script stops.
+                    self.stop = &*method == "sendImmediateReply";
+                    let v = self.import(&v);
+                    self.host_object(&method, argc, v)
+                }
                 Err(e) => self.throw("TypeError", e.to_string()),
             };
         }
@@ -1494,8 +1614,13 @@ impl Host {
                     return self.throw("Error", "internal: no botContext for this run");
                 };
                 let ctx: &mut dyn BotContext = ctx;
+                let argc = values.len();
                 match cbot_host::dispatch(ctx, &name, values, Some(&mut self.transcript)) {
-                    Ok(v) => self.import(&v),
+                    Ok(v) => {
+                        self.stop = name == "sendImmediateReply";
+                        let v = self.import(&v);
+                        self.host_object(&name, argc, v)
+                    }
                     Err(e) => self.throw("TypeError", e.to_string()),
                 }
             }
@@ -1516,6 +1641,10 @@ impl Host {
             },
             Some(Obj::Arr(_)) => self.array_method(recv, &name, &argv),
             Some(Obj::Date(ms)) => self.date_method(recv, ms, &name, &argv),
+            Some(Obj::Object(..)) if self.host_class(recv).is_some() => {
+                let class = self.host_class(recv).unwrap_or_default();
+                self.host_object_method(class, recv, &name, &argv)
+            }
             Some(Obj::Object(..)) => match name.as_str() {
                 "hasOwnProperty" | "propertyIsEnumerable" => {
                     let key = self.key_of(arg(0));

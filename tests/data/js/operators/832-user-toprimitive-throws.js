@@ -1,4 +1,3 @@
-// gap: an object whose valueOf and toString both return objects must make + throw TypeError (cbot uses "[object Object]")
 var weird = { valueOf: function () { return {}; }, toString: function () { return {}; } };
 var out = [];
 try { out.push(weird + 1); } catch (e) { out.push(e.name); }

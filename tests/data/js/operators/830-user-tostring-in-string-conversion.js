@@ -1,4 +1,3 @@
-// gap: a user object's toString() is ignored by String(), concatenation, template literals and join
 function Ticket(id) { this.id = id; }
 Ticket.prototype.toString = function () { return "Ticket #" + this.id; };
 var t = new Ticket(42);

@@ -1,4 +1,3 @@
-// gap: join, concat and the default sort ignore a user-defined toString on elements (use "[object Object]")
 function Tag(name) { this.name = name; }
 Tag.prototype.toString = function () { return "#" + this.name; };
 var tags = [new Tag("b"), new Tag("a")];

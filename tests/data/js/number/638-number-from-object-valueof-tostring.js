@@ -1,4 +1,3 @@
-// gap: conversion of script objects to primitives ignores their valueOf/toString methods (gives NaN / "[object Object]")
 var withValueOf = { valueOf: function () { return 9; } };
 var withToString = { toString: function () { return "11"; } };
 var r = [];
