@@ -9,11 +9,17 @@
 //!   which resets one store and instance between runs instead of creating
 //!   them;
 //! - `host_call`: one `botContext.getChannel()` round trip, from a loop of
-//!   1,000 calls in one run.
+//!   1,000 calls in one run;
+//! - `fixture/*`: two real panels from the shared CB samples, run the same
+//!   two ways: `strings` (gpt3-character-template's pre-process: a prompt
+//!   built by concatenating a ~1.5 KB chat history read from the Context
+//!   Service) and `json` (shopify-bot's product-carousel pre-process: nested
+//!   loops over a 6-product catalogue, ~50 object literals, JSON.stringify of
+//!   the carousel, 40 host calls), each with its bot's global functions.
 //!
 //! Run: `env -u RUST_BACKTRACE cargo bench --bench script`.
 
-use cbot_host::OfflineContext;
+use cbot_host::{ContextKey, ContextScope, OfflineContext, Scope, Value};
 use cbot_script::{Engine, Limits, ScriptKind, ScriptSource};
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
 use std::hint::black_box;
@@ -40,12 +46,113 @@ fn bench(c: &mut Criterion) {
         });
     }
 
+    fixture_benches(c, &engine);
+
     let looped = "for (var i = 0; i < 1000; i++) { botContext.getChannel(); }";
     let program = engine.compile(&[ScriptSource { name: "loop", text: looped, kind: ScriptKind::Panel }]).unwrap();
     let mut g = c.benchmark_group("script");
     g.throughput(Throughput::Elements(1000));
     g.bench_function("host_call", |b| b.iter(|| program.run("loop", OfflineContext::default()).unwrap()));
     g.finish();
+}
+
+/// The code of the first panel `key` in a shared CB sample whose text
+/// contains `marker`.
+fn fixture_code(file: &str, key: &str, marker: &str) -> String {
+    fn find(v: &serde_json::Value, key: &str, marker: &str) -> Option<String> {
+        match v {
+            serde_json::Value::Object(m) => m.iter().find_map(|(k, x)| match x {
+                serde_json::Value::String(s) if k == key && s.contains(marker) => Some(s.clone()),
+                _ => find(x, key, marker),
+            }),
+            serde_json::Value::Array(xs) => xs.iter().find_map(|x| find(x, key, marker)),
+            _ => None,
+        }
+    }
+    let dir = std::env::var("CBOT_FIXTURES").unwrap_or_else(|_| "../shared/fixtures".into());
+    let path = format!("{dir}/cb-samples/{file}");
+    let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path}: {e}"));
+    let json: serde_json::Value = serde_json::from_str(&text).unwrap();
+    find(&json, key, marker).unwrap_or_else(|| panic!("no {key} with {marker:?} in {file}"))
+}
+
+/// A catalogue like Shopify's products API returns (what the shopify-bot
+/// panel reads from its `products` variable).
+fn products() -> Value {
+    let product = |i: usize| {
+        let variants = (0..3)
+            .map(|j| {
+                Value::Object(vec![
+                    ("id".into(), Value::Number((i * 100 + j) as f64)),
+                    ("option2".into(), Value::from(["Classic", "Bold", "Retro"][j])),
+                    ("inventory_quantity".into(), Value::Number(((i + j) % 3) as f64)),
+                    ("image_id".into(), Value::Number((i * 10 + j % 2) as f64)),
+                ])
+            })
+            .collect();
+        let images = (0..2)
+            .map(|k| {
+                Value::Object(vec![
+                    ("id".into(), Value::Number((i * 10 + k) as f64)),
+                    ("src".into(), Value::from(format!("https://cdn.example.com/p{i}-{k}.jpg"))),
+                    ("height".into(), Value::Number(1200.0)),
+                    ("width".into(), Value::Number(if k == 0 { 800.0 } else { 1600.0 })),
+                ])
+            })
+            .collect();
+        Value::Object(vec![
+            ("id".into(), Value::Number(i as f64)),
+            ("title".into(), Value::from(format!("Tee number {i}"))),
+            ("handle".into(), Value::from(format!("tee-{i}"))),
+            ("image".into(), Value::Object(vec![("src".into(), Value::from("x"))])),
+            ("variants".into(), Value::Array(variants)),
+            ("images".into(), Value::Array(images)),
+        ])
+    };
+    Value::Array((0..6).map(product).collect())
+}
+
+fn fixture_benches(c: &mut Criterion, engine: &Engine) {
+    // String-heavy: the GPT-3 prompt builder.
+    let code = fixture_code("gpt3-character-template.json", "preProcessMessage", "GPT3prompt");
+    let program = engine.compile(&[ScriptSource { name: "prompt", text: &code, kind: ScriptKind::Panel }]).unwrap();
+    let ctx = OfflineContext { user_message: "What was your greatest discovery?".into(), ..Default::default() };
+    {
+        let mut store = ctx.context_store.lock().unwrap();
+        store.register("gpt3_char", None);
+        let at = ContextKey { scope: ContextScope::Conversation, owner: &ctx.conversation_id, namespace: "gpt3_char" };
+        store.set(&at, "character", Value::from("Marie Curie"), 0.0);
+        let history =
+            "Human: Tell me about your work on radioactivity. Marie Curie: It began with uranium rays. ".repeat(16);
+        store.set(&at, "chat_history", Value::from(history), 0.0);
+    }
+    check_and_bench(c, &program, "prompt", &ctx, "script/fixture/strings");
+
+    // Object/JSON-heavy: the Shopify product carousel.
+    let globals = fixture_code("shopify-bot.json", "methods", "var log");
+    let code = fixture_code("shopify-bot.json", "preProcessMessage", "tileArray");
+    let sources = [
+        ScriptSource { name: "globals", text: &globals, kind: ScriptKind::Globals },
+        ScriptSource { name: "carousel", text: &code, kind: ScriptKind::Panel },
+    ];
+    let program = engine.compile(&sources).unwrap();
+    let mut ctx = OfflineContext::default();
+    ctx.variables.push(("products".into(), products(), Scope::Session));
+    ctx.variables.push(("storeURL".into(), Value::from("https://shop.example.com"), Scope::Session));
+    check_and_bench(c, &program, "carousel", &ctx, "script/fixture/json");
+}
+
+fn check_and_bench(c: &mut Criterion, program: &cbot_script::Program, panel: &str, ctx: &OfflineContext, name: &str) {
+    let run = program.run(panel, ctx.clone()).unwrap();
+    assert!(run.error.is_none(), "{name}: {:?}", run.error);
+    assert!(run.transcript.calls.len() >= 4, "{name}: {} calls", run.transcript.calls.len());
+    c.bench_function(&format!("{name}/run"), |b| {
+        b.iter_batched(|| ctx.clone(), |ctx| program.run(panel, ctx).unwrap(), criterion::BatchSize::SmallInput)
+    });
+    let mut session = program.session();
+    c.bench_function(&format!("{name}/session_run"), |b| {
+        b.iter_batched(|| ctx.clone(), |ctx| session.run(panel, ctx).unwrap(), criterion::BatchSize::SmallInput)
+    });
 }
 
 criterion_group!(benches, bench);
