@@ -7,7 +7,7 @@
 //! - the agent-handoff bot on web, lp_web and lp_sms;
 //! - every sample export holds a short conversation without breaking.
 
-use crate::util::{cb_exports, data_files, rel, root};
+use crate::util::{cb_exports, data_files, fixtures, rel, root};
 use cbot_engine::{Config, ConversationConfig, Engine, Event, Mocks, Value};
 use serde_json::json;
 use std::sync::Arc;
@@ -83,9 +83,11 @@ fn agent_handoff_on_web_sends_the_message_to_the_user() {
 }
 
 /// Each sample bot takes a greeting, an unknown message and a request for
-/// an agent without an engine error (integrations answer 200 with `{}`).
-/// Script errors are allowed (the samples' scripts expect real data) but
-/// counted; most bots answer something.
+/// an agent without an engine error or a script error. Integrations answer
+/// 200 with data shaped like the real services' (the samples' scripts read
+/// it): the store locator's `stores`, the buttons API's record from
+/// shared/fixtures/cb-samples/dynamic-button-api-data.json; `{}` otherwise.
+/// Most bots answer something.
 #[test]
 fn sample_bots_hold_a_short_conversation() {
     let engine = engine();
@@ -94,7 +96,18 @@ fn sample_bots_hold_a_short_conversation() {
         let bot = engine.load_bot(&path).unwrap_or_else(|e| panic!("{}: {e}", rel(&path)));
         let mut mocks = Mocks::new();
         for g in bot_integrations(&path) {
-            mocks = mocks.with(&g, 200, "{}");
+            let body = match g.as_str() {
+                "StoreLocator" => r#"{"stores":[{"id":"1","city":"Austin","address":"1 Congress Ave"},
+                    {"id":"2","city":"Boston","address":"2 Main St"}]}"#
+                    .to_string(),
+                "Buttons" => {
+                    let data = std::fs::read(fixtures().join("cb-samples/dynamic-button-api-data.json")).unwrap();
+                    let all: serde_json::Value = serde_json::from_slice(&data).unwrap();
+                    all[1].to_string()
+                }
+                _ => "{}".to_string(),
+            };
+            mocks = mocks.with(&g, 200, &body);
         }
         let mut c = config("lp_web");
         c.transport = Arc::new(mocks);
@@ -109,6 +122,7 @@ fn sample_bots_hold_a_short_conversation() {
             }
         }
         report.push(format!("{}: {said} messages, {script_errors} script errors", rel(&path)));
+        assert_eq!(script_errors, 0, "{}: script errors", rel(&path));
         // The Instagram template routes on customer info that offline
         // conversations do not have; the replacement-card helper starts
         // only on an intent (no intent classifier yet: issue 6 open item).
