@@ -204,7 +204,7 @@ fn scripted_conversations() {
 #[test]
 fn intents_start_dialogs_patterns_win() {
     let engine = engine();
-    let path = crate::util::fixtures().join("cb-samples/replacement-card-helper.json");
+    let path = fixtures().join("cb-samples/replacement-card-helper.json");
     let mut domain = cbot_engine::DomainClassifier::new();
     domain.add("ask about replacement card", "i lost my credit card");
     domain.add("ask about replacement card", "i need a new debit card");

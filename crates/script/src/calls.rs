@@ -641,7 +641,7 @@ mod json {
                 out.push_str(&crate::runtime::json_stringify(&host));
                 return Ok(true);
             }
-            Some(Obj::Arr(_) | Obj::Object(..)) => {}
+            Some(Obj::Arr(_) | Obj::Object(..) | Obj::Error(_)) => {}
             Some(_) => {
                 out.push_str("{}");
                 return Ok(true);

@@ -1711,7 +1711,8 @@ impl<'m> FnGen<'m> {
     }
 
     fn call(&mut self, c: &CallExpression<'_>) {
-        match &c.callee {
+        // `(o.f)()` is still a method call (ES5 §11.1.6 keeps the reference).
+        match c.callee.without_parentheses() {
             Expression::Identifier(id) => {
                 let name = self.resolved(id.name.as_str(), id.span).to_string();
                 let name = name.as_str();

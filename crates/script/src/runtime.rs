@@ -154,8 +154,9 @@ pub(crate) enum Obj {
     },
     BotContext,
     Builtin(usize),
-    /// An error object: `name` and `message` (non-enumerable in JavaScript).
-    Error(Arc<str>, Arc<str>),
+    /// An error object: `name` and `message` (writable, not enumerable)
+    /// and whatever properties scripts add (`e.code = 402`).
+    Error(Box<ErrorObj>),
     /// A Date: milliseconds since the epoch (NaN for an invalid date).
     /// Offline, local time is UTC.
     Date(f64),
@@ -183,6 +184,12 @@ pub(crate) fn host_class_methods(class: &str) -> &'static [&'static str] {
         "HashMap" => &["containsKey", "get", "isEmpty", "keySet", "size", "toString", "values"],
         _ => &[],
     }
+}
+
+/// The constant reference of a built-in (`parseFloat`, `Math`, …).
+pub(crate) fn builtin_ref(name: &str) -> i64 {
+    let i = BUILTINS.iter().position(|b| *b == name).unwrap_or(0);
+    value::reference(CONST_BASE + 1 + i)
 }
 
 /// The constant reference of a built-in's prototype object.
@@ -351,6 +358,20 @@ pub(crate) fn builtin_statics(ns: &str) -> &'static [&'static str] {
         "String" => &["fromCharCode"],
         "Number" => &["isFinite", "isInteger", "isNaN", "isSafeInteger", "parseFloat", "parseInt"],
         _ => &[],
+    }
+}
+
+/// The data of an error object.
+#[derive(Debug, Clone)]
+pub(crate) struct ErrorObj {
+    pub name: Arc<str>,
+    pub message: Arc<str>,
+    pub props: Vec<(Arc<str>, i64)>,
+}
+
+impl ErrorObj {
+    fn new(name: impl Into<Arc<str>>, message: impl Into<Arc<str>>) -> Box<ErrorObj> {
+        Box::new(ErrorObj { name: name.into(), message: message.into(), props: Vec::new() })
     }
 }
 
@@ -584,13 +605,12 @@ impl Host {
                 Some(Obj::Method { name, .. }) => format!("function {name}() {{ [native code] }}"),
                 Some(Obj::Proto(_) | Obj::HostClass(_)) => "[object Object]".into(),
                 Some(Obj::Builtin(b)) => format!("function {}() {{ [native code] }}", BUILTINS[*b]),
-                Some(Obj::Error(name, message)) => {
-                    if message.is_empty() {
-                        name.to_string()
-                    } else {
-                        format!("{name}: {message}")
-                    }
-                }
+                // Error.prototype.toString (ES5 §15.11.4.4).
+                Some(Obj::Error(e)) => match (e.name.is_empty(), e.message.is_empty()) {
+                    (_, true) => e.name.to_string(),
+                    (true, false) => e.message.to_string(),
+                    (false, false) => format!("{}: {}", e.name, e.message),
+                },
                 Some(Obj::Date(ms)) => date::to_string(*ms, self.tz),
                 Some(Obj::RegExp(r)) => format!("/{}/{}", r.re.source, r.re.flags.text()),
                 None => "undefined".into(),
@@ -757,8 +777,16 @@ impl Host {
                 }
             }
             op::THROW => {
+                // What an uncaught throw reports: an error's (or an error-like
+                // object's) name and message.
                 let (name, message) = match self.obj(a) {
-                    Some(Obj::Error(n, m)) => (n.to_string(), m.to_string()),
+                    Some(Obj::Error(e)) => (e.name.to_string(), e.message.to_string()),
+                    Some(Obj::Object(..)) => {
+                        let field = |h: &Self, k: &str| h.lookup(a, k).and_then(|v| h.str_of(v).map(|s| s.to_string()));
+                        let name = field(self, "name").unwrap_or_else(|| "Error".into());
+                        let message = field(self, "message").unwrap_or_else(|| self.to_js_string(a));
+                        (name, message)
+                    }
                     _ => ("Error".to_string(), self.to_js_string(a)),
                 };
                 self.error = Some(JsError { name, message });
@@ -771,7 +799,7 @@ impl Host {
                     Some(v) => v,
                     None => {
                         let e = error.unwrap_or(JsError { name: "Error".into(), message: String::new() });
-                        self.alloc(Obj::Error(e.name.into(), e.message.into()), 32)
+                        self.alloc(Obj::Error(ErrorObj::new(e.name, e.message)), 32)
                     }
                 }
             }
@@ -958,7 +986,7 @@ impl Host {
                             _ => String::new(),
                         };
                         let n = message.len();
-                        self.alloc(Obj::Error(name.into(), message.into()), 32 + n)
+                        self.alloc(Obj::Error(ErrorObj::new(name, message)), 32 + n)
                     }
                 }
             }
@@ -1303,17 +1331,26 @@ impl Host {
                     None => UNDEFINED,
                 }
             }
-            Some(Obj::Error(name, message)) => match &*self.key_of(key) {
-                "name" => {
-                    let n = name.clone();
-                    self.string(n)
+            Some(Obj::Error(e)) => {
+                let k = self.key_of(key);
+                match &*k {
+                    "name" => {
+                        let n = e.name.clone();
+                        self.string(n)
+                    }
+                    "message" => {
+                        let m = e.message.clone();
+                        self.string(m)
+                    }
+                    _ => match e.props.iter().find(|p| p.0 == k) {
+                        Some(p) => p.1,
+                        None if proto_methods("Error").contains(&&*k) || proto_methods("Object").contains(&&*k) => {
+                            self.method_value(UNDEFINED, k)
+                        }
+                        None => UNDEFINED,
+                    },
                 }
-                "message" => {
-                    let m = message.clone();
-                    self.string(m)
-                }
-                _ => UNDEFINED,
-            },
+            }
             Some(Obj::Builtin(b)) => {
                 let b = *b;
                 let k = self.key_of(key);
@@ -1335,6 +1372,8 @@ impl Host {
                     ("Number", "MAX_SAFE_INTEGER") => value::number(9_007_199_254_740_991.0),
                     ("Number", "MIN_SAFE_INTEGER") => value::number(-9_007_199_254_740_991.0),
                     (_, "prototype") if PROTOTYPES.contains(&BUILTINS[b]) => proto_ref(BUILTINS[b]),
+                    // ES2015 §20.1.2.12–13: the same functions as the globals.
+                    ("Number", g @ ("parseFloat" | "parseInt")) => builtin_ref(g),
                     (ns, name) if builtin_statics(ns).contains(&name) => self.method_value(obj, k),
                     _ => UNDEFINED,
                 }
@@ -1356,6 +1395,11 @@ impl Host {
                     None if proto_methods("RegExp").contains(&&*k) => self.method_value(UNDEFINED, k),
                     None => UNDEFINED,
                 }
+            }
+            // `botContext.sendMessage` as a value (a bound host method).
+            Some(Obj::BotContext) => {
+                let k = self.key_of(key);
+                if cbot_host::method(&k).is_some() { self.method_value(obj, k) } else { UNDEFINED }
             }
             Some(Obj::Date(_)) => {
                 let k = self.key_of(key);
@@ -1394,6 +1438,7 @@ impl Host {
         match self.obj(o) {
             Some(Obj::Object(props, _)) => props.iter().map(|p| p.0.clone()).collect(),
             Some(Obj::Function(f)) => f.props.iter().map(|p| p.0.clone()).collect(),
+            Some(Obj::Error(e)) => e.props.iter().map(|p| p.0.clone()).collect(),
             Some(Obj::Arr(items)) => {
                 let mut keys: Vec<Arc<str>> = (0..items.len()).map(|i| Arc::from(i.to_string())).collect();
                 if let Some(props) = value::as_reference(o).and_then(|slot| self.arr_props.get(&slot)) {
@@ -1538,6 +1583,20 @@ impl Host {
         if self.regexp_set(obj, &key_str, v) {
             return v;
         }
+        if matches!(self.heap.get(slot), Some(Obj::Error(_))) {
+            let text: Arc<str> = Arc::from(self.to_js_string(v));
+            if let Some(Obj::Error(e)) = self.heap.get_mut(slot) {
+                match key_str.as_str() {
+                    "name" => e.name = text,
+                    "message" => e.message = text,
+                    _ => match e.props.iter_mut().find(|p| *p.0 == *key_str) {
+                        Some(p) => p.1 = v,
+                        None => e.props.push((Arc::from(key_str.as_str()), v)),
+                    },
+                }
+            }
+            return v;
+        }
         if let Some(Obj::Object(..) | Obj::Function(_)) = self.heap.get(slot) {
             let key = self.string(key_str);
             self.op3(op::PUT, obj, key, v);
@@ -1605,6 +1664,21 @@ impl Host {
             Some(Obj::Function(_)) => Some(Obj::Object(Vec::new(), UNDEFINED)),
             Some(other @ (Obj::BotContext | Obj::Builtin(_) | Obj::Date(_))) => Some(other.clone()),
             Some(Obj::RegExp(_)) => return self.regexp_method(recv, &name, &argv),
+            Some(Obj::Error(e)) => {
+                return match name.as_str() {
+                    "toString" | "toLocaleString" => {
+                        let s = self.to_js_string(recv);
+                        self.string(s)
+                    }
+                    "hasOwnProperty" | "propertyIsEnumerable" => {
+                        let k = self.key_of(arg(0));
+                        let own = e.props.iter().any(|p| p.0 == k);
+                        value::boolean(own || (name == "hasOwnProperty" && &*k == "message"))
+                    }
+                    "valueOf" => recv,
+                    _ => self.throw("TypeError", format!("{name} is not a function")),
+                };
+            }
             _ => None,
         };
         match receiver {
@@ -1724,6 +1798,15 @@ impl Host {
                         None => self.throw("TypeError", "Object.getPrototypeOf called on non-object"),
                     },
                     ("Array", "isArray") => value::boolean(self.is_array(arg(0))),
+                    (ns, "hasOwnProperty") => {
+                        let k = self.key_of(arg(0));
+                        const MATH_CONSTANTS: &[&str] =
+                            &["E", "LN10", "LN2", "LOG10E", "LOG2E", "PI", "SQRT1_2", "SQRT2"];
+                        let own = builtin_statics(ns).contains(&&*k)
+                            || (ns == "Math" && MATH_CONSTANTS.contains(&&*k))
+                            || (&*k == "prototype" && PROTOTYPES.contains(&ns));
+                        value::boolean(own)
+                    }
                     ("String", "fromCharCode") => {
                         let units: Vec<u16> = argv.iter().map(|&a| self.to_int32(a) as u16).collect();
                         self.string(String::from_utf16_lossy(&units))
@@ -1825,15 +1908,48 @@ impl Host {
                         }
                         "toFixed" => {
                             let digits = self.to_number(arg(0));
-                            let d = if digits.is_nan() { 0 } else { digits as usize };
-                            if !(0..=20).contains(&d) {
-                                return self.throw("RangeError", "toFixed() digits argument must be between 0 and 20");
+                            let d = if digits.is_nan() { 0.0 } else { digits.trunc() };
+                            // ES2018 §20.1.3.3: 0 to 100 digits.
+                            if !(0.0..=100.0).contains(&d) {
+                                return self.throw("RangeError", "toFixed() digits argument must be between 0 and 100");
                             }
+                            let d = d as usize;
                             let s = if n.abs() >= 1e21 || n.is_nan() { number_to_string(n) } else { to_fixed(n, d) };
+                            self.string(s)
+                        }
+                        "toExponential" | "toPrecision" => {
+                            let digits = if arg(0) == UNDEFINED { None } else { Some(self.to_number(arg(0))) };
+                            if !n.is_finite() {
+                                return self.string(number_to_string(n));
+                            }
+                            let exp = name == "toExponential";
+                            let text = match digits {
+                                None if exp => exponential_shortest(n),
+                                None => number_to_string(n),
+                                Some(d) => {
+                                    let d = if d.is_nan() { 0.0 } else { d.trunc() };
+                                    let (lo, hi) = if exp { (0.0, 100.0) } else { (1.0, 100.0) };
+                                    if !(lo..=hi).contains(&d) {
+                                        return self.throw(
+                                            "RangeError",
+                                            format!("{name}() argument must be between {lo} and {hi}"),
+                                        );
+                                    }
+                                    if exp { to_exponential(n, d as usize) } else { to_precision(n, d as usize) }
+                                }
+                            };
+                            self.string(text)
+                        }
+                        "valueOf" => recv,
+                        "toLocaleString" => {
+                            let s = number_to_string(n);
                             self.string(s)
                         }
                         _ => self.throw("TypeError", format!("{name} is not a function")),
                     };
+                }
+                if matches!(recv, TRUE | FALSE) && name == "valueOf" {
+                    return recv;
                 }
                 if matches!(recv, TRUE | FALSE) && name == "toString" {
                     let s = self.to_js_string(recv);
@@ -1875,7 +1991,10 @@ impl Host {
             "indexOf" | "lastIndexOf" => {
                 let needle: Vec<u16> = self.to_js_string(arg(0)).encode_utf16().collect();
                 let last = name == "lastIndexOf";
-                let from = int(self, arg(1), if last { len } else { 0.0 }).clamp(0.0, len) as usize;
+                // lastIndexOf: a NaN position means +∞ (ES5 §15.5.4.8).
+                let nan = last && self.to_number(arg(1)).is_nan();
+                let from = if nan { len } else { int(self, arg(1), if last { len } else { 0.0 }) };
+                let from = from.clamp(0.0, len) as usize;
                 let fits = |i: usize| i + needle.len() <= units.len() && units[i..i + needle.len()] == needle[..];
                 let found = if last {
                     (0..=from.min(units.len())).rev().find(|&i| fits(i))
@@ -2307,9 +2426,7 @@ impl Host {
                     xs.iter().fold(0.0, |a: f64, b| a.hypot(*b))
                 }
             }
-            "clz32" => {
-                f64::from((self.to_number(argv.first().copied().unwrap_or(UNDEFINED)) as i64 as u32).leading_zeros())
-            }
+            "clz32" => f64::from((self.to_int32(argv.first().copied().unwrap_or(UNDEFINED)) as u32).leading_zeros()),
             "imul" => {
                 let a = self.to_int32(argv.first().copied().unwrap_or(UNDEFINED));
                 let b = self.to_int32(argv.get(1).copied().unwrap_or(UNDEFINED));
@@ -2387,7 +2504,7 @@ impl Host {
                     ("RegExp", Some(Obj::RegExp(_))) => true,
                     ("Function", Some(Obj::Function(_) | Obj::Builtin(_))) => true,
                     ("Error", Some(Obj::Error(..))) => true,
-                    (ctor, Some(Obj::Error(name, _))) => **name == *ctor,
+                    (ctor, Some(Obj::Error(e))) => *e.name == *ctor,
                     ("Math" | "JSON", _) => {
                         return self.throw("TypeError", "Expecting a function in instanceof check");
                     }
@@ -2470,6 +2587,14 @@ impl Host {
                         .collect(),
                 ),
                 Some(Obj::Function(_)) => Value::Undefined,
+                // Own enumerable properties only (name and message are not).
+                Some(Obj::Error(e)) => Value::Object(
+                    e.props
+                        .iter()
+                        .filter(|(_, x)| !self.is_function(*x))
+                        .map(|(k, x)| (k.to_string(), self.to_host(*x, depth + 1)))
+                        .collect(),
+                ),
                 // As JSON.stringify writes a Date (its toJSON).
                 Some(Obj::Date(ms)) => date::to_iso_string(*ms).map_or(Value::Null, Value::String),
                 _ => Value::Object(Vec::new()),
@@ -2669,6 +2794,84 @@ fn radix_string(x: f64, radix: u32) -> String {
         out.extend(frac_digits.iter().map(|&d| digit(d)));
     }
     out
+}
+
+/// The first `p` significant decimal digits of `x` (> 0), rounded half up
+/// on the exact binary value (ES5 §15.7.4.6–7: of two candidates, the
+/// larger), and the decimal exponent of the first digit.
+fn significant(x: f64, p: usize) -> (Vec<u8>, i32) {
+    // 800 digits hold any double's exact decimal expansion.
+    let s = format!("{:.800e}", x);
+    let (mant, e) = s.split_once('e').unwrap_or((&s, "0"));
+    let mut exp: i32 = e.parse().unwrap_or(0);
+    let all: Vec<u8> = mant.bytes().filter(u8::is_ascii_digit).collect();
+    let mut head: Vec<u8> = all[..p.min(all.len())].to_vec();
+    if all.get(p).is_some_and(|&d| d >= b'5') {
+        let mut i = head.len();
+        loop {
+            if i == 0 {
+                head.insert(0, b'1');
+                head.pop();
+                exp += 1;
+                break;
+            }
+            i -= 1;
+            if head[i] == b'9' {
+                head[i] = b'0';
+            } else {
+                head[i] += 1;
+                break;
+            }
+        }
+    }
+    (head, exp)
+}
+
+fn exponent_suffix(e: i32) -> String {
+    if e < 0 { format!("e{e}") } else { format!("e+{e}") }
+}
+
+/// `toExponential(f)` (ES5 §15.7.4.6).
+fn to_exponential(x: f64, f: usize) -> String {
+    let sign = if x < 0.0 { "-" } else { "" };
+    if x == 0.0 {
+        return if f == 0 { "0e+0".into() } else { format!("0.{}e+0", "0".repeat(f)) };
+    }
+    let (d, e) = significant(x.abs(), f + 1);
+    let d = String::from_utf8_lossy(&d).into_owned();
+    let body = if f == 0 { d } else { format!("{}.{}", &d[..1], &d[1..]) };
+    format!("{sign}{body}{}", exponent_suffix(e))
+}
+
+/// `toExponential()`: as many digits as the number needs (its shortest
+/// round-trip form).
+fn exponential_shortest(x: f64) -> String {
+    if x == 0.0 {
+        return "0e+0".into();
+    }
+    let s = format!("{x:e}");
+    let (mant, e) = s.split_once('e').unwrap_or((&s, "0"));
+    format!("{mant}{}", exponent_suffix(e.parse().unwrap_or(0)))
+}
+
+/// `toPrecision(p)` (ES5 §15.7.4.7).
+fn to_precision(x: f64, p: usize) -> String {
+    let sign = if x < 0.0 { "-" } else { "" };
+    if x == 0.0 {
+        return if p == 1 { "0".into() } else { format!("0.{}", "0".repeat(p - 1)) };
+    }
+    let (d, e) = significant(x.abs(), p);
+    let d = String::from_utf8_lossy(&d).into_owned();
+    let body = if e < -6 || e >= p as i32 {
+        let m = if p == 1 { d } else { format!("{}.{}", &d[..1], &d[1..]) };
+        format!("{m}{}", exponent_suffix(e))
+    } else if e >= 0 {
+        let k = e as usize + 1;
+        if k >= p { d } else { format!("{}.{}", &d[..k], &d[k..]) }
+    } else {
+        format!("0.{}{d}", "0".repeat((-e - 1) as usize))
+    };
+    format!("{sign}{body}")
 }
 
 fn to_fixed(x: f64, digits: usize) -> String {

@@ -1,4 +1,3 @@
-// gap: toFixed(-1) does not throw RangeError and toFixed(100) throws (allowed range is 0..100)
 var out = [];
 var digits = [-1, 101, 100, 0, NaN];
 for (var i = 0; i < digits.length; i++) {

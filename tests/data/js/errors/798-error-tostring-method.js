@@ -1,4 +1,3 @@
-// gap: calling the toString() method of an Error object throws TypeError (String(e) works)
 var out = [new Error("x").toString(), new TypeError("bad type").toString(), new RangeError().toString()];
 try { null.x; } catch (e) { out.push(e.toString().indexOf("TypeError") === 0); }
 return out;

@@ -1,4 +1,3 @@
-// gap: botContext methods are not function values: botContext.sendMessage.bind/call and storing a method in a variable throw TypeError
 var say = botContext.sendMessage.bind(botContext);
 say("bound hello");
 botContext.printDebugMessage.call(botContext, "via call");

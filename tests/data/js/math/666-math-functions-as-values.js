@@ -1,4 +1,3 @@
-// gap: Math methods are not values (typeof Math.abs is undefined; Math.max.apply, Math["floor"] and map(Math.round) fail)
 var r = [];
 r.push(typeof Math.abs, typeof Math.max);
 r.push(Math.max.apply(null, [3, 9, 4]), Math.min.apply(Math, [3, 9, 4]));

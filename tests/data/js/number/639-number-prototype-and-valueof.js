@@ -1,4 +1,3 @@
-// gap: Number.prototype is missing and numbers have no valueOf method (TypeError)
 var r = [];
 r.push((5).valueOf(), typeof (5).valueOf());
 r.push(Number.prototype.toFixed.call(3.14159, 3));

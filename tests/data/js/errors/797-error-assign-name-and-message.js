@@ -1,4 +1,3 @@
-// gap: assigning e.name / e.message on an Error object has no effect (reads and String(e) keep the constructor's values)
 var e = new Error("original");
 e.name = "ValidationError";
 e.message = "changed";

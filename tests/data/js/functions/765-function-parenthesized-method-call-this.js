@@ -1,4 +1,3 @@
-// gap: a parenthesized member call `(o.f)()` loses its `this` (it must behave exactly like `o.f()`)
 var o = {
   name: "menu",
   who: function () { return this === o ? this.name : "lost"; }

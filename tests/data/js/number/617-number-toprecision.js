@@ -1,4 +1,3 @@
-// gap: Number.prototype.toPrecision is missing (TypeError)
 var r = [];
 r.push((123.456).toPrecision(4), (123.456).toPrecision(2), (123.456).toPrecision(1));
 r.push((0.000123).toPrecision(2), (0.00000123).toPrecision(2), (1e21).toPrecision(3));

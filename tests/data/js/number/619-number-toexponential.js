@@ -1,4 +1,3 @@
-// gap: Number.prototype.toExponential is missing (TypeError)
 var r = [];
 r.push((123456).toExponential(2), (123456).toExponential(), (0.00015).toExponential(1));
 r.push((1).toExponential(), (0).toExponential(), (0).toExponential(2), (-5.5).toExponential(0));

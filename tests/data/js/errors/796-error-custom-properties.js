@@ -1,4 +1,3 @@
-// gap: properties assigned to an Error object (e.code, e.status, ...) are dropped: reading them gives undefined
 var e = new Error("payment failed");
 e.code = "E_PAY";
 e.status = 402;

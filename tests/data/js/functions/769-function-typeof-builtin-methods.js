@@ -1,4 +1,3 @@
-// gap: typeof a built-in method (Math.max, JSON.parse, "".trim, Object.keys, botContext.sendMessage) is "undefined" instead of "function"
 var out = [typeof Math.max, typeof JSON.parse, typeof "".trim, typeof [].push, typeof Object.keys, typeof Array.isArray, typeof botContext.sendMessage];
 if (typeof botContext.setTriggerNextMessage === "function") {
   botContext.printDebugMessage("can trigger");

@@ -1,4 +1,3 @@
-// gap: Number.parseFloat and Number.parseInt are missing (TypeError)
 var r = [];
 r.push(Number.parseFloat === parseFloat, Number.parseInt === parseInt);
 r.push(Number.parseFloat("3.14abc"), Number.parseInt("42px"), Number.parseInt("ff", 16));

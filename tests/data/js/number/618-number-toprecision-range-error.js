@@ -1,4 +1,3 @@
-// gap: Number.prototype.toPrecision is missing (TypeError instead of result/RangeError)
 var out = [];
 var ps = [0, 1, 100, 101];
 for (var i = 0; i < ps.length; i++) {

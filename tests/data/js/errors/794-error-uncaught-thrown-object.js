@@ -1,0 +1,2 @@
+botContext.printDebugMessage("about to fail");
+throw { name: "BotError", message: "custom object" };
