@@ -186,6 +186,13 @@ pub(crate) fn host_class_methods(class: &str) -> &'static [&'static str] {
     }
 }
 
+/// Property attribute flags (`Host::attrs`): not enumerable, not writable,
+/// not configurable; on the object itself, not extensible.
+const ATTR_HIDDEN: u8 = 1;
+const ATTR_READONLY: u8 = 2;
+const ATTR_FIXED: u8 = 4;
+const ATTR_SEALED: u8 = 8;
+
 /// The constant reference of a built-in (`parseFloat`, `Math`, …).
 pub(crate) fn builtin_ref(name: &str) -> i64 {
     let i = BUILTINS.iter().position(|b| *b == name).unwrap_or(0);
@@ -436,6 +443,11 @@ pub(crate) struct Host {
     methods: std::collections::HashMap<(i64, Arc<str>), i64>,
     /// Set by `sendImmediateReply`: the run ends after this operation.
     pub stop: bool,
+    /// Property attributes that differ from the default (writable,
+    /// enumerable, configurable), by heap slot and key; the key "" holds the
+    /// object's own flags (not extensible). Set only by defineProperty,
+    /// freeze, seal and preventExtensions, so almost always empty.
+    attrs: std::collections::HashMap<usize, Vec<(Arc<str>, u8)>>,
     /// Local time for Date: a fixed offset in minutes east of UTC (0 = UTC,
     /// the offline default; `Engine::set_time_zone`).
     pub(crate) tz: i32,
@@ -489,6 +501,7 @@ impl Host {
             methods: std::collections::HashMap::new(),
             tz: 0,
             stop: false,
+            attrs: std::collections::HashMap::new(),
         }
     }
 
@@ -506,6 +519,7 @@ impl Host {
         self.heap.clear();
         self.arr_props.clear();
         self.methods.clear();
+        self.attrs.clear();
         self.heap_bytes = 0;
         self.globals.clear();
         self.error = None;
@@ -864,15 +878,19 @@ impl Host {
                     "constructor",
                 ];
                 match self.obj(b) {
-                    Some(Obj::Object(..)) => {
-                        value::boolean(self.lookup(b, &key).is_some() || INHERITED.contains(&key.as_str()))
-                    }
+                    Some(Obj::Object(..)) => value::boolean(
+                        self.lookup(b, &key).is_some()
+                            || (INHERITED.contains(&key.as_str()) && self.inherits_object(b)),
+                    ),
                     Some(Obj::Function(f)) => {
                         value::boolean(f.props.iter().any(|p| *p.0 == *key) || key == "prototype")
                     }
-                    Some(Obj::Arr(items)) => {
-                        value::boolean(key == "length" || key.parse::<usize>().is_ok_and(|i| i < items.len()))
-                    }
+                    Some(Obj::Arr(items)) => value::boolean(
+                        key == "length"
+                            || key.parse::<usize>().is_ok_and(|i| i < items.len())
+                            || self.array_prop(b, &key).is_some()
+                            || proto_methods("Array").contains(&key.as_str()),
+                    ),
                     _ => self.throw("TypeError", format!("cannot use 'in' to search for '{key}' in a non-object")),
                 }
             }
@@ -921,6 +939,9 @@ impl Host {
                         .throw("TypeError", format!("Cannot delete property '{k}' of {}", self.to_js_string(a)));
                 }
                 let key = self.key_of(b);
+                if self.attr(a, &key) & ATTR_FIXED != 0 {
+                    return FALSE;
+                }
                 if let Some(i) = value::as_reference(a) {
                     match self.heap.get_mut(i) {
                         Some(Obj::Arr(items)) => {
@@ -941,6 +962,8 @@ impl Host {
             op::NEW => {
                 let argv = self.take_args(b);
                 match CONSTRUCTORS[a as usize] {
+                    // `Object(o)` / `new Object(o)` give an object back unchanged.
+                    "Object" if argv.first().is_some_and(|&o| self.is_object(o) && self.str_of(o).is_none()) => argv[0],
                     "Object" => self.alloc(Obj::Object(Vec::new(), UNDEFINED), 0),
                     "RegExp" => {
                         let arg = |i: usize| argv.get(i).copied().unwrap_or(UNDEFINED);
@@ -999,6 +1022,17 @@ impl Host {
             op::SET => self.set(a, b, c),
             op::PUT => {
                 let key: Arc<str> = self.to_js_string(b).into();
+                // Sloppy mode: writes to read-only properties and new
+                // properties of non-extensible objects are ignored.
+                if !self.attrs.is_empty() {
+                    let exists = value::as_reference(a)
+                        .and_then(|slot| self.props_mut(slot))
+                        .is_some_and(|props| props.iter().any(|p| p.0 == key));
+                    let blocked = if exists { ATTR_READONLY } else { ATTR_SEALED };
+                    if self.attr(a, if exists { &key } else { "" }) & blocked != 0 {
+                        return c;
+                    }
+                }
                 let mut grew = 0;
                 if let Some(i) = value::as_reference(a)
                     && let Some(props) = self.props_mut(i)
@@ -1088,12 +1122,18 @@ impl Host {
     /// `for … in` keys: own, then inherited ones not shadowed.
     fn enumerable_keys(&self, obj: i64) -> Vec<String> {
         let mut keys: Vec<String> = Vec::new();
+        let mut shadowed: Vec<Arc<str>> = Vec::new();
         let mut at = obj;
         for _ in 0..10_000 {
             let Some(Obj::Object(props, proto)) = self.obj(at) else { break };
             for (k, _) in props {
-                if !keys.iter().any(|x| **x == **k) {
-                    keys.push(k.to_string());
+                if !keys.iter().any(|x| **x == **k) && !shadowed.iter().any(|x: &Arc<str>| x == k) {
+                    if self.hidden(at, k) {
+                        // Still shadows an inherited key of the same name.
+                        shadowed.push(k.clone());
+                    } else {
+                        keys.push(k.to_string());
+                    }
                 }
             }
             at = *proto;
@@ -1436,7 +1476,9 @@ impl Host {
     /// Own enumerable keys in for-in order (Object.keys).
     pub(crate) fn own_keys(&self, o: i64) -> Vec<Arc<str>> {
         match self.obj(o) {
-            Some(Obj::Object(props, _)) => props.iter().map(|p| p.0.clone()).collect(),
+            Some(Obj::Object(props, _)) => {
+                props.iter().filter(|p| !self.hidden(o, &p.0)).map(|p| p.0.clone()).collect()
+            }
             Some(Obj::Function(f)) => f.props.iter().map(|p| p.0.clone()).collect(),
             Some(Obj::Error(e)) => e.props.iter().map(|p| p.0.clone()).collect(),
             Some(Obj::Arr(items)) => {
@@ -1449,6 +1491,160 @@ impl Host {
             Some(Obj::Str(s)) => (0..s.encode_utf16().count()).map(|i| Arc::from(i.to_string())).collect(),
             _ => Vec::new(),
         }
+    }
+
+    /// The attribute flags of `key` on `obj` (`ATTR_*`; 0 = the default).
+    pub(crate) fn attr(&self, obj: i64, key: &str) -> u8 {
+        if self.attrs.is_empty() {
+            return 0;
+        }
+        value::as_reference(obj)
+            .and_then(|slot| self.attrs.get(&slot))
+            .and_then(|list| list.iter().find(|a| &*a.0 == key))
+            .map_or(0, |a| a.1)
+    }
+
+    fn set_attr(&mut self, obj: i64, key: &str, flags: u8) {
+        let Some(slot) = value::as_reference(obj) else { return };
+        let list = self.attrs.entry(slot).or_default();
+        match list.iter_mut().find(|a| &*a.0 == key) {
+            Some(a) => a.1 = flags,
+            None => list.push((Arc::from(key), flags)),
+        }
+    }
+
+    /// Whether an own property is left out of enumeration.
+    pub(crate) fn hidden(&self, obj: i64, key: &str) -> bool {
+        self.attr(obj, key) & ATTR_HIDDEN != 0
+    }
+
+    /// `Object.defineProperty(o, key, desc)` for data properties (ES5
+    /// §8.12.9): the value and the three flags; fields left out keep their
+    /// value on an existing property and default to false on a new one.
+    /// Accessors (`get`/`set`) are refused: see docs/known-differences.md.
+    fn define_property(&mut self, o: i64, key: i64, desc: i64) -> Result<(), String> {
+        if !matches!(self.obj(o), Some(Obj::Object(..) | Obj::Function(_))) {
+            return Err("Object.defineProperty called on non-object".into());
+        }
+        if !self.is_object(desc) {
+            return Err("Property description must be an object".into());
+        }
+        if self.lookup(desc, "get").is_some() || self.lookup(desc, "set").is_some() {
+            return Err("cbot does not support accessor properties (get/set)".into());
+        }
+        let k = self.key_of(key);
+        let exists = value::as_reference(o)
+            .and_then(|slot| self.props_mut(slot))
+            .is_some_and(|props| props.iter().any(|p| p.0 == k));
+        let old = if exists { self.attr(o, &k) } else { ATTR_HIDDEN | ATTR_READONLY | ATTR_FIXED };
+        if old & ATTR_FIXED != 0 && exists {
+            // A non-configurable property can only lose writability.
+            let value = self.lookup(desc, "value");
+            if old & ATTR_READONLY != 0
+                && value.is_some_and(|v| !self.strict_equals(v, self.lookup(o, &k).unwrap_or(UNDEFINED)))
+            {
+                return Err(format!("Cannot redefine property: {k}"));
+            }
+        }
+        if !exists && self.attr(o, "") & ATTR_SEALED != 0 {
+            return Err(format!("Cannot define property {k}, object is not extensible"));
+        }
+        let mut flags = old;
+        for (field, bit) in [("enumerable", ATTR_HIDDEN), ("writable", ATTR_READONLY), ("configurable", ATTR_FIXED)] {
+            if let Some(v) = self.lookup(desc, field) {
+                if self.truthy(v) { flags &= !bit } else { flags |= bit }
+            }
+        }
+        let value = self.lookup(desc, "value");
+        if let Some(props) = value::as_reference(o).and_then(|slot| self.props_mut(slot)) {
+            match props.iter_mut().find(|p| p.0 == k) {
+                Some(p) => {
+                    if let Some(v) = value {
+                        p.1 = v;
+                    }
+                }
+                None => props.push((k.clone(), value.unwrap_or(UNDEFINED))),
+            }
+        }
+        self.set_attr(o, &k, flags);
+        Ok(())
+    }
+
+    /// `Object.getOwnPropertyDescriptor(o, key)`.
+    fn property_descriptor(&mut self, o: i64, key: i64) -> i64 {
+        let k = self.key_of(key);
+        let (value, flags) = match self.obj(o) {
+            Some(Obj::Object(props, _)) => match props.iter().find(|p| p.0 == k) {
+                Some(p) => (p.1, self.attr(o, &k)),
+                None => return UNDEFINED,
+            },
+            Some(Obj::Function(f)) => match f.props.iter().find(|p| p.0 == k) {
+                Some(p) => (p.1, self.attr(o, &k)),
+                None => return UNDEFINED,
+            },
+            Some(Obj::Arr(items)) if &*k == "length" => (value::number(items.len() as f64), ATTR_HIDDEN | ATTR_FIXED),
+            Some(Obj::Arr(items)) => match array_index(&k).and_then(|i| items.get(i as usize)) {
+                Some(&v) => (v, self.attr(o, "") & (ATTR_READONLY | ATTR_FIXED)),
+                None => return UNDEFINED,
+            },
+            _ => return UNDEFINED,
+        };
+        let d = self.alloc_object(UNDEFINED);
+        for (field, v) in [
+            ("value", value),
+            ("writable", value::boolean(flags & ATTR_READONLY == 0)),
+            ("enumerable", value::boolean(flags & ATTR_HIDDEN == 0)),
+            ("configurable", value::boolean(flags & ATTR_FIXED == 0)),
+        ] {
+            let key = self.string(field);
+            self.op3(op::PUT, d, key, v);
+        }
+        d
+    }
+
+    /// freeze / seal / preventExtensions (ES5 §15.2.3.8–10).
+    fn restrict(&mut self, o: i64, how: &str) {
+        let keys: Vec<Arc<str>> = match self.obj(o) {
+            Some(Obj::Object(props, _)) => props.iter().map(|p| p.0.clone()).collect(),
+            Some(Obj::Function(f)) => f.props.iter().map(|p| p.0.clone()).collect(),
+            Some(Obj::Arr(_)) => Vec::new(),
+            _ => return,
+        };
+        let add = match how {
+            "freeze" => ATTR_READONLY | ATTR_FIXED,
+            "seal" => ATTR_FIXED,
+            _ => 0,
+        };
+        for k in keys {
+            let f = self.attr(o, &k) | add;
+            self.set_attr(o, &k, f);
+        }
+        let own = self.attr(o, "")
+            | ATTR_SEALED
+            | if how == "freeze" {
+                ATTR_READONLY | ATTR_FIXED
+            } else if how == "seal" {
+                ATTR_FIXED
+            } else {
+                0
+            };
+        self.set_attr(o, "", own);
+    }
+
+    /// isFrozen / isSealed / isExtensible.
+    fn restricted(&self, o: i64, how: &str) -> bool {
+        let own = self.attr(o, "");
+        let keys: Vec<Arc<str>> = match self.obj(o) {
+            Some(Obj::Object(props, _)) => props.iter().map(|p| p.0.clone()).collect(),
+            Some(Obj::Function(f)) => f.props.iter().map(|p| p.0.clone()).collect(),
+            Some(Obj::Arr(items)) if !items.is_empty() => {
+                return own & ATTR_SEALED != 0 && (how == "seal" || own & ATTR_READONLY != 0);
+            }
+            Some(_) => Vec::new(),
+            None => return true,
+        };
+        let need = if how == "freeze" { ATTR_READONLY | ATTR_FIXED } else { ATTR_FIXED };
+        own & ATTR_SEALED != 0 && keys.iter().all(|k| self.attr(o, k) & need == need)
     }
 
     fn host_class(&self, obj: i64) -> Option<&'static str> {
@@ -1563,7 +1759,14 @@ impl Host {
             let i = index.or_else(|| key_str.parse().ok());
             let new_len = match (i, key_str.as_str()) {
                 (Some(i), _) => Some(len.max(i + 1)),
-                (None, "length") => Some(self.to_number(v).clamp(0.0, 4_294_967_295.0) as usize),
+                (None, "length") => {
+                    // ES5 §15.4.5.1: a length that is not a uint32 is a RangeError.
+                    let n = self.to_number(v);
+                    if !(0.0..=4_294_967_295.0).contains(&n) || n.fract() != 0.0 {
+                        return self.throw("RangeError", "Invalid array length");
+                    }
+                    Some(n as usize)
+                }
                 _ => None,
             };
             if new_len.is_none() {
@@ -1745,7 +1948,9 @@ impl Host {
                     ("Object", "keys") => match self.obj(arg(0)) {
                         // Own enumerable keys (ES5 §15.2.3.14), in for-in order.
                         Some(Obj::Object(props, _)) => {
-                            let keys: Vec<Arc<str>> = props.iter().map(|p| p.0.clone()).collect();
+                            let o = arg(0);
+                            let keys: Vec<Arc<str>> =
+                                props.iter().filter(|p| !self.hidden(o, &p.0)).map(|p| p.0.clone()).collect();
                             let items = keys.into_iter().map(|k| self.string(k)).collect();
                             self.alloc_array(items)
                         }
@@ -1770,6 +1975,9 @@ impl Host {
                             self.alloc_array(items)
                         }
                         Some(_) => self.alloc_array(Vec::new()),
+                        // ES2015 §19.1.2.14: primitives convert (numbers and
+                        // booleans have no own keys); only null/undefined throw.
+                        None if arg(0) != UNDEFINED && arg(0) != NULL => self.alloc_array(Vec::new()),
                         None => self.throw("TypeError", "Object.keys called on non-object"),
                     },
                     ("Object", "create") => {
@@ -1777,7 +1985,18 @@ impl Host {
                         if proto == NULL || matches!(self.obj(proto), Some(Obj::Object(..) | Obj::Proto(_))) {
                             // `undefined` stands for Object.prototype.
                             let proto = if proto == proto_ref("Object") { UNDEFINED } else { proto };
-                            self.alloc_object(proto)
+                            let o = self.alloc_object(proto);
+                            let descs = arg(1);
+                            if descs != UNDEFINED {
+                                for k in self.own_keys(descs) {
+                                    let key = self.string(k);
+                                    let d = self.get(descs, key);
+                                    if let Err(m) = self.define_property(o, key, d) {
+                                        return self.throw("TypeError", m);
+                                    }
+                                }
+                            }
+                            o
                         } else {
                             self.throw("TypeError", "Object prototype may only be an Object or null")
                         }
@@ -1868,11 +2087,31 @@ impl Host {
                             .collect();
                         self.alloc_array(items)
                     }
-                    // Objects are never frozen here: freezing is accepted and
-                    // has no effect (docs/known-differences.md).
-                    ("Object", "freeze" | "seal" | "preventExtensions") => arg(0),
-                    ("Object", "isFrozen" | "isSealed") => value::boolean(!self.is_object(arg(0))),
-                    ("Object", "isExtensible") => value::boolean(self.is_object(arg(0))),
+                    ("Object", how @ ("freeze" | "seal" | "preventExtensions")) => {
+                        self.restrict(arg(0), how);
+                        arg(0)
+                    }
+                    ("Object", "isFrozen") => value::boolean(self.restricted(arg(0), "freeze")),
+                    ("Object", "isSealed") => value::boolean(self.restricted(arg(0), "seal")),
+                    ("Object", "isExtensible") => {
+                        value::boolean(self.is_object(arg(0)) && self.attr(arg(0), "") & ATTR_SEALED == 0)
+                    }
+                    ("Object", "defineProperty") => match self.define_property(arg(0), arg(1), arg(2)) {
+                        Ok(()) => arg(0),
+                        Err(m) => self.throw("TypeError", m),
+                    },
+                    ("Object", "defineProperties") => {
+                        let (o, descs) = (arg(0), arg(1));
+                        for k in self.own_keys(descs) {
+                            let key = self.string(k);
+                            let d = self.get(descs, key);
+                            if let Err(m) = self.define_property(o, key, d) {
+                                return self.throw("TypeError", m);
+                            }
+                        }
+                        o
+                    }
+                    ("Object", "getOwnPropertyDescriptor") => self.property_descriptor(arg(0), arg(1)),
                     ("Math", m) => self.math(m, &argv),
                     ("JSON", "stringify") => {
                         let v = self.to_host(arg(0), 0);
@@ -2209,7 +2448,18 @@ impl Host {
             }
             "hasOwnProperty" => {
                 let key = self.key_of(arg(0));
-                value::boolean(&*key == "length" || array_index(&key).is_some_and(|i| (i as usize) < len))
+                value::boolean(
+                    &*key == "length"
+                        || array_index(&key).is_some_and(|i| (i as usize) < len)
+                        || self.array_prop(recv, &key).is_some(),
+                )
+            }
+            // Indices and named properties are enumerable; `length` is not.
+            "propertyIsEnumerable" => {
+                let key = self.key_of(arg(0));
+                value::boolean(
+                    array_index(&key).is_some_and(|i| (i as usize) < len) || self.array_prop(recv, &key).is_some(),
+                )
             }
             "sort" => {
                 // Without a comparator: by string value, undefined last
@@ -2615,8 +2865,13 @@ impl Host {
                 self.alloc(Obj::Arr(items), 8 * n)
             }
             Value::Object(props) => {
-                let props: Vec<(Arc<str>, i64)> =
+                let mut props: Vec<(Arc<str>, i64)> =
                     props.iter().map(|(k, x)| (Arc::from(k.as_str()), self.import(x))).collect();
+                // Integer-like keys come first, ascending, as in every
+                // JavaScript object (ES2015 §9.1.12 OrdinaryOwnPropertyKeys).
+                if props.iter().any(|p| array_index(&p.0).is_some()) {
+                    props.sort_by_key(|p| array_index(&p.0).map_or(u64::MAX, u64::from));
+                }
                 let n = props.len();
                 self.alloc(Obj::Object(props, UNDEFINED), 24 * n)
             }

@@ -1,4 +1,3 @@
-// gap: assigning an invalid array length (negative or fractional) must throw RangeError; cbot accepts it
 var a = [1, 2];
 var out = [];
 try { a.length = -1; out.push("no error"); } catch (e) { out.push(e.name); }

@@ -1,4 +1,3 @@
-// gap: objects made by JSON.parse keep source key order instead of integer keys first ascending
 var o = JSON.parse('{"b":1,"10":2,"a":3,"2":4,"-1":5,"1.5":6,"01":7}');
 var keys = Object.keys(o);
 var forIn = [];

@@ -1,4 +1,3 @@
-// gap: Object.defineProperty is missing (TypeError)
 var o = {visible: 1};
 Object.defineProperty(o, "hidden", {value: 42, enumerable: false, writable: false});
 o.hidden = 7;

@@ -1,4 +1,3 @@
-// gap: Object.seal / Object.preventExtensions / Object.isExtensible / Object.isSealed are missing
 var s = Object.seal({a: 1});
 s.a = 2;
 s.b = 3;

@@ -1,4 +1,3 @@
-// gap: Object(obj) / new Object(obj) make a new empty object instead of returning obj itself
 var same = {z: 1};
 var q = Object({k: 1});
 return [q.k, Object(same) === same, new Object(same) === same, Object([1, 2]).length];

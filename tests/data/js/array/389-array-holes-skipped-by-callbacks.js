@@ -1,4 +1,4 @@
-// gap: forEach/filter/some/reduce/indexOf visit holes of sparse arrays (cbot arrays have no holes)
+//! differs: arrays have no holes in cbot: a deleted or never-written element is `undefined`, counts for `in`, and callbacks (forEach, map, filter, reduce…) visit it
 var a = [1, , 3];
 a[5] = 6;
 var visits = [];

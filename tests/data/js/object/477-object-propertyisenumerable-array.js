@@ -1,2 +1,1 @@
-// gap: propertyIsEnumerable on an array throws TypeError
 return [[1].propertyIsEnumerable(0), [1].propertyIsEnumerable("length"), ["a"].propertyIsEnumerable("1")];

@@ -1,4 +1,3 @@
-// gap: Object.freeze / Object.isFrozen are missing (TypeError)
 var cfg = Object.freeze({name: "bot", nested: {x: 1}});
 cfg.name = "changed";
 cfg.added = 1;

@@ -1,0 +1,1 @@
+return [Object.keys(5), Object.keys(true), Object.keys(NaN)];
