@@ -522,6 +522,8 @@ mod json {
     use std::sync::Arc;
 
     struct Ser {
+        /// The string "toJSON", made on first use.
+        to_json: Option<i64>,
         replacer: Option<i64>,
         allow: Option<Vec<Arc<str>>>,
         gap: String,
@@ -558,7 +560,7 @@ mod json {
         } else {
             String::new()
         };
-        let mut ser = Ser { replacer, allow, gap, stack: Vec::new() };
+        let mut ser = Ser { to_json: None, replacer, allow, gap, stack: Vec::new() };
         let holder = h.alloc_object(UNDEFINED);
         let empty = h.string("");
         h.set(holder, empty, v);
@@ -598,7 +600,7 @@ mod json {
     ) -> Result<bool, Stop> {
         // toJSON of script objects (Dates serialise through their ISO string below).
         if matches!(c.data().obj(v), Some(Obj::Object(..))) {
-            let name = c.data_mut().string("toJSON");
+            let name = *ser.to_json.get_or_insert_with(|| c.data_mut().string("toJSON"));
             let f = c.data_mut().get(v, name);
             if c.data().callable_slot(f).is_some() && !matches!(c.data().obj(f), Some(Obj::Method { .. })) {
                 v = call(c, f, v, vec![key])?;
@@ -633,7 +635,7 @@ mod json {
         }
         match h.obj(v) {
             Some(Obj::Str(s)) => {
-                out.push_str(&serde_json::to_string(&**s).unwrap_or_default());
+                quote_into(out, s);
                 return Ok(true);
             }
             Some(Obj::Date(_)) => {
@@ -657,7 +659,7 @@ mod json {
             return Err(Stop::Exception);
         }
         ser.stack.push(v);
-        let inner = format!("{indent}{}", ser.gap);
+        let inner = if ser.gap.is_empty() { String::new() } else { format!("{indent}{}", ser.gap) };
         let (open, close) = if h.is_array(v) { ('[', ']') } else { ('{', '}') };
         out.push(open);
         let mut first = true;
@@ -677,7 +679,12 @@ mod json {
             for i in 0..n {
                 sep(out, &mut first, &ser.gap);
                 let item = c.data().item(v, i).unwrap_or(UNDEFINED);
-                let k = c.data_mut().string(i.to_string());
+                // The key only reaches script code (a replacer, toJSON).
+                let k = if ser.replacer.is_some() || c.data().is_object(item) {
+                    c.data_mut().string(i.to_string())
+                } else {
+                    UNDEFINED
+                };
                 if !write(c, ser, v, k, item, &inner, out)? {
                     out.push_str("null");
                 }
@@ -692,7 +699,7 @@ mod json {
                 let item = c.data_mut().get(v, key);
                 let (mark, was_first) = (out.len(), first);
                 sep(out, &mut first, &ser.gap);
-                out.push_str(&serde_json::to_string(&*k).unwrap_or_default());
+                quote_into(out, &k);
                 out.push(':');
                 if !ser.gap.is_empty() {
                     out.push(' ');
@@ -710,6 +717,34 @@ mod json {
         out.push(close);
         ser.stack.pop();
         Ok(true)
+    }
+
+    /// Writes `s` as a JSON string literal (ES5 §15.12.3 Quote).
+    fn quote_into(out: &mut String, s: &str) {
+        out.push('"');
+        let mut start = 0;
+        for (i, b) in s.bytes().enumerate() {
+            let esc = match b {
+                b'"' => "\\\"",
+                b'\\' => "\\\\",
+                b'\n' => "\\n",
+                b'\r' => "\\r",
+                b'\t' => "\\t",
+                0x08 => "\\b",
+                0x0c => "\\f",
+                0..=0x1f => "",
+                _ => continue,
+            };
+            out.push_str(&s[start..i]);
+            if esc.is_empty() {
+                out.push_str(&format!("\\u{b:04x}"));
+            } else {
+                out.push_str(esc);
+            }
+            start = i + 1;
+        }
+        out.push_str(&s[start..]);
+        out.push('"');
     }
 
     /// Walks a parsed value bottom-up through the reviver (ES5 §15.12.2
