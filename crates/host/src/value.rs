@@ -142,8 +142,11 @@ pub fn string_to_number(s: &str) -> f64 {
     if t.is_empty() {
         return 0.0;
     }
-    if let Some(hex) = t.strip_prefix("0x").or_else(|| t.strip_prefix("0X")) {
-        return u64::from_str_radix(hex, 16).map_or(f64::NAN, |v| v as f64);
+    // Hexadecimal (ES5), binary and octal (ES2015 §7.1.3.1) literals.
+    for (prefixes, radix) in [(["0x", "0X"], 16), (["0b", "0B"], 2), (["0o", "0O"], 8)] {
+        if let Some(digits) = prefixes.iter().find_map(|p| t.strip_prefix(p)) {
+            return u64::from_str_radix(digits, radix).map_or(f64::NAN, |v| v as f64);
+        }
     }
     match t {
         "Infinity" | "+Infinity" => return f64::INFINITY,

@@ -122,6 +122,8 @@ pub(crate) const BUILTINS: &[&str] = &[
     "encodeURI",
     "decodeURI",
     "RegExp",
+    "escape",
+    "unescape",
 ];
 
 /// A JavaScript function object.
@@ -942,8 +944,15 @@ impl Host {
                 if self.attr(a, &key) & ATTR_FIXED != 0 {
                     return FALSE;
                 }
+                // A string's length and characters are not configurable.
+                if let Some(Obj::Str(t)) = self.obj(a)
+                    && (&*key == "length" || array_index(&key).is_some_and(|i| (i as usize) < t.encode_utf16().count()))
+                {
+                    return FALSE;
+                }
                 if let Some(i) = value::as_reference(a) {
                     match self.heap.get_mut(i) {
+                        Some(Obj::Arr(_)) if &*key == "length" => return FALSE,
                         Some(Obj::Arr(items)) => {
                             // No holes here: a deleted item reads as undefined.
                             if let Some(x) = array_index(&key).and_then(|k| items.get_mut(k as usize)) {
@@ -1935,6 +1944,23 @@ impl Host {
                     self.string(s)
                 }
                 "valueOf" => recv,
+                // ES5 §15.2.4.6: is `recv` on `v`'s prototype chain?
+                "isPrototypeOf" => {
+                    let mut at = match self.obj(arg(0)) {
+                        Some(Obj::Object(_, p)) => *p,
+                        _ => return FALSE,
+                    };
+                    for _ in 0..10_000 {
+                        if at == recv {
+                            return TRUE;
+                        }
+                        at = match self.obj(at) {
+                            Some(Obj::Object(_, p)) => *p,
+                            _ => return FALSE,
+                        };
+                    }
+                    FALSE
+                }
                 _ => self.throw("TypeError", format!("Object has no method '{name}'")),
             },
             Some(Obj::Builtin(b)) => {
@@ -2533,7 +2559,7 @@ impl Host {
                 let found = (from as usize..items.len()).find(|&i| self.strict_equals(items[i], arg(0)));
                 value::number(found.map_or(-1.0, |i| i as f64))
             }
-            "toString" => {
+            "toString" | "toLocaleString" => {
                 let s = self.to_js_string(recv);
                 self.string(s)
             }
@@ -2801,6 +2827,55 @@ impl Host {
                     None => self.throw("URIError", "URI malformed"),
                 }
             }
+            // Annex B.2.1–2 (still used by old bot code for URL building).
+            "escape" => {
+                let text = self.to_js_string(arg(0));
+                let mut out = String::new();
+                for u in text.encode_utf16() {
+                    match u {
+                        _ if u < 128
+                            && (u8::try_from(u)
+                                .is_ok_and(|b| b.is_ascii_alphanumeric() || b"@*_+-./".contains(&b))) =>
+                        {
+                            out.push(char::from(u as u8));
+                        }
+                        _ if u < 256 => out.push_str(&format!("%{u:02X}")),
+                        _ => out.push_str(&format!("%u{u:04X}")),
+                    }
+                }
+                self.string(out)
+            }
+            "unescape" => {
+                let text: Vec<u16> = self.to_js_string(arg(0)).encode_utf16().collect();
+                let hex = |units: &[u16]| -> Option<u16> {
+                    let s = String::from_utf16(units).ok()?;
+                    if !s.bytes().all(|b| b.is_ascii_hexdigit()) {
+                        return None;
+                    }
+                    u16::from_str_radix(&s, 16).ok()
+                };
+                let mut out: Vec<u16> = Vec::with_capacity(text.len());
+                let mut i = 0;
+                while i < text.len() {
+                    if text[i] == u16::from(b'%') {
+                        if text.get(i + 1) == Some(&u16::from(b'u'))
+                            && let Some(v) = text.get(i + 2..i + 6).and_then(hex)
+                        {
+                            out.push(v);
+                            i += 6;
+                            continue;
+                        }
+                        if let Some(v) = text.get(i + 1..i + 3).and_then(hex) {
+                            out.push(v);
+                            i += 3;
+                            continue;
+                        }
+                    }
+                    out.push(text[i]);
+                    i += 1;
+                }
+                self.string(String::from_utf16_lossy(&out))
+            }
             "isNaN" => value::boolean(self.to_number(arg(0)).is_nan()),
             "isFinite" => value::boolean(self.to_number(arg(0)).is_finite()),
             "parseFloat" => value::number(parse_float(&self.to_js_string(arg(0)))),
@@ -2829,10 +2904,12 @@ impl Host {
                 Some(Obj::Str(s)) => Value::String(s.to_string()),
                 Some(Obj::Arr(items)) => Value::Array(items.iter().map(|&x| self.to_host(x, depth + 1)).collect()),
                 // Functions are left out, as JSON.stringify leaves them out.
+                // Functions and `undefined` members are left out, as JSON
+                // leaves them out.
                 Some(Obj::Object(props, _)) => Value::Object(
                     props
                         .iter()
-                        .filter(|(_, x)| !self.is_function(*x))
+                        .filter(|(_, x)| *x != UNDEFINED && !self.is_function(*x))
                         .map(|(k, x)| (k.to_string(), self.to_host(*x, depth + 1)))
                         .collect(),
                 ),

@@ -542,7 +542,7 @@
     i32.const 104
     global.set 0
     i64.const -1124800395214848
-    i64.const -1124800395214813
+    i64.const -1124800395214811
     i64.const 0
     local.set 3
     i32.const 45
@@ -558,7 +558,7 @@
       return
     end
     local.get 3
-    i64.const -1124800395214812
+    i64.const -1124800395214810
     local.set 4
     local.set 3
     i32.const 15

@@ -1,4 +1,3 @@
-// gap: Number() of "0b…" and "0o…" strings gives NaN instead of the binary/octal value
 var inputs = ["0b101", "0B11", "0o17", "0O7", "0b2", "0o8", "-0b1"];
 var out = [];
 for (var i = 0; i < inputs.length; i++) out.push(inputs[i] + "=" + String(Number(inputs[i])));

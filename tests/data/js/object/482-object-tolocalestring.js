@@ -1,2 +1,1 @@
-// gap: toLocaleString on objects and arrays is missing (TypeError)
 return [({a: 1}).toLocaleString(), [1, "b"].toLocaleString(), [].toLocaleString()];

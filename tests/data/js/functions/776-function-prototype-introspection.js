@@ -1,4 +1,3 @@
-// gap: isPrototypeOf and Object.getPrototypeOf on script objects are missing (TypeError)
 function F() {}
 var f = new F();
 var child = Object.create(f);

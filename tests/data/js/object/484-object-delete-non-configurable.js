@@ -1,0 +1,2 @@
+var a = [1, 2];
+return [delete a.length, a.length, delete "abc".length];
