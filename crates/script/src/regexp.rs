@@ -775,30 +775,37 @@ impl Host {
         }
     }
 
-    /// The array `exec` and non-global `match` return: the match, the
-    /// groups (`undefined` when a group did not take part), and the
-    /// `index`, `input` and `groups` properties.
-    fn match_array(&mut self, s: &Arc<str>, c: &Captures) -> i64 {
-        let items: Vec<i64> = c
-            .spans
+    /// The match and each group as strings (`undefined` for a group that
+    /// did not take part).
+    fn capture_values(&mut self, s: &str, c: &Captures) -> Vec<i64> {
+        c.spans
             .iter()
             .map(|r| match r {
                 Some(r) => self.string(&s[r.clone()]),
                 None => UNDEFINED,
             })
-            .collect();
+            .collect()
+    }
+
+    /// The `groups` object of a match with named groups: each name to its
+    /// group's value in `values` (from `capture_values`).
+    fn groups_object(&mut self, c: &Captures, values: &[i64]) -> i64 {
+        let g = self.alloc_object(NULL);
+        for (name, i) in c.names.clone() {
+            let v = values.get(i).copied().unwrap_or(UNDEFINED);
+            let k = self.string(name);
+            self.op3(op::PUT, g, k, v);
+        }
+        g
+    }
+
+    /// The array `exec` and non-global `match` return: the match, the
+    /// groups (`undefined` when a group did not take part), and the
+    /// `index`, `input` and `groups` properties.
+    fn match_array(&mut self, s: &Arc<str>, c: &Captures) -> i64 {
+        let items = self.capture_values(s, c);
         let index = c.spans[0].as_ref().map_or(0, |m| utf16_index(s, m.start));
-        let groups = if c.names.is_empty() {
-            UNDEFINED
-        } else {
-            let g = self.alloc_object(NULL);
-            for (name, i) in c.names.clone() {
-                let v = items.get(i).copied().unwrap_or(UNDEFINED);
-                let k = self.string(name);
-                self.op3(op::PUT, g, k, v);
-            }
-            g
-        };
+        let groups = if c.names.is_empty() { UNDEFINED } else { self.groups_object(c, &items) };
         let arr = self.alloc_array(items);
         let input = self.string(s.clone());
         self.set_array_prop(arr, "index", value::number(index as f64));
@@ -880,24 +887,12 @@ impl Host {
     /// groups, the UTF-16 offset, the whole string, and the named groups
     /// object when the pattern has named groups.
     pub(crate) fn replacer_args(&mut self, s: &Arc<str>, c: &Captures, whole: i64) -> Vec<i64> {
-        let mut argv: Vec<i64> = c
-            .spans
-            .iter()
-            .map(|r| match r {
-                Some(r) => self.string(&s[r.clone()]),
-                None => UNDEFINED,
-            })
-            .collect();
+        let mut argv = self.capture_values(s, c);
         let at = c.spans[0].as_ref().map_or(0, |m| utf16_index(s, m.start));
         argv.push(value::number(at as f64));
         argv.push(whole);
         if !c.names.is_empty() {
-            let g = self.alloc_object(NULL);
-            for (name, i) in c.names.clone() {
-                let v = argv.get(i).copied().unwrap_or(UNDEFINED);
-                let k = self.string(name);
-                self.op3(op::PUT, g, k, v);
-            }
+            let g = self.groups_object(c, &argv);
             argv.push(g);
         }
         argv

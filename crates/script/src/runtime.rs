@@ -1579,6 +1579,17 @@ impl Host {
         Ok(())
     }
 
+    /// `Object.defineProperties(o, descs)` (and `Object.create`'s second
+    /// argument): one `define_property` per own key of `descs`.
+    fn define_properties(&mut self, o: i64, descs: i64) -> Result<(), String> {
+        for k in self.own_keys(descs) {
+            let key = self.string(k);
+            let d = self.get(descs, key);
+            self.define_property(o, key, d)?;
+        }
+        Ok(())
+    }
+
     /// `Object.getOwnPropertyDescriptor(o, key)`.
     fn property_descriptor(&mut self, o: i64, key: i64) -> i64 {
         let k = self.key_of(key);
@@ -2012,17 +2023,13 @@ impl Host {
                             // `undefined` stands for Object.prototype.
                             let proto = if proto == proto_ref("Object") { UNDEFINED } else { proto };
                             let o = self.alloc_object(proto);
-                            let descs = arg(1);
-                            if descs != UNDEFINED {
-                                for k in self.own_keys(descs) {
-                                    let key = self.string(k);
-                                    let d = self.get(descs, key);
-                                    if let Err(m) = self.define_property(o, key, d) {
-                                        return self.throw("TypeError", m);
-                                    }
-                                }
+                            if arg(1) == UNDEFINED {
+                                return o;
                             }
-                            o
+                            match self.define_properties(o, arg(1)) {
+                                Ok(()) => o,
+                                Err(m) => self.throw("TypeError", m),
+                            }
                         } else {
                             self.throw("TypeError", "Object prototype may only be an Object or null")
                         }
@@ -2126,17 +2133,10 @@ impl Host {
                         Ok(()) => arg(0),
                         Err(m) => self.throw("TypeError", m),
                     },
-                    ("Object", "defineProperties") => {
-                        let (o, descs) = (arg(0), arg(1));
-                        for k in self.own_keys(descs) {
-                            let key = self.string(k);
-                            let d = self.get(descs, key);
-                            if let Err(m) = self.define_property(o, key, d) {
-                                return self.throw("TypeError", m);
-                            }
-                        }
-                        o
-                    }
+                    ("Object", "defineProperties") => match self.define_properties(arg(0), arg(1)) {
+                        Ok(()) => arg(0),
+                        Err(m) => self.throw("TypeError", m),
+                    },
                     ("Object", "getOwnPropertyDescriptor") => self.property_descriptor(arg(0), arg(1)),
                     ("Math", m) => self.math(m, &argv),
                     ("JSON", "stringify") => {
