@@ -82,7 +82,7 @@ fn products() -> Value {
     let product = |i: usize| {
         let variants = (0..3)
             .map(|j| {
-                Value::Object(vec![
+                Value::object(vec![
                     ("id".into(), Value::Number((i * 100 + j) as f64)),
                     ("option2".into(), Value::from(["Classic", "Bold", "Retro"][j])),
                     ("inventory_quantity".into(), Value::Number(((i + j) % 3) as f64)),
@@ -92,7 +92,7 @@ fn products() -> Value {
             .collect();
         let images = (0..2)
             .map(|k| {
-                Value::Object(vec![
+                Value::object(vec![
                     ("id".into(), Value::Number((i * 10 + k) as f64)),
                     ("src".into(), Value::from(format!("https://cdn.example.com/p{i}-{k}.jpg"))),
                     ("height".into(), Value::Number(1200.0)),
@@ -100,13 +100,13 @@ fn products() -> Value {
                 ])
             })
             .collect();
-        Value::Object(vec![
+        Value::object(vec![
             ("id".into(), Value::Number(i as f64)),
             ("title".into(), Value::from(format!("Tee number {i}"))),
             ("handle".into(), Value::from(format!("tee-{i}"))),
-            ("image".into(), Value::Object(vec![("src".into(), Value::from("x"))])),
-            ("variants".into(), Value::Array(variants)),
-            ("images".into(), Value::Array(images)),
+            ("image".into(), Value::object(vec![("src".into(), Value::from("x"))])),
+            ("variants".into(), Value::array(variants)),
+            ("images".into(), Value::array(images)),
         ])
     };
     Value::Array((0..6).map(product).collect())

@@ -123,7 +123,7 @@ pub trait BotContext {
     fn get_web_view_variable(&mut self, name: &str) -> Value;
     /// `getWebViewVariables()`: all of them, as an object.
     fn get_web_view_variables(&mut self) -> Value {
-        Value::Object(Vec::new())
+        Value::object(Vec::new())
     }
     /// `getQuickReplyPayload()`: payload of the chosen quick reply.
     fn get_quick_reply_payload(&mut self) -> Value;
@@ -691,7 +691,7 @@ mod tests {
         assert_eq!(call("getContextDataForConversation", &["ns", "k"]), Value::from("v"));
         assert_eq!(call("getContextDataForUser", &["ns", "k"]), Value::from("u"));
         assert_eq!(call("getGlobalContextData", &["ns", "k"]), Value::Null);
-        assert_eq!(call("getContextDataForUser", &["ns"]), Value::Object(vec![("k".into(), Value::from("u"))]));
+        assert_eq!(call("getContextDataForUser", &["ns"]), Value::object(vec![("k".into(), Value::from("u"))]));
         assert_eq!(call("deleteContextDataForUser", &["ns", "k"]), Value::Bool(true));
         assert_eq!(call("getContextDataForUser", &["ns", "k"]), Value::Null);
         assert_eq!(call("deleteContextNamespace", &["ns"]), Value::Bool(true));
@@ -765,7 +765,7 @@ mod tests {
         assert_eq!(call(&mut alice, "getContextDataForUser", vec![s("ns"), s("k")]), s("a"));
         alice.now_ms += 1.0;
         assert_eq!(call(&mut alice, "getContextDataForUser", vec![s("ns"), s("k")]), Value::Null);
-        assert_eq!(call(&mut alice, "getContextDataForUser", vec![s("ns")]), Value::Object(Vec::new()));
+        assert_eq!(call(&mut alice, "getContextDataForUser", vec![s("ns")]), Value::object(Vec::new()));
         // deleteAll… empties one scope of one owner; an unknown namespace fails.
         assert_eq!(call(&mut alice, "deleteAllContextDataForConversation", vec![s("ns")]), Value::Bool(true));
         assert_eq!(call(&mut alice, "getContextDataForConversation", vec![s("ns"), s("c")]), Value::Null);
@@ -781,9 +781,9 @@ mod tests {
     #[test]
     fn personal_info_needs_a_name_or_company() {
         let mut ctx = OfflineContext::default();
-        ctx.user.personal_info = Value::Object(vec![("contacts".into(), Value::Array(vec![]))]);
+        ctx.user.personal_info = Value::object(vec![("contacts".into(), Value::array(vec![]))]);
         assert_eq!(dispatch(&mut ctx, "getLPUserPersonalInfo", vec![], None), Ok(Value::Null));
-        ctx.user.personal_info = Value::Object(vec![("firstname".into(), Value::from("Ann"))]);
+        ctx.user.personal_info = Value::object(vec![("firstname".into(), Value::from("Ann"))]);
         assert_eq!(dispatch(&mut ctx, "getLPUserPersonalInfo", vec![], None), Ok(ctx.user.personal_info.clone()));
     }
 }

@@ -113,7 +113,7 @@ impl Default for OfflineContext {
             engagement_attributes: BTreeMap::new(),
             env: BTreeMap::new(),
             web_view: BTreeMap::new(),
-            customer_info: Value::Object(Vec::new()),
+            customer_info: Value::object(Vec::new()),
             quick_reply_payload: Value::Null,
             api_status: None,
             dialog_starter_intent: Value::Null,

@@ -76,15 +76,15 @@ impl Default for UserData {
 
 /// `{"nouns": [], "verbs": [], "phrases": [], "sentences": [], "tokens": []}`.
 pub fn empty_nlp_response() -> Value {
-    let empty = |k: &str| (k.to_string(), Value::Array(Vec::new()));
-    Value::Object(vec![empty("nouns"), empty("verbs"), empty("phrases"), empty("sentences"), empty("tokens")])
+    let empty = |k: &str| (k.to_string(), Value::array(Vec::new()));
+    Value::object(vec![empty("nouns"), empty("verbs"), empty("phrases"), empty("sentences"), empty("tokens")])
 }
 
 impl UserData {
     /// Adds a recognised entity: `getNamedEntities(name)` then includes
     /// `{"name": name, "phrase": phrase, "dataValue": data_value}`.
     pub fn add_entity(&mut self, name: &str, phrase: &str, data_value: &str) -> &mut Self {
-        let entity = Value::Object(vec![
+        let entity = Value::object(vec![
             ("name".into(), Value::from(name)),
             ("phrase".into(), Value::from(phrase)),
             ("dataValue".into(), Value::from(data_value)),
@@ -95,7 +95,7 @@ impl UserData {
 
     /// Sets the location `getUserLocation()` returns.
     pub fn set_location(&mut self, city: &str, state: &str, zip: &str, latitude: f64, longitude: f64) -> &mut Self {
-        self.location = Value::Object(vec![
+        self.location = Value::object(vec![
             ("cityName".into(), Value::from(city)),
             ("state".into(), Value::from(state)),
             ("zipCode".into(), Value::from(zip)),
@@ -120,6 +120,6 @@ impl UserData {
 
     /// What `getNamedEntities(name)` returns: the entities, or an empty array.
     pub fn entities(&self, name: &str) -> Value {
-        Value::Array(self.named_entities.get(name).cloned().unwrap_or_default())
+        Value::array(self.named_entities.get(name).cloned().unwrap_or_default())
     }
 }

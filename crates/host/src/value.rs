@@ -1,5 +1,7 @@
 //! Values that cross the `botContext` boundary.
 
+use std::sync::Arc;
+
 /// A JavaScript value as the host sees it: primitives, and plain arrays and
 /// objects (property order kept, as JavaScript keeps it).
 #[derive(Debug, Clone, PartialEq)]
@@ -14,10 +16,23 @@ pub enum Value {
     Number(f64),
     /// A string.
     String(String),
-    /// An array.
-    Array(Vec<Value>),
-    /// A plain object.
-    Object(Vec<(String, Value)>),
+    /// An array. Shared, so handing a value to a script, recording it in
+    /// the transcript and keeping it in a variable copy no items.
+    Array(Arc<[Value]>),
+    /// A plain object (shared, like arrays).
+    Object(Arc<[(String, Value)]>),
+}
+
+impl Value {
+    /// An array of these items.
+    pub fn array(items: Vec<Value>) -> Value {
+        Value::Array(items.into())
+    }
+
+    /// An object with these properties, in this order.
+    pub fn object(props: Vec<(String, Value)>) -> Value {
+        Value::Object(props.into())
+    }
 }
 
 impl From<&str> for Value {

@@ -47,7 +47,7 @@ impl Default for Info {
             user_platform_id: String::new(),
             engagement_attributes: BTreeMap::new(),
             env: BTreeMap::new(),
-            customer_info: Value::Object(Vec::new()),
+            customer_info: Value::object(Vec::new()),
             web_view: BTreeMap::new(),
             user: UserData::default(),
         }

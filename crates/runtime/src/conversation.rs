@@ -71,7 +71,7 @@ impl Default for ConversationConfig {
                 chat_bot_id: String::new(),
                 account_id: "offline-account".into(),
                 user_platform_id: "offline-user".into(),
-                customer_info: Value::Object(Vec::new()),
+                customer_info: Value::object(Vec::new()),
                 ..Info::default()
             },
             variables: Vec::new(),
@@ -916,7 +916,7 @@ impl Conversation {
                 env.api_status = Some(resp.status);
                 env.set_var(
                     format!("api_{rdv}"),
-                    Value::Object(vec![("jsonData".into(), Value::String(json_data))]),
+                    Value::object(vec![("jsonData".into(), Value::String(json_data))]),
                     Scope::Session,
                 );
                 env.set_var(format!("api_{rdv}Status"), Value::String(resp.status.to_string()), Scope::Session);

@@ -522,8 +522,6 @@ mod json {
     use std::sync::Arc;
 
     struct Ser {
-        /// The string "toJSON", made on first use.
-        to_json: Option<i64>,
         replacer: Option<i64>,
         allow: Option<Vec<Arc<str>>>,
         gap: String,
@@ -560,12 +558,12 @@ mod json {
         } else {
             String::new()
         };
-        let mut ser = Ser { to_json: None, replacer, allow, gap, stack: Vec::new() };
+        let mut ser = Ser { replacer, allow, gap, stack: Vec::new() };
         let holder = h.alloc_object(UNDEFINED);
         let empty = h.string("");
         h.set(holder, empty, v);
         let mut out = String::new();
-        match write(c, &mut ser, holder, empty, v, "", &mut out) {
+        match write(c, &mut ser, holder, Key::Value(empty), v, "", &mut out) {
             Ok(true) => {
                 if !c.data_mut().charge(out.len()) {
                     return Ok(UNDEFINED);
@@ -587,31 +585,64 @@ mod json {
         }
     }
 
+    /// The key a value is serialised under: made a script value only when a
+    /// replacer or `toJSON` gets to see it (most never do).
+    #[derive(Clone, Copy)]
+    enum Key<'k> {
+        Value(i64),
+        Name(&'k Arc<str>),
+        Index(usize),
+    }
+
+    impl Key<'_> {
+        fn value(self, c: Cx<'_, '_>) -> i64 {
+            match self {
+                Key::Value(v) => v,
+                Key::Name(k) => c.data_mut().string(k.clone()),
+                Key::Index(i) => c.data_mut().string(i.to_string()),
+            }
+        }
+    }
+
     /// Writes one value; `false` when it is not serialisable (undefined, a
     /// function) and the caller leaves it out.
     fn write(
         c: Cx<'_, '_>,
         ser: &mut Ser,
         holder: i64,
-        key: i64,
+        key: Key<'_>,
         mut v: i64,
         indent: &str,
         out: &mut String,
     ) -> Result<bool, Stop> {
-        // toJSON of script objects (Dates serialise through their ISO string below).
+        // toJSON of script objects (Dates serialise through their ISO string
+        // below). A plain object's own properties and prototype chain are
+        // all there is to look at: no built-in prototype has a toJSON.
         if matches!(c.data().obj(v), Some(Obj::Object(..))) {
-            let name = *ser.to_json.get_or_insert_with(|| c.data_mut().string("toJSON"));
-            let f = c.data_mut().get(v, name);
+            let f = c.data().lookup(v, "toJSON").unwrap_or(UNDEFINED);
             if c.data().callable_slot(f).is_some() && !matches!(c.data().obj(f), Some(Obj::Method { .. })) {
-                v = call(c, f, v, vec![key])?;
+                let k = key.value(c);
+                v = call(c, f, v, vec![k])?;
             }
         }
         if let Some(r) = ser.replacer {
-            v = call(c, r, holder, vec![key, v])?;
+            let k = key.value(c);
+            v = call(c, r, holder, vec![k, v])?;
         }
         let h = c.data_mut();
         if let Some(n) = value::is_number(v).then(|| value::as_number(v)) {
-            out.push_str(&if n.is_finite() { cbot_host::number_to_string(n) } else { "null".into() });
+            if !n.is_finite() {
+                out.push_str("null");
+            } else if n.fract() == 0.0 && n.abs() < 1e15 && !(n == 0.0 && n.is_sign_negative()) {
+                // Integers print the same in Rust and JavaScript (below
+                // 1e21; -0 is "0" in JavaScript).
+                use std::fmt::Write;
+                let _ = write!(out, "{}", n as i64);
+            } else if n == 0.0 {
+                out.push('0');
+            } else {
+                out.push_str(ryu_js::Buffer::new().format_finite(n));
+            }
             return Ok(true);
         }
         match v {
@@ -679,32 +710,33 @@ mod json {
             for i in 0..n {
                 sep(out, &mut first, &ser.gap);
                 let item = c.data().item(v, i).unwrap_or(UNDEFINED);
-                // The key only reaches script code (a replacer, toJSON).
-                let k = if ser.replacer.is_some() || c.data().is_object(item) {
-                    c.data_mut().string(i.to_string())
-                } else {
-                    UNDEFINED
-                };
-                if !write(c, ser, v, k, item, &inner, out)? {
+                if !write(c, ser, v, Key::Index(i), item, &inner, out)? {
                     out.push_str("null");
                 }
             }
         } else {
+            let plain = matches!(h.obj(v), Some(Obj::Object(..)));
             let keys = match &ser.allow {
                 Some(allow) => allow.clone(),
                 None => h.own_keys(v),
             };
-            for k in keys {
-                let key = c.data_mut().string(k.clone());
-                let item = c.data_mut().get(v, key);
+            for k in &keys {
+                // A plain object's members are read directly; anything else
+                // (an Error's name and message) through `get`.
+                let item = if plain {
+                    c.data().lookup(v, k).unwrap_or(UNDEFINED)
+                } else {
+                    let key = c.data_mut().string(k.clone());
+                    c.data_mut().get(v, key)
+                };
                 let (mark, was_first) = (out.len(), first);
                 sep(out, &mut first, &ser.gap);
-                quote_into(out, &k);
+                quote_into(out, k);
                 out.push(':');
                 if !ser.gap.is_empty() {
                     out.push(' ');
                 }
-                if !write(c, ser, v, key, item, &inner, out)? {
+                if !write(c, ser, v, Key::Name(k), item, &inner, out)? {
                     out.truncate(mark);
                     first = was_first;
                 }

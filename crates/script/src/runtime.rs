@@ -453,7 +453,14 @@ pub(crate) struct Host {
     /// Local time for Date: a fixed offset in minutes east of UTC (0 = UTC,
     /// the offline default; `Engine::set_time_zone`).
     pub(crate) tz: i32,
+    /// Property names imported from host values, shared by every object
+    /// that has them (a catalogue's hundred `"id"` keys are one string).
+    /// Kept across the runs of a session: names are immutable.
+    key_names: rustc_hash::FxHashSet<Arc<str>>,
 }
+
+/// How many distinct imported property names a host keeps shared.
+const KEY_NAMES_MAX: usize = 4096;
 
 fn number_value(v: i64) -> Option<f64> {
     value::is_number(v).then(|| value::as_number(v))
@@ -504,6 +511,7 @@ impl Host {
             tz: 0,
             stop: false,
             attrs: std::collections::HashMap::new(),
+            key_names: rustc_hash::FxHashSet::default(),
         }
     }
 
@@ -1109,7 +1117,7 @@ impl Host {
     }
 
     /// Looks `key` up on an object and its prototype chain.
-    fn lookup(&self, obj: i64, key: &str) -> Option<i64> {
+    pub(crate) fn lookup(&self, obj: i64, key: &str) -> Option<i64> {
         let mut at = obj;
         // Prototypes are fixed when an object is made, so chains are
         // acyclic; the bound is only a guard.
@@ -2924,9 +2932,22 @@ impl Host {
                 ),
                 // As JSON.stringify writes a Date (its toJSON).
                 Some(Obj::Date(ms)) => date::to_iso_string(*ms).map_or(Value::Null, Value::String),
-                _ => Value::Object(Vec::new()),
+                _ => Value::object(Vec::new()),
             },
         }
+    }
+
+    /// The shared string for an imported property name.
+    fn key_name(&mut self, k: &str) -> Arc<str> {
+        if let Some(name) = self.key_names.get(k) {
+            return name.clone();
+        }
+        let name: Arc<str> = Arc::from(k);
+        // Bounded in count and size: the set outlives the run's heap quota.
+        if self.key_names.len() < KEY_NAMES_MAX && k.len() <= 64 {
+            self.key_names.insert(name.clone());
+        }
+        name
     }
 
     pub fn import(&mut self, v: &Value) -> i64 {
@@ -2943,7 +2964,7 @@ impl Host {
             }
             Value::Object(props) => {
                 let mut props: Vec<(Arc<str>, i64)> =
-                    props.iter().map(|(k, x)| (Arc::from(k.as_str()), self.import(x))).collect();
+                    props.iter().map(|(k, x)| (self.key_name(k), self.import(x))).collect();
                 // Integer-like keys come first, ascending, as in every
                 // JavaScript object (ES2015 §9.1.12 OrdinaryOwnPropertyKeys).
                 if props.iter().any(|p| array_index(&p.0).is_some()) {
