@@ -753,25 +753,27 @@ mod json {
 
     /// Writes `s` as a JSON string literal (ES5 §15.12.3 Quote).
     fn quote_into(out: &mut String, s: &str) {
+        out.reserve(s.len() + 2);
         out.push('"');
         let mut start = 0;
         for (i, b) in s.bytes().enumerate() {
-            let esc = match b {
-                b'"' => "\\\"",
-                b'\\' => "\\\\",
-                b'\n' => "\\n",
-                b'\r' => "\\r",
-                b'\t' => "\\t",
-                0x08 => "\\b",
-                0x0c => "\\f",
-                0..=0x1f => "",
-                _ => continue,
-            };
+            // One test per byte for the common case: nothing to escape.
+            if b >= 0x20 && b != b'"' && b != b'\\' {
+                continue;
+            }
             out.push_str(&s[start..i]);
-            if esc.is_empty() {
-                out.push_str(&format!("\\u{b:04x}"));
-            } else {
-                out.push_str(esc);
+            match b {
+                b'"' => out.push_str("\\\""),
+                b'\\' => out.push_str("\\\\"),
+                b'\n' => out.push_str("\\n"),
+                b'\r' => out.push_str("\\r"),
+                b'\t' => out.push_str("\\t"),
+                0x08 => out.push_str("\\b"),
+                0x0c => out.push_str("\\f"),
+                _ => {
+                    use std::fmt::Write;
+                    let _ = write!(out, "\\u{b:04x}");
+                }
             }
             start = i + 1;
         }

@@ -1540,7 +1540,8 @@ impl<'m> FnGen<'m> {
                 }
             }
             Expression::ArrayExpression(a) => {
-                self.emit(I::I64Const(0));
+                // The operand is a capacity hint (runtime.rs `NEW_ARRAY`).
+                self.emit(I::I64Const(a.elements.len() as i64));
                 self.op1(op::NEW_ARRAY);
                 for el in &a.elements {
                     match el {
@@ -1555,7 +1556,7 @@ impl<'m> FnGen<'m> {
                 }
             }
             Expression::ObjectExpression(o) => {
-                self.emit(I::I64Const(0));
+                self.emit(I::I64Const(o.properties.len() as i64));
                 self.op1(op::NEW_OBJECT);
                 for p in &o.properties {
                     let ObjectPropertyKind::ObjectProperty(p) = p else {
@@ -1697,7 +1698,7 @@ impl<'m> FnGen<'m> {
 
     /// Builds the arguments array.
     fn args(&mut self, args: &[Argument<'_>]) {
-        self.emit(I::I64Const(0));
+        self.emit(I::I64Const(args.len() as i64));
         self.op1(op::NEW_ARRAY);
         for a in args {
             match a {

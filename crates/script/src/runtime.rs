@@ -457,6 +457,8 @@ pub(crate) struct Host {
     /// that has them (a catalogue's hundred `"id"` keys are one string).
     /// Kept across the runs of a session: names are immutable.
     key_names: rustc_hash::FxHashSet<Arc<str>>,
+    /// A buffer string concatenation reuses (see `op::ADD`).
+    scratch: String,
 }
 
 /// How many distinct imported property names a host keeps shared.
@@ -512,6 +514,7 @@ impl Host {
             stop: false,
             attrs: std::collections::HashMap::new(),
             key_names: rustc_hash::FxHashSet::default(),
+            scratch: String::new(),
         }
     }
 
@@ -607,6 +610,25 @@ impl Host {
     }
 
     // ---- conversions (ES5 §9) ----
+
+    /// Appends ToString(`v`) to `out`, without a temporary for strings and
+    /// integers (the common operands of `+`).
+    pub(crate) fn append_js_string(&self, v: i64, out: &mut String) {
+        if let Some(n) = number_value(v) {
+            if n.fract() == 0.0 && n.abs() < 1e15 {
+                // Integers print alike in Rust and JavaScript; -0 is "0".
+                use std::fmt::Write;
+                let _ = write!(out, "{}", n as i64);
+            } else {
+                out.push_str(&number_to_string(n));
+            }
+            return;
+        }
+        match self.obj(v) {
+            Some(Obj::Str(s)) => out.push_str(s),
+            _ => out.push_str(&self.to_js_string(v)),
+        }
+    }
 
     pub fn to_js_string(&self, v: i64) -> String {
         if let Some(n) = number_value(v) {
@@ -775,8 +797,10 @@ impl Host {
             op::TO_NUMBER => value::number(self.to_number(a)),
             op::BITNOT => value::number(f64::from(!self.to_int32(a))),
             op::TRUTHY => value::boolean(self.truthy(a)),
-            op::NEW_ARRAY => self.alloc(Obj::Arr(Vec::new()), 0),
-            op::NEW_OBJECT => self.alloc(Obj::Object(Vec::new(), UNDEFINED), 0),
+            // The operand is how many items or properties the literal
+            // has: room is made for them at once (bounded: it is a hint).
+            op::NEW_ARRAY => self.alloc(Obj::Arr(Vec::with_capacity(a.clamp(0, 64) as usize)), 0),
+            op::NEW_OBJECT => self.alloc(Obj::Object(Vec::with_capacity(a.clamp(0, 64) as usize), UNDEFINED), 0),
             op::CLOSURE_ENV => match self.obj(a) {
                 Some(Obj::Function(f)) => f.env,
                 _ => UNDEFINED,
@@ -849,8 +873,18 @@ impl Host {
                 let a = self.primitive(a);
                 let b = self.primitive(b);
                 if self.str_of(a).is_some() || self.str_of(b).is_some() {
-                    let s = self.to_js_string(a) + &self.to_js_string(b);
-                    self.string(s)
+                    // Both sides are written into a scratch buffer kept
+                    // across operations: the only allocation is the result.
+                    let mut buf = std::mem::take(&mut self.scratch);
+                    buf.clear();
+                    self.append_js_string(a, &mut buf);
+                    self.append_js_string(b, &mut buf);
+                    let v = self.string(buf.as_str());
+                    // A huge concatenation does not pin its memory.
+                    if buf.capacity() <= 1 << 16 {
+                        self.scratch = buf;
+                    }
+                    v
                 } else {
                     value::number(self.to_number(a) + self.to_number(b))
                 }
@@ -1038,7 +1072,7 @@ impl Host {
         match op {
             op::SET => self.set(a, b, c),
             op::PUT => {
-                let key: Arc<str> = self.to_js_string(b).into();
+                let key = self.key_of(b);
                 // Sloppy mode: writes to read-only properties and new
                 // properties of non-extensible objects are ignored.
                 if !self.attrs.is_empty() {
@@ -1366,6 +1400,11 @@ impl Host {
                 }
             }
             Some(Obj::Object(..)) => {
+                // The common case, a string key found on the object or its
+                // chain, without touching the key's reference count.
+                if let Some(v) = self.str_of(key).and_then(|k| self.lookup(obj, k)) {
+                    return v;
+                }
                 let k = self.key_of(key);
                 match self.lookup(obj, &k) {
                     Some(v) => v,

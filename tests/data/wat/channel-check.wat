@@ -416,7 +416,7 @@
       global.set 0
       i64.const -1124800395214848
       i64.const -1124800395214808
-      i64.const 0
+      i64.const 1
       local.set 1
       i32.const 45
       local.get 1
@@ -469,7 +469,7 @@
       global.set 0
       i64.const -1124800395214848
       i64.const -1124800395214807
-      i64.const 0
+      i64.const 4
       local.set 1
       i32.const 45
       local.get 1

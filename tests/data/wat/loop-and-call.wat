@@ -454,7 +454,7 @@
           local.get 2
           local.get 1
           i64.const -1970324836974592
-          i64.const 0
+          i64.const 1
           local.set 3
           i32.const 45
           local.get 3
@@ -543,7 +543,7 @@
     global.set 0
     i64.const -1124800395214848
     i64.const -1124800395214811
-    i64.const 0
+    i64.const 4
     local.set 3
     i32.const 45
     local.get 3
