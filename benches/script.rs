@@ -15,7 +15,7 @@
 //!   built by concatenating a ~1.5 KB chat history read from the Context
 //!   Service) and `json` (shopify-bot's product-carousel pre-process: nested
 //!   loops over a 6-product catalogue, ~50 object literals, JSON.stringify of
-//!   the carousel, 40 host calls), each with its bot's global functions.
+//!   the carousel, 32 `botContext` calls), each with its bot's global functions.
 //!
 //! Run: `env -u RUST_BACKTRACE cargo bench --bench script`.
 
@@ -126,7 +126,7 @@ fn fixture_benches(c: &mut Criterion, engine: &Engine) {
             "Human: Tell me about your work on radioactivity. Marie Curie: It began with uranium rays. ".repeat(16);
         store.set(&at, "chat_history", Value::from(history), 0.0);
     }
-    check_and_bench(c, &program, "prompt", &ctx, "script/fixture/strings");
+    check_and_bench(c, &program, "prompt", &ctx, "script/fixture/strings", 5);
 
     // Object/JSON-heavy: the Shopify product carousel.
     let globals = fixture_code("shopify-bot.json", "methods", "var log");
@@ -139,13 +139,23 @@ fn fixture_benches(c: &mut Criterion, engine: &Engine) {
     let mut ctx = OfflineContext::default();
     ctx.variables.push(("products".into(), products(), Scope::Session));
     ctx.variables.push(("storeURL".into(), Value::from("https://shop.example.com"), Scope::Session));
-    check_and_bench(c, &program, "carousel", &ctx, "script/fixture/json");
+    check_and_bench(c, &program, "carousel", &ctx, "script/fixture/json", 32);
 }
 
-fn check_and_bench(c: &mut Criterion, program: &cbot_script::Program, panel: &str, ctx: &OfflineContext, name: &str) {
+/// Checks that the panel runs cleanly with the `botContext` calls it is
+/// known to make (tools/quickjs-baseline checks the same counts), then
+/// benches it both ways.
+fn check_and_bench(
+    c: &mut Criterion,
+    program: &cbot_script::Program,
+    panel: &str,
+    ctx: &OfflineContext,
+    name: &str,
+    calls: usize,
+) {
     let run = program.run(panel, ctx.clone()).unwrap();
     assert!(run.error.is_none(), "{name}: {:?}", run.error);
-    assert!(run.transcript.calls.len() >= 4, "{name}: {} calls", run.transcript.calls.len());
+    assert_eq!(run.transcript.calls.len(), calls, "{name}: botContext calls");
     c.bench_function(&format!("{name}/run"), |b| {
         b.iter_batched(|| ctx.clone(), |ctx| program.run(panel, ctx).unwrap(), criterion::BatchSize::SmallInput)
     });

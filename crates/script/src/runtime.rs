@@ -1913,7 +1913,9 @@ impl Host {
                 Err(e) => self.throw("TypeError", e.to_string()),
             };
         }
-        let name = self.to_js_string(name);
+        // A string key (the usual case) is shared, not copied.
+        let name_key = self.key_of(name);
+        let name: &str = &name_key;
         let arg = |i: usize| argv.get(i).copied().unwrap_or(UNDEFINED);
         if name == OBJECT_TO_STRING {
             let s = self.class_string(recv);
@@ -1933,9 +1935,9 @@ impl Host {
             // the rest are those of every object.
             Some(Obj::Function(_)) => Some(Obj::Object(Vec::new(), UNDEFINED)),
             Some(other @ (Obj::BotContext | Obj::Builtin(_) | Obj::Date(_))) => Some(other.clone()),
-            Some(Obj::RegExp(_)) => return self.regexp_method(recv, &name, &argv),
+            Some(Obj::RegExp(_)) => return self.regexp_method(recv, name, &argv),
             Some(Obj::Error(e)) => {
-                return match name.as_str() {
+                return match name {
                     "toString" | "toLocaleString" => {
                         let s = self.to_js_string(recv);
                         self.string(s)
@@ -1959,19 +1961,19 @@ impl Host {
                 };
                 let ctx: &mut dyn BotContext = ctx;
                 let argc = values.len();
-                match cbot_host::dispatch(ctx, &name, values, Some(&mut self.transcript)) {
+                match cbot_host::dispatch(ctx, name, values, Some(&mut self.transcript)) {
                     Ok(v) => {
                         self.stop = name == "sendImmediateReply";
                         let v = self.import(&v);
-                        self.host_object(&name, argc, v)
+                        self.host_object(name, argc, v)
                     }
                     Err(e) => self.throw("TypeError", e.to_string()),
                 }
             }
-            Some(Obj::Str(s)) => match name.as_str() {
+            Some(Obj::Str(s)) => match name {
                 "replace" | "replaceAll" => self.replace_with_template(&s, arg(0), arg(1), name == "replaceAll"),
                 "match" | "search" | "split" if self.is_regexp(arg(0)) => {
-                    self.string_regexp_method(&s, &name, arg(0), &argv)
+                    self.string_regexp_method(&s, name, arg(0), &argv)
                 }
                 // A string (or anything) becomes a RegExp (ES5 §15.5.4.10, 12).
                 "match" | "search" => {
@@ -1979,17 +1981,17 @@ impl Host {
                     if re == EXCEPTION {
                         return EXCEPTION;
                     }
-                    self.string_regexp_method(&s, &name, re, &argv)
+                    self.string_regexp_method(&s, name, re, &argv)
                 }
-                _ => self.string_method(&s, &name, &argv),
+                _ => self.string_method(&s, name, &argv),
             },
-            Some(Obj::Arr(_)) => self.array_method(recv, &name, &argv),
-            Some(Obj::Date(ms)) => self.date_method(recv, ms, &name, &argv),
+            Some(Obj::Arr(_)) => self.array_method(recv, name, &argv),
+            Some(Obj::Date(ms)) => self.date_method(recv, ms, name, &argv),
             Some(Obj::Object(..)) if self.host_class(recv).is_some() => {
                 let class = self.host_class(recv).unwrap_or_default();
-                self.host_object_method(class, recv, &name, &argv)
+                self.host_object_method(class, recv, name, &argv)
             }
-            Some(Obj::Object(..)) => match name.as_str() {
+            Some(Obj::Object(..)) => match name {
                 "hasOwnProperty" | "propertyIsEnumerable" => {
                     let key = self.key_of(arg(0));
                     let own = value::as_reference(recv)
@@ -2022,7 +2024,7 @@ impl Host {
                 _ => self.throw("TypeError", format!("Object has no method '{name}'")),
             },
             Some(Obj::Builtin(b)) => {
-                match (BUILTINS[b], name.as_str()) {
+                match (BUILTINS[b], name) {
                     ("Date", "now") => value::number(self.now()),
                     ("Date", "UTC") => value::number(self.date_fields(&argv, true)),
                     ("Date", "parse") => {
@@ -2209,7 +2211,7 @@ impl Host {
             }
             _ => {
                 if let Some(n) = number_value(recv) {
-                    return match name.as_str() {
+                    return match name {
                         "toString" => {
                             let radix = if arg(0) == UNDEFINED { 10.0 } else { self.to_number(arg(0)).trunc() };
                             if !(2.0..=36.0).contains(&radix) {

@@ -23,7 +23,9 @@
 //! (options: `--top-level` evaluates panels as global scripts instead of
 //! function bodies; `--minimal-botcontext` installs only the methods the
 //! scripts call; `--transcript` prints each script's transcript as JSON;
-//! `--quick` for shorter batches).
+//! `--quick` for shorter batches; `--import-json-parse` returns objects via
+//! `JSON.parse`; `--runs CASE MODE N` for callgrind instruction counts; see
+//! README.md).
 
 use rquickjs::function::Rest;
 use rquickjs::{Array, Coerced, Context, Ctx, Function, Object, Persistent, Runtime, Type, Value};
@@ -132,12 +134,14 @@ enum Scope {
 }
 
 /// One recorded call, like cbot_host::Call (arguments and result as host
-/// values; JSON has no `undefined`, so it is recorded as null).
+/// values; JSON has no `undefined`, so it is recorded as null). Stored
+/// values are shared (`Arc`), as cbot's host values share their arrays and
+/// objects: `getBotVariable` and the transcript copy no catalogue.
 #[derive(Debug, Clone)]
 struct Call {
     method: &'static str,
     args: Vec<Json>,
-    result: Json,
+    result: Arc<Json>,
 }
 
 /// The Conversation Context Service, in memory: registered namespaces and
@@ -146,7 +150,7 @@ struct Call {
 #[derive(Debug, Default)]
 struct ContextStore {
     namespaces: Vec<String>,
-    data: HashMap<(String, String, String), Json>,
+    data: HashMap<(String, String, String), Arc<Json>>,
 }
 
 /// The inputs and recorded effects of one run (cbot's `OfflineContext`
@@ -156,7 +160,7 @@ struct HostState {
     channel: String,
     user_message: String,
     conversation_id: String,
-    variables: Vec<(String, Json, Scope)>,
+    variables: Vec<(String, Arc<Json>, Scope)>,
     sent: Vec<String>,
     debug: Vec<String>,
     context_store: Arc<Mutex<ContextStore>>,
@@ -268,8 +272,8 @@ fn dispatch<'js>(
     let host_args: Vec<Json> = args.iter().map(|v| to_host(v, 0)).collect();
     let mut guard = cell.borrow_mut();
     let st = guard.as_mut().expect("a HostState for this run");
-    let result: Option<Json> = match name {
-        "getChannel" => Some(Json::String(st.channel.clone())),
+    let result: Option<Arc<Json>> = match name {
+        "getChannel" => Some(Arc::new(Json::String(st.channel.clone()))),
         "sendMessage" => {
             st.sent.push(text(ctx, &args, 0)?);
             None
@@ -287,7 +291,7 @@ fn dispatch<'js>(
                 Scope::Request
             };
             let var = text(ctx, &args, 0)?;
-            let value = host_args.get(1).cloned().unwrap_or(Json::Null);
+            let value = Arc::new(host_args.get(1).cloned().unwrap_or(Json::Null));
             match st.variables.iter_mut().find(|v| v.0 == var) {
                 Some(v) => {
                     v.1 = value;
@@ -299,29 +303,33 @@ fn dispatch<'js>(
         }
         "getBotVariable" => {
             let var = text(ctx, &args, 0)?;
-            Some(st.variables.iter().find(|v| v.0 == var).map_or(Json::Null, |v| v.1.clone()))
+            Some(st.variables.iter().find(|v| v.0 == var).map_or_else(|| Arc::new(Json::Null), |v| v.1.clone()))
         }
-        "getCurrentUserMessage" => Some(Json::String(st.user_message.clone())),
+        "getCurrentUserMessage" => Some(Arc::new(Json::String(st.user_message.clone()))),
         "getContextDataForConversation" => {
             let store = st.context_store.lock().expect("the context store");
             let ns = text(ctx, &args, 0)?;
             let key = text(ctx, &args, 1)?;
             let v = if store.namespaces.contains(&ns) {
-                store.data.get(&(st.conversation_id.clone(), ns, key)).cloned().unwrap_or(Json::Null)
+                store.data.get(&(st.conversation_id.clone(), ns, key)).cloned().unwrap_or_else(|| Arc::new(Json::Null))
             } else {
-                Json::Null
+                Arc::new(Json::Null)
             };
             Some(v)
         }
         // Not called by these scripts.
         _ => None,
     };
-    st.transcript.push(Call { method: name, args: host_args, result: result.clone().unwrap_or(Json::Null) });
+    st.transcript.push(Call {
+        method: name,
+        args: host_args,
+        result: result.clone().unwrap_or_else(|| Arc::new(Json::Null)),
+    });
     drop(guard);
     match result {
         None => Ok(Value::new_undefined(ctx.clone())),
-        Some(v @ (Json::Object(_) | Json::Array(_))) if IMPORT_VIA_JSON_PARSE.load(Ordering::Relaxed) => {
-            ctx.json_parse(serde_json::to_string(&v).expect("JSON"))
+        Some(v) if (v.is_object() || v.is_array()) && IMPORT_VIA_JSON_PARSE.load(Ordering::Relaxed) => {
+            ctx.json_parse(serde_json::to_string(&*v).expect("JSON"))
         }
         Some(v) => from_host(ctx, &v),
     }
@@ -432,10 +440,10 @@ fn cases() -> Vec<Case> {
         let mut store = st.context_store.lock().unwrap();
         store.namespaces.push("gpt3_char".into());
         let at = |k: &str| (st.conversation_id.clone(), "gpt3_char".to_string(), k.to_string());
-        store.data.insert(at("character"), Json::from("Marie Curie"));
+        store.data.insert(at("character"), Arc::new(Json::from("Marie Curie")));
         let history =
             "Human: Tell me about your work on radioactivity. Marie Curie: It began with uranium rays. ".repeat(16);
-        store.data.insert(at("chat_history"), Json::from(history));
+        store.data.insert(at("chat_history"), Arc::new(Json::from(history)));
     }
     out.push(Case { name: "fixture/strings", globals: None, panel: code, state: st, expected_calls: 5 });
 
@@ -444,8 +452,8 @@ fn cases() -> Vec<Case> {
     let globals = fixture_code("shopify-bot.json", "methods", "var log");
     let code = fixture_code("shopify-bot.json", "preProcessMessage", "tileArray");
     let mut st = HostState::default();
-    st.variables.push(("products".into(), products(), Scope::Session));
-    st.variables.push(("storeURL".into(), Json::from("https://shop.example.com"), Scope::Session));
+    st.variables.push(("products".into(), Arc::new(products()), Scope::Session));
+    st.variables.push(("storeURL".into(), Arc::new(Json::from("https://shop.example.com")), Scope::Session));
     out.push(Case { name: "fixture/json", globals: Some(globals), panel: code, state: st, expected_calls: 32 });
     out
 }
@@ -518,6 +526,14 @@ fn run_fresh(case: &Case, panel: &str, opts: Options, state: HostState) -> HostS
         });
     }
     cell.borrow_mut().take().expect("state")
+}
+
+/// The reference: an empty runtime and context, created and dropped.
+#[inline(never)]
+fn run_empty(state: HostState) -> HostState {
+    let rt = Runtime::new().expect("runtime");
+    drop(std::hint::black_box(Context::full(&rt).expect("context")));
+    state
 }
 
 /// A long-lived context with botContext installed once.
@@ -641,7 +657,7 @@ fn main() {
     }
     let cases = cases();
     // `--runs CASE MODE N`: N untimed runs of one case (0, 1, 2) in one mode
-    // (fresh, reused, precompiled), for instruction counts under callgrind
+    // (fresh, reused, precompiled; or empty, the reference row), for instruction counts under callgrind
     // (run twice with different N and subtract).
     if let Some(i) = args.iter().position(|a| a == "--runs") {
         let get = |k: usize| args.get(i + k).map(String::as_str).unwrap_or_default();
@@ -657,11 +673,14 @@ fn main() {
                 "fresh" => run_fresh(case, &panel, opts, st),
                 "reused" => reused.run_eval(case, &panel, st),
                 "precompiled" => reused.run_compiled(case, &f, st),
+                "empty" => run_empty(st),
                 other => panic!("unknown mode {other:?}"),
             });
         }
-        for out in &outputs {
-            check(case, out);
+        if get(2) != "empty" {
+            for out in &outputs {
+                check(case, out);
+            }
         }
         println!("{}: {n} {} runs", case.name, get(2));
         return;
@@ -682,8 +701,11 @@ fn main() {
         let counts: Vec<String> = counts.iter().map(|(m, n)| format!("{m}×{n}")).collect();
         println!("{}: {} botContext calls, no exception ({})", case.name, st.transcript.len(), counts.join(", "));
         if opts.transcript {
-            let t: Vec<Json> =
-                st.transcript.iter().map(|c| json!({"method": c.method, "args": c.args, "result": c.result})).collect();
+            let t: Vec<Json> = st
+                .transcript
+                .iter()
+                .map(|c| json!({"method": c.method, "args": c.args, "result": *c.result}))
+                .collect();
             println!("{}", serde_json::to_string_pretty(&Json::Array(t)).unwrap());
         }
 
@@ -700,15 +722,7 @@ fn main() {
     // runtime and context, created and dropped, nothing evaluated.
     let empty_case =
         Case { name: "empty", globals: None, panel: String::new(), state: HostState::default(), expected_calls: 0 };
-    let empty = measure(
-        opts,
-        |s| {
-            let rt = Runtime::new().expect("runtime");
-            drop(std::hint::black_box(Context::full(&rt).expect("context")));
-            s
-        },
-        &empty_case,
-    );
+    let empty = measure(opts, run_empty, &empty_case);
 
     let us = |x: (f64, f64, f64)| format!("{:.1} ({:.1}–{:.1})", x.0 / 1000.0, x.1 / 1000.0, x.2 / 1000.0);
     println!();
