@@ -229,7 +229,24 @@ fn call_method(c: Cx<'_, '_>, recv: i64, name: i64, args: i64) -> wasmtime::Resu
                 let argv = h.args(args);
                 let this = argv.first().copied().unwrap_or(UNDEFINED);
                 let list = argv.get(1).copied().unwrap_or(UNDEFINED);
-                let items = if h.is_array(list) { h.args(list) } else { Vec::new() };
+                // ES5 §15.3.4.3: null or undefined is no arguments; any
+                // other object is read as an array-like through `length`.
+                let items = if list == UNDEFINED || list == NULL {
+                    Vec::new()
+                } else if h.is_array(list) {
+                    h.args(list)
+                } else if !h.is_object(list) {
+                    return Ok(h.throw("TypeError", "CreateListFromArrayLike called on non-object"));
+                } else {
+                    let length = h.string("length");
+                    let n = h.get(list, length);
+                    let n = h.to_number(n);
+                    let n = if n.is_finite() && n > 0.0 { n as u64 } else { 0 };
+                    if n > 65_536 {
+                        return Ok(h.throw("RangeError", "Too many arguments in function call"));
+                    }
+                    (0..n).map(|i| h.get(list, value::number(i as f64))).collect()
+                };
                 return invoke_with(c, recv, this, items);
             }
             _ => {}

@@ -70,6 +70,8 @@ pub(crate) struct Output {
     pub panels: Vec<String>,
     /// The regex literals, compiled.
     pub regexes: crate::regexp::RegexCache,
+    /// Each function's `name` and `length`, by table slot − 1.
+    pub fn_info: Vec<(Arc<str>, u32)>,
 }
 
 // Function indices: the import, then helpers, then JavaScript functions.
@@ -246,7 +248,7 @@ pub(crate) fn compile(sources: &[ScriptSource<'_>]) -> Result<Output, Vec<Script
         f
     });
     m.bodies[(init_index - FIRST_USER_FUNC) as usize] = Some(init_body);
-    Ok(Output { wasm: assemble(&m, panel_bodies), strings: m.strings, panels, regexes: m.regexes })
+    Ok(Output { wasm: assemble(&m, panel_bodies), strings: m.strings, panels, regexes: m.regexes, fn_info: m.fn_info })
 }
 
 fn assemble(m: &ModuleState, panels: Vec<WFunction>) -> Vec<u8> {
@@ -465,6 +467,12 @@ struct ModuleState {
     /// Bodies of the JavaScript functions (and the init code), by
     /// `index - FIRST_USER_FUNC`; reserved before they are compiled.
     bodies: Vec<Option<WFunction>>,
+    /// Each JavaScript function's `name` and `length` (declared
+    /// parameters), by the same index as `bodies`.
+    fn_info: Vec<(Arc<str>, u32)>,
+    /// The name an anonymous function expression gets from the binding it
+    /// is assigned to (ES2015 §12.14.4 NamedEvaluation: node does it).
+    name_hint: Option<String>,
     diags: Vec<ScriptDiagnostic>,
     script: usize,
 }
@@ -488,6 +496,7 @@ impl ModuleState {
     /// A function index whose body comes later.
     fn reserve(&mut self) -> u32 {
         self.bodies.push(None);
+        self.fn_info.push((Arc::from(""), 0));
         FIRST_USER_FUNC + self.bodies.len() as u32 - 1
     }
 
@@ -602,6 +611,13 @@ fn compile_function(m: &mut ModuleState, f: FnRef<'_, '_>, outer: &[Rc<Layout>],
             }
         }
     };
+    let hint = m.name_hint.take();
+    let name = match f {
+        FnRef::Function(f) => f.id.as_ref().map(|id| id.name.as_str().to_string()),
+        FnRef::Arrow(_) => None,
+    };
+    m.fn_info[(index - FIRST_USER_FUNC) as usize] =
+        (Arc::from(name.or(hint).unwrap_or_default()), params.items.len() as u32);
     let layout = Layout::of(m, k, body);
     let mut g = FnGen::new(m, FnKind::Function, layout, outer.to_vec());
     let names: Vec<&str> = params
@@ -1196,7 +1212,9 @@ impl<'m> FnGen<'m> {
             }
         };
         let (keys, n, i) = (self.new_local(), self.new_local(), self.new_local());
+        let (object, key) = (self.new_local(), self.new_local());
         self.expr(&s.right);
+        self.emit(I::LocalTee(object));
         self.op1(op::KEYS);
         self.emit(I::LocalTee(keys));
         self.string("length");
@@ -1220,6 +1238,16 @@ impl<'m> FnGen<'m> {
         self.emit(I::LocalGet(keys));
         self.emit(I::LocalGet(i));
         self.op2(op::GET);
+        self.emit(I::LocalSet(key));
+        // ES5 §12.6.4: a property deleted before it is visited is not
+        // visited.
+        self.emit(I::LocalGet(object));
+        self.emit(I::LocalGet(key));
+        self.op2(op::HAS_KEY);
+        self.emit(I::I64Const(TRUE));
+        self.emit(I::I64Ne);
+        self.emit(I::BrIf(0));
+        self.emit(I::LocalGet(key));
         self.assign_name(name.0, name.1);
         self.emit(I::Drop);
         self.jumps.push(Jump {
@@ -1256,6 +1284,21 @@ impl<'m> FnGen<'m> {
         }
     }
 
+    /// `e`, naming it `name` if it is an anonymous function (`var f =
+    /// function () {}` makes `f.name === "f"`).
+    fn named_expr(&mut self, e: &Expression<'_>, name: &str) {
+        let anonymous = match e.without_parentheses() {
+            Expression::FunctionExpression(f) => f.id.is_none(),
+            Expression::ArrowFunctionExpression(_) => true,
+            _ => false,
+        };
+        if anonymous {
+            self.m.name_hint = Some(name.to_string());
+        }
+        self.expr(e);
+        self.m.name_hint = None;
+    }
+
     fn var_decl(&mut self, d: &VariableDeclaration<'_>) {
         for v in &d.declarations {
             let BindingPattern::BindingIdentifier(id) = &v.id else {
@@ -1263,7 +1306,7 @@ impl<'m> FnGen<'m> {
                 continue;
             };
             if let Some(init) = &v.init {
-                self.expr(init);
+                self.named_expr(init, id.name.as_str());
                 self.assign_name(id.name.as_str(), id.span);
                 self.emit(I::Drop);
             } else if d.kind != VariableDeclarationKind::Var {
@@ -1567,16 +1610,25 @@ impl<'m> FnGen<'m> {
                         self.m.not_yet(p.span, "a getter, setter, method or computed key in an object literal");
                         continue;
                     }
-                    match &p.key {
-                        PropertyKey::StaticIdentifier(id) => self.string(id.name.as_str()),
-                        PropertyKey::StringLiteral(s) => self.string(s.value.as_str()),
-                        PropertyKey::NumericLiteral(n) => self.emit(I::I64Const(value::number(n.value))),
+                    let name = match &p.key {
+                        PropertyKey::StaticIdentifier(id) => {
+                            self.string(id.name.as_str());
+                            id.name.to_string()
+                        }
+                        PropertyKey::StringLiteral(s) => {
+                            self.string(s.value.as_str());
+                            s.value.to_string()
+                        }
+                        PropertyKey::NumericLiteral(n) => {
+                            self.emit(I::I64Const(value::number(n.value)));
+                            cbot_host::number_to_string(n.value)
+                        }
                         other => {
                             self.m.not_yet(other.span(), "this kind of property key");
                             continue;
                         }
-                    }
-                    self.expr(&p.value);
+                    };
+                    self.named_expr(&p.value, &name);
                     self.op3(op::PUT);
                 }
             }
@@ -1936,8 +1988,10 @@ impl<'m> FnGen<'m> {
             AssignmentTarget::AssignmentTargetIdentifier(id) => {
                 if arith.is_some() {
                     self.read_name(id.name.as_str(), id.span);
+                    self.expr(&a.right);
+                } else {
+                    self.named_expr(&a.right, id.name.as_str());
                 }
-                self.expr(&a.right);
                 combine(self);
                 self.assign_name(id.name.as_str(), id.span);
             }

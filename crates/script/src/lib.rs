@@ -41,6 +41,7 @@
 mod calls;
 mod compile;
 mod date;
+mod json_parse;
 mod regexp;
 mod runtime;
 mod scope;
@@ -249,6 +250,7 @@ impl Engine {
             wasm: out.wasm,
             consts: Host::constants(&out.strings),
             regexes: Arc::new(out.regexes),
+            fn_info: out.fn_info.into(),
             strings: out.strings.into(),
             panels: out.panels,
             limits: self.limits,
@@ -284,6 +286,8 @@ struct ProgramInner {
     consts: Arc<[runtime::Obj]>,
     /// The regex literals, compiled with the program; `new RegExp` adds to it.
     regexes: Arc<regexp::RegexCache>,
+    /// Each function's `name` and `length`, by table slot − 1.
+    fn_info: Arc<[(Arc<str>, u32)]>,
     panels: Vec<String>,
     /// Each panel's export, resolved once (looking it up by name per run
     /// showed in profiles).
@@ -379,8 +383,14 @@ impl Session {
         if self.state.is_none() {
             let p = &*self.program.0;
             let wt = |e: wasmtime::Error| Error::Wasmtime(e.to_string());
-            let host =
-                Host::new(None, p.strings.clone(), p.consts.clone(), p.regexes.clone(), HeapLimit(p.limits.heap_bytes));
+            let host = Host::new(
+                None,
+                p.strings.clone(),
+                p.consts.clone(),
+                p.regexes.clone(),
+                p.fn_info.clone(),
+                HeapLimit(p.limits.heap_bytes),
+            );
             let mut store = wasmtime::Store::new(&p.engine, host);
             let instance = p.pre.instantiate(&mut store).map_err(wt)?;
             self.state = Some((store, instance, vec![None; p.panels.len()]));

@@ -51,6 +51,9 @@ pub(crate) mod op {
     pub const CONSTRUCT: i32 = 31;
     /// A regex literal: (source, flags).
     pub const REGEXP: i32 = 32;
+    /// `for … in`: whether key `b` is still on object `a` (true for
+    /// anything that is not an object).
+    pub const HAS_KEY: i32 = 33;
     // op1(a)
     pub const TYPEOF: i32 = 40;
     pub const NEG: i32 = 41;
@@ -459,6 +462,8 @@ pub(crate) struct Host {
     key_names: rustc_hash::FxHashSet<Arc<str>>,
     /// A buffer string concatenation reuses (see `op::ADD`).
     scratch: String,
+    /// Each function's `name` and `length`, by table slot − 1 (compiler).
+    fn_info: Arc<[(Arc<str>, u32)]>,
 }
 
 /// How many distinct imported property names a host keeps shared.
@@ -489,6 +494,7 @@ impl Host {
         strings: Arc<[Arc<str>]>,
         consts: Arc<[Obj]>,
         regexes: Arc<crate::regexp::RegexCache>,
+        fn_info: Arc<[(Arc<str>, u32)]>,
         heap_limit: HeapLimit,
     ) -> Host {
         Host {
@@ -515,6 +521,7 @@ impl Host {
             attrs: std::collections::HashMap::new(),
             key_names: rustc_hash::FxHashSet::default(),
             scratch: String::new(),
+            fn_info,
         }
     }
 
@@ -909,6 +916,7 @@ impl Host {
             op::SHR => value::number(f64::from(self.to_int32(a).wrapping_shr(self.to_int32(b) as u32 & 31))),
             op::USHR => value::number(f64::from((self.to_int32(a) as u32).wrapping_shr(self.to_int32(b) as u32 & 31))),
             op::GET => self.get(a, b),
+            op::HAS_KEY => value::boolean(self.has_key(a, b)),
             op::IN => {
                 let key = self.to_js_string(a);
                 // Members every object inherits from Object.prototype.
@@ -1150,6 +1158,21 @@ impl Host {
         }
     }
 
+    /// Whether a `for … in` key is still there: deleting a property that
+    /// the loop has not reached yet removes it from the loop.
+    fn has_key(&self, obj: i64, key: i64) -> bool {
+        let Some(k) = self.str_of(key) else { return true };
+        match self.obj(obj) {
+            Some(Obj::Object(..) | Obj::Function(_)) => self.lookup(obj, k).is_some(),
+            Some(Obj::Arr(items)) => match array_index(k) {
+                Some(i) => (i as usize) < items.len(),
+                None => self.array_prop(obj, k).is_some(),
+            },
+            Some(Obj::Error(e)) => e.props.iter().any(|p| *p.0 == **k),
+            _ => true,
+        }
+    }
+
     /// Looks `key` up on an object and its prototype chain.
     pub(crate) fn lookup(&self, obj: i64, key: &str) -> Option<i64> {
         let mut at = obj;
@@ -1207,7 +1230,10 @@ impl Host {
         {
             return p.1;
         }
-        let proto = self.alloc(Obj::Object(Vec::new(), UNDEFINED), 0);
+        // ES5 §13.2 steps 16–17: the new prototype's `constructor` (not
+        // enumerable) leads back to the function.
+        let proto = self.alloc(Obj::Object(vec![("constructor".into(), f)], UNDEFINED), 24);
+        self.set_attr(proto, "constructor", ATTR_HIDDEN);
         if let Some(i) = value::as_reference(f)
             && let Some(props) = self.props_mut(i)
         {
@@ -1376,6 +1402,8 @@ impl Host {
                 let k = self.key_of(key);
                 if &*k == "length" {
                     value::number(s.encode_utf16().count() as f64)
+                } else if &*k == "constructor" {
+                    builtin_ref("String")
                 } else if proto_methods("String").contains(&&*k) {
                     self.method_value(UNDEFINED, k)
                 } else {
@@ -1394,6 +1422,7 @@ impl Host {
                     Some(i) => items.get(i as usize).copied().unwrap_or(UNDEFINED),
                     None => match self.array_prop(obj, &k) {
                         Some(v) => v,
+                        None if &*k == "constructor" => builtin_ref("Array"),
                         None if proto_methods("Array").contains(&&*k) => self.method_value(UNDEFINED, k),
                         None => UNDEFINED,
                     },
@@ -1411,6 +1440,8 @@ impl Host {
                     None if self.host_class(obj).is_some_and(|c| host_class_methods(c).contains(&&*k)) => {
                         self.method_value(UNDEFINED, k)
                     }
+                    // Object.prototype.constructor (ES5 §15.2.4.1).
+                    None if &*k == "constructor" && self.inherits_object(obj) => builtin_ref("Object"),
                     // Object.prototype's methods (scripts test `o.hasOwnProperty`).
                     None if proto_methods("Object").contains(&&*k) && self.inherits_object(obj) => {
                         self.method_value(UNDEFINED, k)
@@ -1423,6 +1454,8 @@ impl Host {
                 match self.lookup(obj, &k) {
                     Some(v) => v,
                     None if &*k == "prototype" => self.prototype_of(obj),
+                    None if &*k == "constructor" => builtin_ref("Function"),
+                    None if matches!(&*k, "length" | "name") => self.function_info(obj, &k),
                     None if proto_methods("Function").contains(&&*k) => self.method_value(UNDEFINED, k),
                     None => UNDEFINED,
                 }
@@ -1440,6 +1473,11 @@ impl Host {
                     }
                     _ => match e.props.iter().find(|p| p.0 == k) {
                         Some(p) => p.1,
+                        // The constructor of the error's kind.
+                        None if &*k == "constructor" => {
+                            let kind = CONSTRUCTORS[..7].iter().find(|c| **c == &*e.name).copied();
+                            builtin_ref(kind.unwrap_or("Error"))
+                        }
                         None if proto_methods("Error").contains(&&*k) || proto_methods("Object").contains(&&*k) => {
                             self.method_value(UNDEFINED, k)
                         }
@@ -1488,8 +1526,18 @@ impl Host {
                 let k = self.key_of(key);
                 match self.regexp_get(obj, &k) {
                     Some(v) => v,
+                    None if &*k == "constructor" => builtin_ref("RegExp"),
                     None if proto_methods("RegExp").contains(&&*k) => self.method_value(UNDEFINED, k),
                     None => UNDEFINED,
+                }
+            }
+            Some(Obj::Bound { .. }) => {
+                let k = self.key_of(key);
+                match &*k {
+                    "length" | "name" => self.function_info(obj, &k),
+                    "constructor" => builtin_ref("Function"),
+                    _ if proto_methods("Function").contains(&&*k) => self.method_value(UNDEFINED, k),
+                    _ => UNDEFINED,
                 }
             }
             // `botContext.sendMessage` as a value (a bound host method).
@@ -1499,7 +1547,13 @@ impl Host {
             }
             Some(Obj::Date(_)) => {
                 let k = self.key_of(key);
-                if proto_methods("Date").contains(&&*k) { self.method_value(UNDEFINED, k) } else { UNDEFINED }
+                if &*k == "constructor" {
+                    builtin_ref("Date")
+                } else if proto_methods("Date").contains(&&*k) {
+                    self.method_value(UNDEFINED, k)
+                } else {
+                    UNDEFINED
+                }
             }
             _ => {
                 // A number's or boolean's methods.
@@ -1511,9 +1565,35 @@ impl Host {
                     return UNDEFINED;
                 };
                 let k = self.key_of(key);
-                if proto_methods(kind).contains(&&*k) { self.method_value(UNDEFINED, k) } else { UNDEFINED }
+                if &*k == "constructor" {
+                    builtin_ref(kind)
+                } else if proto_methods(kind).contains(&&*k) {
+                    self.method_value(UNDEFINED, k)
+                } else {
+                    UNDEFINED
+                }
             }
         }
+    }
+
+    /// A function's `length` (declared parameters) or `name` (ES5
+    /// §15.3.5.1; names as ES2015 infers them, and `bound f` for bound
+    /// functions, as node has them).
+    fn function_info(&mut self, f: i64, key: &str) -> i64 {
+        let (name, length): (Arc<str>, u32) = match self.obj(f) {
+            Some(Obj::Function(func)) => {
+                self.fn_info.get(func.slot.wrapping_sub(1) as usize).cloned().unwrap_or_else(|| (Arc::from(""), 0))
+            }
+            Some(Obj::Bound { target, args, .. }) => {
+                let (target, bound) = (*target, args.len() as u32);
+                let name = self.function_info(target, "name");
+                let name = format!("bound {}", self.to_js_string(name));
+                let length = self.function_info(target, "length");
+                (name.into(), (self.to_number(length) as u32).saturating_sub(bound))
+            }
+            _ => (Arc::from(""), 0),
+        };
+        if key == "length" { value::number(f64::from(length)) } else { self.string(name) }
     }
 
     /// A built-in method as a function value: called with its `this` (or
@@ -1997,7 +2077,7 @@ impl Host {
                     let own = value::as_reference(recv)
                         .and_then(|i| self.props_mut(i))
                         .is_some_and(|props| props.iter().any(|p| p.0 == key));
-                    value::boolean(own)
+                    value::boolean(own && (name == "hasOwnProperty" || !self.hidden(recv, &key)))
                 }
                 "toString" | "toLocaleString" => {
                     let s = self.to_js_string(recv);
@@ -2198,12 +2278,9 @@ impl Host {
                     }
                     ("JSON", "parse") => {
                         let text = self.to_js_string(arg(0));
-                        match serde_json::from_str::<serde_json::Value>(&text) {
-                            Ok(j) => {
-                                let v = Value::from_json(&j);
-                                self.import(&v)
-                            }
-                            Err(e) => self.throw("SyntaxError", format!("JSON.parse: {e}")),
+                        match crate::json_parse::parse(self, &text) {
+                            Ok(v) => v,
+                            Err(e) => self.throw("SyntaxError", e.0),
                         }
                     }
                     (ns, m) => self.throw("TypeError", format!("{ns}.{m} is not a function")),
@@ -2979,7 +3056,7 @@ impl Host {
     }
 
     /// The shared string for an imported property name.
-    fn key_name(&mut self, k: &str) -> Arc<str> {
+    pub(crate) fn key_name(&mut self, k: &str) -> Arc<str> {
         if let Some(name) = self.key_names.get(k) {
             return name.clone();
         }
@@ -3006,15 +3083,20 @@ impl Host {
             Value::Object(props) => {
                 let mut props: Vec<(Arc<str>, i64)> =
                     props.iter().map(|(k, x)| (self.key_name(k), self.import(x))).collect();
-                // Integer-like keys come first, ascending, as in every
-                // JavaScript object (ES2015 §9.1.12 OrdinaryOwnPropertyKeys).
-                if props.iter().any(|p| array_index(&p.0).is_some()) {
-                    props.sort_by_key(|p| array_index(&p.0).map_or(u64::MAX, u64::from));
-                }
+                order_index_keys(&mut props);
                 let n = props.len();
                 self.alloc(Obj::Object(props, UNDEFINED), 24 * n)
             }
         }
+    }
+}
+
+/// Puts integer-like keys first, ascending, as every JavaScript object
+/// orders them (ES2015 §9.1.12 OrdinaryOwnPropertyKeys); the sort is stable,
+/// so the other keys keep their order.
+pub(crate) fn order_index_keys(props: &mut [(Arc<str>, i64)]) {
+    if props.iter().any(|p| array_index(&p.0).is_some()) {
+        props.sort_by_key(|p| array_index(&p.0).map_or(u64::MAX, u64::from));
     }
 }
 

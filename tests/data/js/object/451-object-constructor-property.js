@@ -1,4 +1,3 @@
-// gap: the `constructor` link is missing ({}.constructor !== Object, new F().constructor !== F)
 function F() {}
 var f = new F();
 return [f.constructor === F, ({}).constructor === Object, [].constructor === Array, F.prototype.constructor === F];

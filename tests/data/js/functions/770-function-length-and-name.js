@@ -1,4 +1,3 @@
-// gap: functions have no `length` (declared parameter count) or `name` property
 function three(a, b, c) {}
 var anon = function () {};
 var named = function inner(x) {};

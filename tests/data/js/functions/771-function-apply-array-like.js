@@ -1,4 +1,3 @@
-// gap: Function.prototype.apply ignores an array-like (non-array) argument list and a non-object list does not throw
 function sum(a, b, c) { return a + b + (c || 0); }
 var out = [sum.apply(null, { length: 2, 0: 1, 1: 2 }), sum.apply(null, { length: 3, 0: "a", 1: "b", 2: "c" })];
 function fwd() { return sum.apply(null, arguments); }

@@ -1,4 +1,3 @@
-// gap: for-in still visits a key deleted earlier in the same loop
 var o = {a: 1, b: 2, c: 3};
 var seen = [];
 for (var k in o) {

@@ -1,0 +1,263 @@
+//! `JSON.parse` (ES5 §15.12.2) straight into the run's heap: no
+//! intermediate tree, property names shared with imported values, numbers
+//! parsed with correct rounding (a literal too large for a double is
+//! ±Infinity, as in every JavaScript engine).
+
+use crate::runtime::{Host, Obj};
+use crate::value::{self, FALSE, NULL, TRUE};
+use std::sync::Arc;
+
+/// How deep arrays and objects may nest before parsing stops with an
+/// error instead of exhausting the host's stack.
+const MAX_DEPTH: usize = 512;
+
+/// Why a text is not JSON: the message names the offending byte offset.
+pub(crate) struct ParseError(pub String);
+
+pub(crate) fn parse(h: &mut Host, text: &str) -> Result<i64, ParseError> {
+    let mut p = Parser { h, s: text.as_bytes(), at: 0, text };
+    p.space();
+    let v = p.value(0)?;
+    p.space();
+    if p.at < p.s.len() {
+        return Err(p.unexpected());
+    }
+    Ok(v)
+}
+
+struct Parser<'h, 's> {
+    h: &'h mut Host,
+    s: &'s [u8],
+    text: &'s str,
+    at: usize,
+}
+
+impl Parser<'_, '_> {
+    fn unexpected(&self) -> ParseError {
+        match self.text[self.at..].chars().next() {
+            Some(c) => ParseError(format!("Unexpected token {c} in JSON at position {}", self.at)),
+            None => ParseError("Unexpected end of JSON input".into()),
+        }
+    }
+
+    fn space(&mut self) {
+        while let Some(b' ' | b'\t' | b'\n' | b'\r') = self.s.get(self.at) {
+            self.at += 1;
+        }
+    }
+
+    fn eat(&mut self, b: u8) -> bool {
+        if self.s.get(self.at) == Some(&b) {
+            self.at += 1;
+            true
+        } else {
+            false
+        }
+    }
+
+    fn literal(&mut self, word: &str, v: i64) -> Result<i64, ParseError> {
+        if self.s[self.at..].starts_with(word.as_bytes()) {
+            self.at += word.len();
+            Ok(v)
+        } else {
+            Err(self.unexpected())
+        }
+    }
+
+    fn value(&mut self, depth: usize) -> Result<i64, ParseError> {
+        // Past the quota the run traps after this operation; stop early.
+        if self.h.heap_exceeded {
+            return Err(ParseError("heap quota exceeded".into()));
+        }
+        if depth > MAX_DEPTH {
+            return Err(ParseError(format!("JSON nested deeper than {MAX_DEPTH} levels at position {}", self.at)));
+        }
+        match self.s.get(self.at) {
+            Some(b'{') => self.object(depth),
+            Some(b'[') => self.array(depth),
+            Some(b'"') => {
+                let s = self.string()?;
+                let n = s.len();
+                Ok(self.h.alloc(Obj::Str(s.into()), n))
+            }
+            Some(b't') => self.literal("true", TRUE),
+            Some(b'f') => self.literal("false", FALSE),
+            Some(b'n') => self.literal("null", NULL),
+            Some(b'-' | b'0'..=b'9') => self.number(),
+            _ => Err(self.unexpected()),
+        }
+    }
+
+    fn array(&mut self, depth: usize) -> Result<i64, ParseError> {
+        self.at += 1;
+        let mut items = Vec::new();
+        self.space();
+        if !self.eat(b']') {
+            loop {
+                self.space();
+                items.push(self.value(depth + 1)?);
+                self.space();
+                if self.eat(b']') {
+                    break;
+                }
+                if !self.eat(b',') {
+                    return Err(self.unexpected());
+                }
+            }
+        }
+        let n = items.len();
+        Ok(self.h.alloc(Obj::Arr(items), 8 * n))
+    }
+
+    fn object(&mut self, depth: usize) -> Result<i64, ParseError> {
+        self.at += 1;
+        let mut props: Vec<(Arc<str>, i64)> = Vec::new();
+        self.space();
+        if !self.eat(b'}') {
+            loop {
+                self.space();
+                if self.s.get(self.at) != Some(&b'"') {
+                    return Err(self.unexpected());
+                }
+                let key = self.string()?;
+                self.space();
+                if !self.eat(b':') {
+                    return Err(self.unexpected());
+                }
+                self.space();
+                let v = self.value(depth + 1)?;
+                // A repeated name keeps its first place and takes the last
+                // value (ES5 §15.12.2 builds the object with [[Put]]).
+                match props.iter_mut().find(|p| *p.0 == *key) {
+                    Some(p) => p.1 = v,
+                    None => props.push((self.h.key_name(&key), v)),
+                }
+                self.space();
+                if self.eat(b'}') {
+                    break;
+                }
+                if !self.eat(b',') {
+                    return Err(self.unexpected());
+                }
+            }
+        }
+        crate::runtime::order_index_keys(&mut props);
+        let n = props.len();
+        Ok(self.h.alloc(Obj::Object(props, value::UNDEFINED), 24 * n))
+    }
+
+    fn string(&mut self) -> Result<String, ParseError> {
+        self.at += 1;
+        let mut out = String::new();
+        let mut start = self.at;
+        loop {
+            let Some(&b) = self.s.get(self.at) else {
+                return Err(ParseError(format!("Unterminated string in JSON at position {}", self.at)));
+            };
+            match b {
+                b'"' => {
+                    out.push_str(&self.text[start..self.at]);
+                    self.at += 1;
+                    return Ok(out);
+                }
+                b'\\' => {
+                    out.push_str(&self.text[start..self.at]);
+                    self.at += 1;
+                    self.escape(&mut out)?;
+                    start = self.at;
+                }
+                0..=0x1f => return Err(self.unexpected()),
+                _ => self.at += 1,
+            }
+        }
+    }
+
+    fn escape(&mut self, out: &mut String) -> Result<(), ParseError> {
+        let Some(&b) = self.s.get(self.at) else { return Err(self.unexpected()) };
+        self.at += 1;
+        let c = match b {
+            b'"' => '"',
+            b'\\' => '\\',
+            b'/' => '/',
+            b'b' => '\u{8}',
+            b'f' => '\u{c}',
+            b'n' => '\n',
+            b'r' => '\r',
+            b't' => '\t',
+            b'u' => {
+                let hi = self.hex4()?;
+                // A surrogate pair is one character; a lone surrogate
+                // cannot be held in cbot's UTF-8 strings and becomes U+FFFD
+                // (docs/known-differences.md).
+                if (0xD800..0xDC00).contains(&hi) && self.s[self.at..].starts_with(b"\\u") {
+                    let save = self.at;
+                    self.at += 2;
+                    let lo = self.hex4()?;
+                    if (0xDC00..0xE000).contains(&lo) {
+                        let c = 0x10000 + ((hi - 0xD800) << 10) + (lo - 0xDC00);
+                        out.push(char::from_u32(c).unwrap_or('\u{FFFD}'));
+                        return Ok(());
+                    }
+                    self.at = save;
+                }
+                char::from_u32(hi).unwrap_or('\u{FFFD}')
+            }
+            _ => {
+                self.at -= 1;
+                return Err(self.unexpected());
+            }
+        };
+        out.push(c);
+        Ok(())
+    }
+
+    fn hex4(&mut self) -> Result<u32, ParseError> {
+        let digits = self.s.get(self.at..self.at + 4).ok_or_else(|| self.unexpected())?;
+        let mut v = 0;
+        for (k, d) in digits.iter().enumerate() {
+            let Some(x) = (*d as char).to_digit(16) else {
+                self.at += k;
+                return Err(self.unexpected());
+            };
+            v = v * 16 + x;
+        }
+        self.at += 4;
+        Ok(v)
+    }
+
+    /// The JSON number grammar, checked byte by byte, then parsed by Rust
+    /// (correctly rounded; overflow gives ±Infinity).
+    fn number(&mut self) -> Result<i64, ParseError> {
+        let start = self.at;
+        self.eat(b'-');
+        match self.s.get(self.at) {
+            Some(b'0') => self.at += 1,
+            Some(b'1'..=b'9') => self.digits(),
+            _ => return Err(self.unexpected()),
+        }
+        if self.eat(b'.') {
+            if !matches!(self.s.get(self.at), Some(b'0'..=b'9')) {
+                return Err(self.unexpected());
+            }
+            self.digits();
+        }
+        if let Some(b'e' | b'E') = self.s.get(self.at) {
+            self.at += 1;
+            if let Some(b'+' | b'-') = self.s.get(self.at) {
+                self.at += 1;
+            }
+            if !matches!(self.s.get(self.at), Some(b'0'..=b'9')) {
+                return Err(self.unexpected());
+            }
+            self.digits();
+        }
+        let n: f64 = self.text[start..self.at].parse().map_err(|_| self.unexpected())?;
+        Ok(value::number(n))
+    }
+
+    fn digits(&mut self) {
+        while let Some(b'0'..=b'9') = self.s.get(self.at) {
+            self.at += 1;
+        }
+    }
+}
