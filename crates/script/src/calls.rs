@@ -185,6 +185,14 @@ pub(crate) fn op3(c: Cx<'_, '_>, code: i32, a: i64, b: i64, d: i64) -> wasmtime:
 /// `F.prototype`; the result is what F returns if that is an object.
 fn construct(c: Cx<'_, '_>, f: i64, args: i64) -> wasmtime::Result<i64> {
     let h = c.data_mut();
+    // ES5 §15.3.4.5.2: `new` on a bound function constructs its target
+    // with the bound arguments first (the bound `this` is ignored).
+    if let Some(Obj::Bound { target, args: bound, .. }) = h.obj(f) {
+        let (target, mut items) = (*target, bound.clone());
+        items.extend(h.args(args));
+        let args = h.alloc_array(items);
+        return construct(c, target, args);
+    }
     if !h.is_function(f) {
         if let Some(Obj::Builtin(b)) = h.obj(f) {
             let name = BUILTINS[*b];

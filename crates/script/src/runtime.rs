@@ -215,8 +215,23 @@ pub(crate) fn proto_ref(builtin: &str) -> i64 {
 pub(crate) const OBJECT_TO_STRING: &str = "#objectToString";
 
 /// The built-ins with a readable `prototype`.
-pub(crate) const PROTOTYPES: &[&str] =
-    &["Object", "Array", "String", "Number", "Boolean", "Date", "RegExp", "Function", "Error"];
+pub(crate) const PROTOTYPES: &[&str] = &[
+    "Object",
+    "Array",
+    "String",
+    "Number",
+    "Boolean",
+    "Date",
+    "RegExp",
+    "Function",
+    "Error",
+    "TypeError",
+    "RangeError",
+    "SyntaxError",
+    "ReferenceError",
+    "EvalError",
+    "URIError",
+];
 
 /// The methods of each built-in's prototype that scripts can read as values.
 pub(crate) fn proto_methods(kind: &str) -> &'static [&'static str] {
@@ -288,7 +303,9 @@ pub(crate) fn proto_methods(kind: &str) -> &'static [&'static str] {
         "Boolean" => &["toString", "valueOf"],
         "RegExp" => &["exec", "test", "toString"],
         "Function" => &["apply", "bind", "call", "toString"],
-        "Error" => &["toString"],
+        "Error" | "TypeError" | "RangeError" | "SyntaxError" | "ReferenceError" | "EvalError" | "URIError" => {
+            &["toString"]
+        }
         "Date" => &[
             "getDate",
             "getDay",
@@ -464,6 +481,9 @@ pub(crate) struct Host {
     scratch: String,
     /// Each function's `name` and `length`, by table slot − 1 (compiler).
     fn_info: Arc<[(Arc<str>, u32)]>,
+    /// Properties scripts added to built-in prototypes this run, by
+    /// BUILTINS index (polyfills such as `String.prototype.format = …`).
+    proto_props: Vec<(usize, Arc<str>, i64)>,
 }
 
 /// How many distinct imported property names a host keeps shared.
@@ -522,6 +542,7 @@ impl Host {
             key_names: rustc_hash::FxHashSet::default(),
             scratch: String::new(),
             fn_info,
+            proto_props: Vec::new(),
         }
     }
 
@@ -537,6 +558,7 @@ impl Host {
             self.clock = Some(clock.clone());
         }
         self.heap.clear();
+        self.proto_props.clear();
         self.arr_props.clear();
         self.methods.clear();
         self.attrs.clear();
@@ -653,7 +675,8 @@ impl Host {
                     .map(|&x| if x == UNDEFINED || x == NULL { String::new() } else { self.to_js_string(x) })
                     .collect::<Vec<_>>()
                     .join(","),
-                Some(Obj::Object(..) | Obj::BotContext | Obj::Env(_)) => "[object Object]".into(),
+                Some(Obj::Object(..)) => self.error_string(v).unwrap_or_else(|| "[object Object]".into()),
+                Some(Obj::BotContext | Obj::Env(_)) => "[object Object]".into(),
                 Some(Obj::Function(_) | Obj::Bound { .. }) => "function () { [code] }".into(),
                 Some(Obj::Method { name, .. }) => format!("function {name}() {{ [native code] }}"),
                 Some(Obj::Proto(_) | Obj::HostClass(_)) => "[object Object]".into(),
@@ -859,13 +882,24 @@ impl Host {
                 }
             }
             op::KEYS => {
-                let keys: Vec<String> = match self.obj(a) {
+                let mut keys: Vec<String> = match self.obj(a) {
                     Some(Obj::Object(..)) => self.enumerable_keys(a),
                     Some(Obj::Function(f)) => f.props.iter().map(|p| p.0.to_string()).collect(),
                     Some(Obj::Arr(items)) => (0..items.len()).map(|i| i.to_string()).collect(),
                     Some(Obj::Str(s)) => (0..s.encode_utf16().count()).map(|i| i.to_string()).collect(),
                     _ => Vec::new(),
                 };
+                // Properties added to built-in prototypes are enumerable
+                // and inherited (ES5 §12.6.4), so for-in visits them too.
+                if !self.proto_props.is_empty() && !self.is_primitive(a) {
+                    let added: Vec<Arc<str>> = self.proto_props.iter().map(|p| p.1.clone()).collect();
+                    for k in added {
+                        let key = self.string(k.clone());
+                        if !keys.iter().any(|x| **x == *k) && self.added_proto_prop(a, key).is_some() {
+                            keys.push(k.to_string());
+                        }
+                    }
+                }
                 let items: Vec<i64> = keys.into_iter().map(|k| self.string(k)).collect();
                 let n = items.len();
                 self.alloc(Obj::Arr(items), 8 * n)
@@ -930,10 +964,15 @@ impl Host {
                     "constructor",
                 ];
                 match self.obj(b) {
-                    Some(Obj::Object(..)) => value::boolean(
-                        self.lookup(b, &key).is_some()
-                            || (INHERITED.contains(&key.as_str()) && self.inherits_object(b)),
-                    ),
+                    Some(Obj::Object(..)) => {
+                        let has = self.lookup(b, &key).is_some()
+                            || (INHERITED.contains(&key.as_str()) && self.inherits_object(b))
+                            || (!self.proto_props.is_empty() && {
+                                let k = self.string(key.as_str());
+                                self.added_proto_prop(b, k).is_some()
+                            });
+                        value::boolean(has)
+                    }
                     Some(Obj::Function(f)) => {
                         value::boolean(f.props.iter().any(|p| *p.0 == *key) || key == "prototype")
                     }
@@ -943,6 +982,21 @@ impl Host {
                             || self.array_prop(b, &key).is_some()
                             || proto_methods("Array").contains(&key.as_str()),
                     ),
+                    Some(Obj::Proto(p)) => {
+                        let kind = BUILTINS[*p];
+                        value::boolean(
+                            self.proto_props.iter().any(|x| x.0 == *p && *x.1 == *key)
+                                || proto_methods(kind).contains(&key.as_str())
+                                || INHERITED.contains(&key.as_str()),
+                        )
+                    }
+                    // Other objects (errors, dates, regexps, built-ins): what
+                    // reading the property finds.
+                    Some(_) if !self.is_primitive(b) => {
+                        let k = self.string(key);
+                        let v = self.get(b, k);
+                        value::boolean(v != UNDEFINED)
+                    }
                     _ => self.throw("TypeError", format!("cannot use 'in' to search for '{key}' in a non-object")),
                 }
             }
@@ -1162,6 +1216,9 @@ impl Host {
     /// the loop has not reached yet removes it from the loop.
     fn has_key(&self, obj: i64, key: i64) -> bool {
         let Some(k) = self.str_of(key) else { return true };
+        if self.added_proto_prop(obj, key).is_some() {
+            return true;
+        }
         match self.obj(obj) {
             Some(Obj::Object(..) | Obj::Function(_)) => self.lookup(obj, k).is_some(),
             Some(Obj::Arr(items)) => match array_index(k) {
@@ -1328,6 +1385,44 @@ impl Host {
     /// A user-defined function found as property `name` of `recv`.
     pub(crate) fn js_method(&self, recv: i64, name: i64) -> Option<i64> {
         let callable = |f: &i64| matches!(self.obj(*f), Some(Obj::Function(_) | Obj::Builtin(_) | Obj::Method { .. }));
+        let found = self.own_js_method(recv, name, &callable);
+        if found.is_some() || self.proto_props.is_empty() {
+            return found;
+        }
+        self.added_proto_prop(recv, name).filter(callable)
+    }
+
+    /// A property a script added to a built-in prototype that `obj`
+    /// inherits (`String.prototype.format = …`), unless `obj` has its own.
+    fn added_proto_prop(&self, obj: i64, key: i64) -> Option<i64> {
+        if self.proto_props.is_empty() {
+            return None;
+        }
+        let k = self.str_of(key)?;
+        let index_or_length = || &**k == "length" || array_index(k).is_some();
+        let kind = match self.obj(obj) {
+            Some(Obj::Object(..)) if self.lookup(obj, k).is_some() || !self.inherits_object(obj) => return None,
+            Some(Obj::Object(..)) => "Object",
+            Some(Obj::Function(_)) if self.lookup(obj, k).is_some() => return None,
+            Some(Obj::Function(_) | Obj::Bound { .. } | Obj::Method { .. }) => "Function",
+            Some(Obj::Arr(_)) if index_or_length() || self.array_prop(obj, k).is_some() => return None,
+            Some(Obj::Arr(_)) => "Array",
+            Some(Obj::Str(_)) if index_or_length() => return None,
+            Some(Obj::Str(_)) => "String",
+            Some(Obj::Date(_)) => "Date",
+            Some(Obj::RegExp(_)) => "RegExp",
+            None if number_value(obj).is_some() => "Number",
+            None if obj == TRUE || obj == FALSE => "Boolean",
+            _ => return None,
+        };
+        let find = |kind: &str| {
+            let b = BUILTINS.iter().position(|x| *x == kind)?;
+            self.proto_props.iter().find(|p| p.0 == b && p.1 == *k).map(|p| p.2)
+        };
+        find(kind).or_else(|| find("Object"))
+    }
+
+    fn own_js_method(&self, recv: i64, name: i64, callable: &dyn Fn(&i64) -> bool) -> Option<i64> {
         match self.obj(recv) {
             Some(Obj::Object(..) | Obj::Function(_)) => {
                 let key = self.key_of(name);
@@ -1387,6 +1482,9 @@ impl Host {
             let what = self.to_js_string(obj);
             return self.throw("TypeError", format!("Cannot read property '{k}' of {what}"));
         }
+        if let Some(v) = self.added_proto_prop(obj, key) {
+            return v;
+        }
         let index = number_value(key).filter(|n| n.fract() == 0.0 && *n >= 0.0).map(|n| n as usize);
         match self.obj(obj) {
             Some(Obj::Str(s)) => {
@@ -1435,6 +1533,13 @@ impl Host {
                     return v;
                 }
                 let k = self.key_of(key);
+                // What an object made by a constructor whose prototype is
+                // an error inherits from it (name, message, toString).
+                if self.lookup(obj, &k).is_none()
+                    && let Some(e) = self.error_ancestor(obj)
+                {
+                    return self.get(e, key);
+                }
                 match self.lookup(obj, &k) {
                     Some(v) => v,
                     None if self.host_class(obj).is_some_and(|c| host_class_methods(c).contains(&&*k)) => {
@@ -1515,6 +1620,14 @@ impl Host {
             // `String.prototype.trim` and friends: the methods as values.
             Some(Obj::Proto(b)) => {
                 let k = self.key_of(key);
+                if let Some(p) = self.proto_props.iter().find(|p| p.0 == *b && p.1 == k) {
+                    return p.2;
+                }
+                // ES5 §15.11.4.2–3.
+                let kind = BUILTINS[*b];
+                if kind.ends_with("Error") && matches!(&*k, "name" | "message") {
+                    return self.string(if &*k == "name" { kind } else { "" });
+                }
                 let name: Option<Arc<str>> = match BUILTINS[*b] {
                     "Object" if &*k == "toString" => Some(Arc::from(OBJECT_TO_STRING)),
                     kind if proto_methods(kind).contains(&&*k) => Some(k),
@@ -1889,15 +2002,79 @@ impl Host {
         true
     }
 
+    /// The error a plain object inherits from, if any: the first link of
+    /// its prototype chain that is an Error object or `Error.prototype`.
+    fn error_ancestor(&self, obj: i64) -> Option<i64> {
+        let mut at = match self.obj(obj) {
+            Some(Obj::Object(_, p)) => *p,
+            _ => return None,
+        };
+        for _ in 0..10_000 {
+            match self.obj(at) {
+                Some(Obj::Object(_, p)) => at = *p,
+                Some(Obj::Error(_)) => return Some(at),
+                Some(Obj::Proto(b)) if BUILTINS[*b].ends_with("Error") => return Some(at),
+                _ => return None,
+            }
+        }
+        None
+    }
+
+    /// Error.prototype.toString (ES5 §15.11.4.4) for an object that
+    /// inherits from an error: `name: message`, each read through the chain.
+    fn error_string(&self, obj: i64) -> Option<String> {
+        let e = self.error_ancestor(obj)?;
+        let field = |key: &str| -> String {
+            match self.lookup(obj, key) {
+                Some(v) if v == UNDEFINED => String::new(),
+                Some(v) => self.to_js_string(v),
+                None => match self.obj(e) {
+                    Some(Obj::Error(err)) => (if key == "name" { &err.name } else { &err.message }).to_string(),
+                    Some(Obj::Proto(b)) if key == "name" => BUILTINS[*b].to_string(),
+                    _ => String::new(),
+                },
+            }
+        };
+        let (name, message) = (field("name"), field("message"));
+        let name = if self.lookup(obj, "name") == Some(UNDEFINED) { "Error".to_string() } else { name };
+        Some(match (name.is_empty(), message.is_empty()) {
+            (_, true) => name,
+            (true, false) => message,
+            (false, false) => format!("{name}: {message}"),
+        })
+    }
+
     pub(crate) fn set(&mut self, obj: i64, key: i64, v: i64) -> i64 {
         if obj == UNDEFINED || obj == NULL {
             let k = self.to_js_string(key);
             let what = self.to_js_string(obj);
             return self.throw("TypeError", format!("Cannot set property '{k}' of {what}"));
         }
+        let Some(slot) = value::as_reference(obj) else { return v };
+        // Plain objects and functions, the common case: the key is passed
+        // on as it is when it is a string (no copy).
+        if let Some(Obj::Object(..) | Obj::Function(_)) = self.heap.get(slot) {
+            let key = if self.str_of(key).is_some() {
+                key
+            } else {
+                let s = self.to_js_string(key);
+                self.string(s)
+            };
+            self.op3(op::PUT, obj, key, v);
+            return v;
+        }
+        // A method added to a built-in prototype (`String.prototype.f = …`),
+        // kept for this run (the shared prototypes are read-only).
+        if let Some(Obj::Proto(b)) = self.obj(obj) {
+            let (b, k) = (*b, self.key_of(key));
+            match self.proto_props.iter_mut().find(|p| p.0 == b && p.1 == k) {
+                Some(p) => p.2 = v,
+                None => self.proto_props.push((b, k, v)),
+            }
+            return v;
+        }
         let index = number_value(key).filter(|n| n.fract() == 0.0 && *n >= 0.0 && *n < 1e9).map(|n| n as usize);
         let key_str = self.to_js_string(key);
-        let Some(slot) = value::as_reference(obj) else { return v };
         let len = match self.heap.get(slot) {
             Some(Obj::Arr(items)) => Some(items.len()),
             _ => None,
@@ -1946,10 +2123,6 @@ impl Host {
                 }
             }
             return v;
-        }
-        if let Some(Obj::Object(..) | Obj::Function(_)) = self.heap.get(slot) {
-            let key = self.string(key_str);
-            self.op3(op::PUT, obj, key, v);
         }
         v
     }
@@ -2148,7 +2321,9 @@ impl Host {
                     },
                     ("Object", "create") => {
                         let proto = arg(0);
-                        if proto == NULL || matches!(self.obj(proto), Some(Obj::Object(..) | Obj::Proto(_))) {
+                        if proto == NULL
+                            || matches!(self.obj(proto), Some(Obj::Object(..) | Obj::Proto(_) | Obj::Error(_)))
+                        {
                             // `undefined` stands for Object.prototype.
                             let proto = if proto == proto_ref("Object") { UNDEFINED } else { proto };
                             let o = self.alloc_object(proto);
@@ -2879,6 +3054,11 @@ impl Host {
     /// `v instanceof c` (ES5 §15.3.5.3; built-in constructors by kind).
     fn instance_of(&mut self, v: i64, c: i64) -> i64 {
         match self.obj(c) {
+            // ES5 §15.3.4.5.3: a bound function answers for its target.
+            Some(Obj::Bound { target, .. }) => {
+                let target = *target;
+                self.instance_of(v, target)
+            }
             Some(Obj::Function(_)) => {
                 let proto = self.prototype_of(c);
                 let mut at = match self.obj(v) {
@@ -2907,6 +3087,15 @@ impl Host {
                     ("Function", Some(Obj::Function(_) | Obj::Builtin(_))) => true,
                     ("Error", Some(Obj::Error(..))) => true,
                     (ctor, Some(Obj::Error(e))) => *e.name == *ctor,
+                    // `F.prototype = new Error()` / `Object.create(Error.prototype)`.
+                    (ctor, Some(Obj::Object(..))) if ctor.ends_with("Error") => match self.error_ancestor(v) {
+                        Some(e) => match self.obj(e) {
+                            Some(Obj::Error(err)) => ctor == "Error" || *err.name == *ctor,
+                            Some(Obj::Proto(b)) => ctor == "Error" || BUILTINS[*b] == ctor,
+                            _ => false,
+                        },
+                        None => false,
+                    },
                     ("Math" | "JSON", _) => {
                         return self.throw("TypeError", "Expecting a function in instanceof check");
                     }

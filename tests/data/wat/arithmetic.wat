@@ -407,9 +407,9 @@
     local.get 2
     call 1
     if (result i64) ;; label = @1
-      i64.const -1124800395214811
+      i64.const -1124800395214805
     else
-      i64.const -1124800395214810
+      i64.const -1124800395214804
     end
     return
     i64.const -1970324836974592

@@ -362,13 +362,13 @@
     local.set 0
     i32.const 146
     global.set 0
-    i64.const -1124800395214811
+    i64.const -1124800395214805
     local.tee 0
     drop
     i32.const 188
     global.set 0
     i64.const -1124800395214848
-    i64.const -1124800395214810
+    i64.const -1124800395214804
     i64.const 0
     local.set 1
     i32.const 45
@@ -400,7 +400,7 @@
       return
     end
     local.get 1
-    i64.const -1124800395214809
+    i64.const -1124800395214803
     call 11
     local.tee 1
     i64.const -844424930131968
@@ -415,7 +415,7 @@
       i32.const 230
       global.set 0
       i64.const -1124800395214848
-      i64.const -1124800395214808
+      i64.const -1124800395214802
       i64.const 1
       local.set 1
       i32.const 45
@@ -468,7 +468,7 @@
       i32.const 270
       global.set 0
       i64.const -1124800395214848
-      i64.const -1124800395214807
+      i64.const -1124800395214801
       i64.const 4
       local.set 1
       i32.const 45
@@ -484,7 +484,7 @@
         return
       end
       local.get 1
-      i64.const -1124800395214806
+      i64.const -1124800395214800
       local.set 2
       local.set 1
       i32.const 15

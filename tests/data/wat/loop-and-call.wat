@@ -542,7 +542,7 @@
     i32.const 104
     global.set 0
     i64.const -1124800395214848
-    i64.const -1124800395214811
+    i64.const -1124800395214805
     i64.const 4
     local.set 3
     i32.const 45
@@ -558,7 +558,7 @@
       return
     end
     local.get 3
-    i64.const -1124800395214810
+    i64.const -1124800395214804
     local.set 4
     local.set 3
     i32.const 15

@@ -1,4 +1,3 @@
-// gap: `new` on a bound function throws TypeError instead of constructing with the bound leading arguments
 function Point(x, y) { this.x = x; this.y = y; }
 var AtOrigin = Point.bind(null, 0);
 var p = new AtOrigin(5);

@@ -1,4 +1,3 @@
-// gap: a constructor whose prototype is `new Error()` or Object.create(Error.prototype) does not produce Error instances (instanceof Error false / TypeError)
 function ValidationError(message) { this.name = "ValidationError"; this.message = message; }
 ValidationError.prototype = new Error();
 var v = new ValidationError("age missing");
