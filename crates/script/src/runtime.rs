@@ -1135,6 +1135,10 @@ impl Host {
             op::SET => self.set(a, b, c),
             op::PUT => {
                 let key = self.key_of(b);
+                if &*key == "__proto__" && matches!(self.obj(a), Some(Obj::Object(..))) {
+                    // PUT leaves the object (object literals chain it).
+                    return if self.set_proto(a, c) == EXCEPTION { EXCEPTION } else { a };
+                }
                 // Sloppy mode: writes to read-only properties and new
                 // properties of non-extensible objects are ignored.
                 if !self.attrs.is_empty() {
@@ -1547,6 +1551,12 @@ impl Host {
                     }
                     // Object.prototype.constructor (ES5 §15.2.4.1).
                     None if &*k == "constructor" && self.inherits_object(obj) => builtin_ref("Object"),
+                    // ES2015 Annex B.2.2.1.
+                    None if &*k == "__proto__" => match self.obj(obj) {
+                        Some(Obj::Object(_, UNDEFINED)) => proto_ref("Object"),
+                        Some(Obj::Object(_, p)) => *p,
+                        _ => UNDEFINED,
+                    },
                     // Object.prototype's methods (scripts test `o.hasOwnProperty`).
                     None if proto_methods("Object").contains(&&*k) && self.inherits_object(obj) => {
                         self.method_value(UNDEFINED, k)
@@ -2002,6 +2012,33 @@ impl Host {
         true
     }
 
+    /// `o.__proto__ = p` (ES2015 Annex B.2.2.1): objects and `null` change
+    /// the prototype, anything else is ignored; a cycle is a TypeError.
+    fn set_proto(&mut self, o: i64, p: i64) -> i64 {
+        let proto = match self.obj(p) {
+            _ if p == NULL => NULL,
+            Some(Obj::Proto(b)) if BUILTINS[*b] == "Object" => UNDEFINED,
+            Some(Obj::Object(..) | Obj::Proto(_) | Obj::Error(_)) => p,
+            _ => return p,
+        };
+        let mut at = proto;
+        for _ in 0..10_000 {
+            if at == o {
+                return self.throw("TypeError", "Cyclic __proto__ value");
+            }
+            match self.obj(at) {
+                Some(Obj::Object(_, next)) => at = *next,
+                _ => break,
+            }
+        }
+        if let Some(i) = value::as_reference(o)
+            && let Some(Obj::Object(_, slot)) = self.heap.get_mut(i)
+        {
+            *slot = proto;
+        }
+        p
+    }
+
     /// The error a plain object inherits from, if any: the first link of
     /// its prototype chain that is an Error object or `Error.prototype`.
     fn error_ancestor(&self, obj: i64) -> Option<i64> {
@@ -2060,8 +2097,8 @@ impl Host {
                 let s = self.to_js_string(key);
                 self.string(s)
             };
-            self.op3(op::PUT, obj, key, v);
-            return v;
+            // A cyclic `__proto__` is the one write that throws.
+            return if self.op3(op::PUT, obj, key, v) == EXCEPTION { EXCEPTION } else { v };
         }
         // A method added to a built-in prototype (`String.prototype.f = …`),
         // kept for this run (the shared prototypes are read-only).

@@ -1,4 +1,4 @@
-//! differs: strings are UTF-8 inside cbot: JSON.parse of a lone surrogate escape is a SyntaxError
+//! differs: strings are UTF-8 inside cbot: a JSON escape of a lone surrogate becomes U+FFFD
 var r = [];
 r.push(JSON.parse('"\\uD83D"').charCodeAt(0));
 r.push(JSON.parse('"x\\udc00"').length);

@@ -1,4 +1,4 @@
-// gap: new String/Number/Boolean wrapper objects are not supported (TypeError), so JSON.stringify cannot unwrap them
+//! differs: new String/Number/Boolean (wrapper objects) are a TypeError
 var r = [];
 r.push(JSON.stringify(new String("s")));
 r.push(JSON.stringify(new Number(3)));

@@ -1,4 +1,3 @@
-// gap: assigning o.__proto__ does not change the prototype (it becomes an ordinary own key)
 var base = {greet: function () { return "hi " + this.name; }};
 var o = {name: "Ann"};
 o.__proto__ = base;

@@ -1,4 +1,4 @@
-// gap: lone surrogates are not representable in strings ("\ud800" becomes U+FFFD then "d800"), so encodeURIComponent/encodeURI encode them instead of throwing URIError
+//! differs: strings are UTF-8 inside cbot: a lone surrogate is U+FFFD, which encodeURIComponent encodes instead of throwing URIError
 var out = [];
 var bad = ["\ud800", "a\udc00", "\ud83d"];
 for (var i = 0; i < bad.length; i++) {
