@@ -884,7 +884,7 @@ impl Host {
             op::KEYS => {
                 let mut keys: Vec<String> = match self.obj(a) {
                     Some(Obj::Object(..)) => self.enumerable_keys(a),
-                    Some(Obj::Function(f)) => f.props.iter().map(|p| p.0.to_string()).collect(),
+                    Some(Obj::Function(_) | Obj::Error(_)) => self.own_keys(a).iter().map(|k| k.to_string()).collect(),
                     Some(Obj::Arr(items)) => (0..items.len()).map(|i| i.to_string()).collect(),
                     Some(Obj::Str(s)) => (0..s.encode_utf16().count()).map(|i| i.to_string()).collect(),
                     _ => Vec::new(),
@@ -1738,7 +1738,8 @@ impl Host {
             Some(Obj::Object(props, _)) => {
                 props.iter().filter(|p| !self.hidden(o, &p.0)).map(|p| p.0.clone()).collect()
             }
-            Some(Obj::Function(f)) => f.props.iter().map(|p| p.0.clone()).collect(),
+            // A function's `prototype` is not enumerable (ES5 §13.2 step 17).
+            Some(Obj::Function(f)) => f.props.iter().filter(|p| &*p.0 != "prototype").map(|p| p.0.clone()).collect(),
             Some(Obj::Error(e)) => e.props.iter().map(|p| p.0.clone()).collect(),
             Some(Obj::Arr(items)) => {
                 let mut keys: Vec<Arc<str>> = (0..items.len()).map(|i| Arc::from(i.to_string())).collect();
@@ -2181,27 +2182,34 @@ impl Host {
         }
     }
 
+    /// `botContext.method(args…)`: the arguments as host values, the call
+    /// recorded in the transcript, the result imported (and given its
+    /// Java-style methods when it is a host object).
+    fn bot_context_call(&mut self, method: &str, argv: &[i64]) -> i64 {
+        let values: Vec<Value> = argv.iter().map(|&v| self.to_host(v, 0)).collect();
+        let Some(ctx) = self.ctx.as_deref_mut() else {
+            return self.throw("Error", "internal: no botContext for this run");
+        };
+        let ctx: &mut dyn BotContext = ctx;
+        let argc = values.len();
+        match cbot_host::dispatch(ctx, method, values, Some(&mut self.transcript)) {
+            Ok(v) => {
+                // CB-SPEC §3.4: the reply goes out and the script stops.
+                self.stop = method == "sendImmediateReply";
+                let v = self.import(&v);
+                self.host_object(method, argc, v)
+            }
+            Err(e) => self.throw("TypeError", e.to_string()),
+        }
+    }
+
     pub(crate) fn call_method(&mut self, recv: i64, name: i64, args: i64) -> i64 {
         let argv = self.take_args(args);
         // `botContext.m(…)` is the hot path: no copies of the name.
         if value::as_reference(recv) == Some(crate::compile::BOT_CONTEXT_SLOT)
             && let Some(method) = self.str_of(name).cloned()
         {
-            let values: Vec<Value> = argv.iter().map(|&v| self.to_host(v, 0)).collect();
-            let Some(ctx) = self.ctx.as_deref_mut() else {
-                return self.throw("Error", "internal: no botContext for this run");
-            };
-            let ctx: &mut dyn BotContext = ctx;
-            let argc = values.len();
-            return match cbot_host::dispatch(ctx, &method, values, Some(&mut self.transcript)) {
-                Ok(v) => {
-                    // CB-SPEC §3.4: the reply goes out and the script stops.
-                    self.stop = &*method == "sendImmediateReply";
-                    let v = self.import(&v);
-                    self.host_object(&method, argc, v)
-                }
-                Err(e) => self.throw("TypeError", e.to_string()),
-            };
+            return self.bot_context_call(&method, &argv);
         }
         // A string key (the usual case) is shared, not copied.
         let name_key = self.key_of(name);
@@ -2244,22 +2252,7 @@ impl Host {
             _ => None,
         };
         match receiver {
-            Some(Obj::BotContext) => {
-                let values: Vec<Value> = argv.iter().map(|&v| self.to_host(v, 0)).collect();
-                let Some(ctx) = self.ctx.as_deref_mut() else {
-                    return self.throw("Error", "internal: no botContext for this run");
-                };
-                let ctx: &mut dyn BotContext = ctx;
-                let argc = values.len();
-                match cbot_host::dispatch(ctx, name, values, Some(&mut self.transcript)) {
-                    Ok(v) => {
-                        self.stop = name == "sendImmediateReply";
-                        let v = self.import(&v);
-                        self.host_object(name, argc, v)
-                    }
-                    Err(e) => self.throw("TypeError", e.to_string()),
-                }
-            }
+            Some(Obj::BotContext) => self.bot_context_call(name, &argv),
             Some(Obj::Str(s)) => match name {
                 "replace" | "replaceAll" => self.replace_with_template(&s, arg(0), arg(1), name == "replaceAll"),
                 "match" | "search" | "split" if self.is_regexp(arg(0)) => {
@@ -2323,34 +2316,11 @@ impl Host {
                     }
                     ("Object", "keys") => match self.obj(arg(0)) {
                         // Own enumerable keys (ES5 §15.2.3.14), in for-in order.
-                        Some(Obj::Object(props, _)) => {
-                            let o = arg(0);
-                            let keys: Vec<Arc<str>> =
-                                props.iter().filter(|p| !self.hidden(o, &p.0)).map(|p| p.0.clone()).collect();
+                        Some(_) => {
+                            let keys = self.own_keys(arg(0));
                             let items = keys.into_iter().map(|k| self.string(k)).collect();
                             self.alloc_array(items)
                         }
-                        Some(Obj::Arr(items)) => {
-                            let n = items.len();
-                            let named: Vec<Arc<str>> = value::as_reference(arg(0))
-                                .and_then(|slot| self.arr_props.get(&slot))
-                                .map(|props| props.iter().map(|p| p.0.clone()).collect())
-                                .unwrap_or_default();
-                            let mut keys: Vec<i64> = (0..n).map(|i| self.string(i.to_string())).collect();
-                            keys.extend(named.into_iter().map(|k| self.string(k)));
-                            self.alloc_array(keys)
-                        }
-                        Some(Obj::Str(s)) => {
-                            let n = s.encode_utf16().count();
-                            let keys = (0..n).map(|i| self.string(i.to_string())).collect();
-                            self.alloc_array(keys)
-                        }
-                        Some(Obj::Function(f)) => {
-                            let keys: Vec<Arc<str>> = f.props.iter().map(|p| p.0.clone()).collect();
-                            let items = keys.into_iter().map(|k| self.string(k)).collect();
-                            self.alloc_array(items)
-                        }
-                        Some(_) => self.alloc_array(Vec::new()),
                         // ES2015 §19.1.2.14: primitives convert (numbers and
                         // booleans have no own keys); only null/undefined throw.
                         None if arg(0) != UNDEFINED && arg(0) != NULL => self.alloc_array(Vec::new()),
