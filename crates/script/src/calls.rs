@@ -100,6 +100,16 @@ pub(crate) fn op2(c: Cx<'_, '_>, code: i32, mut a: i64, mut b: i64) -> wasmtime:
             }
             Ok(c.data_mut().op2(code, a, b))
         }
+        // A read that finds an accessor property calls its getter on the
+        // object read from (ES5 §8.12.3).
+        op::GET if c.data().accessors => {
+            let v = c.data_mut().op2(code, a, b);
+            match c.data().accessor(v) {
+                Some((get, _)) if get != UNDEFINED => invoke_with(c, get, a, Vec::new()),
+                Some(_) => Ok(UNDEFINED),
+                None => Ok(v),
+            }
+        }
         _ => Ok(c.data_mut().op2(code, a, b)),
     }
 }
@@ -158,6 +168,16 @@ fn strings_of(c: Cx<'_, '_>, items: &[i64]) -> wasmtime::Result<Option<Vec<Strin
 
 pub(crate) fn op3(c: Cx<'_, '_>, code: i32, a: i64, b: i64, d: i64) -> wasmtime::Result<i64> {
     match code {
+        // A write to an accessor property calls its setter (ES5 §8.12.5);
+        // without one the write is ignored (sloppy mode).
+        op::SET if c.data().accessors => match c.data().accessor_at(a, b) {
+            Some((_, set)) if set != UNDEFINED => {
+                let r = invoke_with(c, set, a, vec![d])?;
+                Ok(if r == EXCEPTION { EXCEPTION } else { d })
+            }
+            Some(_) => Ok(d),
+            None => Ok(c.data_mut().op3(code, a, b, d)),
+        },
         op::CALL_METHOD => call_method(c, a, b, d),
         // A bound function called as a value: its target, with the bound
         // `this` and arguments first.
@@ -218,6 +238,21 @@ fn call_method(c: Cx<'_, '_>, recv: i64, name: i64, args: i64) -> wasmtime::Resu
         return Ok(c.data_mut().call_method(recv, name, args));
     }
     let h = c.data_mut();
+    // `o.f()` where `f` is an accessor: the getter gives the function.
+    if let Some((get, _)) = h.accessor_at(recv, name) {
+        let f = if get == UNDEFINED { UNDEFINED } else { invoke_with(c, get, recv, Vec::new())? };
+        if f == EXCEPTION {
+            return Ok(EXCEPTION);
+        }
+        let argv = c.data().args(args);
+        return match c.data().callable_slot(f) {
+            Some(_) => invoke_with(c, f, recv, argv),
+            None => {
+                let what = c.data().to_js_string(name);
+                Ok(c.data_mut().type_error(format!("{what} is not a function")))
+            }
+        };
+    }
     if let Some(f) = h.js_method(recv, name) {
         return invoke(c, f, recv, args);
     }
@@ -748,12 +783,15 @@ mod json {
             for k in &keys {
                 // A plain object's members are read directly; anything else
                 // (an Error's name and message) through `get`.
-                let item = if plain {
+                let mut item = if plain {
                     c.data().lookup(v, k).unwrap_or(UNDEFINED)
                 } else {
                     let key = c.data_mut().string(k.clone());
                     c.data_mut().get(v, key)
                 };
+                if let Some((get, _)) = c.data().accessor(item) {
+                    item = if get == UNDEFINED { UNDEFINED } else { call(c, get, v, Vec::new())? };
+                }
                 let (mark, was_first) = (out.len(), first);
                 sep(out, &mut first, &ser.gap);
                 quote_into(out, k);

@@ -1606,8 +1606,8 @@ impl<'m> FnGen<'m> {
                         self.m.outside(p.span(), "spread `...` in an object literal");
                         continue;
                     };
-                    if p.kind != PropertyKind::Init || p.method || p.computed {
-                        self.m.not_yet(p.span, "a getter, setter, method or computed key in an object literal");
+                    if p.computed {
+                        self.m.not_yet(p.span, "a computed key in an object literal");
                         continue;
                     }
                     let name = match &p.key {
@@ -1629,7 +1629,13 @@ impl<'m> FnGen<'m> {
                         }
                     };
                     self.named_expr(&p.value, &name);
-                    self.op3(op::PUT);
+                    // `get k() {…}` / `set k(v) {…}` make an accessor (ES5
+                    // §11.1.5); `k() {…}` (ES2015) is a plain function value.
+                    self.op3(match p.kind {
+                        PropertyKind::Get => op::DEFINE_GETTER,
+                        PropertyKind::Set => op::DEFINE_SETTER,
+                        PropertyKind::Init => op::PUT,
+                    });
                 }
             }
             Expression::StaticMemberExpression(m) => {

@@ -77,6 +77,10 @@ pub(crate) mod op {
     pub const ENV_SET: i32 = 64;
     /// Re-entrant: a call of a host function value (`F_NATIVE`).
     pub const CALL_NATIVE: i32 = 65;
+    /// `get key() {…}` in an object literal: (object, key, function).
+    pub const DEFINE_GETTER: i32 = 66;
+    /// `set key(v) {…}` in an object literal: (object, key, function).
+    pub const DEFINE_SETTER: i32 = 67;
 }
 
 /// References at or above this index are the program's constants
@@ -174,6 +178,13 @@ pub(crate) enum Obj {
     Method {
         ns: i64,
         name: Arc<str>,
+    },
+    /// An accessor property's functions (ES5 §8.6.1), stored as the
+    /// property's value: reads and writes through the operations call them
+    /// (calls.rs); `undefined` for a missing half.
+    Accessor {
+        get: i64,
+        set: i64,
     },
     /// The prototype of a host object with Java-style methods (CB's
     /// `getUserLocation()`, entities, context-service maps): see
@@ -481,6 +492,9 @@ pub(crate) struct Host {
     scratch: String,
     /// Each function's `name` and `length`, by table slot − 1 (compiler).
     fn_info: Arc<[(Arc<str>, u32)]>,
+    /// Whether this run has made an accessor property: until it has, no
+    /// read or write looks for one.
+    pub(crate) accessors: bool,
     /// Properties scripts added to built-in prototypes this run, by
     /// BUILTINS index (polyfills such as `String.prototype.format = …`).
     proto_props: Vec<(usize, Arc<str>, i64)>,
@@ -543,6 +557,7 @@ impl Host {
             scratch: String::new(),
             fn_info,
             proto_props: Vec::new(),
+            accessors: false,
         }
     }
 
@@ -559,6 +574,7 @@ impl Host {
         }
         self.heap.clear();
         self.proto_props.clear();
+        self.accessors = false;
         self.arr_props.clear();
         self.methods.clear();
         self.attrs.clear();
@@ -676,7 +692,7 @@ impl Host {
                     .collect::<Vec<_>>()
                     .join(","),
                 Some(Obj::Object(..)) => self.error_string(v).unwrap_or_else(|| "[object Object]".into()),
-                Some(Obj::BotContext | Obj::Env(_)) => "[object Object]".into(),
+                Some(Obj::BotContext | Obj::Env(_) | Obj::Accessor { .. }) => "[object Object]".into(),
                 Some(Obj::Function(_) | Obj::Bound { .. }) => "function () { [code] }".into(),
                 Some(Obj::Method { name, .. }) => format!("function {name}() {{ [native code] }}"),
                 Some(Obj::Proto(_) | Obj::HostClass(_)) => "[object Object]".into(),
@@ -1187,6 +1203,10 @@ impl Host {
                 b
             }
             op::CALL_METHOD => self.call_method(a, b, c),
+            op::DEFINE_GETTER | op::DEFINE_SETTER => {
+                self.define_accessor(a, b, c, op == op::DEFINE_GETTER);
+                a
+            }
             op::ENV_SET => {
                 let (hops, slot) = ((b >> 16) as u32, (b & 0xffff) as usize);
                 if let Some(i) = self.env(a, hops)
@@ -1789,14 +1809,54 @@ impl Host {
         if !self.is_object(desc) {
             return Err("Property description must be an object".into());
         }
-        if self.lookup(desc, "get").is_some() || self.lookup(desc, "set").is_some() {
-            return Err("cbot does not support accessor properties (get/set)".into());
-        }
         let k = self.key_of(key);
+        let (get, set) = (self.lookup(desc, "get"), self.lookup(desc, "set"));
+        if get.is_some() || set.is_some() {
+            if self.lookup(desc, "value").is_some() || self.lookup(desc, "writable").is_some() {
+                return Err(
+                    "Invalid property descriptor. Cannot both specify accessors and a value or writable attribute"
+                        .into(),
+                );
+            }
+            for f in [get, set].into_iter().flatten() {
+                if f != UNDEFINED && self.callable_slot(f).is_none() {
+                    return Err(format!("Getter must be a function: {}", self.to_js_string(f)));
+                }
+            }
+            let exists = self.lookup(o, &k).is_some()
+                && value::as_reference(o)
+                    .and_then(|slot| self.props_mut(slot))
+                    .is_some_and(|props| props.iter().any(|p| p.0 == k));
+            if !exists && self.attr(o, "") & ATTR_SEALED != 0 {
+                return Err(format!("Cannot define property {k}, object is not extensible"));
+            }
+            if exists && self.attr(o, &k) & ATTR_FIXED != 0 {
+                return Err(format!("Cannot redefine property: {k}"));
+            }
+            if let Some(g) = get {
+                self.define_accessor(o, key, g, true);
+            }
+            if let Some(s) = set {
+                self.define_accessor(o, key, s, false);
+            }
+            // ES5 §8.6.1: defineProperty's missing attributes are false.
+            let mut flags = if exists { self.attr(o, &k) & !ATTR_READONLY } else { ATTR_HIDDEN | ATTR_FIXED };
+            for (field, bit) in [("enumerable", ATTR_HIDDEN), ("configurable", ATTR_FIXED)] {
+                if let Some(v) = self.lookup(desc, field) {
+                    if self.truthy(v) { flags &= !bit } else { flags |= bit }
+                }
+            }
+            self.set_attr(o, &k, flags);
+            return Ok(());
+        }
         let exists = value::as_reference(o)
             .and_then(|slot| self.props_mut(slot))
             .is_some_and(|props| props.iter().any(|p| p.0 == k));
         let old = if exists { self.attr(o, &k) } else { ATTR_HIDDEN | ATTR_READONLY | ATTR_FIXED };
+        // A non-configurable accessor cannot become a data property.
+        if old & ATTR_FIXED != 0 && exists && self.lookup(o, &k).and_then(|v| self.accessor(v)).is_some() {
+            return Err(format!("Cannot redefine property: {k}"));
+        }
         if old & ATTR_FIXED != 0 && exists {
             // A non-configurable property can only lose writability.
             let value = self.lookup(desc, "value");
@@ -1830,6 +1890,54 @@ impl Host {
         Ok(())
     }
 
+    /// Makes own property `key` of `o` an accessor with this getter (or
+    /// setter), keeping the other half if it already is one.
+    pub(crate) fn define_accessor(&mut self, o: i64, key: i64, f: i64, getter: bool) {
+        let k = self.key_of(key);
+        let existing = value::as_reference(o)
+            .and_then(|slot| match self.heap.get(slot) {
+                Some(Obj::Object(props, _)) => props.iter().find(|p| p.0 == k).map(|p| p.1),
+                _ => None,
+            })
+            .and_then(|v| self.accessor(v).map(|pair| (v, pair)));
+        self.accessors = true;
+        match existing {
+            Some((acc, _)) => {
+                if let Some(Obj::Accessor { get, set }) = value::as_reference(acc).and_then(|i| self.heap.get_mut(i)) {
+                    if getter { *get = f } else { *set = f }
+                }
+            }
+            None => {
+                let (get, set) = if getter { (f, UNDEFINED) } else { (UNDEFINED, f) };
+                let acc = self.alloc(Obj::Accessor { get, set }, 16);
+                if let Some(props) = value::as_reference(o).and_then(|slot| self.props_mut(slot)) {
+                    match props.iter_mut().find(|p| p.0 == k) {
+                        Some(p) => p.1 = acc,
+                        None => props.push((k, acc)),
+                    }
+                }
+            }
+        }
+    }
+
+    /// The (getter, setter) of an accessor property's stored value.
+    pub(crate) fn accessor(&self, v: i64) -> Option<(i64, i64)> {
+        match self.obj(v) {
+            Some(Obj::Accessor { get, set }) => Some((*get, *set)),
+            _ => None,
+        }
+    }
+
+    /// The accessor `obj.key` resolves to, on the object or its prototype
+    /// chain (only once the run has made one).
+    pub(crate) fn accessor_at(&self, obj: i64, key: i64) -> Option<(i64, i64)> {
+        if !self.accessors {
+            return None;
+        }
+        let k = self.str_of(key).cloned().unwrap_or_else(|| self.to_js_string(key).into());
+        self.lookup(obj, &k).and_then(|v| self.accessor(v))
+    }
+
     /// `Object.defineProperties(o, descs)` (and `Object.create`'s second
     /// argument): one `define_property` per own key of `descs`.
     fn define_properties(&mut self, o: i64, descs: i64) -> Result<(), String> {
@@ -1861,6 +1969,19 @@ impl Host {
             _ => return UNDEFINED,
         };
         let d = self.alloc_object(UNDEFINED);
+        // An accessor's descriptor has get/set instead of value/writable.
+        if let Some((get, set)) = self.accessor(value) {
+            for (field, v) in [
+                ("get", get),
+                ("set", set),
+                ("enumerable", value::boolean(flags & ATTR_HIDDEN == 0)),
+                ("configurable", value::boolean(flags & ATTR_FIXED == 0)),
+            ] {
+                let key = self.string(field);
+                self.op3(op::PUT, d, key, v);
+            }
+            return d;
+        }
         for (field, v) in [
             ("value", value),
             ("writable", value::boolean(flags & ATTR_READONLY == 0)),
@@ -3231,7 +3352,9 @@ impl Host {
                 Some(Obj::Object(props, _)) => Value::Object(
                     props
                         .iter()
-                        .filter(|(_, x)| *x != UNDEFINED && !self.is_function(*x))
+                        // Accessors too: a snapshot cannot run their getters
+                        // (docs/known-differences.md).
+                        .filter(|(_, x)| *x != UNDEFINED && !self.is_function(*x) && self.accessor(*x).is_none())
                         .map(|(k, x)| (k.to_string(), self.to_host(*x, depth + 1)))
                         .collect(),
                 ),
