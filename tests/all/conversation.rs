@@ -92,6 +92,8 @@ fn agent_handoff_on_web_sends_the_message_to_the_user() {
 fn sample_bots_hold_a_short_conversation() {
     let engine = engine();
     let mut report = Vec::new();
+    let paths: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(root().join("tests/data/sample-paths.json")).unwrap()).unwrap();
     for path in cb_exports() {
         let bot = engine.load_bot(&path).unwrap_or_else(|e| panic!("{}: {e}", rel(&path)));
         let mut mocks = Mocks::new();
@@ -109,20 +111,51 @@ fn sample_bots_hold_a_short_conversation() {
             };
             mocks = mocks.with(&g, 200, &body);
         }
-        let mut c = config("lp_web");
-        c.transport = Arc::new(mocks);
-        let mut conversation = bot.start(c);
+        // The five messages every bot gets, then the bot's own paths from
+        // tests/data/sample-paths.json (written to reach its code panels),
+        // each in a fresh conversation; panel runs add up over all of them.
+        let file = path.file_name().unwrap().to_string_lossy().to_string();
+        let spec = &paths[file.as_str()];
+        let mut conversations: Vec<Vec<String>> =
+            vec![["hi", "zzz qqq", "agent", "help", "1"].iter().map(|m| m.to_string()).collect()];
+        for convo in spec["conversations"].as_array().into_iter().flatten() {
+            let messages = convo.as_array().expect("a conversation is a list of messages");
+            conversations.push(messages.iter().map(|m| m.as_str().expect("a message").to_string()).collect());
+        }
+        let mocks = Arc::new(mocks);
+        let names = bot.panel_names().to_vec();
+        let mut runs = vec![0u32; names.len()];
         let (mut said, mut script_errors) = (0, 0);
-        for message in ["hi", "zzz qqq", "agent", "help", "1"] {
-            let turn = conversation.send(message);
-            said += turn.events.iter().filter(|e| e.is_message()).count();
-            script_errors += turn.events.iter().filter(|e| matches!(e, Event::ScriptError { .. })).count();
-            for e in &turn.events {
-                assert!(!matches!(e, Event::Error { .. }), "{}: {message:?}: {e:?}", rel(&path));
+        for messages in &conversations {
+            let mut c = config("lp_web");
+            c.transport = mocks.clone();
+            let mut conversation = bot.start(c);
+            for message in messages {
+                let turn = conversation.send(message);
+                said += turn.events.iter().filter(|e| e.is_message()).count();
+                for e in &turn.events {
+                    if let Event::ScriptError { panel, error } = e {
+                        script_errors += 1;
+                        eprintln!("{}: {message:?}: script error in {panel}: {error}", rel(&path));
+                    }
+                    assert!(!matches!(e, Event::Error { .. }), "{}: {message:?}: {e:?}", rel(&path));
+                }
+            }
+            for (n, r) in runs.iter_mut().zip(conversation.panel_runs()) {
+                *n += r;
             }
         }
-        report.push(format!("{}: {said} messages, {script_errors} script errors", rel(&path)));
+        let ran = runs.iter().filter(|&&n| n > 0).count();
+        let missed: Vec<&str> = names.iter().zip(&runs).filter(|(_, n)| **n == 0).map(|(p, _)| p.as_str()).collect();
+        report.push(format!(
+            "{}: {said} messages, {script_errors} script errors, {ran} of {} panels ran{}",
+            rel(&path),
+            names.len(),
+            if missed.is_empty() { String::new() } else { format!(" (not reached: {})", missed.join(", ")) }
+        ));
         assert_eq!(script_errors, 0, "{}: script errors", rel(&path));
+        let min = spec["min_panels"].as_u64().unwrap_or(0) as usize;
+        assert!(ran >= min, "{}: {ran} panels ran, sample-paths.json expects at least {min}", rel(&path));
         // The Instagram template routes on customer info that offline
         // conversations do not have; the replacement-card helper starts
         // only on an intent (no intent classifier yet: issue 6 open item).

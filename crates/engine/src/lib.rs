@@ -162,4 +162,11 @@ impl Bot {
     pub fn script_problems(&self) -> Vec<(String, String)> {
         self.compiled.script_problems()
     }
+
+    /// The compiled code panels, in the order
+    /// [`Conversation::panel_runs`](cbot_runtime::Conversation::panel_runs)
+    /// counts them.
+    pub fn panel_names(&self) -> &[String] {
+        self.compiled.panel_names()
+    }
 }

@@ -169,6 +169,14 @@ impl CompiledBot {
         &self.bot
     }
 
+    /// The compiled code panels, by the index [`crate::Conversation::panel_runs`]
+    /// counts: `{interaction id}/{panel}` for interactions' panels,
+    /// `responder/{id}/transformResultsScript` for integrations', and the
+    /// global functions.
+    pub fn panel_names(&self) -> &[String] {
+        self.program.as_ref().map_or(&[], |p| p.panels())
+    }
+
     /// Code panels left out because they do not compile, with the reason.
     pub fn script_problems(&self) -> Vec<(String, String)> {
         let mut v: Vec<(String, String)> = self.broken_panels.iter().map(|(k, v)| (k.clone(), v.clone())).collect();

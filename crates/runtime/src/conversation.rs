@@ -131,6 +131,9 @@ pub struct Conversation {
     /// Quick replies of the bot's last turn: a message that names one
     /// carries its payload.
     offered: Vec<Choice>,
+    /// How many times each of the program's panels has run (by
+    /// [`CompiledBot::panel_names`] index): coverage for tests.
+    panel_runs: Vec<u32>,
 }
 
 /// The state of one turn being processed.
@@ -209,6 +212,7 @@ impl Conversation {
             }
             let _ = s.prepare();
         }
+        let panel_runs = vec![0; bot.panel_names().len()];
         let mut c = Conversation {
             bot,
             env: None,
@@ -219,6 +223,7 @@ impl Conversation {
             pending: Vec::new(),
             forced_intent: None,
             offered: Vec::new(),
+            panel_runs,
             config,
         };
         c.begin();
@@ -267,6 +272,13 @@ impl Conversation {
     /// an NLU would have said).
     pub fn force_intent(&mut self, intent: &str) {
         self.forced_intent = Some(intent.to_string());
+    }
+
+    /// How many times each code panel has run in this conversation, by the
+    /// index of [`CompiledBot::panel_names`] (panels that did not compile
+    /// never run).
+    pub fn panel_runs(&self) -> &[u32] {
+        &self.panel_runs
     }
 
     /// Where the conversation stands.
@@ -1092,6 +1104,9 @@ impl Conversation {
     fn run_panel(&mut self, k: usize, label: &dyn Fn() -> String, t: &mut TurnState) {
         let Some(session) = self.session.as_mut() else { return };
         let Some(env) = self.env.take() else { return };
+        if let Some(n) = self.panel_runs.get_mut(k) {
+            *n += 1;
+        }
         let _span = tracing::trace_span!("script", panel = k).entered();
         match session.run_index(k, env) {
             Ok(run) => {
