@@ -776,18 +776,33 @@ mod json {
             }
         } else {
             let plain = matches!(h.obj(v), Some(Obj::Object(..)));
-            let keys = match &ser.allow {
-                Some(allow) => allow.clone(),
-                None => h.own_keys(v),
+            // The keys first (ES5 §15.12.3 JO step 6), each with where it
+            // sat in a plain object's property list, so that reading its
+            // value (step 8, at the time it is serialised) is one check
+            // instead of a search.
+            let keys: Vec<(Arc<str>, usize)> = match (&ser.allow, h.obj(v)) {
+                (None, Some(Obj::Object(props, _))) => props
+                    .iter()
+                    .enumerate()
+                    .filter(|(_, p)| !h.hidden(v, &p.0))
+                    .map(|(i, p)| (p.0.clone(), i))
+                    .collect(),
+                (Some(allow), _) => allow.iter().map(|k| (k.clone(), usize::MAX)).collect(),
+                (None, _) => h.own_keys(v).into_iter().map(|k| (k, usize::MAX)).collect(),
             };
-            for k in &keys {
+            for (k, at) in &keys {
                 // A plain object's members are read directly; anything else
                 // (an Error's name and message) through `get`.
-                let mut item = if plain {
-                    c.data().lookup(v, k).unwrap_or(UNDEFINED)
-                } else {
-                    let key = c.data_mut().string(k.clone());
-                    c.data_mut().get(v, key)
+                let mut item = match c.data().obj(v) {
+                    Some(Obj::Object(props, _)) => match props.get(*at) {
+                        Some(p) if Arc::ptr_eq(&p.0, k) => p.1,
+                        _ => c.data().lookup(v, k).unwrap_or(UNDEFINED),
+                    },
+                    _ if plain => c.data().lookup(v, k).unwrap_or(UNDEFINED),
+                    _ => {
+                        let key = c.data_mut().string(k.clone());
+                        c.data_mut().get(v, key)
+                    }
                 };
                 if let Some((get, _)) = c.data().accessor(item) {
                     item = if get == UNDEFINED { UNDEFINED } else { call(c, get, v, Vec::new())? };

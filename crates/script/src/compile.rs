@@ -948,6 +948,15 @@ impl<'m> FnGen<'m> {
         self.emit(I::I64Const(string_ref(id)));
     }
 
+    /// An array of the `n` (1–3) values on the stack, in one operation.
+    fn small_array(&mut self, n: usize) {
+        match n {
+            1 => self.op1(op::ARRAY1),
+            2 => self.op2(op::ARRAY2),
+            _ => self.op3(op::ARRAY3),
+        }
+    }
+
     fn op1(&mut self, code: i32) {
         self.host_op(code, 1);
     }
@@ -1582,6 +1591,18 @@ impl<'m> FnGen<'m> {
                     self.check();
                 }
             }
+            Expression::ArrayExpression(a)
+                if (1..=3).contains(&a.elements.len())
+                    && !a.elements.iter().any(|e| matches!(e, ArrayExpressionElement::SpreadElement(_))) =>
+            {
+                for el in &a.elements {
+                    match el {
+                        ArrayExpressionElement::Elision(_) => self.emit(I::I64Const(UNDEFINED)),
+                        other => self.expr(other.to_expression()),
+                    }
+                }
+                self.small_array(a.elements.len());
+            }
             Expression::ArrayExpression(a) => {
                 // The operand is a capacity hint (runtime.rs `NEW_ARRAY`).
                 self.emit(I::I64Const(a.elements.len() as i64));
@@ -1756,6 +1777,15 @@ impl<'m> FnGen<'m> {
 
     /// Builds the arguments array.
     fn args(&mut self, args: &[Argument<'_>]) {
+        // One to three plain arguments: evaluated in order, then one
+        // operation makes the array (instead of one per argument).
+        if (1..=3).contains(&args.len()) && !args.iter().any(|a| matches!(a, Argument::SpreadElement(_))) {
+            for a in args {
+                self.expr(a.to_expression());
+            }
+            self.small_array(args.len());
+            return;
+        }
         self.emit(I::I64Const(args.len() as i64));
         self.op1(op::NEW_ARRAY);
         for a in args {

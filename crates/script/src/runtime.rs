@@ -54,11 +54,16 @@ pub(crate) mod op {
     /// `for … in`: whether key `b` is still on object `a` (true for
     /// anything that is not an object).
     pub const HAS_KEY: i32 = 33;
+    /// `[a, b]`: a two-item array in one operation (argument lists and
+    /// literals; see also ARRAY1 and ARRAY3).
+    pub const ARRAY2: i32 = 34;
     // op1(a)
     pub const TYPEOF: i32 = 40;
     pub const NEG: i32 = 41;
     pub const TO_NUMBER: i32 = 42;
     pub const TRUTHY: i32 = 43;
+    /// `[a]` in one operation.
+    pub const ARRAY1: i32 = 44;
     pub const NEW_ARRAY: i32 = 45;
     pub const NEW_OBJECT: i32 = 46;
     pub const GLOBAL_GET: i32 = 47;
@@ -81,6 +86,8 @@ pub(crate) mod op {
     pub const DEFINE_GETTER: i32 = 66;
     /// `set key(v) {…}` in an object literal: (object, key, function).
     pub const DEFINE_SETTER: i32 = 67;
+    /// `[a, b, c]` in one operation.
+    pub const ARRAY3: i32 = 68;
 }
 
 /// References at or above this index are the program's constants
@@ -846,6 +853,7 @@ impl Host {
             // The operand is how many items or properties the literal
             // has: room is made for them at once (bounded: it is a hint).
             op::NEW_ARRAY => self.alloc(Obj::Arr(Vec::with_capacity(a.clamp(0, 64) as usize)), 0),
+            op::ARRAY1 => self.alloc(Obj::Arr(vec![a]), 8),
             op::NEW_OBJECT => self.alloc(Obj::Object(Vec::with_capacity(a.clamp(0, 64) as usize), UNDEFINED), 0),
             op::CLOSURE_ENV => match self.obj(a) {
                 Some(Obj::Function(f)) => f.env,
@@ -967,6 +975,7 @@ impl Host {
             op::USHR => value::number(f64::from((self.to_int32(a) as u32).wrapping_shr(self.to_int32(b) as u32 & 31))),
             op::GET => self.get(a, b),
             op::HAS_KEY => value::boolean(self.has_key(a, b)),
+            op::ARRAY2 => self.alloc(Obj::Arr(vec![a, b]), 16),
             op::IN => {
                 let key = self.to_js_string(a);
                 // Members every object inherits from Object.prototype.
@@ -1203,6 +1212,7 @@ impl Host {
                 b
             }
             op::CALL_METHOD => self.call_method(a, b, c),
+            op::ARRAY3 => self.alloc(Obj::Arr(vec![a, b, c]), 24),
             op::DEFINE_GETTER | op::DEFINE_SETTER => {
                 self.define_accessor(a, b, c, op == op::DEFINE_GETTER);
                 a
@@ -1509,11 +1519,12 @@ impl Host {
         if let Some(v) = self.added_proto_prop(obj, key) {
             return v;
         }
-        let index = number_value(key).filter(|n| n.fract() == 0.0 && *n >= 0.0).map(|n| n as usize);
+        // An integer key, for strings and arrays (computed only for them).
+        let index = || number_value(key).filter(|n| n.fract() == 0.0 && *n >= 0.0).map(|n| n as usize);
         match self.obj(obj) {
             Some(Obj::Str(s)) => {
                 let s = s.clone();
-                let index = index.or_else(|| self.str_of(key).and_then(|k| array_index(k)).map(|i| i as usize));
+                let index = index().or_else(|| self.str_of(key).and_then(|k| array_index(k)).map(|i| i as usize));
                 if let Some(i) = index {
                     // Index by UTF-16 code unit, as JavaScript does.
                     return match s.encode_utf16().nth(i) {
@@ -1533,7 +1544,7 @@ impl Host {
                 }
             }
             Some(Obj::Arr(items)) => {
-                if let Some(i) = index {
+                if let Some(i) = index() {
                     return items.get(i).copied().unwrap_or(UNDEFINED);
                 }
                 let k = self.key_of(key);
@@ -3506,8 +3517,14 @@ fn uri_decode(s: &str, whole_uri: bool) -> Option<String> {
 }
 
 fn array_index(s: &str) -> Option<u32> {
-    let n: u32 = s.parse().ok()?;
-    (n != u32::MAX && n.to_string() == s).then_some(n)
+    // Canonical digits only ("01" and "+1" are names), checked without
+    // allocating: this runs for every new property.
+    let b = s.as_bytes();
+    if b.is_empty() || b.len() > 10 || !b.iter().all(u8::is_ascii_digit) || (b[0] == b'0' && b.len() > 1) {
+        return None;
+    }
+    let n: u64 = b.iter().fold(0, |n, d| n * 10 + u64::from(d - b'0'));
+    (n < u64::from(u32::MAX)).then_some(n as u32)
 }
 
 /// Number.prototype.toFixed (ES5 §15.7.4.5) for |x| < 1e21: the exact
@@ -3770,6 +3787,25 @@ fn parse_int(s: &str, radix: i32) -> f64 {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn array_indices_are_canonical_uint32_below_the_maximum() {
+        for (s, want) in [
+            ("0", Some(0)),
+            ("10", Some(10)),
+            ("4294967294", Some(4_294_967_294)),
+            ("4294967295", None),
+            ("42949672950", None),
+            ("01", None),
+            ("", None),
+            ("+1", None),
+            ("1e3", None),
+            ("-0", None),
+            ("length", None),
+        ] {
+            assert_eq!(array_index(s), want, "{s:?}");
+        }
+    }
 
     #[test]
     fn number_parsing_follows_es5() {

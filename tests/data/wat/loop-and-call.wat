@@ -454,27 +454,11 @@
           local.get 2
           local.get 1
           i64.const -1970324836974592
-          i64.const 1
-          local.set 3
-          i32.const 45
-          local.get 3
-          i64.const 0
-          i64.const 0
-          call 0
-          local.tee 3
-          i64.const -844424930131968
-          i64.eq
-          if ;; label = @4
-            i64.const -844424930131968
-            return
-          end
-          local.get 3
           local.get 0
-          local.set 4
           local.set 3
-          i32.const 15
+          i32.const 44
           local.get 3
-          local.get 4
+          i64.const 0
           i64.const 0
           call 0
           local.tee 3
