@@ -616,25 +616,60 @@ fn compile_function(m: &mut ModuleState, f: FnRef<'_, '_>, outer: &[Rc<Layout>],
         FnRef::Function(f) => f.id.as_ref().map(|id| id.name.as_str().to_string()),
         FnRef::Arrow(_) => None,
     };
-    m.fn_info[(index - FIRST_USER_FUNC) as usize] =
-        (Arc::from(name.or(hint).unwrap_or_default()), params.items.len() as u32);
+    // `length` counts the parameters before the first default (ES2015
+    // §14.1.13); a rest parameter does not count.
+    let length = params.items.iter().take_while(|p| p.initializer.is_none()).count();
+    m.fn_info[(index - FIRST_USER_FUNC) as usize] = (Arc::from(name.or(hint).unwrap_or_default()), length as u32);
     let layout = Layout::of(m, k, body);
     let mut g = FnGen::new(m, FnKind::Function, layout, outer.to_vec());
     let names: Vec<&str> = params
         .items
         .iter()
         .filter_map(|p| match &p.pattern {
-            BindingPattern::BindingIdentifier(id) if p.initializer.is_none() => Some(id.name.as_str()),
+            BindingPattern::BindingIdentifier(id) => Some(id.name.as_str()),
             _ => {
-                g.m.not_yet(p.span, "a destructuring or default parameter");
+                g.m.not_yet(p.span, "a destructuring parameter");
                 None
             }
         })
         .collect();
-    if let Some(rest) = &params.rest {
-        g.m.not_yet(rest.span, "a rest parameter");
+    let rest = match params.rest.as_ref().map(|r| &r.rest.argument) {
+        Some(BindingPattern::BindingIdentifier(id)) => Some((id.name.as_str(), id.span)),
+        Some(other) => {
+            g.m.not_yet(other.span(), "a destructuring rest parameter");
+            None
+        }
+        None => None,
+    };
+    let mut all_names = names.clone();
+    all_names.extend(rest.map(|r| r.0));
+    g.prologue(&all_names, body, own_name);
+    // ES2015 §9.2.12: a default applies when the argument is `undefined`,
+    // evaluated in order (a default may read the parameters before it).
+    for p in &params.items {
+        if let (BindingPattern::BindingIdentifier(id), Some(init)) = (&p.pattern, &p.initializer) {
+            g.read_name(id.name.as_str(), id.span);
+            g.emit(I::I64Const(UNDEFINED));
+            g.emit(I::I64Eq);
+            g.emit(I::If(BlockType::Empty));
+            g.depth += 1;
+            g.named_expr(init, id.name.as_str());
+            g.assign_name(id.name.as_str(), id.span);
+            g.emit(I::Drop);
+            g.depth -= 1;
+            g.emit(I::End);
+        }
     }
-    g.prologue(&names, body, own_name);
+    // `...rest`: the arguments after the named ones, as an array.
+    if let Some((name, span)) = rest {
+        g.emit(I::LocalGet(2));
+        g.string("slice");
+        g.emit(I::I64Const(value::number(names.len() as f64)));
+        g.small_array(1);
+        g.op3(op::CALL_METHOD);
+        g.assign_name(name, span);
+        g.emit(I::Drop);
+    }
     g.statements(body);
     match expr {
         Some(e) => g.expr(e),

@@ -241,7 +241,7 @@ impl Visitor<'_> {
         expr: Option<&Expression<'_>>,
         own: Option<&str>,
     ) {
-        let names: Vec<&str> = params
+        let mut names: Vec<&str> = params
             .items
             .iter()
             .filter_map(|p| match &p.pattern {
@@ -249,7 +249,17 @@ impl Visitor<'_> {
                 _ => None,
             })
             .collect();
+        if let Some(BindingPattern::BindingIdentifier(id)) = params.rest.as_ref().map(|r| &r.rest.argument) {
+            names.push(id.name.as_str());
+        }
         self.enter(k, kind, &names, body, own);
+        // Default values run in the function's scope (they may read the
+        // parameters before them, or make closures).
+        for p in &params.items {
+            if let Some(init) = &p.initializer {
+                self.visit_expression(init);
+            }
+        }
         for stmt in body {
             self.visit_statement(stmt);
         }
