@@ -74,6 +74,24 @@ fn limits_stop_runaway_scripts_and_the_host_carries_on() {
     assert_eq!(program.run("panel", OfflineContext::default()).unwrap().value, Value::Number(2.0));
 }
 
+/// `var` destructuring in the global functions declares globals that the
+/// functions and panels see (ES2015 §13.3.2.4).
+#[test]
+fn global_destructuring_declares_globals() {
+    let engine = Engine::new(Limits::default()).unwrap();
+    let src = [
+        ScriptSource {
+            name: "g",
+            text: "var {x, y: [z, w = 5]} = {x: 1, y: [2]};\nfunction g() { return x + z + w; }",
+            kind: ScriptKind::Globals,
+        },
+        ScriptSource { name: "p", text: "return [g(), typeof x, z];", kind: ScriptKind::Panel },
+    ];
+    let program = engine.compile(&src).unwrap();
+    let r = program.run("p", OfflineContext::default()).unwrap();
+    assert_eq!(r.value, Value::array(vec![Value::Number(8.0), Value::from("number"), Value::Number(2.0)]));
+}
+
 #[test]
 fn runs_are_isolated() {
     let engine = Engine::new(Limits::default()).unwrap();
@@ -230,6 +248,8 @@ fn unsupported_syntax_is_a_coded_diagnostic() {
         ("var x = ;", "S001"),
         ("function* g() {}", "S010"),
         ("var k = \"a\"; var o = {[k]: 1};", "S020"),
+        ("let {a} = {a: 1};", "S020"),
+        ("function f({a}) { return a; }", "S020"),
     ] {
         match engine.compile(&panel(src)) {
             Err(cbot_script::Error::Compile(d)) => assert_eq!(d[0].code, code, "{src}: {d:?}"),

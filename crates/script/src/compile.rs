@@ -1328,6 +1328,89 @@ impl<'m> FnGen<'m> {
         }
     }
 
+    /// Binds the names of pattern `p` from the value in local `src`
+    /// (ES2015 §13.3.3.5–6): properties and items are read with the
+    /// ordinary operations, so `undefined`/`null` sources throw a TypeError.
+    fn bind_pattern(&mut self, p: &BindingPattern<'_>, src: u32) {
+        match p {
+            BindingPattern::BindingIdentifier(id) => {
+                self.emit(I::LocalGet(src));
+                self.assign_name(id.name.as_str(), id.span);
+                self.emit(I::Drop);
+            }
+            BindingPattern::AssignmentPattern(a) => {
+                let v = self.new_local();
+                self.emit(I::LocalGet(src));
+                self.emit(I::LocalSet(v));
+                self.emit(I::LocalGet(v));
+                self.emit(I::I64Const(UNDEFINED));
+                self.emit(I::I64Eq);
+                self.emit(I::If(BlockType::Empty));
+                self.depth += 1;
+                let name = match &a.left {
+                    BindingPattern::BindingIdentifier(id) => Some(id.name.to_string()),
+                    _ => None,
+                };
+                match name {
+                    Some(n) => self.named_expr(&a.right, &n),
+                    None => self.expr(&a.right),
+                }
+                self.emit(I::LocalSet(v));
+                self.depth -= 1;
+                self.emit(I::End);
+                self.bind_pattern(&a.left, v);
+            }
+            BindingPattern::ObjectPattern(o) => {
+                if let Some(rest) = &o.rest {
+                    self.m.not_yet(rest.span, "a rest element in an object pattern");
+                }
+                for prop in &o.properties {
+                    if prop.computed {
+                        self.m.not_yet(prop.span, "a computed key in a pattern");
+                        continue;
+                    }
+                    self.emit(I::LocalGet(src));
+                    match &prop.key {
+                        PropertyKey::StaticIdentifier(id) => self.string(id.name.as_str()),
+                        PropertyKey::StringLiteral(s) => self.string(s.value.as_str()),
+                        PropertyKey::NumericLiteral(n) => self.emit(I::I64Const(value::number(n.value))),
+                        other => {
+                            self.m.not_yet(other.span(), "this kind of property key");
+                            self.emit(I::Drop);
+                            continue;
+                        }
+                    }
+                    self.op2(op::GET);
+                    let v = self.new_local();
+                    self.emit(I::LocalSet(v));
+                    self.bind_pattern(&prop.value, v);
+                }
+            }
+            BindingPattern::ArrayPattern(a) => {
+                for (i, el) in a.elements.iter().enumerate() {
+                    let Some(el) = el else { continue };
+                    self.emit(I::LocalGet(src));
+                    self.emit(I::I64Const(value::number(i as f64)));
+                    self.op2(op::GET);
+                    let v = self.new_local();
+                    self.emit(I::LocalSet(v));
+                    self.bind_pattern(el, v);
+                }
+                if let Some(rest) = &a.rest {
+                    // `[a, ...tail]`: the items after the named ones.
+                    self.emit(I::LocalGet(src));
+                    self.string("slice");
+                    self.emit(I::I64Const(value::number(a.elements.len() as f64)));
+                    self.small_array(1);
+                    self.op3(op::CALL_METHOD);
+                    let v = self.new_local();
+                    self.emit(I::LocalSet(v));
+                    self.bind_pattern(&rest.argument, v);
+                }
+            }
+        }
+    }
+
     /// `e`, naming it `name` if it is an anonymous function (`var f =
     /// function () {}` makes `f.name === "f"`).
     fn named_expr(&mut self, e: &Expression<'_>, name: &str) {
@@ -1346,7 +1429,18 @@ impl<'m> FnGen<'m> {
     fn var_decl(&mut self, d: &VariableDeclaration<'_>) {
         for v in &d.declarations {
             let BindingPattern::BindingIdentifier(id) = &v.id else {
-                self.m.not_yet(v.span, "a destructuring declaration");
+                // `var {a, b} = o` / `var [x, y] = xs` (ES2015 §13.3.2.4);
+                // `let`/`const` patterns need the block-scope renaming that
+                // only plain names have so far.
+                match (&v.init, d.kind) {
+                    (Some(init), VariableDeclarationKind::Var) => {
+                        self.expr(init);
+                        let src = self.new_local();
+                        self.emit(I::LocalSet(src));
+                        self.bind_pattern(&v.id, src);
+                    }
+                    _ => self.m.not_yet(v.span, "a destructuring `let`/`const` declaration"),
+                }
                 continue;
             };
             if let Some(init) = &v.init {

@@ -339,8 +339,12 @@ impl<'a> Visit<'a> for Visitor<'_> {
             }
         }
         for d in &it.declarations {
-            if let (BindingPattern::BindingIdentifier(id), Some(_)) = (&d.id, &d.init) {
-                self.resolve(id.name.as_str(), Some(id.span), true, false);
+            if d.init.is_some() {
+                let mut names = Vec::new();
+                pattern_names(&d.id, &mut names);
+                for (name, span) in names {
+                    self.resolve(name, Some(span), true, false);
+                }
             }
         }
         walk::walk_variable_declaration(self, it);
@@ -435,6 +439,31 @@ fn lexical_names<'x>(d: &'x VariableDeclaration<'x>) -> Vec<(&'x str, Span)> {
         .collect()
 }
 
+/// Every name a binding pattern binds (`var {a, b: [c = 1]} = …` binds a
+/// and c), in source order.
+pub(crate) fn pattern_names<'x>(p: &'x BindingPattern<'x>, out: &mut Vec<(&'x str, Span)>) {
+    match p {
+        BindingPattern::BindingIdentifier(id) => out.push((id.name.as_str(), id.span)),
+        BindingPattern::AssignmentPattern(a) => pattern_names(&a.left, out),
+        BindingPattern::ObjectPattern(o) => {
+            for prop in &o.properties {
+                pattern_names(&prop.value, out);
+            }
+            if let Some(rest) = &o.rest {
+                pattern_names(&rest.argument, out);
+            }
+        }
+        BindingPattern::ArrayPattern(a) => {
+            for el in a.elements.iter().flatten() {
+                pattern_names(el, out);
+            }
+            if let Some(rest) = &a.rest {
+                pattern_names(&rest.argument, out);
+            }
+        }
+    }
+}
+
 /// The `let`/`const` names declared directly in a statement list.
 fn lexical<'x>(stmts: &'x [Statement<'x>]) -> Vec<(&'x str, Span)> {
     stmts
@@ -453,8 +482,10 @@ fn lexical<'x>(stmts: &'x [Statement<'x>]) -> Vec<(&'x str, Span)> {
 pub(crate) fn hoisted_vars<'x>(stmts: &'x [Statement<'x>], nested_lexical: bool, add: &mut dyn FnMut(&'x str)) {
     fn decl<'x>(d: &'x VariableDeclaration<'x>, add: &mut dyn FnMut(&'x str)) {
         for v in &d.declarations {
-            if let BindingPattern::BindingIdentifier(id) = &v.id {
-                add(id.name.as_str());
+            let mut names = Vec::new();
+            pattern_names(&v.id, &mut names);
+            for (name, _) in names {
+                add(name);
             }
         }
     }
