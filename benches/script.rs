@@ -24,6 +24,12 @@ use cbot_script::{Engine, Limits, ScriptKind, ScriptSource};
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
 use std::hint::black_box;
 
+/// The fixture panels' inputs, shared with tools/quickjs-baseline.
+mod script_inputs;
+/// Where `script_inputs` finds ../shared/fixtures from.
+const REPO_ROOT: &str = env!("CARGO_MANIFEST_DIR");
+use script_inputs::{STRINGS_USER_MESSAGE, chat_history, fixture_code, products};
+
 const SEED: &str = include_str!("../scripts/agent-handoff/channel-check.js");
 
 fn bench(c: &mut Criterion) {
@@ -56,75 +62,17 @@ fn bench(c: &mut Criterion) {
     g.finish();
 }
 
-/// The code of the first panel `key` in a shared CB sample whose text
-/// contains `marker`.
-fn fixture_code(file: &str, key: &str, marker: &str) -> String {
-    fn find(v: &serde_json::Value, key: &str, marker: &str) -> Option<String> {
-        match v {
-            serde_json::Value::Object(m) => m.iter().find_map(|(k, x)| match x {
-                serde_json::Value::String(s) if k == key && s.contains(marker) => Some(s.clone()),
-                _ => find(x, key, marker),
-            }),
-            serde_json::Value::Array(xs) => xs.iter().find_map(|x| find(x, key, marker)),
-            _ => None,
-        }
-    }
-    let dir = std::env::var("CBOT_FIXTURES").unwrap_or_else(|_| "../shared/fixtures".into());
-    let path = format!("{dir}/cb-samples/{file}");
-    let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path}: {e}"));
-    let json: serde_json::Value = serde_json::from_str(&text).unwrap();
-    find(&json, key, marker).unwrap_or_else(|| panic!("no {key} with {marker:?} in {file}"))
-}
-
-/// A catalogue like Shopify's products API returns (what the shopify-bot
-/// panel reads from its `products` variable).
-fn products() -> Value {
-    let product = |i: usize| {
-        let variants = (0..3)
-            .map(|j| {
-                Value::object(vec![
-                    ("id".into(), Value::Number((i * 100 + j) as f64)),
-                    ("option2".into(), Value::from(["Classic", "Bold", "Retro"][j])),
-                    ("inventory_quantity".into(), Value::Number(((i + j) % 3) as f64)),
-                    ("image_id".into(), Value::Number((i * 10 + j % 2) as f64)),
-                ])
-            })
-            .collect();
-        let images = (0..2)
-            .map(|k| {
-                Value::object(vec![
-                    ("id".into(), Value::Number((i * 10 + k) as f64)),
-                    ("src".into(), Value::from(format!("https://cdn.example.com/p{i}-{k}.jpg"))),
-                    ("height".into(), Value::Number(1200.0)),
-                    ("width".into(), Value::Number(if k == 0 { 800.0 } else { 1600.0 })),
-                ])
-            })
-            .collect();
-        Value::object(vec![
-            ("id".into(), Value::Number(i as f64)),
-            ("title".into(), Value::from(format!("Tee number {i}"))),
-            ("handle".into(), Value::from(format!("tee-{i}"))),
-            ("image".into(), Value::object(vec![("src".into(), Value::from("x"))])),
-            ("variants".into(), Value::array(variants)),
-            ("images".into(), Value::array(images)),
-        ])
-    };
-    Value::Array((0..6).map(product).collect())
-}
-
 fn fixture_benches(c: &mut Criterion, engine: &Engine) {
     // String-heavy: the GPT-3 prompt builder.
     let code = fixture_code("gpt3-character-template.json", "preProcessMessage", "GPT3prompt");
     let program = engine.compile(&[ScriptSource { name: "prompt", text: &code, kind: ScriptKind::Panel }]).unwrap();
-    let ctx = OfflineContext { user_message: "What was your greatest discovery?".into(), ..Default::default() };
+    let ctx = OfflineContext { user_message: STRINGS_USER_MESSAGE.into(), ..Default::default() };
     {
         let mut store = ctx.context_store.lock().unwrap();
         store.register("gpt3_char", None);
         let at = ContextKey { scope: ContextScope::Conversation, owner: &ctx.conversation_id, namespace: "gpt3_char" };
         store.set(&at, "character", Value::from("Marie Curie"), 0.0);
-        let history =
-            "Human: Tell me about your work on radioactivity. Marie Curie: It began with uranium rays. ".repeat(16);
-        store.set(&at, "chat_history", Value::from(history), 0.0);
+        store.set(&at, "chat_history", Value::from(chat_history()), 0.0);
     }
     check_and_bench(c, &program, "prompt", &ctx, "script/fixture/strings", 5);
 

@@ -34,83 +34,23 @@ use std::cell::RefCell;
 use std::collections::HashMap;
 use std::rc::Rc;
 use std::sync::atomic::{AtomicBool, Ordering};
-use std::sync::{Arc, Mutex};
+use std::sync::{Arc, LazyLock, Mutex};
 use std::time::Instant;
 
 const SEED: &str = include_str!("../../../scripts/agent-handoff/channel-check.js");
 
-/// Every `botContext` method cbot knows (cbot_host::METHODS), so a fresh
-/// context installs as many native functions as a real QuickJS-based host
-/// would. Only the ones the three scripts call are implemented; the others
-/// record the call and return `undefined`.
-const METHODS: &[&str] = &[
-    "addQuickReples",
-    "addQuickReplies",
-    "askMaven",
-    "deleteAllContextDataForConversation",
-    "deleteAllContextDataForUser",
-    "deleteContextDataForConversation",
-    "deleteContextDataForUser",
-    "deleteContextNamespace",
-    "deleteGlobalContextData",
-    "evaluateOptions",
-    "getApiStatusCode",
-    "getBotVariable",
-    "getButtonPayload",
-    "getChannel",
-    "getChatBotId",
-    "getContextDataForConversation",
-    "getContextDataForUser",
-    "getConversationId",
-    "getCurrentUserMessage",
-    "getDialogStarterIntent",
-    "getDisambiguatedIntentId",
-    "getDisambiguatedIntentName",
-    "getEmail",
-    "getEnvVariable",
-    "getGlobalContextData",
-    "getHoursType",
-    "getLPAccountId",
-    "getLPCustomerInfo",
-    "getLPEngagementAttribute",
-    "getLPUserPersonalInfo",
-    "getMetadata",
-    "getNamedEntities",
-    "getNlpResponse",
-    "getQuickReplyPayload",
-    "getSentiment",
-    "getUserChannel",
-    "getUserLocation",
-    "getUserName",
-    "getUserPlatformId",
-    "getUserPlatformType",
-    "getWebViewVariable",
-    "getWebViewVariables",
-    "isApiExecutionSuccessful",
-    "isContextApiEnabled",
-    "logCustomEvent",
-    "logEscalationEvent",
-    "printDebugMessage",
-    "registerContextNamespace",
-    "sendImmediateReply",
-    "sendMessage",
-    "sendMessageWithQuickReplies",
-    "sendMessages",
-    "sendPrivateMessage",
-    "setAllowMaxTextResponse",
-    "setBotTransferIntentId",
-    "setBotTransferIntentbyDomain",
-    "setBotTransferUserMessage",
-    "setBotVariable",
-    "setContextDataForConversation",
-    "setContextDataForUser",
-    "setEmail",
-    "setGlobalContextData",
-    "setMessageDelay",
-    "setTriggerNextMessage",
-    "setUserName",
-    "transferToBotDialog",
-];
+/// The fixture panels' inputs, the same file benches/script.rs uses.
+#[path = "../../../benches/script_inputs.rs"]
+mod script_inputs;
+use script_inputs::{STRINGS_USER_MESSAGE, chat_history, fixture_code};
+/// Where `script_inputs` finds ../shared/fixtures from.
+const REPO_ROOT: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../..");
+
+/// Every `botContext` method cbot knows, so a fresh context installs as
+/// many native functions as a real QuickJS-based host would. Only the ones
+/// the three scripts call are implemented; the others record the call and
+/// return `undefined`.
+static METHODS: LazyLock<Vec<&'static str>> = LazyLock::new(|| cbot_host::METHODS.iter().map(|m| m.name).collect());
 
 /// The methods the three scripts call (`--minimal-botcontext`).
 const USED_METHODS: &[&str] = &[
@@ -356,59 +296,9 @@ fn install_bot_context<'js>(ctx: &Ctx<'js>, cell: &Cell, methods: &'static [&'st
 /// contains `marker` (benches/script.rs `fixture_code`; serde_json with
 /// `preserve_order`, as in the cbot workspace, so the search order is the
 /// file's).
-fn fixture_code(file: &str, key: &str, marker: &str) -> String {
-    fn find(v: &Json, key: &str, marker: &str) -> Option<String> {
-        match v {
-            Json::Object(m) => m.iter().find_map(|(k, x)| match x {
-                Json::String(s) if k == key && s.contains(marker) => Some(s.clone()),
-                _ => find(x, key, marker),
-            }),
-            Json::Array(xs) => xs.iter().find_map(|x| find(x, key, marker)),
-            _ => None,
-        }
-    }
-    let dir = std::env::var("CBOT_FIXTURES")
-        .unwrap_or_else(|_| concat!(env!("CARGO_MANIFEST_DIR"), "/../../../shared/fixtures").into());
-    let path = format!("{dir}/cb-samples/{file}");
-    let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path}: {e}"));
-    let json: Json = serde_json::from_str(&text).unwrap();
-    find(&json, key, marker).unwrap_or_else(|| panic!("no {key} with {marker:?} in {file}"))
-}
-
-/// The Shopify-like catalogue of benches/script.rs `products()`, as JSON
-/// (same keys in the same order, numbers as f64 there, integral here).
+/// `script_inputs`' catalogue as the JSON this harness hands to QuickJS.
 fn products() -> Json {
-    let product = |i: usize| {
-        let variants: Vec<Json> = (0..3)
-            .map(|j| {
-                json!({
-                    "id": (i * 100 + j) as f64,
-                    "option2": (["Classic", "Bold", "Retro"][j]),
-                    "inventory_quantity": ((i + j) % 3) as f64,
-                    "image_id": (i * 10 + j % 2) as f64,
-                })
-            })
-            .collect();
-        let images: Vec<Json> = (0..2)
-            .map(|k| {
-                json!({
-                    "id": (i * 10 + k) as f64,
-                    "src": format!("https://cdn.example.com/p{i}-{k}.jpg"),
-                    "height": 1200.0,
-                    "width": if k == 0 { 800.0 } else { 1600.0 },
-                })
-            })
-            .collect();
-        json!({
-            "id": i as f64,
-            "title": format!("Tee number {i}"),
-            "handle": format!("tee-{i}"),
-            "image": { "src": "x" },
-            "variants": variants,
-            "images": images,
-        })
-    };
-    Json::Array((0..6).map(product).collect())
+    script_inputs::products().to_json()
 }
 
 struct Case {
@@ -435,15 +325,13 @@ fn cases() -> Vec<Case> {
 
     // strings: the GPT-3 prompt builder (bench `script/fixture/strings`).
     let code = fixture_code("gpt3-character-template.json", "preProcessMessage", "GPT3prompt");
-    let st = HostState { user_message: "What was your greatest discovery?".into(), ..HostState::default() };
+    let st = HostState { user_message: STRINGS_USER_MESSAGE.into(), ..HostState::default() };
     {
         let mut store = st.context_store.lock().unwrap();
         store.namespaces.push("gpt3_char".into());
         let at = |k: &str| (st.conversation_id.clone(), "gpt3_char".to_string(), k.to_string());
         store.data.insert(at("character"), Arc::new(Json::from("Marie Curie")));
-        let history =
-            "Human: Tell me about your work on radioactivity. Marie Curie: It began with uranium rays. ".repeat(16);
-        store.data.insert(at("chat_history"), Arc::new(Json::from(history)));
+        store.data.insert(at("chat_history"), Arc::new(Json::from(chat_history())));
     }
     out.push(Case { name: "fixture/strings", globals: None, panel: code, state: st, expected_calls: 5 });
 
@@ -597,7 +485,7 @@ fn check(case: &Case, st: &HostState) {
             let prompt = st.variables.iter().find(|v| v.0 == "prompt").expect("prompt set");
             let p = prompt.1.as_str().expect("a string");
             assert!(p.contains("Marie Curie: It began with uranium rays.") && p.ends_with("Marie Curie: "));
-            assert!(p.contains("What was your greatest discovery?"));
+            assert!(p.contains(STRINGS_USER_MESSAGE));
         }
         "fixture/json" => {
             let carousel = st.variables.iter().find(|v| v.0 == "carousel").expect("carousel set");
@@ -647,7 +535,7 @@ fn main() {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let opts = Options {
         top_level: args.iter().any(|a| a == "--top-level"),
-        methods: if args.iter().any(|a| a == "--minimal-botcontext") { USED_METHODS } else { METHODS },
+        methods: if args.iter().any(|a| a == "--minimal-botcontext") { USED_METHODS } else { &METHODS },
         quick: args.iter().any(|a| a == "--quick"),
         transcript: args.iter().any(|a| a == "--transcript"),
     };
