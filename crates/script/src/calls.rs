@@ -691,17 +691,10 @@ mod json {
         }
         let h = c.data_mut();
         if let Some(n) = value::is_number(v).then(|| value::as_number(v)) {
-            if !n.is_finite() {
-                out.push_str("null");
-            } else if n.fract() == 0.0 && n.abs() < 1e15 && !(n == 0.0 && n.is_sign_negative()) {
-                // Integers print the same in Rust and JavaScript (below
-                // 1e21; -0 is "0" in JavaScript).
-                use std::fmt::Write;
-                let _ = write!(out, "{}", n as i64);
-            } else if n == 0.0 {
-                out.push('0');
+            if n.is_finite() {
+                h.append_js_string(v, out);
             } else {
-                out.push_str(ryu_js::Buffer::new().format_finite(n));
+                out.push_str("null");
             }
             return Ok(true);
         }

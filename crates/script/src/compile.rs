@@ -1328,6 +1328,29 @@ impl<'m> FnGen<'m> {
         }
     }
 
+    /// Pushes a literal property key (`a`, `"a b"`, `0`) and returns it as a
+    /// name; any other kind of key is reported as not supported (`None`).
+    fn property_key(&mut self, key: &PropertyKey<'_>) -> Option<String> {
+        match key {
+            PropertyKey::StaticIdentifier(id) => {
+                self.string(id.name.as_str());
+                Some(id.name.to_string())
+            }
+            PropertyKey::StringLiteral(s) => {
+                self.string(s.value.as_str());
+                Some(s.value.to_string())
+            }
+            PropertyKey::NumericLiteral(n) => {
+                self.emit(I::I64Const(value::number(n.value)));
+                Some(cbot_host::number_to_string(n.value))
+            }
+            other => {
+                self.m.not_yet(other.span(), "this kind of property key");
+                None
+            }
+        }
+    }
+
     /// Binds the names of pattern `p` from the value in local `src`
     /// (ES2015 §13.3.3.5–6): properties and items are read with the
     /// ordinary operations, so `undefined`/`null` sources throw a TypeError.
@@ -1370,15 +1393,9 @@ impl<'m> FnGen<'m> {
                         continue;
                     }
                     self.emit(I::LocalGet(src));
-                    match &prop.key {
-                        PropertyKey::StaticIdentifier(id) => self.string(id.name.as_str()),
-                        PropertyKey::StringLiteral(s) => self.string(s.value.as_str()),
-                        PropertyKey::NumericLiteral(n) => self.emit(I::I64Const(value::number(n.value))),
-                        other => {
-                            self.m.not_yet(other.span(), "this kind of property key");
-                            self.emit(I::Drop);
-                            continue;
-                        }
+                    if self.property_key(&prop.key).is_none() {
+                        self.emit(I::Drop);
+                        continue;
                     }
                     self.op2(op::GET);
                     let v = self.new_local();
@@ -1760,24 +1777,7 @@ impl<'m> FnGen<'m> {
                         self.m.not_yet(p.span, "a computed key in an object literal");
                         continue;
                     }
-                    let name = match &p.key {
-                        PropertyKey::StaticIdentifier(id) => {
-                            self.string(id.name.as_str());
-                            id.name.to_string()
-                        }
-                        PropertyKey::StringLiteral(s) => {
-                            self.string(s.value.as_str());
-                            s.value.to_string()
-                        }
-                        PropertyKey::NumericLiteral(n) => {
-                            self.emit(I::I64Const(value::number(n.value)));
-                            cbot_host::number_to_string(n.value)
-                        }
-                        other => {
-                            self.m.not_yet(other.span(), "this kind of property key");
-                            continue;
-                        }
-                    };
+                    let Some(name) = self.property_key(&p.key) else { continue };
                     self.named_expr(&p.value, &name);
                     // `get k() {…}` / `set k(v) {…}` make an accessor (ES5
                     // §11.1.5); `k() {…}` (ES2015) is a plain function value.

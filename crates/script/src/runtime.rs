@@ -671,6 +671,8 @@ impl Host {
                 // Integers print alike in Rust and JavaScript; -0 is "0".
                 use std::fmt::Write;
                 let _ = write!(out, "{}", n as i64);
+            } else if n.is_finite() {
+                out.push_str(ryu_js::Buffer::new().format_finite(n));
             } else {
                 out.push_str(&number_to_string(n));
             }
@@ -705,11 +707,7 @@ impl Host {
                 Some(Obj::Proto(_) | Obj::HostClass(_)) => "[object Object]".into(),
                 Some(Obj::Builtin(b)) => format!("function {}() {{ [native code] }}", BUILTINS[*b]),
                 // Error.prototype.toString (ES5 §15.11.4.4).
-                Some(Obj::Error(e)) => match (e.name.is_empty(), e.message.is_empty()) {
-                    (_, true) => e.name.to_string(),
-                    (true, false) => e.message.to_string(),
-                    (false, false) => format!("{}: {}", e.name, e.message),
-                },
+                Some(Obj::Error(e)) => error_text(&e.name, &e.message),
                 Some(Obj::Date(ms)) => date::to_string(*ms, self.tz),
                 Some(Obj::RegExp(r)) => format!("/{}/{}", r.re.source, r.re.flags.text()),
                 None => "undefined".into(),
@@ -1821,6 +1819,12 @@ impl Host {
             return Err("Property description must be an object".into());
         }
         let k = self.key_of(key);
+        let exists = value::as_reference(o)
+            .and_then(|slot| self.props_mut(slot))
+            .is_some_and(|props| props.iter().any(|p| p.0 == k));
+        if !exists && self.attr(o, "") & ATTR_SEALED != 0 {
+            return Err(format!("Cannot define property {k}, object is not extensible"));
+        }
         let (get, set) = (self.lookup(desc, "get"), self.lookup(desc, "set"));
         if get.is_some() || set.is_some() {
             if self.lookup(desc, "value").is_some() || self.lookup(desc, "writable").is_some() {
@@ -1833,13 +1837,6 @@ impl Host {
                 if f != UNDEFINED && self.callable_slot(f).is_none() {
                     return Err(format!("Getter must be a function: {}", self.to_js_string(f)));
                 }
-            }
-            let exists = self.lookup(o, &k).is_some()
-                && value::as_reference(o)
-                    .and_then(|slot| self.props_mut(slot))
-                    .is_some_and(|props| props.iter().any(|p| p.0 == k));
-            if !exists && self.attr(o, "") & ATTR_SEALED != 0 {
-                return Err(format!("Cannot define property {k}, object is not extensible"));
             }
             if exists && self.attr(o, &k) & ATTR_FIXED != 0 {
                 return Err(format!("Cannot redefine property: {k}"));
@@ -1860,9 +1857,6 @@ impl Host {
             self.set_attr(o, &k, flags);
             return Ok(());
         }
-        let exists = value::as_reference(o)
-            .and_then(|slot| self.props_mut(slot))
-            .is_some_and(|props| props.iter().any(|p| p.0 == k));
         let old = if exists { self.attr(o, &k) } else { ATTR_HIDDEN | ATTR_READONLY | ATTR_FIXED };
         // A non-configurable accessor cannot become a data property.
         if old & ATTR_FIXED != 0 && exists && self.lookup(o, &k).and_then(|v| self.accessor(v)).is_some() {
@@ -1876,9 +1870,6 @@ impl Host {
             {
                 return Err(format!("Cannot redefine property: {k}"));
             }
-        }
-        if !exists && self.attr(o, "") & ATTR_SEALED != 0 {
-            return Err(format!("Cannot define property {k}, object is not extensible"));
         }
         let mut flags = old;
         for (field, bit) in [("enumerable", ATTR_HIDDEN), ("writable", ATTR_READONLY), ("configurable", ATTR_FIXED)] {
@@ -2145,6 +2136,23 @@ impl Host {
         true
     }
 
+    /// Whether `target` is on the prototype chain that starts at `at` (`at`
+    /// itself included), following plain objects' prototypes. Chains made
+    /// by scripts are acyclic (`set_proto` refuses cycles); the bound is a
+    /// guard.
+    fn chain_has(&self, mut at: i64, target: i64) -> bool {
+        for _ in 0..10_000 {
+            if at == target {
+                return true;
+            }
+            at = match self.obj(at) {
+                Some(Obj::Object(_, p)) => *p,
+                _ => return false,
+            };
+        }
+        false
+    }
+
     /// `o.__proto__ = p` (ES2015 Annex B.2.2.1): objects and `null` change
     /// the prototype, anything else is ignored; a cycle is a TypeError.
     fn set_proto(&mut self, o: i64, p: i64) -> i64 {
@@ -2154,15 +2162,8 @@ impl Host {
             Some(Obj::Object(..) | Obj::Proto(_) | Obj::Error(_)) => p,
             _ => return p,
         };
-        let mut at = proto;
-        for _ in 0..10_000 {
-            if at == o {
-                return self.throw("TypeError", "Cyclic __proto__ value");
-            }
-            match self.obj(at) {
-                Some(Obj::Object(_, next)) => at = *next,
-                _ => break,
-            }
+        if self.chain_has(proto, o) {
+            return self.throw("TypeError", "Cyclic __proto__ value");
         }
         if let Some(i) = value::as_reference(o)
             && let Some(Obj::Object(_, slot)) = self.heap.get_mut(i)
@@ -2207,11 +2208,7 @@ impl Host {
         };
         let (name, message) = (field("name"), field("message"));
         let name = if self.lookup(obj, "name") == Some(UNDEFINED) { "Error".to_string() } else { name };
-        Some(match (name.is_empty(), message.is_empty()) {
-            (_, true) => name,
-            (true, false) => message,
-            (false, false) => format!("{name}: {message}"),
-        })
+        Some(error_text(&name, &message))
     }
 
     pub(crate) fn set(&mut self, obj: i64, key: i64, v: i64) -> i64 {
@@ -2420,22 +2417,10 @@ impl Host {
                 }
                 "valueOf" => recv,
                 // ES5 §15.2.4.6: is `recv` on `v`'s prototype chain?
-                "isPrototypeOf" => {
-                    let mut at = match self.obj(arg(0)) {
-                        Some(Obj::Object(_, p)) => *p,
-                        _ => return FALSE,
-                    };
-                    for _ in 0..10_000 {
-                        if at == recv {
-                            return TRUE;
-                        }
-                        at = match self.obj(at) {
-                            Some(Obj::Object(_, p)) => *p,
-                            _ => return FALSE,
-                        };
-                    }
-                    FALSE
-                }
+                "isPrototypeOf" => match self.obj(arg(0)) {
+                    Some(Obj::Object(_, p)) => value::boolean(self.chain_has(*p, recv)),
+                    _ => FALSE,
+                },
                 _ => self.throw("TypeError", format!("Object has no method '{name}'")),
             },
             Some(Obj::Builtin(b)) => {
@@ -3200,20 +3185,10 @@ impl Host {
             }
             Some(Obj::Function(_)) => {
                 let proto = self.prototype_of(c);
-                let mut at = match self.obj(v) {
-                    Some(Obj::Object(_, p)) => *p,
-                    _ => return FALSE,
-                };
-                for _ in 0..10_000 {
-                    if at == proto {
-                        return TRUE;
-                    }
-                    at = match self.obj(at) {
-                        Some(Obj::Object(_, p)) => *p,
-                        _ => return FALSE,
-                    };
+                match self.obj(v) {
+                    Some(Obj::Object(_, p)) => value::boolean(self.chain_has(*p, proto)),
+                    _ => FALSE,
                 }
-                FALSE
             }
             Some(Obj::Builtin(b)) => {
                 let is = match (BUILTINS[*b], self.obj(v)) {
@@ -3418,6 +3393,16 @@ impl Host {
                 self.alloc(Obj::Object(props, UNDEFINED), 24 * n)
             }
         }
+    }
+}
+
+/// Error.prototype.toString's text (ES5 §15.11.4.4): `name: message`, or
+/// whichever of the two is not empty.
+fn error_text(name: &str, message: &str) -> String {
+    match (name.is_empty(), message.is_empty()) {
+        (_, true) => name.to_string(),
+        (true, false) => message.to_string(),
+        (false, false) => format!("{name}: {message}"),
     }
 }
 
