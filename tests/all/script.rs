@@ -234,6 +234,30 @@ fn js_errors_carry_name_and_position() {
     assert_eq!(r.transcript.calls.len(), 1);
 }
 
+/// The bounds this version added hold and are catchable errors: JSON.parse
+/// nesting (512 levels, so a hostile payload cannot exhaust the host's
+/// stack) and the length of an array-like `apply` list (65,536).
+#[test]
+fn json_nesting_and_apply_lengths_are_bounded() {
+    let r = run("var deep = '';\n\
+                 for (var i = 0; i < 600; i++) deep += '[';\n\
+                 for (var i = 0; i < 600; i++) deep += ']';\n\
+                 var out = [JSON.parse(deep.slice(100, 1100)).length];\n\
+                 try { JSON.parse(deep); out.push('parsed'); } catch (e) { out.push(e.name, e.message); }\n\
+                 function f() { return arguments.length; }\n\
+                 out.push(f.apply(null, { length: 65536 }));\n\
+                 try { f.apply(null, { length: 65537 }); out.push('applied'); } catch (e) { out.push(e.name); }\n\
+                 return out;");
+    assert!(r.error.is_none(), "{:?}", r.error);
+    let Value::Array(out) = &r.value else { panic!("{:?}", r.value) };
+    assert_eq!(out[0], Value::Number(1.0), "500 levels parse");
+    assert_eq!(out[1], Value::from("SyntaxError"));
+    let Value::String(message) = &out[2] else { panic!("{:?}", out[2]) };
+    assert!(message.contains("deeper than 512 levels at position 513"), "{message}");
+    assert_eq!(out[3], Value::Number(65536.0));
+    assert_eq!(out[4], Value::from("RangeError"));
+}
+
 #[test]
 fn unsupported_syntax_is_a_coded_diagnostic() {
     let engine = Engine::new(Limits::default()).unwrap();

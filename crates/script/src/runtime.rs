@@ -3773,6 +3773,29 @@ fn parse_int(s: &str, radix: i32) -> f64 {
 mod tests {
     use super::*;
 
+    /// Imported property names are shared, but the set that outlives a
+    /// run stays bounded in count and in name length.
+    #[test]
+    fn shared_key_names_are_bounded() {
+        let mut h = Host::new(
+            None,
+            Arc::from([]),
+            Host::constants(&[]),
+            Arc::new(crate::regexp::RegexCache::default()),
+            Arc::from([]),
+            HeapLimit(1 << 20),
+        );
+        let a = h.key_name("id");
+        assert!(Arc::ptr_eq(&a, &h.key_name("id")), "a short name is shared");
+        let long = "k".repeat(65);
+        assert!(!Arc::ptr_eq(&h.key_name(&long), &h.key_name(&long)), "a long name is not kept");
+        for i in 0..KEY_NAMES_MAX + 100 {
+            h.key_name(&format!("name{i}"));
+        }
+        assert_eq!(h.key_names.len(), KEY_NAMES_MAX);
+        assert_eq!(&*h.key_name("name999999"), "name999999", "past the bound names still work");
+    }
+
     #[test]
     fn array_indices_are_canonical_uint32_below_the_maximum() {
         for (s, want) in [
