@@ -42,6 +42,56 @@ enum Command {
     /// Talk to a bot: interactive on a terminal; with piped input, one user
     /// message per line and one turn per message.
     Chat(ChatArgs),
+    /// Run conversation tests (Botium .convo.txt files with cbot
+    /// directives, docs/testing.md) against bots, offline.
+    ///
+    /// Each PATH is a test file or a directory searched for them (a bot
+    /// directory's convos/, say). A file's bot is --bot, else its `BOT`
+    /// directive, else the nearest directory at or above it holding
+    /// bot.json.
+    ///
+    /// Exit status: 0 all passed, 1 a test failed or coverage is under
+    /// --coverage-min, 2 a test file or a bot has errors.
+    Test(TestArgs),
+}
+
+#[derive(Debug, clap::Args)]
+struct TestArgs {
+    /// Test files, or directories holding them.
+    #[arg(required = true)]
+    paths: Vec<PathBuf>,
+    /// The bot every file tests (a CB export or a directory holding
+    /// bot.json).
+    #[arg(long)]
+    bot: Option<PathBuf>,
+    /// Conversations run at once (default: one per core).
+    #[arg(short = 'j', long = "jobs", value_name = "N")]
+    jobs: Option<usize>,
+    /// Print the report as JSON instead of text.
+    #[arg(long)]
+    json: bool,
+    /// Also write a JUnit XML report to FILE.
+    #[arg(long, value_name = "FILE")]
+    junit: Option<PathBuf>,
+    /// Report which dialogs, interactions, patterns, rules and next
+    /// actions the conversations ran, and which they never did.
+    #[arg(long)]
+    coverage: bool,
+    /// Fail (exit 1) when a bot's coverage is under PCT percent.
+    #[arg(long, value_name = "PCT")]
+    coverage_min: Option<f64>,
+    /// Write the coverage as a self-contained HTML page to FILE.
+    #[arg(long, value_name = "FILE")]
+    coverage_html: Option<PathBuf>,
+    /// Run only the conversations whose name contains this text.
+    #[arg(long)]
+    filter: Option<String>,
+    /// Leave timings out of the reports (for reproducible output).
+    #[arg(long)]
+    no_timing: bool,
+    /// When to colour diagnostics.
+    #[arg(long, value_enum, default_value_t = ColorChoice::Auto)]
+    color: ColorChoice,
 }
 
 #[derive(Debug, clap::Args)]
@@ -205,5 +255,6 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Command::Match(args) => cmd::matching::run(&args),
         Command::Script(args) => cmd::script::run(&args),
         Command::Chat(args) => cmd::chat::run(&args),
+        Command::Test(args) => cmd::test::run(&args),
     }
 }

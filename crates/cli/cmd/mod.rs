@@ -5,6 +5,7 @@ pub mod check;
 pub mod matching;
 pub mod script;
 pub mod show;
+pub mod test;
 
 use anyhow::Context as _;
 use cbot_diag::{Diagnostics, SourceMap, render};

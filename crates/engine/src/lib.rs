@@ -24,14 +24,14 @@ mod http;
 
 pub use cbot_host::{UserData, Value};
 pub use cbot_runtime::{
-    Band, Choice, Conversation, ConversationConfig, DomainClassifier, DomainError, Event, HttpRequest, HttpResponse,
-    Info, IntentClassifier, IntentScore, Mocks, NoNetwork, Status, TransferBotContext, Transport, Turn,
+    Band, Choice, CompiledBot, Conversation, ConversationConfig, Coverage, DomainClassifier, DomainError, Event,
+    HttpRequest, HttpResponse, Info, IntentClassifier, IntentScore, Mocks, NoNetwork, Status, TransferBotContext,
+    Transport, Turn, text_of,
 };
 pub use cbot_script::{Clock, Limits};
 pub use http::HttpTransport;
 
 use cbot_diag::{SourceMap, render};
-use cbot_runtime::CompiledBot;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
@@ -151,6 +151,12 @@ impl Bot {
     pub fn with_intents(mut self, intents: Arc<dyn IntentClassifier>) -> Bot {
         self.intents = Some(intents);
         self
+    }
+
+    /// The compiled bot: its model, flow graph and starter patterns (what
+    /// test coverage is reported against).
+    pub fn compiled(&self) -> &CompiledBot {
+        &self.compiled
     }
 
     /// The bot's name.

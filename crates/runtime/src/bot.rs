@@ -189,9 +189,21 @@ impl CompiledBot {
         self.program.as_ref().and_then(|p| p.panel_index(panel))
     }
 
-    /// Which dialog starter a message starts, if any (patterns; CB-SPEC §1.8).
-    pub(crate) fn starter_for(&self, message: &str) -> Option<&StarterPattern> {
-        self.matcher.find_best(message).map(|id| &self.starters[id.index()])
+    /// Which dialog starter pattern a message starts, if any, with its
+    /// index in [`CompiledBot::starters`] (patterns; CB-SPEC §1.8).
+    pub(crate) fn starter_for(&self, message: &str) -> Option<(usize, &StarterPattern)> {
+        self.matcher.find_best(message).map(|id| (id.index(), &self.starters[id.index()]))
+    }
+
+    /// The dialog starters' patterns, in the order they compete
+    /// (docs/patterns.md); [`crate::Coverage::patterns`] counts by this index.
+    pub fn starters(&self) -> &[StarterPattern] {
+        &self.starters
+    }
+
+    /// The flow graph of the bot (dialog of each interaction, heads).
+    pub fn graph(&self) -> &Graph {
+        &self.graph
     }
 }
 

@@ -96,6 +96,63 @@ pub struct Turn {
     /// How it got there: matched starters and rules, jumps, missing
     /// template values (when [`ConversationConfig::trace`] is on).
     pub trace: Vec<String>,
+    /// The dialog this message started (by a pattern, an intent or the
+    /// fallback), if it started one.
+    pub dialog: Option<String>,
+    /// The intent that started it, when an intent did (CB-SPEC §1.8).
+    pub intent: Option<String>,
+}
+
+/// What a conversation has run so far, counted per part of the bot: the
+/// raw data of test coverage. Indices are those of the bot model
+/// (`interactions`, each interaction's `rules`) and of
+/// [`CompiledBot::starters`].
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Coverage {
+    /// Per interaction: how many times it ran.
+    pub interactions: Vec<u32>,
+    /// Per starter pattern: how many times it started its dialog.
+    pub patterns: Vec<u32>,
+    /// Per interaction, per rule: how many times the rule was taken.
+    pub rules: Vec<Vec<u32>>,
+    /// Per interaction: how many times its own next action was followed
+    /// (statements, starters and integrations no rule took; questions go
+    /// on by their rules).
+    pub next_actions: Vec<u32>,
+}
+
+impl Coverage {
+    /// All zero, shaped for `bot`.
+    pub fn new(bot: &CompiledBot) -> Coverage {
+        let n = bot.bot.interactions.len();
+        Coverage {
+            interactions: vec![0; n],
+            patterns: vec![0; bot.starters.len()],
+            rules: bot.rules.iter().map(|r| vec![0; r.len()]).collect(),
+            next_actions: vec![0; n],
+        }
+    }
+
+    /// Adds `other`'s counts (of the same bot) to these.
+    pub fn merge(&mut self, other: &Coverage) {
+        fn add(a: &mut Vec<u32>, b: &[u32]) {
+            if a.len() < b.len() {
+                a.resize(b.len(), 0);
+            }
+            for (x, y) in a.iter_mut().zip(b) {
+                *x = x.saturating_add(*y);
+            }
+        }
+        add(&mut self.interactions, &other.interactions);
+        add(&mut self.patterns, &other.patterns);
+        add(&mut self.next_actions, &other.next_actions);
+        if self.rules.len() < other.rules.len() {
+            self.rules.resize(other.rules.len(), Vec::new());
+        }
+        for (a, b) in self.rules.iter_mut().zip(&other.rules) {
+            add(a, b);
+        }
+    }
 }
 
 /// Where the conversation stands.
@@ -134,6 +191,7 @@ pub struct Conversation {
     /// How many times each of the program's panels has run (by
     /// [`CompiledBot::panel_names`] index): coverage for tests.
     panel_runs: Vec<u32>,
+    coverage: Coverage,
 }
 
 /// The state of one turn being processed.
@@ -150,6 +208,8 @@ struct TurnState {
     total: u32,
     hops: u32,
     stop: bool,
+    dialog: Option<String>,
+    intent: Option<String>,
 }
 
 impl TurnState {
@@ -213,6 +273,7 @@ impl Conversation {
             let _ = s.prepare();
         }
         let panel_runs = vec![0; bot.panel_names().len()];
+        let coverage = Coverage::new(&bot);
         let mut c = Conversation {
             bot,
             env: None,
@@ -224,6 +285,7 @@ impl Conversation {
             forced_intent: None,
             offered: Vec::new(),
             panel_runs,
+            coverage,
             config,
         };
         c.begin();
@@ -281,6 +343,12 @@ impl Conversation {
         &self.panel_runs
     }
 
+    /// What this conversation has run so far (dialogs, interactions,
+    /// patterns, rules, next actions), for test coverage.
+    pub fn coverage(&self) -> &Coverage {
+        &self.coverage
+    }
+
     /// Where the conversation stands.
     pub fn status(&self) -> Status {
         self.status
@@ -291,6 +359,18 @@ impl Conversation {
     /// message; docs/botcontext.md).
     pub fn user_data_mut(&mut self) -> &mut cbot_host::UserData {
         &mut Arc::make_mut(&mut self.env_mut().info).user
+    }
+
+    /// The conversation facts scripts and templates read (channel,
+    /// engagement attributes, …), to change for the rest of this
+    /// conversation.
+    pub fn info_mut(&mut self) -> &mut Info {
+        Arc::make_mut(&mut self.env_mut().info)
+    }
+
+    /// Sets a session variable, as a script's `setBotVariable` would.
+    pub fn set_variable(&mut self, name: &str, value: Value) {
+        self.env_mut().set_var(name.to_string(), value, Scope::Session);
     }
 
     /// A bot variable's current value.
@@ -306,7 +386,13 @@ impl Conversation {
         match self.status {
             Status::Transferred if message != "__agent_escalation_failed__" => {
                 t.note(|| "the conversation is with an agent: the bot does not answer".into());
-                return Turn { user: message.to_string(), events: t.events, trace: t.trace };
+                return Turn {
+                    user: message.to_string(),
+                    events: t.events,
+                    trace: t.trace,
+                    dialog: None,
+                    intent: None,
+                };
             }
             Status::Transferred => self.status = Status::Active,
             Status::Closed => {
@@ -357,7 +443,7 @@ impl Conversation {
             })
             .unwrap_or_default();
         self.env_mut().end_request();
-        Turn { user: message.to_string(), events: t.events, trace: t.trace }
+        Turn { user: message.to_string(), events: t.events, trace: t.trace, dialog: t.dialog, intent: t.intent }
     }
 
     fn env_mut(&mut self) -> &mut ScriptEnv {
@@ -397,6 +483,7 @@ impl Conversation {
     fn handle(&mut self, message: &str, t: &mut TurnState) {
         if let Some(q) = self.awaiting.take() {
             if let Some(k) = self.match_rule(q, message, false) {
+                self.coverage.rules[q][k] += 1;
                 let rule = &self.bot.rules[q][k];
                 t.note(|| format!("rule `{}` of `{}` matched", rule.name, self.name(q)));
                 self.apply_rule_vars(q, k, t);
@@ -435,7 +522,10 @@ impl Conversation {
 
     fn start_dialog(&mut self, message: &str, t: &mut TurnState) -> bool {
         let forced = self.forced_intent.take();
-        let Some(s) = self.bot.starter_for(message).cloned() else { return self.start_by_intent(message, forced, t) };
+        let Some((k, s)) = self.bot.starter_for(message) else { return self.start_by_intent(message, forced, t) };
+        let s = s.clone();
+        self.coverage.patterns[k] += 1;
+        t.dialog = Some(self.bot.bot.dialogs[s.dialog].display_name().to_string());
         t.note(|| {
             format!(
                 "dialog `{}` starts: pattern `{}`",
@@ -483,6 +573,8 @@ impl Conversation {
                 Band::of(score)
             )
         });
+        t.dialog = Some(self.bot.bot.dialogs[dialog].display_name().to_string());
+        t.intent = Some(intent.clone());
         self.env_mut().starter_intent = Value::String(intent);
         if self.stack.last().is_some_and(|f| f.dialog == dialog) {
             self.stack.pop();
@@ -497,6 +589,7 @@ impl Conversation {
         match head {
             Some((d, h)) => {
                 t.note(|| "nothing matched: the fallback dialog runs".into());
+                t.dialog = Some(self.bot.bot.dialogs[d].display_name().to_string());
                 self.push_dialog(d);
                 self.run_from(h, t);
             }
@@ -636,6 +729,7 @@ impl Conversation {
         let bot = self.bot.clone();
         let it = &bot.bot.interactions[i];
         let _span = tracing::debug_span!("interaction", name = it.display_name()).entered();
+        self.coverage.interactions[i] += 1;
         self.env_mut().trigger = None;
         self.env_mut().delay = None;
         // Where this interaction's events start, for addQuickReplies.
@@ -820,6 +914,7 @@ impl Conversation {
             let ok = api_ok.unwrap_or(false);
             match self.match_rule(i, "", ok) {
                 Some(k) => {
+                    self.coverage.rules[i][k] += 1;
                     self.apply_rule_vars(i, k, t);
                     return Flow::Go(bot.rules[i][k].target);
                 }
@@ -831,8 +926,10 @@ impl Conversation {
                 }
                 None => {}
             }
+            self.coverage.next_actions[i] += 1;
             return Flow::Go(Target::Next(bot.graph.next_of(i)));
         }
+        self.coverage.next_actions[i] += 1;
         Flow::Go(rules.first().map_or(Target::Next(bot.graph.next_of(i)), |r| r.target))
     }
 

@@ -22,8 +22,8 @@ mod template;
 pub use bot::CompiledBot;
 pub use context::Info;
 pub use conversation::{
-    CHAIN_LIMIT, Conversation, ConversationConfig, DEFAULT_FALLBACK, DIALOG_LIMIT, INTEGRATION_FAILED, Status,
-    TRANSFER_FAILED, Turn,
+    CHAIN_LIMIT, Conversation, ConversationConfig, Coverage, DEFAULT_FALLBACK, DIALOG_LIMIT, INTEGRATION_FAILED,
+    Status, TRANSFER_FAILED, Turn,
 };
 pub use event::{Choice, Event, TransferBotContext};
 pub use integration::{HttpRequest, HttpResponse, Mocks, NoNetwork, Transport};
