@@ -119,6 +119,10 @@ struct ChatArgs {
     /// Output format (JSON: one object per turn, `{"user", "events"}`).
     #[arg(long, value_enum, default_value_t = Format::Plain)]
     format: Format,
+    /// Write the session as a test file (`cbot test` replays it; see
+    /// docs/testing.md) when it ends.
+    #[arg(long, value_name = "FILE.convo.txt")]
+    record: Option<PathBuf>,
 }
 
 #[derive(Debug, clap::Args)]

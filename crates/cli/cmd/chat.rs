@@ -29,9 +29,11 @@ pub fn run(args: &ChatArgs) -> anyhow::Result<ExitCode> {
         config.transport = std::sync::Arc::new(cbot_engine::HttpTransport::default());
     }
     let mut conversation = bot.start(config);
+    let mut turns = Vec::new();
     let interactive = std::io::stdin().is_terminal() && args.format == Format::Plain;
     if interactive {
-        return repl(args, &bot, &mut conversation);
+        repl(args, &bot, &mut conversation, &mut turns)?;
+        return record(args, &bot, &turns);
     }
     let stdin = std::io::stdin();
     let mut out = std::io::stdout().lock();
@@ -54,7 +56,28 @@ pub fn run(args: &ChatArgs) -> anyhow::Result<ExitCode> {
             }
         }
         out.flush()?;
+        if args.record.is_some() {
+            turns.push(turn);
+        }
     }
+    record(args, &bot, &turns)
+}
+
+/// `--record FILE`: the session as a test file.
+fn record(args: &ChatArgs, bot: &cbot_engine::Bot, turns: &[cbot_engine::Turn]) -> anyhow::Result<ExitCode> {
+    let Some(path) = &args.record else { return Ok(ExitCode::SUCCESS) };
+    let dir = path.parent().filter(|d| !d.as_os_str().is_empty()).unwrap_or(std::path::Path::new("."));
+    let name = path.file_name().and_then(|f| f.to_str()).unwrap_or("recorded").trim_end_matches(".convo.txt");
+    let rec = cbot_testkit::record::Recording {
+        name: name.to_string(),
+        description: format!("Recorded with `cbot chat --record` from {:?} on channel {}.", bot.name(), args.channel),
+        bot: Some(cbot_testkit::record::relative_path(dir, &args.bot)),
+        channel: args.channel.clone(),
+        variables: args.var.iter().filter_map(|v| v.split_once('=')).map(|(k, v)| (k.into(), v.into())).collect(),
+    };
+    std::fs::write(path, cbot_testkit::record::convo(&rec, turns))
+        .with_context(|| format!("cannot write {}", path.display()))?;
+    eprintln!("cbot: recorded {} turns in {} (replay: cbot test {})", turns.len(), path.display(), path.display());
     Ok(ExitCode::SUCCESS)
 }
 
@@ -64,7 +87,8 @@ fn repl(
     args: &ChatArgs,
     bot: &cbot_engine::Bot,
     conversation: &mut cbot_engine::Conversation,
-) -> anyhow::Result<ExitCode> {
+    turns: &mut Vec<cbot_engine::Turn>,
+) -> anyhow::Result<()> {
     use rustyline::error::ReadlineError;
     let mut editor = rustyline::DefaultEditor::new().context("cannot set up the terminal")?;
     let mut out = std::io::stdout();
@@ -77,12 +101,15 @@ fn repl(
                 }
                 let turn = conversation.send(&line);
                 write_turn(&mut out, &turn, args.trace)?;
+                if args.record.is_some() {
+                    turns.push(turn);
+                }
             }
             Err(ReadlineError::Eof | ReadlineError::Interrupted) => break,
             Err(e) => return Err(e).context("cannot read the terminal"),
         }
     }
-    Ok(ExitCode::SUCCESS)
+    Ok(())
 }
 
 fn write_turn(out: &mut impl Write, turn: &cbot_engine::Turn, trace: bool) -> std::io::Result<()> {

@@ -414,6 +414,12 @@ fn known(name: &str) -> bool {
     all_names().any(|n| n == name)
 }
 
+/// Whether `word` names a check or directive (so a text line starting
+/// with it would not read as text).
+pub(crate) fn is_hook_word(word: &str) -> bool {
+    known(word)
+}
+
 fn allowed(name: &str, place: Place) -> bool {
     match place {
         Place::Begin => SETUP_BEGIN.contains(&name) || SETUP_ANY.contains(&name),
@@ -1082,5 +1088,72 @@ fn expand(base: Case, library: &Library) -> Result<Vec<Case>, Diagnostic> {
             }
             idx[r] = 0;
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use cbot_diag::SourceMap;
+
+    fn compile_text(text: &str) -> Result<Vec<Case>, Vec<Diagnostic>> {
+        let mut sources = SourceMap::new();
+        let f = sources.add("t.convo.txt", text.to_string());
+        let c = crate::parse::convo(&sources, f).unwrap();
+        let mut library = Library::default();
+        library.utterances.insert("HELLO".into(), vec!["hi".into(), "hey".into()]);
+        compile(&c, Path::new("t.convo.txt"), &library, &sources)
+    }
+
+    #[test]
+    fn unknown_asserters_are_errors_with_a_suggestion() {
+        let e = compile_text("t\n#me\nhi\n#bot\nTEXT_CONTAIN_ANY hello\n").unwrap_err();
+        assert_eq!(e[0].code(), "T002");
+        assert_eq!(e[0].help(), Some("did you mean `TEXT_CONTAINS_ANY`?"));
+        // Upper-case words without an underscore are text.
+        let cases = compile_text("t\n#me\nOK then\n#bot\nOK THEN\n").unwrap();
+        assert!(matches!(&cases[0].steps[0], Step::Me { text, .. } if text == "OK then"));
+    }
+
+    #[test]
+    fn misplaced_and_malformed_hooks() {
+        let e = compile_text("t\n#me\nTRANSFER 12\n").unwrap_err();
+        assert_eq!(e[0].code(), "T004");
+        assert_eq!(e[0].help(), Some("it belongs in #bot"));
+        let e = compile_text("t\n#begin\nMOCK_API api|abc\n").unwrap_err();
+        assert_eq!(e[0].code(), "T003");
+        let e = compile_text("t\n#begin\nCLOCK tomorrow\n").unwrap_err();
+        assert_eq!(e[0].code(), "T003");
+    }
+
+    #[test]
+    fn text_lines_join_and_take_the_first_lines_flags() {
+        let cases = compile_text("t\n#me\nhi\n#bot\n!line one\nline two\nBUTTONS a|b\n").unwrap();
+        let Step::Bot { checks, .. } = &cases[0].steps[1] else { panic!() };
+        assert!(checks[0].not);
+        assert!(
+            matches!(&checks[0].what, What::Text { any_of, .. } if any_of == &["line one\nline two".to_string()])
+        );
+        assert!(matches!(&checks[1].what, What::Buttons { names } if names == &["a".to_string(), "b".to_string()]));
+    }
+
+    #[test]
+    fn utterance_lists_expand_me_steps() {
+        let cases = compile_text("greet\n#me\nHELLO\n#bot\nHELLO\n").unwrap();
+        let names: Vec<&str> = cases.iter().map(|c| c.name.as_str()).collect();
+        assert_eq!(names, ["greet [HELLO 1/2]", "greet [HELLO 2/2]"]);
+        assert!(matches!(&cases[1].steps[0], Step::Me { text, .. } if text == "hey"));
+        // In a #bot step the list is a set of alternatives.
+        let Step::Bot { checks, .. } = &cases[0].steps[1] else { panic!() };
+        assert!(matches!(&checks[0].what, What::Text { any_of, .. } if any_of.len() == 2));
+    }
+
+    #[test]
+    fn clocks() {
+        assert_eq!(parse_clock("1970-01-01T00:00:00Z"), Some(0.0));
+        assert_eq!(parse_clock("2025-06-02T10:00:00Z"), Some(1_748_858_400_000.0));
+        assert_eq!(parse_clock("2025-06-02T12:00:00+02:00"), Some(1_748_858_400_000.0));
+        assert_eq!(parse_clock("2025-06-02"), Some(1_748_822_400_000.0));
+        assert_eq!(parse_clock("soon"), None);
     }
 }

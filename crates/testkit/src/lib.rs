@@ -15,6 +15,7 @@ pub mod compile;
 pub mod coverage;
 mod matching;
 pub mod parse;
+pub mod record;
 pub mod report;
 mod run;
 
