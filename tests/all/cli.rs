@@ -1,17 +1,8 @@
 //! The `cbot` binary: output shape and exit codes (0 ok, 1 denied warnings,
 //! 2 errors).
 
-use crate::util::{fixtures, root};
+use crate::util::{cbot, fixtures, root};
 use std::process::{Command, Output};
-
-fn cbot(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_cbot"))
-        .args(args)
-        .current_dir(root())
-        .env_remove("CLICOLOR_FORCE")
-        .output()
-        .expect("run cbot")
-}
 
 fn stdout(o: &Output) -> String {
     String::from_utf8(o.stdout.clone()).unwrap()

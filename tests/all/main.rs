@@ -16,6 +16,9 @@
 //! - `botcontext`: every `botContext` method (docs/botcontext.md): offline
 //!   defaults and arities, effects in conversations, and tests/js/run.js
 //!   answering as `OfflineContext` does (`cargo test --test all botcontext`)
+//! - `testkit`: `cbot test` on the example bot and on tests/data/convos
+//!   (reports snapshotted; `CBOT_BLESS=1` rewrites them), coverage, record
+//!   and replay (`cargo test --test all testkit`)
 
 mod botcontext;
 mod cli;
@@ -25,4 +28,5 @@ mod fixtures;
 mod large;
 mod patterns;
 mod script;
+mod testkit;
 mod util;

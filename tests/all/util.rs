@@ -1,6 +1,7 @@
 //! Helpers shared by the test modules.
 
 use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
 
 /// The project root.
 pub fn root() -> PathBuf {
@@ -72,4 +73,14 @@ pub fn compare_or_bless(expected: &Path, actual: &str) -> Result<(), String> {
             rel(expected)
         ))
     }
+}
+
+/// Runs the `cbot` binary in the project root (no forced colour).
+pub fn cbot(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_cbot"))
+        .args(args)
+        .current_dir(root())
+        .env_remove("CLICOLOR_FORCE")
+        .output()
+        .expect("run cbot")
 }

@@ -201,6 +201,14 @@ impl CompiledBot {
         &self.starters
     }
 
+    /// Whether interaction `i` calls an agent escalation integration: a
+    /// transfer, after which the flow takes no next action (CB-SPEC §6.5).
+    pub fn is_escalation(&self, i: usize) -> bool {
+        let it = &self.bot.interactions[i];
+        let id = it.content.as_ref().and_then(|c| c.responder_id.as_deref()).unwrap_or("");
+        self.integrations.get(id).is_some_and(|&k| self.escalations[k].is_some())
+    }
+
     /// The flow graph of the bot (dialog of each interaction, heads).
     pub fn graph(&self) -> &Graph {
         &self.graph

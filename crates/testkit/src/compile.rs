@@ -111,6 +111,10 @@ pub enum Setup {
     UserProfile(String, String),
     /// `ENGAGEMENT_ATTRIBUTE name|value`.
     Engagement(String, String),
+    /// `CUSTOMER_INFO {json}`: what `getLPCustomerInfo()` returns.
+    CustomerInfo(serde_json::Value),
+    /// `USER_LOCATION {json}`: what `getUserLocation()` returns.
+    UserLocation(serde_json::Value),
     /// `CLOCK 2025-06-02T10:00:00Z`: what `new Date()` says at the start.
     Clock(f64),
     /// `SEED n`: `Math.random`'s seed.
@@ -233,10 +237,16 @@ pub enum What {
     },
     /// `CLOSE`: the turn closes the conversation.
     Close,
-    /// `DELAY [ms]`: the turn has a pause (of this length).
+    /// `DELAY [ms]`: the turn has a pause (of this length; `>=400` and
+    /// the other comparisons work).
     Delay {
         /// The length.
-        ms: Option<u64>,
+        ms: Option<Count>,
+    },
+    /// `CUSTOM_EVENT name`: a `logCustomEvent` with this name.
+    CustomEvent {
+        /// The event's name (wildcards).
+        name: String,
     },
     /// `DEBUG text`: a `printDebugMessage` matching the text (wildcards).
     Debug {
@@ -302,6 +312,10 @@ pub enum Step {
     Me {
         /// The message.
         text: String,
+        /// It is a tap (`BUTTON title`): the payload of the button or
+        /// quick reply with that title in the bot's last turn is sent, if
+        /// there is one.
+        tap: bool,
         /// Set for this message.
         setup: Vec<Setup>,
         /// The `#me` line.
@@ -351,8 +365,17 @@ enum Place {
 
 const SETUP_BEGIN: &[&str] =
     &["BOT", "CHANNEL", "CLOCK", "SEED", "API_TIMEOUT", "MATCHING_MODE", "ALLOW_SCRIPT_ERRORS"];
-const SETUP_ANY: &[&str] =
-    &["SET_VAR", "USER_PROFILE", "ENGAGEMENT_ATTRIBUTE", "MOCK_API", "MOCK_API_FAIL", "MOCK_API_DELAY", "PAUSE"];
+const SETUP_ANY: &[&str] = &[
+    "SET_VAR",
+    "USER_PROFILE",
+    "ENGAGEMENT_ATTRIBUTE",
+    "CUSTOMER_INFO",
+    "USER_LOCATION",
+    "MOCK_API",
+    "MOCK_API_FAIL",
+    "MOCK_API_DELAY",
+    "PAUSE",
+];
 const ME_ONLY: &[&str] = &["FORCE_INTENT", "BUTTON"];
 const MESSAGE_CHECKS: &[&str] = &[
     "TEXT",
@@ -392,6 +415,7 @@ const TURN_CHECKS: &[&str] = &[
     "CLOSE",
     "DELAY",
     "DEBUG",
+    "CUSTOM_EVENT",
     "SCRIPT_ERROR",
     "API_CALLED",
     "ASSERT_VAR",
@@ -498,10 +522,18 @@ fn flatten<'a>(
             continue;
         }
         let mut cur = Flat { kind: s.kind, span: s.span, lines: Vec::new() };
+        let mut included = false;
         for l in &s.lines {
             if let LineKind::Hook { name, args, .. } = &l.kind
                 && name == "INCLUDE"
             {
+                if l.not || l.optional {
+                    errors.push(
+                        Diagnostic::error("T003", "an INCLUDE cannot be negated or optional")
+                            .with_label(l.span, "remove the `!` or `?`"),
+                    );
+                }
+                included = true;
                 let done = std::mem::replace(&mut cur, Flat { kind: s.kind, span: s.span, lines: Vec::new() });
                 if !done.lines.is_empty() {
                     out.push(done);
@@ -511,7 +543,9 @@ fn flatten<'a>(
             }
             cur.lines.push(l);
         }
-        if !cur.lines.is_empty() || !matches!(s.kind, Kind::Begin | Kind::End) {
+        // An empty `#me` sends an empty message, but what is left of a
+        // section after an INCLUDE is only a step if it has lines.
+        if !cur.lines.is_empty() || (!included && !matches!(s.kind, Kind::Begin | Kind::End)) {
             out.push(cur);
         }
     }
@@ -527,6 +561,14 @@ fn include<'a>(
     errors: &mut Vec<Diagnostic>,
 ) {
     let name = name.trim();
+    if name.is_empty() {
+        errors.push(
+            Diagnostic::error("T003", "an include needs the name of a partial conversation")
+                .with_label(at, "no name")
+                .with_help("write `#include NAME` (NAME: the first line of a .pconvo.txt file)"),
+        );
+        return;
+    }
     let Some(partial) = library.partials.get(name) else {
         let mut known: Vec<&String> = library.partials.keys().collect();
         known.sort();
@@ -554,12 +596,26 @@ fn include<'a>(
     stack.pop();
 }
 
+/// Splits arguments at `|` (at most `n` parts; the last takes the rest);
+/// `\|` is a literal `|`.
 fn split_args(args: &str, n: usize) -> Vec<String> {
-    args.splitn(n, '|').map(|a| a.trim().to_string()).collect()
+    let mut out = vec![String::new()];
+    let mut chars = args.chars().peekable();
+    while let Some(c) = chars.next() {
+        match c {
+            '\\' if chars.peek() == Some(&'|') => {
+                chars.next();
+                out.last_mut().expect("one part").push('|');
+            }
+            '|' if out.len() < n => out.push(String::new()),
+            c => out.last_mut().expect("one part").push(c),
+        }
+    }
+    out.into_iter().map(|a| a.trim().to_string()).collect()
 }
 
 fn all_args(args: &str) -> Vec<String> {
-    if args.trim().is_empty() { Vec::new() } else { args.split('|').map(|a| a.trim().to_string()).collect() }
+    if args.trim().is_empty() { Vec::new() } else { split_args(args, usize::MAX) }
 }
 
 /// Reads an ISO date-time (`2025-06-02T10:00:00Z`, offsets, or a date
@@ -571,7 +627,9 @@ pub fn parse_clock(s: &str) -> Option<f64> {
     let y: i64 = d.next()?.parse().ok()?;
     let m: i64 = d.next()?.parse().ok()?;
     let day: i64 = d.next()?.parse().ok()?;
-    if !(1..=12).contains(&m) || !(1..=31).contains(&day) {
+    let leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+    let days_in_month = [31, if leap { 29 } else { 28 }, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+    if !(1..=12).contains(&m) || day < 1 || day > days_in_month[(m - 1) as usize] {
         return None;
     }
     let (clock, offset_min) = if let Some(t) = time.strip_suffix(['Z', 'z']) {
@@ -588,6 +646,9 @@ pub fn parse_clock(s: &str) -> Option<f64> {
     let h: i64 = c.next()?.parse().ok()?;
     let mi: i64 = c.next().unwrap_or("0").parse().ok()?;
     let sec: f64 = c.next().unwrap_or("0").parse().ok()?;
+    if !(0..24).contains(&h) || !(0..60).contains(&mi) || !(0.0..61.0).contains(&sec) || c.next().is_some() {
+        return None;
+    }
     // Days from the civil date (proleptic Gregorian).
     let (yy, mm) = if m <= 2 { (y - 1, m + 9) } else { (y, m - 3) };
     let era = yy.div_euclid(400);
@@ -601,6 +662,7 @@ pub fn parse_clock(s: &str) -> Option<f64> {
 
 struct Compiler<'a> {
     file_dir: &'a Path,
+    library: &'a Library,
     errors: Vec<Diagnostic>,
 }
 
@@ -658,6 +720,23 @@ impl Compiler<'_> {
                 let (k, v) = two(self, "NAME|VALUE")?;
                 Setup::Engagement(k, v)
             }
+            "CUSTOMER_INFO" | "USER_LOCATION" => match serde_json::from_str::<serde_json::Value>(args) {
+                Ok(v) if v.is_object() => {
+                    if name == "CUSTOMER_INFO" {
+                        Setup::CustomerInfo(v)
+                    } else {
+                        Setup::UserLocation(v)
+                    }
+                }
+                _ => {
+                    self.bad(
+                        line,
+                        format!("{name} needs a JSON object"),
+                        &format!("e.g. `{name} {{\"customerId\": \"42\"}}`"),
+                    );
+                    return None;
+                }
+            },
             "CLOCK" => match parse_clock(args) {
                 Some(t) => Setup::Clock(t),
                 None => {
@@ -829,7 +908,7 @@ impl Compiler<'_> {
                     What::JsonPathCount { path, count: count(self, c)? }
                 }
             }
-            "INTENT" | "DIALOG" | "TRANSFER_MESSAGE" | "DEBUG" | "API_CALLED" => {
+            "INTENT" | "DIALOG" | "TRANSFER_MESSAGE" | "DEBUG" | "API_CALLED" | "CUSTOM_EVENT" => {
                 need(self, !args.trim().is_empty(), "a value")?;
                 let v = args.trim().to_string();
                 match name {
@@ -837,13 +916,14 @@ impl Compiler<'_> {
                     "DIALOG" => What::Dialog { name: v },
                     "TRANSFER_MESSAGE" => What::TransferMessage { text: v },
                     "DEBUG" => What::Debug { text: v },
+                    "CUSTOM_EVENT" => What::CustomEvent { name: v },
                     _ => What::ApiCalled { name: v },
                 }
             }
             "TRANSFER" => What::Transfer { skill: Some(args.trim().to_string()).filter(|s| !s.is_empty()) },
             "CLOSE" => What::Close,
             "DELAY" => {
-                let ms = if args.trim().is_empty() { None } else { Some(count(self, args)?.n as u64) };
+                let ms = if args.trim().is_empty() { None } else { Some(count(self, args)?) };
                 What::Delay { ms }
             }
             "SCRIPT_ERROR" => What::ScriptError { text: Some(args.trim().to_string()).filter(|s| !s.is_empty()) },
@@ -865,7 +945,11 @@ impl Compiler<'_> {
 
     /// A line that is a hook in `place`, or `None` when it is text.
     fn hook<'l>(&mut self, line: &'l Line, place: Place) -> Option<Option<(&'l str, &'l str)>> {
-        let LineKind::Hook { name, name_span, args, .. } = &line.kind else { return Some(None) };
+        let LineKind::Hook { name, name_span, args, raw } = &line.kind else { return Some(None) };
+        // An utterance list's name (`UTT_GREETING`) is text.
+        if self.library.utterances.contains_key(raw.trim()) {
+            return Some(None);
+        }
         if !known(name) {
             if looks_like_hook(name) {
                 let mut d = Diagnostic::error("T002", format!("unknown asserter or directive `{name}`"))
@@ -916,7 +1000,7 @@ pub fn compile(
     let mut errors = Vec::new();
     flatten(convo, library, sources, &mut Vec::new(), &mut flat, &mut errors);
     let dir = path.parent().unwrap_or(Path::new("."));
-    let mut c = Compiler { file_dir: dir, errors };
+    let mut c = Compiler { file_dir: dir, library, errors };
     let mut begin = Vec::new();
     let mut steps = Vec::new();
     let mut end = Vec::new();
@@ -950,16 +1034,21 @@ pub fn compile(
             Kind::Me => {
                 let mut text = Vec::new();
                 let mut setup = Vec::new();
+                let mut tap = false;
                 for l in &s.lines {
                     match c.hook(l, Place::Me) {
-                        Some(Some(("BUTTON", args))) => text.push(args.trim().to_string()),
+                        Some(Some(("BUTTON", args))) => {
+                            tap = true;
+                            text.push(args.trim().to_string());
+                        }
                         Some(Some((name, args))) => setup.extend(c.setup(l, name, args)),
                         Some(None) => text.push(text_of_line(l)),
                         None => {}
                     }
                 }
                 let lines = s.lines.iter().map(|l| sources.snippet(l.span).to_string()).collect();
-                steps.push(Step::Me { text: text.join("\n"), setup, span: s.span, lines });
+                let tap = tap && text.len() == 1;
+                steps.push(Step::Me { text: text.join("\n"), tap, setup, span: s.span, lines });
             }
             Kind::Bot => {
                 let mut checks = Vec::new();
@@ -983,11 +1072,19 @@ pub fn compile(
                     }
                 }
                 // Botium: the text lines of a step are one text, joined by
-                // line breaks; `!`/`?` are read on its first line.
+                // line breaks; `!`/`?` are read on its first line only.
+                for l in texts.iter().skip(1).filter(|l| l.not || l.optional) {
+                    c.errors.push(
+                        Diagnostic::error("T003", "`!` and `?` apply to a step's whole text: only its first line takes them")
+                            .with_label(l.span, "not the first text line of this #bot")
+                            .with_help("move the prefix to the first text line, split the step in two, or write `!!`/`??` for a literal character"),
+                    );
+                }
                 if let Some(first) = texts.first() {
                     let joined: Vec<String> = texts.iter().map(|l| text_of_line(l)).collect();
                     let mut check = text_check(first, joined.join("\n"));
                     check.span = Span::new(first.span.file(), first.span.start()..texts[texts.len() - 1].span.end());
+                    check.line = texts.iter().map(|l| sources.snippet(l.span)).collect::<Vec<_>>().join("\n");
                     checks.insert(0, check);
                     optional = Some(first.optional);
                 }
@@ -1131,9 +1228,7 @@ mod tests {
         let cases = compile_text("t\n#me\nhi\n#bot\n!line one\nline two\nBUTTONS a|b\n").unwrap();
         let Step::Bot { checks, .. } = &cases[0].steps[1] else { panic!() };
         assert!(checks[0].not);
-        assert!(
-            matches!(&checks[0].what, What::Text { any_of, .. } if any_of == &["line one\nline two".to_string()])
-        );
+        assert!(matches!(&checks[0].what, What::Text { any_of, .. } if any_of == &["line one\nline two".to_string()]));
         assert!(matches!(&checks[1].what, What::Buttons { names } if names == &["a".to_string(), "b".to_string()]));
     }
 

@@ -80,8 +80,9 @@ impl BotCoverage {
         };
         let mut rules = Part { kind: "rules", total: 0, hit: 0, missed: Vec::new() };
         for (i, it) in model.interactions.iter().enumerate() {
-            // A statement's single rule is its next action, counted below.
-            if !is_branching(bot, i) {
+            // A statement's single rule is its next action, counted below;
+            // an agent escalation transfers and takes none (CB-SPEC §6.5).
+            if !is_branching(bot, i) || bot.is_escalation(i) {
                 continue;
             }
             for (k, r) in it.rules().iter().enumerate() {
@@ -96,7 +97,7 @@ impl BotCoverage {
         }
         let mut next_actions = Part { kind: "next_actions", total: 0, hit: 0, missed: Vec::new() };
         for i in 0..n {
-            if is_branching(bot, i) {
+            if is_branching(bot, i) || bot.is_escalation(i) {
                 continue;
             }
             next_actions.total += 1;

@@ -103,15 +103,52 @@ fn walk(path: &Path, out: &mut Vec<PathBuf>) -> std::io::Result<()> {
     Ok(())
 }
 
-/// The nearest `bot.json` in `dir` or above it.
+/// The partial conversations and utterance lists directly in `dir` (not
+/// in its subdirectories).
+fn side_files(dir: &Path, out: &mut Vec<PathBuf>) -> std::io::Result<()> {
+    for e in std::fs::read_dir(dir)? {
+        let p = e?.path();
+        if p.is_file() && [".pconvo.txt", ".utterances.txt"].iter().any(|s| has_suffix(&p, s)) {
+            out.push(p);
+        }
+    }
+    Ok(())
+}
+
+/// `path` with `.` and `..` resolved as text (no symlinks followed), for
+/// names people read.
+pub fn normalize(path: &Path) -> PathBuf {
+    use std::path::Component;
+    let mut out = PathBuf::new();
+    for c in path.components() {
+        match c {
+            Component::CurDir => {}
+            Component::ParentDir if matches!(out.components().next_back(), Some(Component::Normal(_))) => {
+                out.pop();
+            }
+            other => out.push(other.as_os_str()),
+        }
+    }
+    if out.as_os_str().is_empty() { PathBuf::from(".") } else { out }
+}
+
+/// The nearest directory at or above `dir` that holds `bot.json`.
 fn nearest_bot(dir: &Path) -> Option<PathBuf> {
-    let mut d = Some(dir);
+    // Walk up from the absolute directory, so that `convos` or `.` work,
+    // but give back a path shaped like the one given.
+    let start = std::path::absolute(dir).ok()?;
+    let mut d = Some(start.as_path());
+    let mut ups = 0;
     while let Some(x) = d {
-        let candidate = x.join("bot.json");
-        if candidate.is_file() {
-            return Some(x.to_path_buf());
+        if x.join("bot.json").is_file() {
+            let mut p = dir.to_path_buf();
+            for _ in 0..ups {
+                p.push("..");
+            }
+            return Some(normalize(&p));
         }
         d = x.parent();
+        ups += 1;
     }
     None
 }
@@ -130,15 +167,19 @@ impl Suite {
             // utterance lists next to it.
             let r = if p.is_file() && has_suffix(p, ".convo.txt") {
                 files.push(p.clone());
-                match p.parent().filter(|d| !d.as_os_str().is_empty()) {
-                    Some(dir) => {
-                        let mut side = Vec::new();
-                        let r = walk(dir, &mut side);
-                        files.extend(side.into_iter().filter(|f| !has_suffix(f, ".convo.txt")));
-                        r
-                    }
-                    None => Ok(()),
-                }
+                let dir = p.parent().filter(|d| !d.as_os_str().is_empty()).unwrap_or(Path::new("."));
+                side_files(dir, &mut files)
+            } else if p.is_file() && ![".pconvo.txt", ".utterances.txt"].iter().any(|s| has_suffix(p, s)) {
+                let help = if has_suffix(p, ".json") {
+                    " (a bot? give its directory, whose convos/ holds the tests, or pass it with --bot)"
+                } else {
+                    ""
+                };
+                suite.diagnostics.push(Diagnostic::error(
+                    "T000",
+                    format!("{} is not a test file: test files end in .convo.txt{help}", p.display()),
+                ));
+                Ok(())
             } else {
                 walk(p, &mut files)
             };
@@ -149,6 +190,7 @@ impl Suite {
         files.sort();
         files.dedup();
         let mut library = compile::Library::default();
+        let mut utterance_spans = HashMap::new();
         let mut convos = Vec::new();
         for f in &files {
             let text = match std::fs::read_to_string(f) {
@@ -162,11 +204,15 @@ impl Suite {
             if has_suffix(f, ".utterances.txt") {
                 match parse::utterances(&suite.sources, id) {
                     Ok(u) => {
+                        utterance_spans.entry(u.name.clone()).or_insert(u.name_span);
                         if library.utterances.insert(u.name.clone(), u.utterances).is_some() {
-                            suite.diagnostics.push(
+                            let mut d =
                                 Diagnostic::error("T008", format!("two utterance lists are named `{}`", u.name))
-                                    .with_label(u.name_span, "the second one"),
-                            );
+                                    .with_label(u.name_span, "the second one");
+                            if let Some(first) = utterance_spans.get(&u.name) {
+                                d = d.with_secondary_label(*first, "the first one");
+                            }
+                            suite.diagnostics.push(d);
                         }
                     }
                     Err(d) => suite.diagnostics.push(d),
@@ -181,11 +227,14 @@ impl Suite {
                         c.name.clone()
                     };
                     let span = c.name_span;
-                    if library.partials.insert(name.clone(), c).is_some() {
+                    if let Some(first) = library.partials.get(&name) {
                         suite.diagnostics.push(
                             Diagnostic::error("T008", format!("two partial conversations are named `{name}`"))
-                                .with_label(span, "the second one"),
+                                .with_label(span, "the second one")
+                                .with_secondary_label(first.name_span, "the first one"),
                         );
+                    } else {
+                        library.partials.insert(name, c);
                     }
                 }
                 Ok(c) => convos.push((f.clone(), c)),

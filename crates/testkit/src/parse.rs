@@ -111,7 +111,9 @@ fn syntax_error(file: FileId, sources: &SourceMap, e: &pest::error::Error<Rule>)
         pest::error::InputLocation::Span((s, _)) => s,
     };
     let len = sources.file(file).text().len();
-    let at = at.min(len);
+    let text = sources.file(file).text();
+    // Point at the start of the offending line: what is wrong is the line.
+    let at = text[..at.min(len)].rfind('\n').map_or(0, |k| k + 1);
     Diagnostic::error("T001", "this test file cannot be read").with_label(
         Span::new(file, at..(at + 1).min(len).max(at)),
         "expected a section (`#me`, `#bot`, `#begin`, `#end`, `#include NAME`) or a line of one",

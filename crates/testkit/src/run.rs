@@ -193,6 +193,8 @@ impl<'a> Runner<'a> {
                     Setup::Engagement(k, v) => {
                         config.info.engagement_attributes.insert(k.clone(), Value::from(v.as_str()));
                     }
+                    Setup::CustomerInfo(v) => config.info.customer_info = Value::from_json(v),
+                    Setup::UserLocation(v) => config.info.user.location = Value::from_json(v),
                     Setup::Seed(n) => config.seed = Some(*n),
                     Setup::ApiTimeout(ms) => mocks.timeout = *ms,
                     Setup::Mock(name, outcome) => {
@@ -234,10 +236,11 @@ impl<'a> Runner<'a> {
     fn run(&mut self) -> Result<(), Box<Failure>> {
         for step in &self.case.steps {
             match step {
-                Step::Me { text, setup, span, .. } => {
+                Step::Me { text, tap, setup, span, .. } => {
                     self.finish_turn()?;
                     self.before_turn(setup);
-                    let turn = self.conversation.send(text);
+                    let message = if *tap { self.payload_of(text) } else { text.clone() };
+                    let turn = self.conversation.send(&message);
                     self.turns += 1;
                     self.pending.queue = turn.events.iter().filter(|e| e.is_message()).cloned().collect();
                     self.turn = Some(turn);
@@ -254,6 +257,18 @@ impl<'a> Runner<'a> {
             }
         }
         Ok(())
+    }
+
+    /// What tapping the button or quick reply titled `title` in the bot's
+    /// last turn sends: its payload (the title itself when none has it).
+    fn payload_of(&self, title: &str) -> String {
+        let events: &[Event] = self.turn.as_ref().map_or(&[], |t| &t.events);
+        events
+            .iter()
+            .rev()
+            .flat_map(message_buttons)
+            .find(|[t, _]| t.trim().eq_ignore_ascii_case(title.trim()))
+            .map_or_else(|| title.to_string(), |[_, payload]| payload)
     }
 
     /// Per-message set-up: mocks, variables, time, the NLU's intent.
@@ -275,6 +290,8 @@ impl<'a> Runner<'a> {
                 Setup::Engagement(k, v) => {
                     self.conversation.info_mut().engagement_attributes.insert(k.clone(), Value::from(v.as_str()));
                 }
+                Setup::CustomerInfo(v) => self.conversation.info_mut().customer_info = Value::from_json(v),
+                Setup::UserLocation(v) => self.conversation.user_data_mut().location = Value::from_json(v),
                 Setup::ForceIntent(i) => self.conversation.force_intent(i),
                 _ => {}
             }
@@ -338,10 +355,9 @@ impl<'a> Runner<'a> {
                 expected,
             ));
         }
-        let needs_message = checks.iter().any(|c| c.what.needs_message());
         let message = self.pending.queue.pop_front();
         let problem = match &message {
-            None if needs_message && checks.iter().any(|c| !c.not) => {
+            None if checks.iter().any(|c| c.what.needs_message() && !c.not) => {
                 Some((span, "the bot sent no more messages in this turn".to_string()))
             }
             _ => checks.iter().find_map(|c| {
@@ -452,6 +468,7 @@ impl<'a> Runner<'a> {
         }
         let said = describe(m);
         Some(if c.not {
+            let expected = expected.strip_prefix("a ").unwrap_or(&expected);
             format!("expected no {expected}, but the bot said {said}")
         } else {
             format!("expected {expected}, but the bot said {said}")
@@ -498,11 +515,15 @@ impl<'a> Runner<'a> {
                 (events.iter().any(|e| matches!(e, Event::Close { .. })), "the conversation to close".into())
             }
             What::Delay { ms } => (
-                events.iter().any(|e| matches!(e, Event::Delay { ms: d } if ms.is_none_or(|m| m == *d))),
+                events.iter().any(|e| matches!(e, Event::Delay { ms: d } if ms.is_none_or(|m| m.holds(*d as usize)))),
                 match ms {
                     Some(m) => format!("a delay of {m} ms"),
                     None => "a delay".into(),
                 },
+            ),
+            What::CustomEvent { name } => (
+                events.iter().any(|e| matches!(e, Event::CustomEvent { name: n, .. } if text_matches(mode, n, name))),
+                format!("a custom event {name:?}"),
             ),
             What::Debug { text } => (
                 events.iter().any(|e| matches!(e, Event::Debug { text: t } if text_matches(mode, t, text))),
@@ -533,9 +554,15 @@ impl<'a> Runner<'a> {
                     None => got.is_some(),
                     Some(v) => got.as_deref().is_some_and(|g| text_matches(exact, g, v)),
                 };
-                let what = match value {
-                    None => format!("variable {name} to be set (it is {got:?})"),
-                    Some(v) => format!("variable {name} = {v:?} (it is {got:?})"),
+                let now = match &got {
+                    Some(g) => format!("it is {g:?}"),
+                    None => "it is not set".into(),
+                };
+                let what = match (value, c.not) {
+                    (None, false) => format!("variable {name} to be set ({now})"),
+                    (None, true) => format!("variable {name} not to be set ({now})"),
+                    (Some(v), false) => format!("variable {name} = {v:?} ({now})"),
+                    (Some(v), true) => format!("variable {name} not to be {v:?} ({now})"),
                 };
                 (holds, what)
             }
@@ -544,7 +571,10 @@ impl<'a> Runner<'a> {
         if holds != c.not {
             return None;
         }
-        Some(if c.not { format!("expected no {what}") } else { format!("expected {what}") })
+        Some(match (&c.what, c.not) {
+            (What::Var { .. }, _) | (_, false) => format!("expected {what}"),
+            (_, true) => format!("expected no {}", what.strip_prefix("a ").unwrap_or(&what)),
+        })
     }
 }
 
