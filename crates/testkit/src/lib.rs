@@ -302,19 +302,30 @@ impl Suite {
                     loop {
                         let k = next.fetch_add(1, Ordering::Relaxed);
                         let Some((case, b)) = self.cases.get(k) else { break };
+                        let error = |message: String| CaseResult {
+                            name: case.name.clone(),
+                            file: case.path.display().to_string(),
+                            line: self.sources.file(case.span.file()).line_col(case.span.start()).0,
+                            outcome: Outcome::Error { message },
+                            turns: 0,
+                            duration: Duration::ZERO,
+                            coverage: None,
+                        };
                         let r = match &self.bots[*b].bot {
-                            Ok(bot) => run::run_case(case, bot, &self.sources),
-                            Err(e) => CaseResult {
-                                name: case.name.clone(),
-                                file: case.path.display().to_string(),
-                                line: self.sources.file(case.span.file()).line_col(case.span.start()).0,
-                                outcome: Outcome::Error {
-                                    message: format!("bot {}: {e}", self.bots[*b].path.display()),
-                                },
-                                turns: 0,
-                                duration: Duration::ZERO,
-                                coverage: None,
-                            },
+                            // A bug in cbot must not take the other cases
+                            // down with it: it is this case's error.
+                            Ok(bot) => std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+                                run::run_case(case, bot, &self.sources)
+                            }))
+                            .unwrap_or_else(|p| {
+                                let why = p
+                                    .downcast_ref::<&str>()
+                                    .map(|s| s.to_string())
+                                    .or_else(|| p.downcast_ref::<String>().cloned())
+                                    .unwrap_or_default();
+                                error(format!("cbot itself failed running this conversation (please report it): {why}"))
+                            }),
+                            Err(e) => error(format!("bot {}: {e}", self.bots[*b].path.display())),
                         };
                         if let Ok(mut slots) = results.lock() {
                             slots[k] = Some(r);
