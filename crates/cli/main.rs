@@ -53,6 +53,53 @@ enum Command {
     /// Exit status: 0 all passed, 1 a test failed or coverage is under
     /// --coverage-min, 2 a test file or a bot has errors.
     Test(TestArgs),
+    /// Measure a bot here: load time (cold and cached), intent matching,
+    /// whole turns (throughput, latency percentiles, script share) and
+    /// memory per live conversation.
+    ///
+    /// Without --utterances, messages are generated from the bot's own
+    /// patterns; without --convos, conversations are ten of those messages
+    /// each. Integrations are not called (no network).
+    Bench(BenchArgs),
+}
+
+#[derive(Debug, clap::Args)]
+struct BenchArgs {
+    /// The bot: a CB export, or a directory holding bot.json.
+    bot: PathBuf,
+    /// User messages, one per line.
+    #[arg(long, value_name = "FILE")]
+    utterances: Option<PathBuf>,
+    /// Conversation tests whose user messages make the conversations
+    /// (docs/testing.md).
+    #[arg(long, value_name = "DIR")]
+    convos: Option<PathBuf>,
+    /// Seconds for the matching and turn measurements together.
+    #[arg(long, default_value_t = 6.0, value_name = "SECS")]
+    duration: f64,
+    /// Threads for the turn measurement (default: one per core).
+    #[arg(long, value_name = "N")]
+    threads: Option<usize>,
+    /// Live conversations created for the memory measurement.
+    #[arg(long, default_value_t = 2000, value_name = "N")]
+    conversations: usize,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = BenchFormat::Table)]
+    format: BenchFormat,
+    /// Save the results as NAME (in .cbot-bench/NAME.json) for --baseline.
+    #[arg(long, value_name = "NAME")]
+    save: Option<String>,
+    /// Show the change against the results saved as NAME.
+    #[arg(long, value_name = "NAME")]
+    baseline: Option<String>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum BenchFormat {
+    /// A table.
+    Table,
+    /// One JSON document (with the baseline's, if any).
+    Json,
 }
 
 #[derive(Debug, clap::Args)]
@@ -260,5 +307,6 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Command::Script(args) => cmd::script::run(&args),
         Command::Chat(args) => cmd::chat::run(&args),
         Command::Test(args) => cmd::test::run(&args),
+        Command::Bench(args) => cmd::bench::run(&args),
     }
 }

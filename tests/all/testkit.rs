@@ -213,3 +213,29 @@ fn record_then_replay() {
     assert_eq!(o.status.code(), Some(1));
     assert!(out(&o).contains("expected a transfer to skill \"999\""), "{}", out(&o));
 }
+
+/// `cbot bench` runs and reports every measurement (nothing about speed
+/// is asserted: machines differ). The generated utterances are the bot's
+/// own patterns filled in: 8 of the agent-handoff bot's 10 start a dialog.
+#[test]
+fn bench_reports_every_measurement() {
+    let o = cbot(&["bench", "dialogs/agent-handoff", "--duration", "0.6", "--conversations", "50", "--format", "json"]);
+    assert_eq!(o.status.code(), Some(0), "{}", err(&o));
+    let v: serde_json::Value = serde_json::from_str(&out(&o)).unwrap();
+    let r = &v["results"];
+    assert_eq!(r["matching"]["utterances"], 10);
+    assert_eq!(r["matching"]["matched"], 8);
+    assert_eq!(r["matching"]["generated"], true);
+    for key in ["per_sec", "ns_per_message"] {
+        assert!(r["matching"][key].as_f64().unwrap() > 0.0, "{key}: {r}");
+    }
+    assert!(r["turns"]["turns"].as_u64().unwrap() > 0, "{r}");
+    let (p50, p99, max) = (&r["turns"]["p50_us"], &r["turns"]["p99_us"], &r["turns"]["max_us"]);
+    assert!(p50.as_f64() <= p99.as_f64() && p99.as_f64() <= max.as_f64(), "{r}");
+    assert!(r["load"]["cold_ms"].as_f64().unwrap() > 0.0 && r["load"]["cached_ms"].as_f64().unwrap() > 0.0);
+    assert!(v["baseline"].is_null());
+    // A missing baseline is an error that says how to make one.
+    let o = cbot(&["bench", "dialogs/agent-handoff", "--baseline", "no-such-run"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(err(&o).contains("--save no-such-run"), "{}", err(&o));
+}

@@ -169,6 +169,11 @@ impl CompiledBot {
         &self.bot
     }
 
+    /// The bot's compiled scripts, if it has any.
+    pub fn program(&self) -> Option<&Program> {
+        self.program.as_ref()
+    }
+
     /// The compiled code panels, by the index [`crate::Conversation::panel_runs`]
     /// counts: `{interaction id}/{panel}` for interactions' panels,
     /// `responder/{id}/transformResultsScript` for integrations', and the
@@ -193,6 +198,13 @@ impl CompiledBot {
     /// index in [`CompiledBot::starters`] (patterns; CB-SPEC §1.8).
     pub(crate) fn starter_for(&self, message: &str) -> Option<(usize, &StarterPattern)> {
         self.matcher.find_best(message).map(|id| (id.index(), &self.starters[id.index()]))
+    }
+
+    /// The starter pattern a message starts a dialog with, if any (its index
+    /// in [`CompiledBot::starters`]): intent matching alone, as a turn
+    /// does it first.
+    pub fn match_starter(&self, message: &str) -> Option<usize> {
+        self.starter_for(message).map(|(k, _)| k)
     }
 
     /// The dialog starters' patterns, in the order they compete

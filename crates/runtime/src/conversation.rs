@@ -59,6 +59,9 @@ pub struct ConversationConfig {
     /// CB-SPEC §4.7); true by default. Without it every context-service call
     /// fails (`false`, reads `null`).
     pub context_api: bool,
+    /// Time every script run, for [`Conversation::script_time`] (two clock
+    /// reads per run; off by default).
+    pub time_scripts: bool,
 }
 
 impl Default for ConversationConfig {
@@ -82,6 +85,7 @@ impl Default for ConversationConfig {
             seed: None,
             context_store: None,
             context_api: true,
+            time_scripts: false,
         }
     }
 }
@@ -192,6 +196,8 @@ pub struct Conversation {
     /// [`CompiledBot::panel_names`] index): coverage for tests.
     panel_runs: Vec<u32>,
     coverage: Coverage,
+    /// Time spent in script runs (with [`ConversationConfig::time_scripts`]).
+    script_time: std::time::Duration,
 }
 
 /// The state of one turn being processed.
@@ -286,6 +292,7 @@ impl Conversation {
             offered: Vec::new(),
             panel_runs,
             coverage,
+            script_time: std::time::Duration::ZERO,
             config,
         };
         c.begin();
@@ -347,6 +354,12 @@ impl Conversation {
     /// patterns, rules, next actions), for test coverage.
     pub fn coverage(&self) -> &Coverage {
         &self.coverage
+    }
+
+    /// Time spent running scripts so far (zero unless
+    /// [`ConversationConfig::time_scripts`] is on).
+    pub fn script_time(&self) -> std::time::Duration {
+        self.script_time
     }
 
     /// Where the conversation stands.
@@ -1205,7 +1218,12 @@ impl Conversation {
             *n += 1;
         }
         let _span = tracing::trace_span!("script", panel = k).entered();
-        match session.run_index(k, env) {
+        let started = self.config.time_scripts.then(std::time::Instant::now);
+        let result = session.run_index(k, env);
+        if let Some(t) = started {
+            self.script_time += t.elapsed();
+        }
+        match result {
             Ok(run) => {
                 self.env = Some(run.context);
                 if t.tracing {

@@ -164,6 +164,42 @@ pub struct Engine {
     clock: Clock,
     /// Minutes east of UTC (`set_time_zone`).
     time_zone: i32,
+    /// Programs compiled by this engine, by their sources: loading the same
+    /// bot again (a reload, a test run per file) skips oxc, the code
+    /// generator and cranelift. In memory only: a compiled module read back
+    /// from disk would be native code run on trust (wasmtime's
+    /// `Module::deserialize` is `unsafe` for that reason), and whoever could
+    /// write the cache directory could then escape the sandbox.
+    cache: std::sync::Mutex<ProgramCache>,
+}
+
+/// At most this many programs are kept by [`Engine`]'s cache.
+const PROGRAM_CACHE_SIZE: usize = 32;
+
+/// Compiled programs with the sources they came from (compared in full on
+/// a hit: a hash collision must not run another bot's code).
+#[derive(Default)]
+struct ProgramCache {
+    entries: Vec<Cached>,
+    hits: u64,
+}
+
+/// One cached program: its key, its sources (name, text, kind), itself.
+struct Cached {
+    key: u64,
+    sources: Vec<(String, String, ScriptKind)>,
+    program: Program,
+}
+
+fn sources_key(sources: &[ScriptSource<'_>]) -> u64 {
+    use std::hash::{Hash, Hasher};
+    let mut h = std::collections::hash_map::DefaultHasher::new();
+    for s in sources {
+        s.name.hash(&mut h);
+        s.text.hash(&mut h);
+        (s.kind == ScriptKind::Globals).hash(&mut h);
+    }
+    h.finish()
 }
 
 /// Where `new Date()` and `Date.now()` get the time: milliseconds since the
@@ -213,7 +249,7 @@ impl Engine {
                 host_op(&mut c, v)
             })
             .map_err(wt)?;
-        Ok(Engine { engine, linker, limits, clock: system_clock(), time_zone: 0 })
+        Ok(Engine { engine, linker, limits, clock: system_clock(), time_zone: 0, cache: Default::default() })
     }
 
     /// Sets the clock scripts see (the system clock by default).
@@ -231,8 +267,51 @@ impl Engine {
         self
     }
 
-    /// Compiles a bot's scripts into one program.
+    /// Compiles a bot's scripts into one program (or gives back the one
+    /// this engine already compiled from the same sources, with the
+    /// engine's current clock, limits and time zone).
     pub fn compile(&self, sources: &[ScriptSource<'_>]) -> Result<Program, Error> {
+        let key = sources_key(sources);
+        if let Ok(mut cache) = self.cache.lock() {
+            let same = |e: &&Cached| {
+                e.key == key
+                    && e.sources.len() == sources.len()
+                    && e.sources.iter().zip(sources).all(|(a, b)| a.0 == b.name && a.1 == b.text && a.2 == b.kind)
+            };
+            let hit = cache.entries.iter().find(same).map(|e| e.program.clone());
+            if let Some(p) = hit {
+                let settings =
+                    (p.0.limits == self.limits, Arc::ptr_eq(&p.0.clock, &self.clock), p.0.time_zone == self.time_zone);
+                if settings == (true, true, true) {
+                    cache.hits += 1;
+                    return Ok(p);
+                }
+            }
+        }
+        let program = self.compile_uncached(sources)?;
+        if let Ok(mut cache) = self.cache.lock() {
+            if cache.entries.len() >= PROGRAM_CACHE_SIZE {
+                cache.entries.remove(0);
+            }
+            let owned = sources.iter().map(|s| (s.name.to_string(), s.text.to_string(), s.kind)).collect();
+            cache.entries.push(Cached { key, sources: owned, program: program.clone() });
+        }
+        Ok(program)
+    }
+
+    /// How many compilations the program cache has saved so far.
+    pub fn cache_hits(&self) -> u64 {
+        self.cache.lock().map_or(0, |c| c.hits)
+    }
+
+    /// Forgets every cached program (the next compile of any bot is cold).
+    pub fn clear_cache(&self) {
+        if let Ok(mut c) = self.cache.lock() {
+            c.entries.clear();
+        }
+    }
+
+    fn compile_uncached(&self, sources: &[ScriptSource<'_>]) -> Result<Program, Error> {
         let out = compile::compile(sources).map_err(Error::Compile)?;
         let module = wasmtime::Module::new(&self.engine, &out.wasm).map_err(|e| Error::Wasmtime(format!("{e:#}")))?;
         let pre = self.linker.instantiate_pre(&module).map_err(|e| Error::Wasmtime(e.to_string()))?;
@@ -479,4 +558,32 @@ fn classify(e: &wasmtime::Error) -> RunError {
         return RunError::Limit(Limit::Heap);
     }
     RunError::Internal(format!("{e:#}"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn src<'a>(name: &'a str, text: &'a str) -> ScriptSource<'a> {
+        ScriptSource { name, text, kind: ScriptKind::Panel }
+    }
+
+    #[test]
+    fn the_program_cache_hits_only_on_the_same_sources_and_settings() {
+        let mut engine = Engine::new(Limits::default()).unwrap();
+        engine.compile(&[src("a", "var x = 1;")]).unwrap();
+        engine.compile(&[src("a", "var x = 1;")]).unwrap();
+        assert_eq!(engine.cache_hits(), 1);
+        // Another text, another name: compiled anew.
+        engine.compile(&[src("a", "var x = 2;")]).unwrap();
+        engine.compile(&[src("b", "var x = 1;")]).unwrap();
+        assert_eq!(engine.cache_hits(), 1);
+        // A program carries the engine's clock: a new clock compiles again.
+        engine.set_clock(Arc::new(|| 0.0));
+        engine.compile(&[src("a", "var x = 1;")]).unwrap();
+        assert_eq!(engine.cache_hits(), 1);
+        engine.clear_cache();
+        engine.compile(&[src("a", "var x = 1;")]).unwrap();
+        assert_eq!(engine.cache_hits(), 1);
+    }
 }

@@ -11,6 +11,7 @@
 
 #![deny(missing_docs)]
 
+pub mod bench;
 pub mod compile;
 pub mod coverage;
 mod matching;
