@@ -212,32 +212,32 @@ fn bot_integrations(path: &std::path::Path) -> Vec<String> {
     v["responder"].as_array().into_iter().flatten().filter_map(|g| g["name"].as_str().map(str::to_string)).collect()
 }
 
-#[test]
-fn scripted_conversations() {
-    let engine = engine();
-    let files = data_files("tests/data/bots", "json");
-    let convos: Vec<_> = files.iter().filter(|p| p.to_string_lossy().ends_with(".convo.json")).collect();
-    assert!(convos.len() >= 16, "{} conversations", convos.len());
-    let mut failures = Vec::new();
-    for path in &convos {
+/// A scripted conversation: its spec, its bot, and a config maker (each
+/// call gives the same channel, variables and mocks).
+struct Scripted {
+    path: std::path::PathBuf,
+    spec: serde_json::Value,
+    bot: cbot_engine::Bot,
+}
+
+impl Scripted {
+    fn load(engine: &Engine, path: &std::path::Path) -> Result<Scripted, String> {
         let spec: serde_json::Value = serde_json::from_slice(&std::fs::read(path).unwrap()).unwrap();
         let bot_path = match spec["bot"].as_str() {
             Some(b) => root().join(b),
             None => path.with_file_name(path.file_name().unwrap().to_string_lossy().replace(".convo.json", ".json")),
         };
-        let bot = match engine.load_bot(&bot_path) {
-            Ok(b) => b,
-            Err(e) => {
-                failures.push(format!("{}: {e}", rel(path)));
-                continue;
-            }
-        };
-        let mut c = config(spec["channel"].as_str().unwrap_or("web"));
-        for (k, v) in spec["vars"].as_object().into_iter().flatten() {
+        let bot = engine.load_bot(&bot_path).map_err(|e| format!("{}: {e}", rel(path)))?;
+        Ok(Scripted { path: path.to_path_buf(), spec, bot })
+    }
+
+    fn config(&self) -> ConversationConfig {
+        let mut c = config(self.spec["channel"].as_str().unwrap_or("web"));
+        for (k, v) in self.spec["vars"].as_object().into_iter().flatten() {
             c.variables.push((k.clone(), Value::String(v.as_str().unwrap_or_default().to_string())));
         }
         let mut mocks = Mocks::new();
-        for (name, m) in spec["mocks"].as_object().into_iter().flatten() {
+        for (name, m) in self.spec["mocks"].as_object().into_iter().flatten() {
             let body = match &m["body"] {
                 serde_json::Value::String(s) => s.clone(),
                 other => other.to_string(),
@@ -245,23 +245,55 @@ fn scripted_conversations() {
             mocks = mocks.with(name, m["status"].as_u64().unwrap_or(200) as u16, body);
         }
         c.transport = Arc::new(mocks);
-        let mut conversation = bot.start(c);
-        for (k, turn) in spec["turns"].as_array().unwrap().iter().enumerate() {
+        c
+    }
+
+    fn turns(&self) -> &[serde_json::Value] {
+        self.spec["turns"].as_array().unwrap()
+    }
+
+    /// Runs turns `from..` in `conversation`; the first difference.
+    fn check(&self, conversation: &mut cbot_engine::Conversation, from: usize, what: &str) -> Result<(), String> {
+        for (k, turn) in self.turns().iter().enumerate().skip(from) {
             let user = turn["user"].as_str().unwrap();
             let got = conversation.send(user);
             let got_json = events_json(&got.events);
             if got_json != turn["events"] {
-                failures.push(format!(
-                    "{} turn {} ({user:?}):\n  want: {}\n  got:  {}\n  trace: {:?}",
-                    rel(path),
+                return Err(format!(
+                    "{}{what} turn {} ({user:?}):\n  want: {}\n  got:  {}\n  trace: {:?}",
+                    rel(&self.path),
                     k + 1,
                     turn["events"],
                     got_json,
                     got.trace
                 ));
-                break;
             }
         }
+        Ok(())
+    }
+}
+
+fn scripted_specs() -> Vec<std::path::PathBuf> {
+    let files = data_files("tests/data/bots", "json");
+    files.into_iter().filter(|p| p.to_string_lossy().ends_with(".convo.json")).collect()
+}
+
+#[test]
+fn scripted_conversations() {
+    let engine = engine();
+    let convos = scripted_specs();
+    assert!(convos.len() >= 16, "{} conversations", convos.len());
+    let mut failures = Vec::new();
+    for path in &convos {
+        let s = match Scripted::load(&engine, path) {
+            Ok(s) => s,
+            Err(e) => {
+                failures.push(e);
+                continue;
+            }
+        };
+        let mut conversation = s.bot.start(s.config());
+        failures.extend(s.check(&mut conversation, 0, "").err());
     }
     assert!(
         failures.is_empty(),
@@ -270,6 +302,61 @@ fn scripted_conversations() {
         convos.len(),
         failures.join("\n")
     );
+}
+
+/// Every scripted conversation, stopped after each turn: its state goes
+/// through JSON text (as a server would store it) into a new
+/// conversation, which must go on exactly as the uninterrupted one.
+#[test]
+fn conversations_survive_a_snapshot_after_any_turn() {
+    let engine = engine();
+    let mut failures = Vec::new();
+    let mut cuts = 0;
+    for path in scripted_specs() {
+        let s = Scripted::load(&engine, &path).unwrap();
+        for cut in 1..s.turns().len() {
+            let mut first = s.bot.start(s.config());
+            s.check(&mut first, 0, "").unwrap_or_else(|e| panic!("{e}"));
+            // Replay the first `cut` turns, then move the conversation.
+            let mut before = s.bot.start(s.config());
+            for turn in &s.turns()[..cut] {
+                before.send(turn["user"].as_str().unwrap());
+            }
+            let text = serde_json::to_string(&before.snapshot()).unwrap();
+            let state: cbot_engine::ConversationState = serde_json::from_str(&text).unwrap();
+            assert_eq!(state, before.snapshot(), "{}: the state changes through JSON", rel(&path));
+            let mut after = s.bot.restore(s.config(), state).unwrap();
+            failures.extend(s.check(&mut after, cut, &format!(" (restored after turn {cut})")).err());
+            cuts += 1;
+        }
+    }
+    assert!(cuts >= 40, "only {cuts} cut points");
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+/// A state is refused for another bot or a newer format, with a reason.
+#[test]
+fn restoring_checks_the_bot_and_the_version() {
+    let engine = engine();
+    let handoff = engine.load_bot(root().join("dialogs/agent-handoff")).unwrap();
+    let mut c = handoff.start(config("lp_web"));
+    c.send("hi");
+    let mut state = c.snapshot();
+    assert_eq!(state.status, "active");
+    assert_eq!(state.stack.len(), 1);
+    let other = engine.load_bot(fixtures().join("cb-samples/go-back-bot.json")).unwrap();
+    let e = other.restore(config("web"), state.clone()).err().unwrap();
+    assert!(e.to_string().starts_with("the conversation belongs to bot"), "{e}");
+    state.version = 99;
+    let e = handoff.restore(config("web"), state.clone()).err().unwrap();
+    assert_eq!(e.to_string(), "conversation state version 99 is newer than this cbot's (1)");
+    // A dialog the bot no longer has is dropped, not an error.
+    state.version = 1;
+    state.stack[0].dialog = "no-such-dialog".into();
+    let mut c = handoff.restore(config("lp_web"), state).unwrap();
+    assert!(c.snapshot().stack.is_empty());
+    let turn = c.send("I need a human");
+    assert!(turn.events.iter().any(|e| matches!(e, Event::Transfer { .. })), "{:?}", turn.events);
 }
 
 /// Intent starters: a dialog whose starter has only an intent starts on a

@@ -24,9 +24,9 @@ mod http;
 
 pub use cbot_host::{UserData, Value};
 pub use cbot_runtime::{
-    Band, Choice, CompiledBot, Conversation, ConversationConfig, Coverage, DomainClassifier, DomainError, Event,
-    HttpRequest, HttpResponse, Info, IntentClassifier, IntentScore, Mocks, NoNetwork, Status, TransferBotContext,
-    Transport, Turn, text_of,
+    Band, Choice, CompiledBot, Conversation, ConversationConfig, ConversationState, Coverage, DomainClassifier,
+    DomainError, Event, HttpRequest, HttpResponse, Info, IntentClassifier, IntentScore, Mocks, NoNetwork, RestoreError,
+    STATE_VERSION, Status, TransferBotContext, Transport, Turn, text_of,
 };
 pub use cbot_script::{Clock, Limits};
 pub use http::HttpTransport;
@@ -145,6 +145,20 @@ impl Bot {
             config.intents = self.intents.clone();
         }
         Conversation::new(self.compiled.clone(), config)
+    }
+
+    /// Continues a conversation from its [`Conversation::snapshot`] (see
+    /// [`Conversation::restore`]), with the bot's intents unless the
+    /// config brings its own.
+    pub fn restore(
+        &self,
+        mut config: ConversationConfig,
+        state: ConversationState,
+    ) -> Result<Conversation, RestoreError> {
+        if config.intents.is_none() {
+            config.intents = self.intents.clone();
+        }
+        Conversation::restore(self.compiled.clone(), config, state)
     }
 
     /// The same bot with an intent classifier for its intent starters.

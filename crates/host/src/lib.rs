@@ -250,7 +250,7 @@ pub trait BotContext {
 /// What the Transfer Bot Context of a bot-to-bot transfer carries
 /// (`setBotTransfer…`, CB-SPEC §6.5–§6.6). The intent is set either by id or
 /// by name and domain; the last call wins.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct BotTransfer {
     /// `setBotTransferUserMessage`.
     pub user_message: Option<String>,

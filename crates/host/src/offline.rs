@@ -4,7 +4,7 @@ use crate::{BotContext, BotTransfer, ContextStore, SharedContextStore, UserData,
 use std::collections::BTreeMap;
 
 /// How long a bot variable lives (CB-SPEC §4.1, §5.4).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub enum Scope {
     /// Until the bot answers the current message.
     Request,

@@ -13,7 +13,7 @@ use std::collections::BTreeMap;
 /// Host objects that have methods in CB (a location with `getCityName()`, an
 /// entity with `getPhrase()`) are plain objects here; the script engine gives
 /// them their methods.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct UserData {
     /// `getUserPlatformType()` (legacy: `FACEBOOK`, `HTMLCLIENT`, …); default
     /// `null`: cbot is no platform.

@@ -150,6 +150,79 @@ impl Value {
     }
 }
 
+/// The key that marks the few values JSON cannot hold in [`Value`]'s
+/// stored form.
+const STORED_TAG: &str = "$cbot";
+
+impl Value {
+    /// A lossless JSON form, for storing conversation state: JSON values
+    /// as themselves, and `{"$cbot": …}` objects for `undefined`, NaN,
+    /// ±Infinity, −0, and objects that themselves have a `$cbot` key.
+    pub fn to_stored(&self) -> serde_json::Value {
+        use serde_json::Value as J;
+        let tagged = |t: &str| serde_json::json!({ STORED_TAG: t });
+        match self {
+            Value::Undefined => tagged("undefined"),
+            Value::Null => J::Null,
+            Value::Bool(b) => J::Bool(*b),
+            Value::Number(n) if n.is_nan() => tagged("NaN"),
+            Value::Number(n) if n.is_infinite() => tagged(if *n > 0.0 { "Infinity" } else { "-Infinity" }),
+            Value::Number(n) if *n == 0.0 && n.is_sign_negative() => tagged("-0"),
+            Value::Number(n) => {
+                if n.fract() == 0.0 && n.abs() < 9.0e15 {
+                    J::from(*n as i64)
+                } else {
+                    serde_json::Number::from_f64(*n).map_or(J::Null, J::Number)
+                }
+            }
+            Value::String(s) => J::String(s.clone()),
+            Value::Array(items) => J::Array(items.iter().map(Value::to_stored).collect()),
+            Value::Object(props) if props.iter().any(|(k, _)| k == STORED_TAG) => serde_json::json!({
+                STORED_TAG: "object",
+                "entries": props.iter().map(|(k, v)| serde_json::json!([k, v.to_stored()])).collect::<Vec<_>>(),
+            }),
+            Value::Object(props) => J::Object(props.iter().map(|(k, v)| (k.clone(), v.to_stored())).collect()),
+        }
+    }
+
+    /// Reads the form [`Value::to_stored`] writes.
+    pub fn from_stored(j: &serde_json::Value) -> Value {
+        use serde_json::Value as J;
+        match j {
+            J::Object(o) if o.contains_key(STORED_TAG) => match o[STORED_TAG].as_str().unwrap_or("") {
+                "undefined" => Value::Undefined,
+                "NaN" => Value::Number(f64::NAN),
+                "Infinity" => Value::Number(f64::INFINITY),
+                "-Infinity" => Value::Number(f64::NEG_INFINITY),
+                "-0" => Value::Number(-0.0),
+                _ => Value::Object(
+                    o.get("entries")
+                        .and_then(J::as_array)
+                        .into_iter()
+                        .flatten()
+                        .filter_map(|e| Some((e.get(0)?.as_str()?.to_string(), Value::from_stored(e.get(1)?))))
+                        .collect(),
+                ),
+            },
+            J::Array(a) => Value::Array(a.iter().map(Value::from_stored).collect()),
+            J::Object(o) => Value::Object(o.iter().map(|(k, v)| (k.clone(), Value::from_stored(v))).collect()),
+            other => Value::from_json(other),
+        }
+    }
+}
+
+impl serde::Serialize for Value {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        self.to_stored().serialize(s)
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for Value {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Value, D::Error> {
+        serde_json::Value::deserialize(d).map(|j| Value::from_stored(&j))
+    }
+}
+
 /// StringToNumber (ES5 §9.3.1): trimmed decimal, hex `0x…`, `Infinity`;
 /// empty or blank is 0; anything else NaN.
 pub fn string_to_number(s: &str) -> f64 {
@@ -190,5 +263,29 @@ mod tests {
         assert!(string_to_number("12px").is_nan());
         assert_eq!(string_to_number(""), 0.0);
         assert!(string_to_number("inf").is_nan());
+    }
+
+    #[test]
+    fn the_stored_form_is_lossless() {
+        let tricky = Value::object(vec![
+            ("u".into(), Value::Undefined),
+            ("n".into(), Value::Null),
+            ("nan".into(), Value::Number(f64::NAN)),
+            ("inf".into(), Value::Number(f64::NEG_INFINITY)),
+            ("neg0".into(), Value::Number(-0.0)),
+            ("big".into(), Value::Number(1e300)),
+            ("frac".into(), Value::Number(0.1)),
+            ("list".into(), Value::array(vec![Value::Bool(true), Value::from("x")])),
+            ("fake".into(), Value::object(vec![("$cbot".into(), Value::from("undefined"))])),
+        ]);
+        let text = serde_json::to_string(&tricky).unwrap();
+        let back: Value = serde_json::from_str(&text).unwrap();
+        // NaN is not equal to itself: compare the stored forms.
+        assert_eq!(back.to_stored(), tricky.to_stored(), "{text}");
+        let Value::Object(props) = &back else { panic!() };
+        assert!(matches!(props[0].1, Value::Undefined));
+        assert!(matches!(props[2].1, Value::Number(n) if n.is_nan()));
+        assert!(matches!(props[4].1, Value::Number(n) if n == 0.0 && n.is_sign_negative()));
+        assert!(matches!(&props[8].1, Value::Object(o) if o[0].1 == Value::from("undefined")));
     }
 }

@@ -7,7 +7,7 @@ use std::collections::BTreeMap;
 use std::sync::Arc;
 
 /// Facts about the conversation that do not change while it runs.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Info {
     /// `getChannel()`: `web` in CB's preview, `lp_web`, `lp_sms`, … on LivePerson.
     pub channel: String,

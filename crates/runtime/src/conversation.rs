@@ -5,6 +5,7 @@ use crate::context::{Effect, Info, ScriptEnv};
 use crate::event::{Choice, Event, TransferBotContext};
 use crate::integration::{HttpRequest, NoNetwork, Transport};
 use crate::intent::{Band, IntentClassifier};
+use crate::state::{ConversationState, FrameState, RestoreError, STATE_VERSION, VariableState, status_name, status_of};
 use crate::template::{json_path, render, text_of};
 use cbot_host::{Scope, Value};
 use cbot_model::{InteractionType, Target};
@@ -262,7 +263,14 @@ enum Flow {
 impl Conversation {
     /// Starts a conversation: evaluates the global functions and runs
     /// `__initConversation` (its events come with the first turn).
-    pub fn new(bot: Arc<CompiledBot>, mut config: ConversationConfig) -> Conversation {
+    pub fn new(bot: Arc<CompiledBot>, config: ConversationConfig) -> Conversation {
+        let mut c = Conversation::build(bot, config);
+        c.begin();
+        c
+    }
+
+    /// The conversation object without its start (`__initConversation`).
+    fn build(bot: Arc<CompiledBot>, mut config: ConversationConfig) -> Conversation {
         if config.info.chat_bot_id.is_empty() {
             config.info.chat_bot_id = bot.bot.info.id.clone().unwrap_or_default();
         }
@@ -280,7 +288,7 @@ impl Conversation {
         }
         let panel_runs = vec![0; bot.panel_names().len()];
         let coverage = Coverage::new(&bot);
-        let mut c = Conversation {
+        Conversation {
             bot,
             env: None,
             session,
@@ -294,17 +302,112 @@ impl Conversation {
             coverage,
             script_time: std::time::Duration::ZERO,
             config,
-        };
-        c.begin();
-        c
+        }
+    }
+
+    /// A fresh script environment for this conversation's config: its
+    /// facts, clock and Context Service store.
+    fn fresh_env(&self, info: Info) -> ScriptEnv {
+        let mut env = ScriptEnv::new(Arc::new(info));
+        env.clock.clone_from(&self.config.clock);
+        if self.config.context_api {
+            env.context_store = self.config.context_store.clone().or(env.context_store);
+        } else {
+            env.context_store = None;
+        }
+        env
+    }
+
+    /// The conversation's state between turns, as data to store (see
+    /// [`ConversationState`]). Take it after a turn, not during one.
+    pub fn snapshot(&self) -> ConversationState {
+        let model = &self.bot.bot;
+        let env = self.env.as_ref();
+        ConversationState {
+            version: STATE_VERSION,
+            bot: model.info.id.clone().unwrap_or_default(),
+            status: status_name(self.status).to_string(),
+            stack: self
+                .stack
+                .iter()
+                .map(|f| FrameState {
+                    dialog: model.dialogs[f.dialog].id.clone(),
+                    last: f.last.map(|i| model.interactions[i].id.clone()),
+                })
+                .collect(),
+            awaiting: self.awaiting.map(|q| model.interactions[q].id.clone()),
+            pending: self.pending.clone(),
+            forced_intent: self.forced_intent.clone(),
+            offered: self.offered.clone(),
+            variables: env
+                .map(|e| {
+                    e.vars
+                        .iter()
+                        .map(|(name, (value, scope))| VariableState {
+                            name: name.clone(),
+                            value: value.clone(),
+                            scope: *scope,
+                        })
+                        .collect()
+                })
+                .unwrap_or_default(),
+            info: env.map_or_else(|| self.config.info.clone(), |e| (*e.info).clone()),
+            user_name: env.and_then(|e| e.user_name.clone()),
+            email: env.and_then(|e| e.email.clone()),
+            bot_transfer: env.map(|e| e.bot_transfer.clone()).unwrap_or_default(),
+            rng: self.session.as_ref().map(cbot_script::Session::rng_state),
+        }
+    }
+
+    /// Continues a conversation from a [`Conversation::snapshot`], with
+    /// `config`'s transport, clock, classifier and stores (its `info` and
+    /// `variables` are the state's). `__initConversation` does not run
+    /// again. Dialogs and interactions the bot no longer has are dropped.
+    pub fn restore(
+        bot: Arc<CompiledBot>,
+        config: ConversationConfig,
+        state: ConversationState,
+    ) -> Result<Conversation, RestoreError> {
+        if state.version > STATE_VERSION {
+            return Err(RestoreError::Version(state.version));
+        }
+        let id = bot.bot.info.id.clone().unwrap_or_default();
+        if !state.bot.is_empty() && !id.is_empty() && state.bot != id {
+            return Err(RestoreError::OtherBot { state: state.bot, bot: id });
+        }
+        let status = status_of(&state.status)?;
+        let mut c = Conversation::build(bot, config);
+        let model = &c.bot.bot;
+        let interaction = |id: &str| model.interactions.iter().position(|it| it.id == id);
+        c.stack = state
+            .stack
+            .iter()
+            .filter_map(|f| {
+                let dialog = model.dialogs.iter().position(|d| d.id == f.dialog)?;
+                Some(Frame { dialog, last: f.last.as_deref().and_then(interaction) })
+            })
+            .collect();
+        c.awaiting = state.awaiting.as_deref().and_then(interaction);
+        c.status = status;
+        c.pending = state.pending;
+        c.forced_intent = state.forced_intent;
+        c.offered = state.offered;
+        let mut env = c.fresh_env(state.info);
+        for v in state.variables {
+            env.set_var(v.name, v.value, v.scope);
+        }
+        env.user_name = state.user_name;
+        env.email = state.email;
+        env.bot_transfer = state.bot_transfer;
+        c.env = Some(env);
+        if let (Some(s), Some(rng)) = (c.session.as_mut(), state.rng) {
+            s.set_seed(rng);
+        }
+        Ok(c)
     }
 
     fn begin(&mut self) {
-        let mut env = ScriptEnv::new(Arc::new(self.config.info.clone()));
-        env.clock.clone_from(&self.config.clock);
-        if let Some(store) = &self.config.context_store {
-            env.context_store = Some(store.clone());
-        }
+        let mut env = self.fresh_env(self.config.info.clone());
         if let Some(old) = self.env.take() {
             // Persistent variables outlive the conversation (CB-SPEC §5.4),
             // and so do the context service's user and global scopes, and
@@ -1241,14 +1344,7 @@ impl Conversation {
             Err(e) => {
                 // The context is lost with the run only if the engine
                 // itself failed; start from a clean state rather than panic.
-                let mut env = ScriptEnv::new(Arc::new(self.config.info.clone()));
-                env.clock.clone_from(&self.config.clock);
-                if !self.config.context_api {
-                    env.context_store = None;
-                } else if let Some(store) = &self.config.context_store {
-                    env.context_store = Some(store.clone());
-                }
-                self.env = Some(env);
+                self.env = Some(self.fresh_env(self.config.info.clone()));
                 t.events.push(Event::ScriptError { panel: label(), error: e.to_string() });
             }
         }

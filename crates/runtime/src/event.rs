@@ -1,9 +1,9 @@
 //! What a turn produces: typed, serialisable events (DESIGN §5).
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 /// One thing the bot did in a turn, in order.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(tag = "type", rename_all = "snake_case")]
 pub enum Event {
     /// A text message to the user.
@@ -128,7 +128,7 @@ pub enum Event {
 
 /// The Transfer Bot Context of a transfer: what a receiving bot tries
 /// first (its intent, then the user message; CB-SPEC §6.6).
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct TransferBotContext {
     /// `setBotTransferUserMessage`.
     #[serde(rename = "userMessage", skip_serializing_if = "Option::is_none")]
@@ -146,7 +146,7 @@ pub struct TransferBotContext {
 }
 
 /// A button or quick reply.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Choice {
     /// What the user sees.
     pub title: String,

@@ -17,6 +17,7 @@ mod conversation;
 mod event;
 mod integration;
 mod intent;
+mod state;
 mod template;
 
 pub use bot::CompiledBot;
@@ -28,4 +29,5 @@ pub use conversation::{
 pub use event::{Choice, Event, TransferBotContext};
 pub use integration::{HttpRequest, HttpResponse, Mocks, NoNetwork, Transport};
 pub use intent::{Band, DomainClassifier, DomainError, IntentClassifier, IntentScore};
+pub use state::{ConversationState, FrameState, RestoreError, STATE_VERSION, VariableState};
 pub use template::text_of;

@@ -449,6 +449,12 @@ impl Session {
         self.rng = seed;
     }
 
+    /// `Math.random`'s state now: [`Session::set_seed`] with it goes on
+    /// with the same sequence (for saving a conversation).
+    pub fn rng_state(&self) -> u64 {
+        self.rng
+    }
+
     /// The clock this session's runs read (`new Date()`), instead of the
     /// engine's.
     pub fn set_clock(&mut self, clock: Clock) {
