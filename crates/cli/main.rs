@@ -61,6 +61,46 @@ enum Command {
     /// patterns; without --convos, conversations are ten of those messages
     /// each. Integrations are not called (no network).
     Bench(BenchArgs),
+    /// Serve a bot over LivePerson's Third-Party Bots Custom Endpoint v1
+    /// protocol (docs/serve.md).
+    ///
+    /// Conversations are stored after every event (one file each under
+    /// --state), so a restarted server goes on where it was.
+    Serve(ServeArgs),
+}
+
+#[derive(Debug, clap::Args)]
+struct ServeArgs {
+    /// The bot: a CB export, or a directory holding bot.json.
+    bot: PathBuf,
+    /// Address to listen on.
+    #[arg(long, default_value = "127.0.0.1:8080")]
+    addr: String,
+    /// Directory of the conversation store.
+    #[arg(long, default_value = "cbot-state", value_name = "DIR")]
+    state: PathBuf,
+    /// Keep conversations in memory only (lost when the server stops).
+    #[arg(long, conflicts_with = "state")]
+    memory: bool,
+    /// The bot id LivePerson puts in URLs (default: the export's bot id).
+    #[arg(long)]
+    bot_id: Option<String>,
+    /// Verify requests' JWT with this RS256 public key (PEM file).
+    #[arg(long, value_name = "FILE", group = "auth")]
+    jwt_key: Option<PathBuf>,
+    /// Verify requests' JWT with this HS256 shared secret (file holding
+    /// it; surrounding whitespace is ignored).
+    #[arg(long, value_name = "FILE", group = "auth")]
+    jwt_secret: Option<PathBuf>,
+    /// Also require this scope in the token's `scope` claim.
+    #[arg(long, value_name = "SCOPE")]
+    jwt_scope: Option<String>,
+    /// Accept requests without a token (only on a trusted network).
+    #[arg(long, group = "auth")]
+    insecure_no_auth: bool,
+    /// Do not call integrations over the network.
+    #[arg(long)]
+    offline: bool,
 }
 
 #[derive(Debug, clap::Args)]
@@ -308,5 +348,6 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Command::Chat(args) => cmd::chat::run(&args),
         Command::Test(args) => cmd::test::run(&args),
         Command::Bench(args) => cmd::bench::run(&args),
+        Command::Serve(args) => cmd::serve::run(&args),
     }
 }

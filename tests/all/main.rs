@@ -16,6 +16,8 @@
 //! - `botcontext`: every `botContext` method (docs/botcontext.md): offline
 //!   defaults and arities, effects in conversations, and tests/js/run.js
 //!   answering as `OfflineContext` does (`cargo test --test all botcontext`)
+//! - `serve`: the Custom Endpoint v1 server in process, and a real one
+//!   killed and restarted on its store (`cargo test --test all serve`)
 //! - `testkit`: `cbot test` on the example bot and on tests/data/convos
 //!   (reports snapshotted; `CBOT_BLESS=1` rewrites them), coverage, record
 //!   and replay (`cargo test --test all testkit`)
@@ -28,5 +30,6 @@ mod fixtures;
 mod large;
 mod patterns;
 mod script;
+mod serve;
 mod testkit;
 mod util;

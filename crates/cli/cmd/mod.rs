@@ -5,6 +5,7 @@ pub mod chat;
 pub mod check;
 pub mod matching;
 pub mod script;
+pub mod serve;
 pub mod show;
 pub mod test;
 

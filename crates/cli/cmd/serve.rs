@@ -1,0 +1,75 @@
+//! `cbot serve BOT`: the Custom Endpoint v1 server (docs/serve.md).
+
+use crate::ServeArgs;
+use anyhow::Context as _;
+use cbot_engine::{Config, ConversationConfig, Engine};
+use cbot_server::{Auth, FileStore, JwtCheck, MemoryStore, ServerConfig, Store};
+use std::process::ExitCode;
+use std::sync::Arc;
+
+pub fn run(args: &ServeArgs) -> anyhow::Result<ExitCode> {
+    let read = |p: &std::path::Path| std::fs::read(p).with_context(|| format!("cannot read {}", p.display()));
+    let auth = match (&args.jwt_key, &args.jwt_secret) {
+        (Some(key), _) => Auth::Jwt(Arc::new(
+            JwtCheck::rs256(&read(key)?, args.jwt_scope.clone())
+                .map_err(|e| anyhow::anyhow!("{}: {e}", key.display()))?,
+        )),
+        (None, Some(secret)) => {
+            let bytes = read(secret)?;
+            let text = String::from_utf8_lossy(&bytes);
+            anyhow::ensure!(
+                text.trim().len() >= 16,
+                "{}: the shared secret is too short (16 characters at least)",
+                secret.display()
+            );
+            Auth::Jwt(Arc::new(JwtCheck::hs256(text.trim().as_bytes(), args.jwt_scope.clone())))
+        }
+        (None, None) if args.insecure_no_auth => Auth::None,
+        (None, None) => anyhow::bail!(
+            "LivePerson's requests carry a JWT: give the key to verify it with --jwt-key FILE (RS256 public key) or \
+             --jwt-secret FILE (HS256), or pass --insecure-no-auth on a trusted network"
+        ),
+    };
+    let engine = Engine::new(&Config::default()).map_err(|e| anyhow::anyhow!("{e}"))?;
+    let bot = engine.load_bot(&args.bot).map_err(|e| anyhow::anyhow!("{e}"))?;
+    for (panel, why) in bot.script_problems() {
+        eprintln!("cbot serve: warning: code panel {panel} will not run: {why}");
+    }
+    let model = bot.compiled().model();
+    let bot_id = args.bot_id.clone().or_else(|| model.info.id.clone()).unwrap_or_else(|| "cbot".into());
+    let store: Arc<dyn Store> = if args.memory {
+        Arc::new(MemoryStore::default())
+    } else {
+        Arc::new(FileStore::open(&args.state).map_err(|e| anyhow::anyhow!("{e}"))?)
+    };
+    let mut conversation = ConversationConfig::default();
+    if !args.offline {
+        conversation.transport = Arc::new(cbot_engine::HttpTransport::default());
+    }
+    let version = format!("cbot {} ({})", env!("CARGO_PKG_VERSION"), bot.name());
+    let insecure = matches!(auth, Auth::None);
+    let router = cbot_server::router(ServerConfig { bot, bot_id: bot_id.clone(), version, store, conversation, auth });
+    let runtime =
+        tokio::runtime::Builder::new_multi_thread().enable_all().build().context("cannot start the runtime")?;
+    runtime.block_on(async {
+        let listener = tokio::net::TcpListener::bind(&args.addr)
+            .await
+            .with_context(|| format!("cannot listen on {}", args.addr))?;
+        let local = listener.local_addr()?;
+        if insecure {
+            eprintln!("cbot serve: WARNING: requests are not authenticated (--insecure-no-auth)");
+        }
+        eprintln!(
+            "cbot serve: bot {bot_id:?} on http://{local}/v1/bots/{bot_id}/environments/draft (state: {})",
+            if args.memory { "memory".to_string() } else { args.state.display().to_string() }
+        );
+        axum::serve(listener, router)
+            .with_graceful_shutdown(async {
+                let _ = tokio::signal::ctrl_c().await;
+                eprintln!("cbot serve: shutting down");
+            })
+            .await
+            .context("the server stopped")
+    })?;
+    Ok(ExitCode::SUCCESS)
+}

@@ -1,0 +1,288 @@
+//! A LivePerson Third-Party Bots **Custom Endpoint v1** server over
+//! `cbot-engine` (shared PEERS.md §2; docs/serve.md):
+//!
+//! - `GET  /v1/bots/{botId}/environments` → `["draft"]`
+//! - `GET  /v1/bots/{botId}/environments/{env}/state` → `{"state":"online","version":…}`
+//! - `PUT  /v1/bots/{botId}/environments/{env}/conversations/{convId}` → 204 (idempotent)
+//! - `POST /v1/bots/{botId}/environments/{env}/conversations/{convId}/events` →
+//!   `{"response":[…],"analytics":{"intents":[…]}}`
+//! - `GET  /healthz`
+//!
+//! Each conversation's events are handled one at a time, in order;
+//! different conversations run in parallel. After every event the
+//! conversation's state goes to the [`Store`] before the answer leaves, so
+//! a restarted server continues every conversation where it was.
+
+#![deny(missing_docs)]
+
+mod auth;
+mod protocol;
+pub mod store;
+
+pub use auth::{Auth, JwtCheck};
+pub use protocol::response_items;
+pub use store::{FileStore, MemoryStore, Store, StoreError, StoredConversation};
+
+use axum::extract::rejection::JsonRejection;
+use axum::extract::{DefaultBodyLimit, Path, State};
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Response};
+use axum::routing::{get, post, put};
+use axum::{Json, Router};
+use cbot_engine::{Bot, Conversation, ConversationConfig, Info, Value};
+use serde_json::json;
+use std::collections::HashMap;
+use std::sync::{Arc, Mutex};
+
+/// The largest request body accepted (LivePerson's events are small).
+pub const MAX_BODY: usize = 256 * 1024;
+
+/// What the server serves.
+pub struct ServerConfig {
+    /// The bot.
+    pub bot: Bot,
+    /// The bot id LivePerson uses in URLs (requests for another id get
+    /// 404).
+    pub bot_id: String,
+    /// The bot's version, for the state endpoint.
+    pub version: String,
+    /// Where conversations are kept.
+    pub store: Arc<dyn Store>,
+    /// The base of every conversation's config (transport, clock, …); its
+    /// `info` is filled from each conversation's PUT.
+    pub conversation: ConversationConfig,
+    /// How requests are authenticated.
+    pub auth: Auth,
+}
+
+/// One live conversation; the mutex orders its events.
+type Slot = Arc<tokio::sync::Mutex<Option<Conversation>>>;
+
+struct App {
+    config: ServerConfig,
+    live: Mutex<HashMap<String, Slot>>,
+}
+
+/// An error answer: a status and `{"error":{"code","message"}}` (the
+/// message says what was wrong with the request, never how the server
+/// works inside).
+struct ApiError(StatusCode, &'static str, String);
+
+impl IntoResponse for ApiError {
+    fn into_response(self) -> Response {
+        (self.0, Json(json!({ "error": { "code": self.1, "message": self.2 } }))).into_response()
+    }
+}
+
+fn not_found(what: String) -> ApiError {
+    ApiError(StatusCode::NOT_FOUND, "not_found", what)
+}
+
+fn internal(e: impl std::fmt::Display) -> ApiError {
+    tracing::error!("{e}");
+    ApiError(StatusCode::INTERNAL_SERVER_ERROR, "internal", "the server could not handle this event".into())
+}
+
+fn bad_json(r: JsonRejection) -> ApiError {
+    let status = r.status();
+    let code = if status == StatusCode::PAYLOAD_TOO_LARGE { "too_large" } else { "bad_request" };
+    ApiError(status, code, r.body_text())
+}
+
+/// The router, ready to serve.
+pub fn router(config: ServerConfig) -> Router {
+    let auth = config.auth.clone();
+    let app = Arc::new(App { config, live: Mutex::new(HashMap::new()) });
+    Router::new()
+        .route("/healthz", get(|| async { "ok" }))
+        .route("/v1/bots/{bot}/environments", get(environments))
+        .route("/v1/bots/{bot}/environments/{env}/state", get(state))
+        .route("/v1/bots/{bot}/environments/{env}/conversations/{conv}", put(create))
+        .route("/v1/bots/{bot}/environments/{env}/conversations/{conv}/events", post(event))
+        .fallback(|| async { not_found("no such endpoint".into()) })
+        .layer(DefaultBodyLimit::max(MAX_BODY))
+        .layer(axum::middleware::from_fn_with_state(auth, auth::check))
+        .with_state(app)
+}
+
+/// The environments cbot serves: the loaded bot is `draft`.
+const ENVIRONMENTS: &[&str] = &["draft"];
+
+impl App {
+    fn check(&self, bot: &str, env: Option<&str>) -> Result<(), ApiError> {
+        if bot != self.config.bot_id {
+            return Err(not_found(format!("no bot {bot:?} here")));
+        }
+        if let Some(env) = env
+            && !ENVIRONMENTS.contains(&env)
+        {
+            return Err(not_found(format!("bot {bot:?} has no environment {env:?}")));
+        }
+        Ok(())
+    }
+
+    fn slot(&self, conv: &str) -> Slot {
+        let mut live = self.live.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+        live.entry(conv.to_string()).or_default().clone()
+    }
+
+    fn forget(&self, conv: &str) {
+        let mut live = self.live.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+        live.remove(conv);
+    }
+}
+
+async fn environments(
+    State(app): State<Arc<App>>,
+    Path(bot): Path<String>,
+) -> Result<Json<serde_json::Value>, ApiError> {
+    app.check(&bot, None)?;
+    Ok(Json(json!(ENVIRONMENTS)))
+}
+
+async fn state(
+    State(app): State<Arc<App>>,
+    Path((bot, env)): Path<(String, String)>,
+) -> Result<Json<serde_json::Value>, ApiError> {
+    app.check(&bot, Some(&env))?;
+    Ok(Json(json!({ "state": "online", "version": app.config.version })))
+}
+
+/// The facts scripts see, from the PUT's `context` and `sdes` (PEERS.md
+/// §2): context fields become engagement attributes (`skillId`,
+/// `campaignId`, `engagementId`, `visitorLanguage`, …), the `ctmrinfo`
+/// SDE is `getLPCustomerInfo()`, the `personal` SDE
+/// `getLPUserPersonalInfo()`.
+fn info_for(base: &Info, conv: &str, sdes: &serde_json::Value, context: &serde_json::Value) -> Info {
+    let mut info = base.clone();
+    info.conversation_id = conv.to_string();
+    if let Some(o) = context.as_object() {
+        for (k, v) in o {
+            match v {
+                serde_json::Value::Object(inner) => {
+                    // `visitor: {language: …}` → `visitorLanguage`.
+                    for (ik, iv) in inner {
+                        let mut name = k.clone();
+                        let mut chars = ik.chars();
+                        if let Some(first) = chars.next() {
+                            name.push(first.to_ascii_uppercase());
+                            name.push_str(chars.as_str());
+                        }
+                        info.engagement_attributes.insert(name, Value::from_json(iv));
+                    }
+                }
+                other => {
+                    info.engagement_attributes.insert(k.clone(), Value::from_json(other));
+                }
+            }
+        }
+    }
+    for group in ["authenticatedSdes", "unauthenticatedSdes"] {
+        for sde in
+            sdes.get(group).and_then(|g| g.get("events").or(Some(g))).and_then(|e| e.as_array()).into_iter().flatten()
+        {
+            match sde.get("type").and_then(|t| t.as_str()) {
+                Some("ctmrinfo") => info.customer_info = Value::from_json(sde.get("info").unwrap_or(sde)),
+                Some("personal") => info.user.personal_info = Value::from_json(sde.get("personal").unwrap_or(sde)),
+                _ => {}
+            }
+        }
+    }
+    info
+}
+
+async fn create(
+    State(app): State<Arc<App>>,
+    Path((bot, env, conv)): Path<(String, String, String)>,
+    body: Option<Json<serde_json::Value>>,
+) -> Result<StatusCode, ApiError> {
+    app.check(&bot, Some(&env))?;
+    let body = body.map(|Json(b)| b).unwrap_or_default();
+    let slot = app.slot(&conv);
+    let mut live = slot.lock().await;
+    // Idempotent: a conversation that exists is left as it is.
+    if live.is_some() || app.config.store.load(&conv).map_err(internal)?.is_some() {
+        return Ok(StatusCode::NO_CONTENT);
+    }
+    let sdes = body.get("sdes").cloned().unwrap_or_default();
+    let context = body.get("context").cloned().unwrap_or_default();
+    let mut config = app.config.conversation.clone();
+    config.info = info_for(&config.info, &conv, &sdes, &context);
+    let conversation = tokio::task::block_in_place(|| app.config.bot.start(config));
+    let stored = StoredConversation { bot_id: bot, environment: env, sdes, context, state: conversation.snapshot() };
+    app.config.store.save(&conv, &stored).map_err(internal)?;
+    *live = Some(conversation);
+    Ok(StatusCode::NO_CONTENT)
+}
+
+/// The user message an event carries: TEXT's `data.message`;
+/// RICH_CONTENT's text (its `text`, or the content as JSON text).
+fn message_of(body: &serde_json::Value) -> Option<String> {
+    let data = body.get("data")?;
+    if let Some(m) = data.get("message").and_then(|m| m.as_str()) {
+        return Some(m.to_string());
+    }
+    let content = data.get("content")?;
+    Some(content.get("text").and_then(|t| t.as_str()).map_or_else(|| content.to_string(), str::to_string))
+}
+
+async fn event(
+    State(app): State<Arc<App>>,
+    Path((bot, env, conv)): Path<(String, String, String)>,
+    body: Result<Json<serde_json::Value>, JsonRejection>,
+) -> Result<Json<serde_json::Value>, ApiError> {
+    app.check(&bot, Some(&env))?;
+    let Json(body) = body.map_err(bad_json)?;
+    let kind = body.get("type").and_then(|t| t.as_str()).unwrap_or("").to_string();
+    if !["TEXT", "RICH_CONTENT", "START", "CLOSE_CONVERSATION"].contains(&kind.as_str()) {
+        return Err(ApiError(
+            StatusCode::BAD_REQUEST,
+            "bad_event",
+            format!("unknown event type {kind:?} (TEXT, RICH_CONTENT, START or CLOSE_CONVERSATION)"),
+        ));
+    }
+    let slot = app.slot(&conv);
+    let mut live = slot.lock().await;
+    let stored = app.config.store.load(&conv).map_err(internal)?;
+    let Some(stored) = stored else {
+        drop(live);
+        app.forget(&conv);
+        return Err(not_found(format!("no conversation {conv:?} (create it with PUT first)")));
+    };
+    if kind == "CLOSE_CONVERSATION" {
+        app.config.store.delete(&conv).map_err(internal)?;
+        *live = None;
+        drop(live);
+        app.forget(&conv);
+        return Ok(Json(json!({ "response": [], "analytics": { "intents": [] } })));
+    }
+    if live.is_none() {
+        // Not in memory (a restart, another process): from the store.
+        let mut config = app.config.conversation.clone();
+        config.info = stored.state.info.clone();
+        let restored = app.config.bot.restore(config, stored.state.clone()).map_err(internal)?;
+        *live = Some(restored);
+    }
+    let conversation = live.as_mut().expect("set above");
+    let message = if kind == "START" {
+        // CB's Preview shows the welcome dialog before the user types: the
+        // bot's "get started" payload is sent for the user (CB-SPEC §7.2;
+        // "hi" when the export has none).
+        let model = app.config.bot.compiled().model();
+        model.info.get_started_button_payload.clone().filter(|p| !p.trim().is_empty()).unwrap_or_else(|| "hi".into())
+    } else {
+        message_of(&body).ok_or_else(|| {
+            ApiError(StatusCode::BAD_REQUEST, "bad_event", format!("a {kind} event needs data.message or data.content"))
+        })?
+    };
+    let turn = tokio::task::block_in_place(|| conversation.send(&message));
+    let saved = StoredConversation { state: conversation.snapshot(), ..stored };
+    app.config.store.save(&conv, &saved).map_err(internal)?;
+    let response = response_items(&turn.events);
+    let intents = match (&turn.intent, &turn.dialog) {
+        (Some(i), _) => vec![json!({ "id": i, "description": i, "confidenceScore": 1.0 })],
+        (None, Some(d)) => vec![json!({ "id": d, "description": d, "confidenceScore": 1.0 })],
+        _ => Vec::new(),
+    };
+    Ok(Json(json!({ "response": response, "analytics": { "intents": intents } })))
+}

@@ -1,0 +1,271 @@
+//! `cbot serve`: the Custom Endpoint v1 protocol in process (every
+//! endpoint, error answers), and a real server killed with SIGKILL and
+//! restarted on its file store, continuing the conversation.
+
+use crate::util::root;
+use axum::body::Body;
+use axum::http::{Method, Request, StatusCode};
+use cbot_engine::{Config, ConversationConfig, Engine};
+use cbot_server::{MemoryStore, ServerConfig};
+use serde_json::{Value, json};
+use std::sync::Arc;
+use tower::ServiceExt as _;
+
+fn runtime() -> tokio::runtime::Runtime {
+    tokio::runtime::Builder::new_multi_thread().worker_threads(2).enable_all().build().unwrap()
+}
+
+fn app(bot: &str) -> axum::Router {
+    app_with(bot, cbot_server::Auth::None)
+}
+
+fn app_with(bot: &str, auth: cbot_server::Auth) -> axum::Router {
+    let engine = Engine::new(&Config::default()).unwrap();
+    let bot = engine.load_bot(root().join(bot)).unwrap();
+    let mut conversation = ConversationConfig::default();
+    conversation.info.channel = "lp_web".into();
+    cbot_server::router(ServerConfig {
+        bot,
+        bot_id: "b1".into(),
+        version: "test".into(),
+        store: Arc::new(MemoryStore::default()),
+        conversation,
+        auth,
+    })
+}
+
+/// One request: status and JSON body (`null` when empty).
+async fn call(app: &axum::Router, method: Method, path: &str, body: Option<&str>) -> (StatusCode, Value) {
+    call_as(app, None, method, path, body).await
+}
+
+async fn call_as(
+    app: &axum::Router,
+    token: Option<&str>,
+    method: Method,
+    path: &str,
+    body: Option<&str>,
+) -> (StatusCode, Value) {
+    let mut req = Request::builder().method(method).uri(path).header("content-type", "application/json");
+    if let Some(t) = token {
+        req = req.header("authorization", format!("Bearer {t}"));
+    }
+    let req = req.body(body.map_or_else(Body::empty, |b| Body::from(b.to_string()))).unwrap();
+    let res = app.clone().oneshot(req).await.unwrap();
+    let status = res.status();
+    let bytes = axum::body::to_bytes(res.into_body(), 1 << 20).await.unwrap();
+    let v = if bytes.is_empty() { Value::Null } else { serde_json::from_slice(&bytes).unwrap_or(Value::Null) };
+    (status, v)
+}
+
+const CONV: &str = "/v1/bots/b1/environments/draft/conversations/c-1";
+
+fn text(message: &str) -> String {
+    json!({ "type": "TEXT", "source": "CONSUMER", "data": { "message": message } }).to_string()
+}
+
+#[test]
+fn every_endpoint_answers_as_the_protocol_says() {
+    runtime().block_on(async {
+        let app = app("dialogs/agent-handoff");
+        assert_eq!(call(&app, Method::GET, "/v1/bots/b1/environments", None).await, (StatusCode::OK, json!(["draft"])));
+        assert_eq!(
+            call(&app, Method::GET, "/v1/bots/b1/environments/draft/state", None).await,
+            (StatusCode::OK, json!({ "state": "online", "version": "test" }))
+        );
+        // Create, twice: idempotent.
+        let put = json!({ "context": { "skillId": "77", "visitor": { "language": "en-US" } } }).to_string();
+        assert_eq!(call(&app, Method::PUT, CONV, Some(&put)).await.0, StatusCode::NO_CONTENT);
+        assert_eq!(call(&app, Method::PUT, CONV, Some(&put)).await.0, StatusCode::NO_CONTENT);
+        // START: the welcome (the export's get-started payload, "hi").
+        let start = json!({ "type": "START", "source": "CONVERSATION", "data": {} }).to_string();
+        let (status, body) = call(&app, Method::POST, &format!("{CONV}/events"), Some(&start)).await;
+        assert_eq!(status, StatusCode::OK);
+        assert_eq!(
+            body,
+            json!({
+                "response": [{ "type": "TEXT", "data": { "message": "Hi! I'm the demo bot. Ask me for an agent any time." } }],
+                "analytics": { "intents": [{ "id": "1 Welcome", "description": "1 Welcome", "confidenceScore": 1.0 }] }
+            })
+        );
+        // A transfer on a LivePerson channel: the message, then one ACTION.
+        let (status, body) = call(&app, Method::POST, &format!("{CONV}/events"), Some(&text("I need a human"))).await;
+        assert_eq!(status, StatusCode::OK);
+        assert_eq!(
+            body["response"],
+            json!([
+                { "type": "TEXT", "data": { "message": "Transferring you to an agent" } },
+                { "type": "ACTION", "data": { "name": "TRANSFER", "parameters": { "skillName": "Human" } } }
+            ])
+        );
+        // CLOSE_CONVERSATION ends it; events after that are for an unknown
+        // conversation.
+        let close = json!({ "type": "CLOSE_CONVERSATION", "source": "CONVERSATION", "data": {} }).to_string();
+        let (status, body) = call(&app, Method::POST, &format!("{CONV}/events"), Some(&close)).await;
+        assert_eq!((status, body["response"].clone()), (StatusCode::OK, json!([])));
+        let (status, body) = call(&app, Method::POST, &format!("{CONV}/events"), Some(&text("hi"))).await;
+        assert_eq!(status, StatusCode::NOT_FOUND);
+        assert_eq!(body["error"]["code"], "not_found");
+    });
+}
+
+#[test]
+fn bad_requests_get_a_4xx_with_a_json_error() {
+    runtime().block_on(async {
+        let app = app("dialogs/agent-handoff");
+        let events = format!("{CONV}/events");
+        assert_eq!(call(&app, Method::PUT, CONV, Some("{}")).await.0, StatusCode::NO_CONTENT);
+        let cases: Vec<(Method, String, Option<String>, StatusCode, &str)> = vec![
+            (Method::POST, events.clone(), Some("{not json".into()), StatusCode::BAD_REQUEST, "bad_request"),
+            (Method::POST, events.clone(), Some(r#"{"type":"TYPING"}"#.into()), StatusCode::BAD_REQUEST, "bad_event"),
+            (
+                Method::POST,
+                events.clone(),
+                Some(r#"{"type":"TEXT","data":{}}"#.into()),
+                StatusCode::BAD_REQUEST,
+                "bad_event",
+            ),
+            (
+                Method::POST,
+                events.clone(),
+                Some(text(&"x".repeat(300_000))),
+                StatusCode::PAYLOAD_TOO_LARGE,
+                "too_large",
+            ),
+            (Method::GET, "/v1/bots/other/environments".into(), None, StatusCode::NOT_FOUND, "not_found"),
+            (Method::GET, "/v1/bots/b1/environments/prod/state".into(), None, StatusCode::NOT_FOUND, "not_found"),
+            (
+                Method::POST,
+                "/v1/bots/b1/environments/draft/conversations/nope/events".into(),
+                Some(text("hi")),
+                StatusCode::NOT_FOUND,
+                "not_found",
+            ),
+            (Method::GET, "/nowhere".into(), None, StatusCode::NOT_FOUND, "not_found"),
+        ];
+        for (method, path, body, want, code) in cases {
+            let (status, v) = call(&app, method.clone(), &path, body.as_deref()).await;
+            assert_eq!(status, want, "{method} {path}: {v}");
+            assert_eq!(v["error"]["code"], code, "{method} {path}: {v}");
+            assert!(v["error"]["message"].as_str().is_some_and(|m| !m.is_empty()), "{v}");
+        }
+        // The conversation is still fine after all that.
+        let (status, _) = call(&app, Method::POST, &events, Some(&text("hi"))).await;
+        assert_eq!(status, StatusCode::OK);
+    });
+}
+
+/// The real binary on a file store, killed with SIGKILL between two turns
+/// of a dialog-stack conversation, then restarted: the next event is
+/// answered as if nothing happened (the question waiting below the
+/// current dialog comes back).
+#[test]
+fn a_killed_server_continues_its_conversations() {
+    use std::io::{BufRead, BufReader};
+    use std::process::{Command, Stdio};
+    let state = root().join("target/serve-test-state");
+    let _ = std::fs::remove_dir_all(&state);
+    let start = || {
+        let mut child = Command::new(env!("CARGO_BIN_EXE_cbot"))
+            .args([
+                "serve",
+                "tests/data/bots/context-switch.json",
+                "--insecure-no-auth",
+                "--offline",
+                "--addr",
+                "127.0.0.1:0",
+            ])
+            .arg("--state")
+            .arg(&state)
+            .arg("--bot-id")
+            .arg("b1")
+            .current_dir(root())
+            .stderr(Stdio::piped())
+            .spawn()
+            .unwrap();
+        let mut lines = BufReader::new(child.stderr.take().unwrap()).lines();
+        let addr = loop {
+            let line = lines.next().expect("the server says where it listens").unwrap();
+            if let Some(rest) = line.split("http://").nth(1) {
+                break rest.split('/').next().unwrap().to_string();
+            }
+        };
+        // Keep draining stderr so the server never blocks on it.
+        std::thread::spawn(move || for _ in lines {});
+        (child, format!("http://{addr}/v1/bots/b1/environments/draft/conversations/k-1"))
+    };
+    let post = |url: &str, message: &str| -> Value {
+        let r =
+            ureq::post(&format!("{url}/events")).set("content-type", "application/json").send_string(&text(message));
+        serde_json::from_str(&r.unwrap().into_string().unwrap()).unwrap()
+    };
+    let (mut server, url) = start();
+    assert_eq!(ureq::put(&url).set("content-type", "application/json").send_string("{}").unwrap().status(), 204);
+    assert_eq!(post(&url, "order")["response"][0]["data"]["message"], "What size?");
+    assert_eq!(post(&url, "what are your hours")["response"][0]["data"]["message"], "Weekday or weekend?");
+    server.kill().unwrap(); // SIGKILL: no shutdown, no flush.
+    server.wait().unwrap();
+    let (mut server, url) = start();
+    let body = post(&url, "weekday");
+    server.kill().unwrap();
+    server.wait().unwrap();
+    assert_eq!(
+        body["response"],
+        json!([
+            { "type": "TEXT", "data": { "message": "Open 9 to 5, weekdays only." } },
+            { "type": "TEXT", "data": { "message": "What size?" } }
+        ]),
+        "{body}"
+    );
+}
+
+fn token(alg: jsonwebtoken::Algorithm, key: &jsonwebtoken::EncodingKey, exp_in: i64, scope: &str) -> String {
+    let now = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).unwrap().as_secs() as i64;
+    let claims = json!({ "exp": now + exp_in, "scope": scope, "sub": "liveperson" });
+    jsonwebtoken::encode(&jsonwebtoken::Header::new(alg), &claims, key).unwrap()
+}
+
+/// With a key configured, only a token with a valid signature, not
+/// expired and with the scope gets through; every refusal is the same
+/// 401 (no hint which check failed). `/healthz` stays open.
+#[test]
+fn requests_need_a_valid_token() {
+    use jsonwebtoken::{Algorithm, EncodingKey};
+    runtime().block_on(async {
+        let secret = b"a-shared-secret-of-some-length";
+        let hs = cbot_server::JwtCheck::hs256(secret, Some("msg.consumer".into()));
+        let app = app_with("dialogs/agent-handoff", cbot_server::Auth::Jwt(Arc::new(hs)));
+        let good = EncodingKey::from_secret(secret);
+        let path = "/v1/bots/b1/environments";
+        let ok = token(Algorithm::HS256, &good, 300, "read msg.consumer");
+        assert_eq!(call_as(&app, Some(&ok), Method::GET, path, None).await.0, StatusCode::OK);
+        let refused = [
+            None,
+            Some("not.a.jwt".to_string()),
+            Some(token(Algorithm::HS256, &EncodingKey::from_secret(b"another-secret-entirely"), 300, "msg.consumer")),
+            Some(token(Algorithm::HS256, &good, -600, "msg.consumer")),
+            Some(token(Algorithm::HS256, &good, 300, "read")),
+        ];
+        for t in &refused {
+            let (status, body) = call_as(&app, t.as_deref(), Method::GET, path, None).await;
+            assert_eq!(status, StatusCode::UNAUTHORIZED, "{t:?}");
+            assert_eq!(
+                body,
+                json!({ "error": { "code": "unauthorized", "message": "a valid bearer token is required" } })
+            );
+        }
+        assert_eq!(call(&app, Method::GET, "/healthz", None).await.0, StatusCode::OK);
+        // RS256 with a public key (a key pair made for this test only).
+        let public = std::fs::read(root().join("tests/data/serve/test-only-rsa-public.pem")).unwrap();
+        let private = std::fs::read(root().join("tests/data/serve/test-only-rsa-private.pem")).unwrap();
+        let rs = cbot_server::JwtCheck::rs256(&public, None).unwrap();
+        let app = app_with("dialogs/agent-handoff", cbot_server::Auth::Jwt(Arc::new(rs)));
+        let key = EncodingKey::from_rsa_pem(&private).unwrap();
+        let ok = token(Algorithm::RS256, &key, 300, "");
+        assert_eq!(call_as(&app, Some(&ok), Method::GET, path, None).await.0, StatusCode::OK);
+        // An HS256 token signed with the public key's text must not pass
+        // (the algorithm is fixed by the server, not by the token).
+        let confused = token(Algorithm::HS256, &EncodingKey::from_secret(&public), 300, "");
+        assert_eq!(call_as(&app, Some(&confused), Method::GET, path, None).await.0, StatusCode::UNAUTHORIZED);
+    });
+}
