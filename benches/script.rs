@@ -24,7 +24,7 @@ use cbot_script::{Engine, Limits, ScriptKind, ScriptSource};
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
 use std::hint::black_box;
 
-/// The fixture panels' inputs, shared with tools/quickjs-baseline.
+/// The fixture panels' inputs, shared with benches/peers.
 mod script_inputs;
 /// Where `script_inputs` finds ../shared/fixtures from.
 const REPO_ROOT: &str = env!("CARGO_MANIFEST_DIR");
@@ -91,7 +91,7 @@ fn fixture_benches(c: &mut Criterion, engine: &Engine) {
 }
 
 /// Checks that the panel runs cleanly with the `botContext` calls it is
-/// known to make (tools/quickjs-baseline checks the same counts), then
+/// known to make (benches/peers checks the same counts), then
 /// benches it both ways.
 fn check_and_bench(
     c: &mut Criterion,

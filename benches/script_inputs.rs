@@ -1,5 +1,5 @@
 //! The inputs of the script benches' fixture panels, shared by
-//! benches/script.rs and tools/quickjs-baseline so that both engines run
+//! benches/script.rs and benches/peers so that all engines run
 //! exactly the same work. The including crate defines `REPO_ROOT`, the
 //! repository's directory (../shared/fixtures is found from there).
 
