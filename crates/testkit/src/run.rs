@@ -139,11 +139,6 @@ pub fn run_case(case: &Case, bot: &Bot, sources: &SourceMap) -> CaseResult {
     }
 }
 
-/// One message of the bot's, with whether a `#bot` step took it.
-struct Pending {
-    queue: VecDeque<Event>,
-}
-
 struct Runner<'a> {
     case: &'a Case,
     sources: &'a SourceMap,
@@ -155,7 +150,8 @@ struct Runner<'a> {
     turn: Option<Turn>,
     /// Where the current turn's `#me` step is.
     turn_at: Option<cbot_diag::Span>,
-    pending: Pending,
+    /// The bot's messages of this turn that no `#bot` step took yet.
+    pending: VecDeque<Event>,
     errors_checked: bool,
     turns: usize,
 }
@@ -221,7 +217,7 @@ impl<'a> Runner<'a> {
             allow_errors,
             turn: None,
             turn_at: None,
-            pending: Pending { queue: VecDeque::new() },
+            pending: VecDeque::new(),
             errors_checked: false,
             turns: 0,
         }
@@ -242,7 +238,7 @@ impl<'a> Runner<'a> {
                     let message = if *tap { self.payload_of(text) } else { text.clone() };
                     let turn = self.conversation.send(&message);
                     self.turns += 1;
-                    self.pending.queue = turn.events.iter().filter(|e| e.is_message()).cloned().collect();
+                    self.pending = turn.events.iter().filter(|e| e.is_message()).cloned().collect();
                     self.turn = Some(turn);
                     self.turn_at = Some(*span);
                     self.errors_checked = false;
@@ -355,7 +351,7 @@ impl<'a> Runner<'a> {
                 expected,
             ));
         }
-        let message = self.pending.queue.pop_front();
+        let message = self.pending.pop_front();
         let problem = match &message {
             None if checks.iter().any(|c| c.what.needs_message() && !c.not) => {
                 Some((span, "the bot sent no more messages in this turn".to_string()))
@@ -378,7 +374,7 @@ impl<'a> Runner<'a> {
                 // An optional step that does not hold leaves the message
                 // for the next step (Botium's `?`).
                 if let Some(m) = message {
-                    self.pending.queue.push_front(m);
+                    self.pending.push_front(m);
                 }
                 Ok(())
             }
