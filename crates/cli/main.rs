@@ -101,6 +101,10 @@ struct ServeArgs {
     /// Do not call integrations over the network.
     #[arg(long)]
     offline: bool,
+    /// Conversations kept in memory at most (idle ones beyond are reloaded
+    /// from the store on their next event).
+    #[arg(long, default_value_t = cbot_server::DEFAULT_MAX_LIVE, value_name = "N")]
+    max_live: usize,
 }
 
 #[derive(Debug, clap::Args)]

@@ -20,6 +20,10 @@ fn app(bot: &str) -> axum::Router {
 }
 
 fn app_with(bot: &str, auth: cbot_server::Auth) -> axum::Router {
+    app_full(bot, auth, cbot_server::DEFAULT_MAX_LIVE)
+}
+
+fn app_full(bot: &str, auth: cbot_server::Auth, max_live: usize) -> axum::Router {
     let engine = Engine::new(&Config::default()).unwrap();
     let bot = engine.load_bot(root().join(bot)).unwrap();
     let mut conversation = ConversationConfig::default();
@@ -31,6 +35,7 @@ fn app_with(bot: &str, auth: cbot_server::Auth) -> axum::Router {
         store: Arc::new(MemoryStore::default()),
         conversation,
         auth,
+        max_live,
     })
 }
 
@@ -267,5 +272,35 @@ fn requests_need_a_valid_token() {
         // (the algorithm is fixed by the server, not by the token).
         let confused = token(Algorithm::HS256, &EncodingKey::from_secret(&public), 300, "");
         assert_eq!(call_as(&app, Some(&confused), Method::GET, path, None).await.0, StatusCode::UNAUTHORIZED);
+    });
+}
+
+/// With room for one live conversation, interleaved dialog-stack
+/// conversations are evicted and restored from the store on nearly every
+/// event, and each still goes on exactly.
+#[test]
+fn evicted_conversations_come_back_from_the_store() {
+    runtime().block_on(async {
+        let app = app_full("tests/data/bots/context-switch.json", cbot_server::Auth::None, 1);
+        let conv = |k: usize| format!("/v1/bots/b1/environments/draft/conversations/e-{k}");
+        for k in 0..4 {
+            assert_eq!(call(&app, Method::PUT, &conv(k), Some("{}")).await.0, StatusCode::NO_CONTENT);
+        }
+        let say = |k: usize, m: &'static str| {
+            let app = app.clone();
+            let path = format!("{}/events", conv(k));
+            async move { call(&app, Method::POST, &path, Some(&text(m))).await.1["response"].clone() }
+        };
+        for k in 0..4 {
+            assert_eq!(say(k, "order").await[0]["data"]["message"], "What size?");
+        }
+        for k in 0..4 {
+            assert_eq!(say(k, "what are your hours").await[0]["data"]["message"], "Weekday or weekend?");
+        }
+        for k in 0..4 {
+            let r = say(k, "weekday").await;
+            assert_eq!(r[0]["data"]["message"], "Open 9 to 5, weekdays only.", "conversation {k}: {r}");
+            assert_eq!(r[1]["data"]["message"], "What size?", "conversation {k}: {r}");
+        }
     });
 }

@@ -48,7 +48,15 @@ pub fn run(args: &ServeArgs) -> anyhow::Result<ExitCode> {
     }
     let version = format!("cbot {} ({})", env!("CARGO_PKG_VERSION"), bot.name());
     let insecure = matches!(auth, Auth::None);
-    let router = cbot_server::router(ServerConfig { bot, bot_id: bot_id.clone(), version, store, conversation, auth });
+    let router = cbot_server::router(ServerConfig {
+        bot,
+        bot_id: bot_id.clone(),
+        version,
+        store,
+        conversation,
+        auth,
+        max_live: args.max_live,
+    });
     let runtime =
         tokio::runtime::Builder::new_multi_thread().enable_all().build().context("cannot start the runtime")?;
     runtime.block_on(async {

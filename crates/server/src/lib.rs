@@ -53,7 +53,15 @@ pub struct ServerConfig {
     pub conversation: ConversationConfig,
     /// How requests are authenticated.
     pub auth: Auth,
+    /// Conversations kept in memory at most; beyond that the idle ones are
+    /// dropped from memory (their state is in the store, and their next
+    /// event restores them), so memory stays bounded however many
+    /// conversations LivePerson opens.
+    pub max_live: usize,
 }
+
+/// The default of [`ServerConfig::max_live`] (about 90 MB of conversations).
+pub const DEFAULT_MAX_LIVE: usize = 10_000;
 
 /// One live conversation; the mutex orders its events.
 type Slot = Arc<tokio::sync::Mutex<Option<Conversation>>>;
@@ -123,7 +131,23 @@ impl App {
 
     fn slot(&self, conv: &str) -> Slot {
         let mut live = self.live.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
-        live.entry(conv.to_string()).or_default().clone()
+        let slot = live.entry(conv.to_string()).or_default().clone();
+        let max = self.config.max_live.max(1);
+        // Over the cap by a tenth: drop idle conversations (nobody holds
+        // their slot) until back at the cap. Amortised: a scan per
+        // max/10 new conversations.
+        if live.len() > max + max / 10 {
+            let mut excess = live.len() - max;
+            live.retain(|_, s| {
+                if excess > 0 && Arc::strong_count(s) == 1 {
+                    excess -= 1;
+                    false
+                } else {
+                    true
+                }
+            });
+        }
+        slot
     }
 
     fn forget(&self, conv: &str) {
