@@ -304,3 +304,88 @@ fn evicted_conversations_come_back_from_the_store() {
         }
     });
 }
+
+/// The structured content cbot sends uses only element types, keys and
+/// action types that LivePerson's own examples use
+/// (shared/fixtures/structured-content): every element's type is known and
+/// each of its keys appears on that type somewhere in the examples; the
+/// same for click actions.
+#[test]
+fn structured_content_has_the_shapes_of_liveperson_examples() {
+    use std::collections::{BTreeMap, BTreeSet};
+    type Shapes = BTreeMap<String, BTreeSet<String>>;
+    fn learn(v: &Value, elements: &mut Shapes, actions: &mut Shapes) {
+        match v {
+            Value::Object(o) => {
+                if let Some(t) = o.get("type").and_then(Value::as_str) {
+                    elements.entry(t.to_string()).or_default().extend(o.keys().cloned());
+                }
+                for a in o.get("click").and_then(|c| c.get("actions")).and_then(Value::as_array).into_iter().flatten() {
+                    if let Some(t) = a.get("type").and_then(Value::as_str) {
+                        actions.entry(t.to_string()).or_default().extend(a.as_object().unwrap().keys().cloned());
+                    }
+                }
+                o.values().for_each(|x| learn(x, elements, actions));
+            }
+            Value::Array(a) => a.iter().for_each(|x| learn(x, elements, actions)),
+            _ => {}
+        }
+    }
+    fn check(v: &Value, elements: &Shapes, actions: &Shapes, problems: &mut Vec<String>) {
+        match v {
+            Value::Object(o) => {
+                if let Some(t) = o.get("type").and_then(Value::as_str) {
+                    match elements.get(t) {
+                        None => problems.push(format!("element type {t:?} is in no example")),
+                        Some(keys) => {
+                            for k in o.keys().filter(|k| !keys.contains(*k)) {
+                                problems.push(format!("{t:?} elements have no key {k:?} in the examples"));
+                            }
+                        }
+                    }
+                }
+                for a in o.get("click").and_then(|c| c.get("actions")).and_then(Value::as_array).into_iter().flatten() {
+                    let t = a["type"].as_str().unwrap_or("");
+                    match actions.get(t) {
+                        None => problems.push(format!("action type {t:?} is in no example")),
+                        Some(keys) => {
+                            for k in a.as_object().unwrap().keys().filter(|k| !keys.contains(*k)) {
+                                problems.push(format!("{t:?} actions have no key {k:?} in the examples"));
+                            }
+                        }
+                    }
+                }
+                o.iter()
+                    .filter(|(k, _)| k.as_str() != "click")
+                    .for_each(|(_, x)| check(x, elements, actions, problems));
+            }
+            Value::Array(a) => a.iter().for_each(|x| check(x, elements, actions, problems)),
+            _ => {}
+        }
+    }
+    let (mut elements, mut actions) = (Shapes::new(), Shapes::new());
+    let dir = crate::util::fixtures().join("structured-content");
+    for e in std::fs::read_dir(&dir).unwrap() {
+        let v: Value = serde_json::from_slice(&std::fs::read(e.unwrap().path()).unwrap()).unwrap();
+        learn(&v, &mut elements, &mut actions);
+    }
+    assert!(elements.contains_key("button") && actions.contains_key("publishText"), "{elements:?}");
+    let choice = |t: &str, p: &str| cbot_engine::Choice { title: t.into(), payload: p.into() };
+    let items = cbot_server::response_items(&[
+        cbot_engine::Event::Buttons {
+            text: "Pick one".into(),
+            buttons: vec![choice("Help", "help"), choice("Shop", "https://shop.example")],
+        },
+        cbot_engine::Event::Image { url: "https://x/y.png".into() },
+        cbot_engine::Event::QuickReplies { text: "Sure?".into(), replies: vec![choice("Yes", "yes")] },
+    ]);
+    let mut problems = Vec::new();
+    for item in &items {
+        let content = &item["data"]["structuredContent"];
+        // The quick-reply container is the Custom Endpoint's own wrapper
+        // (PEERS.md §2), not a structured-content element: check its replies.
+        let content = content.get("quickReplies").map_or(content, |q| &q["replies"]);
+        check(content, &elements, &actions, &mut problems);
+    }
+    assert!(problems.is_empty(), "{problems:#?}");
+}

@@ -9,7 +9,7 @@ use serde_json::{Value as Json, json};
 /// else a button that sends its payload as the user's text.
 fn button(c: &Choice) -> Json {
     let action = if c.payload.starts_with("http://") || c.payload.starts_with("https://") {
-        json!({ "type": "link", "name": c.title, "uri": c.payload })
+        json!({ "type": "link", "uri": c.payload, "target": "blank" })
     } else {
         json!({ "type": "publishText", "text": c.payload })
     };
@@ -151,7 +151,7 @@ mod tests {
                 } } },
                 { "type": "STRUCTURED_CONTENT", "data": { "structuredContent": { "type": "vertical", "elements": [
                     { "type": "text", "text": "Pick" },
-                    { "type": "button", "title": "Shop", "click": { "actions": [{ "type": "link", "name": "Shop", "uri": "https://shop.example" }] } },
+                    { "type": "button", "title": "Shop", "click": { "actions": [{ "type": "link", "uri": "https://shop.example", "target": "blank" }] } },
                     { "type": "button", "title": "Help", "click": { "actions": [{ "type": "publishText", "text": "help" }] } }
                 ] } } },
                 { "type": "STRUCTURED_CONTENT", "data": { "structuredContent": { "type": "image", "url": "https://x/y.png" } } },
