@@ -28,7 +28,7 @@ pub use cbot_runtime::{
     DomainError, Event, HttpRequest, HttpResponse, Info, IntentClassifier, IntentScore, Mocks, NoNetwork, RestoreError,
     STATE_VERSION, Status, TransferBotContext, Transport, Turn, text_of,
 };
-pub use cbot_script::{Clock, Limits};
+pub use cbot_script::{Clock, Limits, days_from_civil};
 pub use http::HttpTransport;
 
 use cbot_diag::{SourceMap, render};

@@ -40,7 +40,7 @@ fn civil_from_days(days: i64) -> (i64, i64, i64) {
 
 /// (year, month 0–11, day) → days since the epoch; the inverse of
 /// [`civil_from_days`] for in-range months and days.
-fn days_from_civil(y: i64, m0: i64, d: i64) -> i64 {
+pub(crate) fn days_from_civil(y: i64, m0: i64, d: i64) -> i64 {
     let m = m0 + 1;
     let y = if m <= 2 { y - 1 } else { y };
     let era = y.div_euclid(400);

@@ -50,6 +50,13 @@ pub mod value;
 pub use compile::{ScriptDiagnostic, ScriptKind, ScriptSource};
 pub use runtime::JsError;
 
+/// Days since 1970-01-01 of a proleptic Gregorian date (month 1–12, day
+/// 1–31, not checked against the month's length): the calendar `Date`
+/// uses, for callers that read dates themselves (test clocks).
+pub fn days_from_civil(year: i64, month: u32, day: u32) -> i64 {
+    date::days_from_civil(year, i64::from(month) - 1, i64::from(day))
+}
+
 use cbot_host::{BotContext, Transcript, Value};
 use runtime::{HeapLimit, Host};
 use std::sync::Arc;

@@ -438,10 +438,16 @@ fn known(name: &str) -> bool {
     all_names().any(|n| n == name)
 }
 
-/// Whether `word` names a check or directive (so a text line starting
-/// with it would not read as text).
-pub(crate) fn is_hook_word(word: &str) -> bool {
-    known(word)
+/// Whether a line whose first word is `word` is not read as text: the
+/// word has the grammar's `hook_name` shape (an upper-case letter, then
+/// upper-case letters, digits or `_`) and is a known name, or is taken for
+/// a misspelt one (`Compiler::hook` decides).
+pub(crate) fn reads_as_hook(word: &str) -> bool {
+    let mut chars = word.chars();
+    let shaped = word.len() >= 2
+        && chars.next().is_some_and(|c| c.is_ascii_uppercase())
+        && chars.all(|c| c.is_ascii_uppercase() || c.is_ascii_digit() || c == '_');
+    shaped && (known(word) || looks_like_hook(word))
 }
 
 fn allowed(name: &str, place: Place) -> bool {
@@ -649,13 +655,7 @@ pub fn parse_clock(s: &str) -> Option<f64> {
     if !(0..24).contains(&h) || !(0..60).contains(&mi) || !(0.0..61.0).contains(&sec) || c.next().is_some() {
         return None;
     }
-    // Days from the civil date (proleptic Gregorian).
-    let (yy, mm) = if m <= 2 { (y - 1, m + 9) } else { (y, m - 3) };
-    let era = yy.div_euclid(400);
-    let yoe = yy - era * 400;
-    let doy = (153 * mm + 2) / 5 + day - 1;
-    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-    let days = era * 146_097 + doe - 719_468;
+    let days = cbot_engine::days_from_civil(y, m as u32, day as u32);
     let secs = days * 86_400 + h * 3600 + mi * 60 - offset_min * 60;
     Some(secs as f64 * 1000.0 + sec * 1000.0)
 }

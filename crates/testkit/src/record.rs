@@ -30,10 +30,7 @@ pub struct Recording {
 fn text_line(line: &str, me: bool) -> String {
     let t = line.trim();
     let first_word = t.split_whitespace().next().unwrap_or("");
-    let hook_shaped = first_word.len() >= 2
-        && first_word.chars().next().is_some_and(|c| c.is_ascii_uppercase())
-        && first_word.chars().all(|c| c.is_ascii_uppercase() || c.is_ascii_digit() || c == '_')
-        && (first_word.contains('_') || crate::compile::is_hook_word(first_word));
+    let hook_shaped = crate::compile::reads_as_hook(first_word);
     if (t.starts_with('#') || hook_shaped) && me {
         return format!("BUTTON {t}");
     }
