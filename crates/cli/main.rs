@@ -316,12 +316,24 @@ enum ColorChoice {
 }
 
 impl ColorChoice {
+    /// Whether to colour what goes to stdout.
     fn enabled(self) -> bool {
         use std::io::IsTerminal;
+        self.enabled_for(std::io::stdout().is_terminal())
+    }
+
+    /// Whether to colour what goes to stderr.
+    fn enabled_stderr(self) -> bool {
+        use std::io::IsTerminal;
+        self.enabled_for(std::io::stderr().is_terminal())
+    }
+
+    /// `Auto` colours a terminal unless NO_COLOR is set.
+    fn enabled_for(self, terminal: bool) -> bool {
         match self {
             ColorChoice::Always => true,
             ColorChoice::Never => false,
-            ColorChoice::Auto => std::env::var_os("NO_COLOR").is_none() && std::io::stdout().is_terminal(),
+            ColorChoice::Auto => std::env::var_os("NO_COLOR").is_none() && terminal,
         }
     }
 }

@@ -2,7 +2,7 @@
 //! Exit status: 0 all passed, 1 a test failed (or coverage is under
 //! `--coverage-min`), 2 a test file or a bot has errors.
 
-use crate::{ColorChoice, TestArgs};
+use crate::TestArgs;
 use anyhow::Context as _;
 use cbot_engine::{Config, Coverage, Engine};
 use cbot_testkit::Suite;
@@ -90,15 +90,4 @@ fn coverage_of(suite: &Suite, result: &cbot_testkit::RunResult) -> Vec<BotCovera
             Some(BotCoverage::new(&file.display().to_string(), bot.compiled(), &c.unwrap_or_default()))
         })
         .collect()
-}
-
-impl ColorChoice {
-    fn enabled_stderr(self) -> bool {
-        use std::io::IsTerminal;
-        match self {
-            ColorChoice::Always => true,
-            ColorChoice::Never => false,
-            ColorChoice::Auto => std::env::var_os("NO_COLOR").is_none() && std::io::stderr().is_terminal(),
-        }
-    }
 }
