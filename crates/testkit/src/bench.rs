@@ -270,6 +270,8 @@ fn percentile(sorted: &[u32], p: f64) -> f64 {
     f64::from(sorted[k.min(sorted.len() - 1)]) / 1000.0
 }
 
+/// The config of every measured conversation: the test clock and seed,
+/// scripts timed. Made once per run and cloned per conversation.
 fn conversation_config() -> ConversationConfig {
     let clock_ms = crate::compile::parse_clock(crate::DEFAULT_CLOCK).unwrap_or(0.0);
     ConversationConfig {
@@ -308,7 +310,9 @@ pub fn run(path: &Path, input: &BenchInput, progress: &(dyn Fn(&str, f64) + Sync
     }
     let load = LoadReport { cold_ms: median(cold), cached_ms: median(cached) };
 
-    let memory = memory(&bot, input.live_conversations, progress);
+    let config = conversation_config();
+    let first = input.utterances.first().map_or("hello", String::as_str);
+    let memory = memory(&bot, &config, first, input.live_conversations, progress);
 
     // Matching: one thread, a third of the time.
     let compiled = bot.compiled();
@@ -334,16 +338,21 @@ pub fn run(path: &Path, input: &BenchInput, progress: &(dyn Fn(&str, f64) + Sync
         ns_per_message: secs * 1e9 / n.max(1) as f64,
     };
 
-    let turns = turns(&bot, input, input.duration - budget, progress);
+    let turns = turns(&bot, &config, input, input.duration - budget, progress);
     Ok(BenchReport { bot: path.display().to_string(), threads: input.threads.max(1), load, matching, turns, memory })
 }
 
-fn memory(bot: &Bot, n: usize, progress: &(dyn Fn(&str, f64) + Sync)) -> Option<MemoryReport> {
+fn memory(
+    bot: &Bot,
+    config: &ConversationConfig,
+    message: &str,
+    n: usize,
+    progress: &(dyn Fn(&str, f64) + Sync),
+) -> Option<MemoryReport> {
     let n = n.max(1);
-    let message = generate_utterances(bot).into_iter().next().unwrap_or_else(|| "hello".into());
     // Warm up the allocator so that the first conversations do not pay for
     // arenas the process needs anyway.
-    drop((0..64).map(|_| bot.start(conversation_config())).collect::<Vec<_>>());
+    drop((0..64).map(|_| bot.start(config.clone())).collect::<Vec<_>>());
     // Script sessions alone first, then whole conversations, everything
     // kept alive until both are measured: freed memory would be reused and
     // hide the second measurement.
@@ -362,8 +371,8 @@ fn memory(bot: &Bot, n: usize, progress: &(dyn Fn(&str, f64) + Sync)) -> Option<
     let middle = resident_bytes()?;
     let mut live = Vec::with_capacity(n);
     for k in 0..n {
-        let mut c = bot.start(conversation_config());
-        c.send(&message);
+        let mut c = bot.start(config.clone());
+        c.send(message);
         live.push(c);
         if k % 256 == 0 {
             progress("memory", 0.5 + k as f64 / n as f64 / 2.0);
@@ -379,7 +388,13 @@ fn memory(bot: &Bot, n: usize, progress: &(dyn Fn(&str, f64) + Sync)) -> Option<
     })
 }
 
-fn turns(bot: &Bot, input: &BenchInput, budget: Duration, progress: &(dyn Fn(&str, f64) + Sync)) -> TurnsReport {
+fn turns(
+    bot: &Bot,
+    config: &ConversationConfig,
+    input: &BenchInput,
+    budget: Duration,
+    progress: &(dyn Fn(&str, f64) + Sync),
+) -> TurnsReport {
     let threads = input.threads.max(1);
     let next = AtomicU64::new(0);
     let started = Instant::now();
@@ -395,7 +410,7 @@ fn turns(bot: &Bot, input: &BenchInput, budget: Duration, progress: &(dyn Fn(&st
                     while Instant::now() < deadline {
                         let k = next.fetch_add(1, Ordering::Relaxed) as usize % input.conversations.len().max(1);
                         let Some(messages) = input.conversations.get(k) else { break };
-                        let mut c = bot.start(conversation_config());
+                        let mut c = bot.start(config.clone());
                         convs += 1;
                         for m in messages {
                             // After a transfer the bot no longer answers:
