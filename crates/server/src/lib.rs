@@ -64,7 +64,30 @@ pub struct ServerConfig {
 pub const DEFAULT_MAX_LIVE: usize = 10_000;
 
 /// One live conversation; the mutex orders its events.
-type Slot = Arc<tokio::sync::Mutex<Option<Conversation>>>;
+type Slot = Arc<tokio::sync::Mutex<Option<Live>>>;
+
+/// A conversation in memory, with what its stored record carries besides
+/// the state (so that an event writes the record without reading it).
+struct Live {
+    conversation: Conversation,
+    bot_id: String,
+    environment: String,
+    sdes: serde_json::Value,
+    context: serde_json::Value,
+}
+
+impl Live {
+    /// The record to store now.
+    fn record(&self) -> StoredConversation {
+        StoredConversation {
+            bot_id: self.bot_id.clone(),
+            environment: self.environment.clone(),
+            sdes: self.sdes.clone(),
+            context: self.context.clone(),
+            state: self.conversation.snapshot(),
+        }
+    }
+}
 
 struct App {
     config: ServerConfig,
@@ -233,9 +256,9 @@ async fn create(
     let mut config = app.config.conversation.clone();
     config.info = info_for(&config.info, &conv, &sdes, &context);
     let conversation = tokio::task::block_in_place(|| app.config.bot.start(config));
-    let stored = StoredConversation { bot_id: bot, environment: env, sdes, context, state: conversation.snapshot() };
-    app.config.store.save(&conv, &stored).map_err(internal)?;
-    *live = Some(conversation);
+    let created = Live { conversation, bot_id: bot, environment: env, sdes, context };
+    app.config.store.save(&conv, &created.record()).map_err(internal)?;
+    *live = Some(created);
     Ok(StatusCode::NO_CONTENT)
 }
 
@@ -267,13 +290,13 @@ async fn event(
     }
     let slot = app.slot(&conv);
     let mut live = slot.lock().await;
-    let stored = app.config.store.load(&conv).map_err(internal)?;
-    let Some(stored) = stored else {
-        drop(live);
-        app.forget(&conv);
-        return Err(not_found(format!("no conversation {conv:?} (create it with PUT first)")));
-    };
+    let unknown = || not_found(format!("no conversation {conv:?} (create it with PUT first)"));
     if kind == "CLOSE_CONVERSATION" {
+        if live.is_none() && app.config.store.load(&conv).map_err(internal)?.is_none() {
+            drop(live);
+            app.forget(&conv);
+            return Err(unknown());
+        }
         app.config.store.delete(&conv).map_err(internal)?;
         *live = None;
         drop(live);
@@ -281,13 +304,21 @@ async fn event(
         return Ok(Json(json!({ "response": [], "analytics": { "intents": [] } })));
     }
     if live.is_none() {
-        // Not in memory (a restart, another process): from the store.
+        // Not in memory (a restart, an eviction, another process): from
+        // the store. A conversation in memory is the stored one: the store
+        // is written after every event, and only read here.
+        let Some(stored) = app.config.store.load(&conv).map_err(internal)? else {
+            drop(live);
+            app.forget(&conv);
+            return Err(unknown());
+        };
+        let StoredConversation { bot_id, environment, sdes, context, state } = stored;
         let mut config = app.config.conversation.clone();
-        config.info = stored.state.info.clone();
-        let restored = app.config.bot.restore(config, stored.state.clone()).map_err(internal)?;
-        *live = Some(restored);
+        config.info = state.info.clone();
+        let conversation = app.config.bot.restore(config, state).map_err(internal)?;
+        *live = Some(Live { conversation, bot_id, environment, sdes, context });
     }
-    let conversation = live.as_mut().expect("set above");
+    let entry = live.as_mut().expect("set above");
     let message = if kind == "START" {
         // CB's Preview shows the welcome dialog before the user types: the
         // bot's "get started" payload is sent for the user (CB-SPEC §7.2;
@@ -299,9 +330,8 @@ async fn event(
             ApiError(StatusCode::BAD_REQUEST, "bad_event", format!("a {kind} event needs data.message or data.content"))
         })?
     };
-    let turn = tokio::task::block_in_place(|| conversation.send(&message));
-    let saved = StoredConversation { state: conversation.snapshot(), ..stored };
-    app.config.store.save(&conv, &saved).map_err(internal)?;
+    let turn = tokio::task::block_in_place(|| entry.conversation.send(&message));
+    app.config.store.save(&conv, &entry.record()).map_err(internal)?;
     let response = response_items(&turn.events);
     let intents = match (&turn.intent, &turn.dialog) {
         (Some(i), _) => vec![json!({ "id": i, "description": i, "confidenceScore": 1.0 })],
