@@ -17,7 +17,7 @@
 //!
 //! Scripts are sloppy mode (Boa's default for scripts).
 
-use crate::cases::Case;
+use crate::cases::Prepared;
 use crate::host::{self, HostState, METHODS};
 use boa_engine::object::ObjectInitializer;
 use boa_engine::property::{Attribute, PropertyKey};
@@ -105,23 +105,6 @@ fn install_bot_context(ctx: &mut Context) -> JsResult<()> {
     }
     let bc = init.build();
     ctx.register_global_property(js_string!("botContext"), bc, Attribute::all())
-}
-
-/// A case as Boa evaluates it (as for QuickJS).
-pub struct Prepared {
-    globals: Option<String>,
-    panel: String,
-    combined: String,
-}
-
-impl Prepared {
-    pub fn new(case: &Case) -> Prepared {
-        Prepared {
-            globals: case.globals.clone(),
-            panel: format!("(function () {{\n{}\n}})();", case.panel),
-            combined: format!("(function () {{\n{}\n;\n{}\n}})", case.globals.as_deref().unwrap_or(""), case.panel),
-        }
-    }
 }
 
 fn eval(ctx: &mut Context, code: &str) -> Result<JsValue, String> {

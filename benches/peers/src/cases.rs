@@ -31,6 +31,25 @@ pub struct Case {
     pub expect: Expect,
 }
 
+/// A case as the JavaScript peers evaluate it: the globals as they are,
+/// the panel as a function body called at once (fresh runs), and both as
+/// one function for reused runs.
+pub struct Prepared {
+    pub globals: Option<String>,
+    pub panel: String,
+    pub combined: String,
+}
+
+impl Prepared {
+    pub fn new(case: &Case) -> Prepared {
+        Prepared {
+            globals: case.globals.clone(),
+            panel: format!("(function () {{\n{}\n}})();", case.panel),
+            combined: format!("(function () {{\n{}\n;\n{}\n}})", case.globals.as_deref().unwrap_or(""), case.panel),
+        }
+    }
+}
+
 /// The effect a run must have.
 pub enum Expect {
     /// Exactly this message sent.

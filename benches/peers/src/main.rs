@@ -174,7 +174,7 @@ fn scripts(t: Timing) -> Vec<ScriptRow> {
         );
 
         // QuickJS.
-        let p = quickjs::Prepared::new(case);
+        let p = cases::Prepared::new(case);
         same_transcript("QuickJS fresh", case, &transcript, &quickjs::run_fresh(&p, state.clone()));
         let fresh = measure(t, 1.0, || state.clone(), |s| quickjs::run_fresh(&p, s), peer_check("QuickJS", case));
         let r = quickjs::Reused::new(&p);
@@ -184,7 +184,7 @@ fn scripts(t: Timing) -> Vec<ScriptRow> {
         let quickjs = Modes { fresh, reused };
 
         // Boa.
-        let p = boa::Prepared::new(case);
+        let p = cases::Prepared::new(case);
         same_transcript("Boa fresh", case, &transcript, &boa::run_fresh(&p, state.clone()));
         let fresh = measure(t, 1.0, || state.clone(), |s| boa::run_fresh(&p, s), peer_check("Boa", case));
         let mut r = boa::Reused::new(&p);

@@ -20,7 +20,7 @@
 //! Sloppy mode throughout (rquickjs's `eval` defaults to strict; CB scripts
 //! are ES5 sloppy mode).
 
-use crate::cases::Case;
+use crate::cases::Prepared;
 use crate::host::{self, HostState, METHODS};
 use rquickjs::function::Rest;
 use rquickjs::{Array, Coerced, Context, Ctx, Function, Object, Persistent, Runtime, Type, Value};
@@ -150,23 +150,6 @@ fn exception_text(ctx: &Ctx<'_>, e: rquickjs::Error) -> String {
 }
 
 /// A case as QuickJS evaluates it: the globals as they are, the panel as a
-/// function body called at once, and both as one function for reused runs.
-pub struct Prepared {
-    globals: Option<String>,
-    panel: String,
-    combined: String,
-}
-
-impl Prepared {
-    pub fn new(case: &Case) -> Prepared {
-        Prepared {
-            globals: case.globals.clone(),
-            panel: format!("(function () {{\n{}\n}})();", case.panel),
-            combined: format!("(function () {{\n{}\n;\n{}\n}})", case.globals.as_deref().unwrap_or(""), case.panel),
-        }
-    }
-}
-
 /// One isolated run: a fresh runtime and context.
 #[inline(never)]
 pub fn run_fresh(p: &Prepared, state: HostState) -> (HostState, Option<String>) {
