@@ -389,3 +389,18 @@ fn structured_content_has_the_shapes_of_liveperson_examples() {
     }
     assert!(problems.is_empty(), "{problems:#?}");
 }
+
+/// The server does not start without a way to check tokens, nor with a
+/// shared secret too short to be one.
+#[test]
+fn serve_refuses_to_start_without_real_authentication() {
+    let o = crate::util::cbot(&["serve", "dialogs/agent-handoff", "--memory"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&o.stderr).contains("--jwt-key FILE"), "{o:?}");
+    let secret = root().join("target/short-secret.txt");
+    std::fs::write(&secret, "tooshort\n").unwrap();
+    let o =
+        crate::util::cbot(&["serve", "dialogs/agent-handoff", "--memory", "--jwt-secret", secret.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&o.stderr).contains("too short (16 characters at least)"), "{o:?}");
+}

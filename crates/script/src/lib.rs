@@ -599,4 +599,18 @@ mod tests {
         engine.compile(&[src("a", "var x = 1;")]).unwrap();
         assert_eq!(engine.cache_hits(), 1);
     }
+
+    #[test]
+    fn the_program_cache_keeps_the_latest_programs() {
+        let engine = Engine::new(Limits::default()).unwrap();
+        let texts: Vec<String> = (0..=PROGRAM_CACHE_SIZE).map(|k| format!("var x = {k};")).collect();
+        for t in &texts {
+            engine.compile(&[src("p", t)]).unwrap();
+        }
+        // One more than the cache holds: the first is gone, the last is kept.
+        engine.compile(&[src("p", &texts[PROGRAM_CACHE_SIZE])]).unwrap();
+        assert_eq!(engine.cache_hits(), 1);
+        engine.compile(&[src("p", &texts[0])]).unwrap();
+        assert_eq!(engine.cache_hits(), 1);
+    }
 }
