@@ -390,13 +390,17 @@ fn structured_content_has_the_shapes_of_liveperson_examples() {
     assert!(problems.is_empty(), "{problems:#?}");
 }
 
-/// The server does not start without a way to check tokens, nor with a
-/// shared secret too short to be one.
+/// The server does not start on an address other machines can reach
+/// without a way to check tokens, nor with a shared secret too short to be
+/// one. (On loopback, the default, it runs without tokens: a local tool.)
 #[test]
 fn serve_refuses_to_start_without_real_authentication() {
-    let o = crate::util::cbot(&["serve", "dialogs/agent-handoff", "--memory"]);
-    assert_eq!(o.status.code(), Some(2));
-    assert!(String::from_utf8_lossy(&o.stderr).contains("--jwt-key FILE"), "{o:?}");
+    for addr in ["0.0.0.0:0", "[::]:0", "192.0.2.1:8080"] {
+        let o = crate::util::cbot(&["serve", "dialogs/agent-handoff", "--memory", "--addr", addr]);
+        assert_eq!(o.status.code(), Some(2));
+        let stderr = String::from_utf8_lossy(&o.stderr);
+        assert!(stderr.contains("--jwt-key FILE") && stderr.contains("reachable from other machines"), "{o:?}");
+    }
     let secret = root().join("target/short-secret.txt");
     std::fs::write(&secret, "tooshort\n").unwrap();
     let o =

@@ -24,10 +24,12 @@ pub fn run(args: &ServeArgs) -> anyhow::Result<ExitCode> {
             );
             Auth::Jwt(Arc::new(JwtCheck::hs256(text.trim().as_bytes(), args.jwt_scope.clone())))
         }
-        (None, None) if args.insecure_no_auth => Auth::None,
+        (None, None) if args.insecure_no_auth || loopback(&args.addr) => Auth::None,
         (None, None) => anyhow::bail!(
-            "LivePerson's requests carry a JWT: give the key to verify it with --jwt-key FILE (RS256 public key) or \
-             --jwt-secret FILE (HS256), or pass --insecure-no-auth on a trusted network"
+            "{} is reachable from other machines, and LivePerson's requests carry a JWT: give the key to verify it \
+             with --jwt-key FILE (RS256 public key) or --jwt-secret FILE (HS256), or pass --insecure-no-auth on a \
+             trusted network",
+            args.addr
         ),
     };
     let engine = Engine::new(&Config::default()).map_err(|e| anyhow::anyhow!("{e}"))?;
@@ -65,7 +67,8 @@ pub fn run(args: &ServeArgs) -> anyhow::Result<ExitCode> {
             .with_context(|| format!("cannot listen on {}", args.addr))?;
         let local = listener.local_addr()?;
         if insecure {
-            eprintln!("cbot serve: WARNING: requests are not authenticated (--insecure-no-auth)");
+            let why = if args.insecure_no_auth { "--insecure-no-auth" } else { "no --jwt-key or --jwt-secret" };
+            eprintln!("cbot serve: WARNING: requests are not authenticated ({why})");
         }
         eprintln!(
             "cbot serve: bot {bot_id:?} on http://{local}/v1/bots/{bot_id}/environments/draft (state: {})",
@@ -80,4 +83,12 @@ pub fn run(args: &ServeArgs) -> anyhow::Result<ExitCode> {
             .context("the server stopped")
     })?;
     Ok(ExitCode::SUCCESS)
+}
+
+/// Whether `addr` only accepts connections from this machine: then a
+/// server without token checking is a local tool (CB's Preview), not an
+/// open door, and needs no `--insecure-no-auth`.
+fn loopback(addr: &str) -> bool {
+    let host = addr.rsplit_once(':').map_or(addr, |(h, _)| h).trim_start_matches('[').trim_end_matches(']');
+    host.eq_ignore_ascii_case("localhost") || host.parse::<std::net::IpAddr>().is_ok_and(|ip| ip.is_loopback())
 }
