@@ -64,8 +64,8 @@ enum Command {
     /// Serve a bot over LivePerson's Third-Party Bots Custom Endpoint v1
     /// protocol (docs/serve.md).
     ///
-    /// Conversations are stored after every event (one file each under
-    /// --state), so a restarted server goes on where it was.
+    /// Conversations are stored after every event (in a log file under
+    /// --state, or in Redis), so a restarted server goes on where it was.
     Serve(ServeArgs),
 }
 
@@ -76,8 +76,10 @@ struct ServeArgs {
     /// Address to listen on.
     #[arg(long, default_value = "127.0.0.1:8080")]
     addr: String,
-    /// Directory of the conversation store.
-    #[arg(long, default_value = "cbot-state", value_name = "DIR")]
+    /// Where conversations are stored: a directory (an append-only log,
+    /// synced to disk in groups), or `redis://[[user]:password@]host[:port][/db]`
+    /// to share conversations between several servers.
+    #[arg(long, default_value = "cbot-state", value_name = "DIR|URL")]
     state: PathBuf,
     /// Keep conversations in memory only (lost when the server stops).
     #[arg(long, conflicts_with = "state")]

@@ -31,5 +31,6 @@ mod large;
 mod patterns;
 mod script;
 mod serve;
+mod store;
 mod testkit;
 mod util;

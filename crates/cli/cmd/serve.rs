@@ -3,7 +3,7 @@
 use crate::ServeArgs;
 use anyhow::Context as _;
 use cbot_engine::{Config, ConversationConfig, Engine};
-use cbot_server::{Auth, FileStore, JwtCheck, MemoryStore, ServerConfig, Store};
+use cbot_server::{Auth, JwtCheck, LogStore, MemoryStore, RedisStore, ServerConfig, Store};
 use std::process::ExitCode;
 use std::sync::Arc;
 
@@ -39,10 +39,13 @@ pub fn run(args: &ServeArgs) -> anyhow::Result<ExitCode> {
     }
     let model = bot.compiled().model();
     let bot_id = args.bot_id.clone().or_else(|| model.info.id.clone()).unwrap_or_else(|| "cbot".into());
+    let state = args.state.to_string_lossy();
     let store: Arc<dyn Store> = if args.memory {
         Arc::new(MemoryStore::default())
+    } else if state.starts_with("redis://") {
+        Arc::new(RedisStore::open(&state, &bot_id).map_err(|e| anyhow::anyhow!("{e}"))?)
     } else {
-        Arc::new(FileStore::open(&args.state).map_err(|e| anyhow::anyhow!("{e}"))?)
+        Arc::new(LogStore::open(&args.state).map_err(|e| anyhow::anyhow!("{e}"))?)
     };
     let mut conversation = ConversationConfig::default();
     if !args.offline {
@@ -72,7 +75,7 @@ pub fn run(args: &ServeArgs) -> anyhow::Result<ExitCode> {
         }
         eprintln!(
             "cbot serve: bot {bot_id:?} on http://{local}/v1/bots/{bot_id}/environments/draft (state: {})",
-            if args.memory { "memory".to_string() } else { args.state.display().to_string() }
+            if args.memory { "memory".to_string() } else { redacted(&state) }
         );
         axum::serve(listener, router)
             .with_graceful_shutdown(async {
@@ -91,4 +94,12 @@ pub fn run(args: &ServeArgs) -> anyhow::Result<ExitCode> {
 fn loopback(addr: &str) -> bool {
     let host = addr.rsplit_once(':').map_or(addr, |(h, _)| h).trim_start_matches('[').trim_end_matches(']');
     host.eq_ignore_ascii_case("localhost") || host.parse::<std::net::IpAddr>().is_ok_and(|ip| ip.is_loopback())
+}
+
+/// The store as it may be printed: a Redis URL without its password.
+fn redacted(state: &str) -> String {
+    match state.strip_prefix("redis://").and_then(|rest| rest.split_once('@')) {
+        Some((_, host)) => format!("redis://…@{host}"),
+        None => state.to_string(),
+    }
 }

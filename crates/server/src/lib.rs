@@ -21,7 +21,9 @@ pub mod store;
 
 pub use auth::{Auth, JwtCheck};
 pub use protocol::response_items;
-pub use store::{FileStore, MemoryStore, Store, StoreError, StoredConversation};
+pub use store::{
+    LogOptions, LogStats, LogStore, MemoryStore, RedisStore, Store, StoreError, StoreLock, StoredConversation,
+};
 
 use axum::extract::rejection::JsonRejection;
 use axum::extract::{DefaultBodyLimit, Path, State};
@@ -112,6 +114,13 @@ fn not_found(what: String) -> ApiError {
 fn internal(e: impl std::fmt::Display) -> ApiError {
     tracing::error!("{e}");
     ApiError(StatusCode::INTERNAL_SERVER_ERROR, "internal", "the server could not handle this event".into())
+}
+
+/// The store could not give us the conversation in time (another server
+/// holds it, or Redis is down): LivePerson may retry.
+fn unavailable(e: StoreError) -> ApiError {
+    tracing::warn!("{e}");
+    ApiError(StatusCode::SERVICE_UNAVAILABLE, "unavailable", "the conversation is busy or unreachable; retry".into())
 }
 
 fn bad_json(r: JsonRejection) -> ApiError {
@@ -245,21 +254,38 @@ async fn create(
 ) -> Result<StatusCode, ApiError> {
     app.check(&bot, Some(&env))?;
     let body = body.map(|Json(b)| b).unwrap_or_default();
-    let slot = app.slot(&conv);
-    let mut live = slot.lock().await;
-    // Idempotent: a conversation that exists is left as it is.
-    if live.is_some() || app.config.store.load(&conv).map_err(internal)?.is_some() {
-        return Ok(StatusCode::NO_CONTENT);
+    let slot = app.slot(&conv).lock_owned().await;
+    // Off the async runtime: the store may wait for a disk sync or Redis.
+    let blocking = app.clone();
+    tokio::task::spawn_blocking(move || blocking.create(slot, &bot, &env, &conv, &body)).await.map_err(internal)?
+}
+
+impl App {
+    fn create(
+        &self,
+        mut live: tokio::sync::OwnedMutexGuard<Option<Live>>,
+        bot: &str,
+        env: &str,
+        conv: &str,
+        body: &serde_json::Value,
+    ) -> Result<StatusCode, ApiError> {
+        let store = &self.config.store;
+        let _held = store.lock(conv).map_err(unavailable)?;
+        // Idempotent: a conversation that exists is left as it is. (In a
+        // shared store only the store knows.)
+        if (live.is_some() && !store.shared()) || store.load(conv).map_err(internal)?.is_some() {
+            return Ok(StatusCode::NO_CONTENT);
+        }
+        let sdes = body.get("sdes").cloned().unwrap_or_default();
+        let context = body.get("context").cloned().unwrap_or_default();
+        let mut config = self.config.conversation.clone();
+        config.info = info_for(&config.info, conv, &sdes, &context);
+        let conversation = self.config.bot.start(config);
+        let created = Live { conversation, bot_id: bot.to_string(), environment: env.to_string(), sdes, context };
+        store.save(conv, &created.record()).map_err(internal)?;
+        *live = Some(created);
+        Ok(StatusCode::NO_CONTENT)
     }
-    let sdes = body.get("sdes").cloned().unwrap_or_default();
-    let context = body.get("context").cloned().unwrap_or_default();
-    let mut config = app.config.conversation.clone();
-    config.info = info_for(&config.info, &conv, &sdes, &context);
-    let conversation = tokio::task::block_in_place(|| app.config.bot.start(config));
-    let created = Live { conversation, bot_id: bot, environment: env, sdes, context };
-    app.config.store.save(&conv, &created.record()).map_err(internal)?;
-    *live = Some(created);
-    Ok(StatusCode::NO_CONTENT)
 }
 
 /// The user message an event carries: TEXT's `data.message`;
@@ -288,55 +314,90 @@ async fn event(
             format!("unknown event type {kind:?} (TEXT, RICH_CONTENT, START or CLOSE_CONVERSATION)"),
         ));
     }
-    let slot = app.slot(&conv);
-    let mut live = slot.lock().await;
-    let unknown = || not_found(format!("no conversation {conv:?} (create it with PUT first)"));
-    if kind == "CLOSE_CONVERSATION" {
-        if live.is_none() && app.config.store.load(&conv).map_err(internal)?.is_none() {
-            drop(live);
-            app.forget(&conv);
-            return Err(unknown());
-        }
-        app.config.store.delete(&conv).map_err(internal)?;
-        *live = None;
-        drop(live);
-        app.forget(&conv);
-        return Ok(Json(json!({ "response": [], "analytics": { "intents": [] } })));
-    }
-    if live.is_none() {
-        // Not in memory (a restart, an eviction, another process): from
-        // the store. A conversation in memory is the stored one: the store
-        // is written after every event, and only read here.
-        let Some(stored) = app.config.store.load(&conv).map_err(internal)? else {
-            drop(live);
-            app.forget(&conv);
-            return Err(unknown());
-        };
-        let StoredConversation { bot_id, environment, sdes, context, state } = stored;
-        let mut config = app.config.conversation.clone();
-        config.info = state.info.clone();
-        let conversation = app.config.bot.restore(config, state).map_err(internal)?;
-        *live = Some(Live { conversation, bot_id, environment, sdes, context });
-    }
-    let entry = live.as_mut().expect("set above");
-    let message = if kind == "START" {
+    let message = match kind.as_str() {
+        "CLOSE_CONVERSATION" => None,
         // CB's Preview shows the welcome dialog before the user types: the
         // bot's "get started" payload is sent for the user (CB-SPEC §7.2;
         // "hi" when the export has none).
-        let model = app.config.bot.compiled().model();
-        model.info.get_started_button_payload.clone().filter(|p| !p.trim().is_empty()).unwrap_or_else(|| "hi".into())
-    } else {
-        message_of(&body).ok_or_else(|| {
+        "START" => Some(
+            app.config
+                .bot
+                .compiled()
+                .model()
+                .info
+                .get_started_button_payload
+                .clone()
+                .filter(|p| !p.trim().is_empty())
+                .unwrap_or_else(|| "hi".into()),
+        ),
+        _ => Some(message_of(&body).ok_or_else(|| {
             ApiError(StatusCode::BAD_REQUEST, "bad_event", format!("a {kind} event needs data.message or data.content"))
-        })?
+        })?),
     };
-    let turn = tokio::task::block_in_place(|| entry.conversation.send(&message));
-    app.config.store.save(&conv, &entry.record()).map_err(internal)?;
-    let response = response_items(&turn.events);
-    let intents = match (&turn.intent, &turn.dialog) {
-        (Some(i), _) => vec![json!({ "id": i, "description": i, "confidenceScore": 1.0 })],
-        (None, Some(d)) => vec![json!({ "id": d, "description": d, "confidenceScore": 1.0 })],
-        _ => Vec::new(),
-    };
-    Ok(Json(json!({ "response": response, "analytics": { "intents": intents } })))
+    let slot = app.slot(&conv).lock_owned().await;
+    let blocking = app.clone();
+    let answer = tokio::task::spawn_blocking(move || blocking.event(slot, &conv, message.as_deref()))
+        .await
+        .map_err(internal)??;
+    Ok(Json(answer))
+}
+
+impl App {
+    /// Runs one event of `conv` (`None`: close it) while holding its slot.
+    fn event(
+        &self,
+        mut live: tokio::sync::OwnedMutexGuard<Option<Live>>,
+        conv: &str,
+        message: Option<&str>,
+    ) -> Result<serde_json::Value, ApiError> {
+        let store = &self.config.store;
+        let _held = store.lock(conv).map_err(unavailable)?;
+        let unknown = || not_found(format!("no conversation {conv:?} (create it with PUT first)"));
+        if store.shared() {
+            // Another server may have moved it on since: the store's copy
+            // is the one to continue.
+            *live = None;
+        }
+        let Some(message) = message else {
+            let exists = live.is_some() || store.load(conv).map_err(internal)?.is_some();
+            if exists {
+                store.delete(conv).map_err(internal)?;
+            }
+            *live = None;
+            drop(live);
+            self.forget(conv);
+            return if exists { Ok(json!({ "response": [], "analytics": { "intents": [] } })) } else { Err(unknown()) };
+        };
+        if live.is_none() {
+            // Not in memory (a restart, an eviction, another process): from
+            // the store. A conversation in memory is the stored one: the
+            // store is written after every event, and only read here.
+            let Some(stored) = store.load(conv).map_err(internal)? else {
+                drop(live);
+                self.forget(conv);
+                return Err(unknown());
+            };
+            let StoredConversation { bot_id, environment, sdes, context, state } = stored;
+            let mut config = self.config.conversation.clone();
+            config.info = state.info.clone();
+            let conversation = self.config.bot.restore(config, state).map_err(internal)?;
+            *live = Some(Live { conversation, bot_id, environment, sdes, context });
+        }
+        let Some(entry) = live.as_mut() else { return Err(unknown()) };
+        let turn = entry.conversation.send(message);
+        if let Err(e) = store.save(conv, &entry.record()) {
+            // Not stored: the conversation in memory is ahead of the
+            // store, so forget it; the next event starts again from the
+            // stored state (LivePerson resends an unanswered event).
+            *live = None;
+            return Err(internal(e));
+        }
+        let response = response_items(&turn.events);
+        let intents = match (&turn.intent, &turn.dialog) {
+            (Some(i), _) => vec![json!({ "id": i, "description": i, "confidenceScore": 1.0 })],
+            (None, Some(d)) => vec![json!({ "id": d, "description": d, "confidenceScore": 1.0 })],
+            _ => Vec::new(),
+        };
+        Ok(json!({ "response": response, "analytics": { "intents": intents } }))
+    }
 }

@@ -1,0 +1,119 @@
+//! Where conversations live between events: a [`Store`] of
+//! [`StoredConversation`]s.
+//!
+//! - [`LogStore`] (the default): an append-only log file in a directory,
+//!   written by one thread that commits the records of many conversations
+//!   with one write and one disk sync (group commit); a conversation is
+//!   always at its previous or its new state, even after `kill -9` or a
+//!   power cut.
+//! - [`RedisStore`]: Redis, so that several servers share conversations.
+//! - [`MemoryStore`]: for tests and throwaway servers.
+
+use cbot_engine::ConversationState;
+use serde::{Deserialize, Serialize};
+use std::collections::HashMap;
+use std::sync::Mutex;
+
+mod log;
+mod redis;
+
+pub use log::{LogOptions, LogStats, LogStore};
+pub use redis::RedisStore;
+
+/// A conversation as stored.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct StoredConversation {
+    /// The bot id of the URL.
+    pub bot_id: String,
+    /// The environment of the URL (`draft`, …).
+    pub environment: String,
+    /// The `sdes` of the PUT that created it (as LivePerson sent them).
+    pub sdes: serde_json::Value,
+    /// The `context` of that PUT.
+    pub context: serde_json::Value,
+    /// The conversation's state after its last event.
+    pub state: ConversationState,
+}
+
+/// Why the store failed.
+#[derive(Debug)]
+pub struct StoreError(pub String);
+
+impl std::fmt::Display for StoreError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl std::error::Error for StoreError {}
+
+/// Conversation storage. Calls for one conversation never overlap (the
+/// server orders each conversation's events); calls for different ones may.
+pub trait Store: Send + Sync {
+    /// The stored conversation, if there is one.
+    fn load(&self, id: &str) -> Result<Option<StoredConversation>, StoreError>;
+    /// Stores it (replacing what was there), durably before returning.
+    fn save(&self, id: &str, conversation: &StoredConversation) -> Result<(), StoreError>;
+    /// Forgets it.
+    fn delete(&self, id: &str) -> Result<(), StoreError>;
+    /// Whether other processes write this store too. Then a conversation
+    /// held in memory may be stale: the server reads it back from the
+    /// store for every event, under [`Store::lock`].
+    fn shared(&self) -> bool {
+        false
+    }
+    /// Holds conversation `id` against other processes until the lock is
+    /// dropped, so that its events are handled one at a time across all
+    /// servers. A store only this process uses needs nothing (the server
+    /// orders events within the process).
+    fn lock(&self, id: &str) -> Result<StoreLock, StoreError> {
+        let _ = id;
+        Ok(StoreLock::none())
+    }
+}
+
+/// A conversation held by [`Store::lock`]; released when dropped.
+pub struct StoreLock(Option<Box<dyn FnOnce() + Send>>);
+
+impl StoreLock {
+    /// A lock that holds nothing.
+    pub fn none() -> StoreLock {
+        StoreLock(None)
+    }
+
+    /// A lock released by running `release`.
+    pub fn new(release: impl FnOnce() + Send + 'static) -> StoreLock {
+        StoreLock(Some(Box::new(release)))
+    }
+}
+
+impl Drop for StoreLock {
+    fn drop(&mut self) {
+        if let Some(release) = self.0.take() {
+            release();
+        }
+    }
+}
+
+/// In memory: gone when the process ends.
+#[derive(Default)]
+pub struct MemoryStore(Mutex<HashMap<String, StoredConversation>>);
+
+impl Store for MemoryStore {
+    fn load(&self, id: &str) -> Result<Option<StoredConversation>, StoreError> {
+        Ok(self.0.lock().map_err(|_| StoreError("store lock poisoned".into()))?.get(id).cloned())
+    }
+
+    fn save(&self, id: &str, conversation: &StoredConversation) -> Result<(), StoreError> {
+        self.0
+            .lock()
+            .map_err(|_| StoreError("store lock poisoned".into()))?
+            .insert(id.to_string(), conversation.clone());
+        Ok(())
+    }
+
+    fn delete(&self, id: &str) -> Result<(), StoreError> {
+        self.0.lock().map_err(|_| StoreError("store lock poisoned".into()))?.remove(id);
+        Ok(())
+    }
+}
