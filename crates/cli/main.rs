@@ -6,6 +6,12 @@
 
 mod cmd;
 
+/// mimalloc rather than the system allocator: `cbot serve` and `cbot
+/// bench` allocate from many threads at once, where glibc's malloc took
+/// about a fifth of a loaded server's time (benches/RESULTS.md).
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 use clap::{Parser, Subcommand, ValueEnum};
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -67,6 +73,42 @@ enum Command {
     /// Conversations are stored after every event (in a log file under
     /// --state, or in Redis), so a restarted server goes on where it was.
     Serve(ServeArgs),
+    /// Load-test `cbot serve` on loopback: N connections post events of
+    /// generated conversations to the bot (docs/serve.md).
+    ///
+    /// Reports events per second, latency percentiles as the clients saw
+    /// them, and the store's group commits. Exit status: 0 when every
+    /// answer was right, 1 when some were not.
+    Loadtest(LoadtestArgs),
+}
+
+#[derive(Debug, clap::Args)]
+struct LoadtestArgs {
+    /// The bot: a CB export, or a directory holding bot.json.
+    bot: PathBuf,
+    /// Concurrent connections, each going through conversations one after
+    /// another.
+    #[arg(long, default_value_t = 64, value_name = "N")]
+    connections: usize,
+    /// Seconds measured.
+    #[arg(long, default_value_t = 10.0, value_name = "SECS")]
+    duration: f64,
+    /// Seconds of load before measuring.
+    #[arg(long, default_value_t = 1.0, value_name = "SECS")]
+    warmup: f64,
+    /// The store: a directory (default: a fresh temporary one, removed
+    /// after) or a `redis://` URL.
+    #[arg(long, value_name = "DIR|URL")]
+    state: Option<String>,
+    /// Keep conversations in memory only.
+    #[arg(long, conflicts_with = "state")]
+    memory: bool,
+    /// Runtime threads (default: one per core).
+    #[arg(long, value_name = "N")]
+    threads: Option<usize>,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = BenchFormat::Table)]
+    format: BenchFormat,
 }
 
 #[derive(Debug, clap::Args)]
@@ -367,5 +409,6 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Command::Test(args) => cmd::test::run(&args),
         Command::Bench(args) => cmd::bench::run(&args),
         Command::Serve(args) => cmd::serve::run(&args),
+        Command::Loadtest(args) => cmd::loadtest::run(&args),
     }
 }

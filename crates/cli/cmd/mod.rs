@@ -3,6 +3,7 @@
 pub mod bench;
 pub mod chat;
 pub mod check;
+pub mod loadtest;
 pub mod matching;
 pub mod script;
 pub mod serve;

@@ -34,6 +34,13 @@ pub trait Transport: Send + Sync {
     /// Makes the call; `Err` when there is no response (network error, no
     /// mock), with a message for the turn's events.
     fn send(&self, request: &HttpRequest) -> Result<HttpResponse, String>;
+
+    /// Whether a call may wait on something outside the process (the
+    /// network). A server runs turns that may on threads meant for
+    /// blocking, and the rest on its async workers.
+    fn may_block(&self) -> bool {
+        true
+    }
 }
 
 /// No network: every call fails with a message naming the integration.
@@ -42,6 +49,10 @@ pub trait Transport: Send + Sync {
 pub struct NoNetwork;
 
 impl Transport for NoNetwork {
+    fn may_block(&self) -> bool {
+        false
+    }
+
     fn send(&self, request: &HttpRequest) -> Result<HttpResponse, String> {
         Err(format!(
             "integration `{}` was not called: no network transport is configured (mock it, or give the conversation a transport)",
@@ -76,6 +87,10 @@ impl Mocks {
 }
 
 impl Transport for Mocks {
+    fn may_block(&self) -> bool {
+        false
+    }
+
     fn send(&self, request: &HttpRequest) -> Result<HttpResponse, String> {
         if let Ok(mut r) = self.requests.lock() {
             r.push(request.clone());

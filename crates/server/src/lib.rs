@@ -22,7 +22,7 @@ pub mod store;
 pub use auth::{Auth, JwtCheck};
 pub use protocol::response_items;
 pub use store::{
-    LogOptions, LogStats, LogStore, MemoryStore, RedisStore, Store, StoreError, StoreLock, StoredConversation,
+    LogOptions, LogStats, LogStore, MemoryStore, RedisStore, Saving, Store, StoreError, StoreLock, StoredConversation,
 };
 
 use axum::extract::rejection::JsonRejection;
@@ -94,6 +94,75 @@ impl Live {
 struct App {
     config: ServerConfig,
     live: Mutex<HashMap<String, Slot>>,
+    /// Whether handling an event may block its thread (a shared store, or
+    /// integrations over the network): then events run on tokio's blocking
+    /// pool; otherwise on the async workers, awaiting the store's disk
+    /// sync instead of blocking on it (a thread hand-off per event costs
+    /// more than a turn).
+    blocking: bool,
+}
+
+/// A conversation's slot, held: its events wait for it.
+type Held = tokio::sync::OwnedMutexGuard<Option<Live>>;
+
+/// An event handled, its state being stored: the answer may leave once
+/// the store has it.
+struct Handled {
+    /// `None` once the conversation is closed.
+    held: Option<Held>,
+    _lock: StoreLock,
+    saving: Saving,
+    answer: serde_json::Value,
+}
+
+impl Handled {
+    fn done(held: Held, answer: serde_json::Value) -> Handled {
+        Handled { held: Some(held), _lock: StoreLock::none(), saving: Saving::Done(Ok(())), answer }
+    }
+
+    /// The answer once stored; if the store failed, the conversation in
+    /// memory (ahead of the store) is forgotten, so the next event starts
+    /// again from the stored state (LivePerson resends an unanswered
+    /// event).
+    fn finish(mut self, stored: Result<(), StoreError>) -> Result<serde_json::Value, ApiError> {
+        match stored {
+            Ok(()) => Ok(self.answer),
+            Err(e) => {
+                if let Some(held) = &mut self.held {
+                    **held = None;
+                }
+                Err(internal(e))
+            }
+        }
+    }
+
+    async fn wait(mut self) -> Result<serde_json::Value, ApiError> {
+        let saving = std::mem::replace(&mut self.saving, Saving::Done(Ok(())));
+        let stored = saving.wait().await;
+        self.finish(stored)
+    }
+
+    fn wait_blocking(mut self) -> Result<serde_json::Value, ApiError> {
+        let saving = std::mem::replace(&mut self.saving, Saving::Done(Ok(())));
+        let stored = saving.wait_blocking();
+        self.finish(stored)
+    }
+}
+
+impl App {
+    /// Runs `work` (which may block when `self.blocking`) and waits for
+    /// its save, the right way for this server.
+    async fn run(
+        self: &Arc<Self>,
+        work: impl FnOnce(&App) -> Result<Handled, ApiError> + Send + 'static,
+    ) -> Result<serde_json::Value, ApiError> {
+        if self.blocking {
+            let app = self.clone();
+            tokio::task::spawn_blocking(move || work(&app)?.wait_blocking()).await.map_err(internal)?
+        } else {
+            work(self)?.wait().await
+        }
+    }
 }
 
 /// An error answer: a status and `{"error":{"code","message"}}` (the
@@ -132,7 +201,9 @@ fn bad_json(r: JsonRejection) -> ApiError {
 /// The router, ready to serve.
 pub fn router(config: ServerConfig) -> Router {
     let auth = config.auth.clone();
-    let app = Arc::new(App { config, live: Mutex::new(HashMap::new()) });
+    let blocking = config.store.shared()
+        || (config.conversation.transport.may_block() && !config.bot.compiled().model().integrations().is_empty());
+    let app = Arc::new(App { config, live: Mutex::new(HashMap::new()), blocking });
     Router::new()
         .route("/healthz", get(|| async { "ok" }))
         .route("/v1/bots/{bot}/environments", get(environments))
@@ -254,27 +325,26 @@ async fn create(
 ) -> Result<StatusCode, ApiError> {
     app.check(&bot, Some(&env))?;
     let body = body.map(|Json(b)| b).unwrap_or_default();
-    let slot = app.slot(&conv).lock_owned().await;
-    // Off the async runtime: the store may wait for a disk sync or Redis.
-    let blocking = app.clone();
-    tokio::task::spawn_blocking(move || blocking.create(slot, &bot, &env, &conv, &body)).await.map_err(internal)?
+    let held = app.slot(&conv).lock_owned().await;
+    app.run(move |app| app.create(held, &bot, &env, &conv, &body)).await?;
+    Ok(StatusCode::NO_CONTENT)
 }
 
 impl App {
     fn create(
         &self,
-        mut live: tokio::sync::OwnedMutexGuard<Option<Live>>,
+        mut held: Held,
         bot: &str,
         env: &str,
         conv: &str,
         body: &serde_json::Value,
-    ) -> Result<StatusCode, ApiError> {
+    ) -> Result<Handled, ApiError> {
         let store = &self.config.store;
-        let _held = store.lock(conv).map_err(unavailable)?;
+        let lock = store.lock(conv).map_err(unavailable)?;
         // Idempotent: a conversation that exists is left as it is. (In a
         // shared store only the store knows.)
-        if (live.is_some() && !store.shared()) || store.load(conv).map_err(internal)?.is_some() {
-            return Ok(StatusCode::NO_CONTENT);
+        if (held.is_some() && !store.shared()) || store.load(conv).map_err(internal)?.is_some() {
+            return Ok(Handled::done(held, serde_json::Value::Null));
         }
         let sdes = body.get("sdes").cloned().unwrap_or_default();
         let context = body.get("context").cloned().unwrap_or_default();
@@ -282,9 +352,9 @@ impl App {
         config.info = info_for(&config.info, conv, &sdes, &context);
         let conversation = self.config.bot.start(config);
         let created = Live { conversation, bot_id: bot.to_string(), environment: env.to_string(), sdes, context };
-        store.save(conv, &created.record()).map_err(internal)?;
-        *live = Some(created);
-        Ok(StatusCode::NO_CONTENT)
+        let saving = store.save_begin(conv, &created.record());
+        *held = Some(created);
+        Ok(Handled { held: Some(held), _lock: lock, saving, answer: serde_json::Value::Null })
     }
 }
 
@@ -334,46 +404,46 @@ async fn event(
             ApiError(StatusCode::BAD_REQUEST, "bad_event", format!("a {kind} event needs data.message or data.content"))
         })?),
     };
-    let slot = app.slot(&conv).lock_owned().await;
-    let blocking = app.clone();
-    let answer = tokio::task::spawn_blocking(move || blocking.event(slot, &conv, message.as_deref()))
-        .await
-        .map_err(internal)??;
+    let held = app.slot(&conv).lock_owned().await;
+    let answer = app.run(move |app| app.event(held, &conv, message.as_deref())).await?;
     Ok(Json(answer))
 }
 
 impl App {
     /// Runs one event of `conv` (`None`: close it) while holding its slot.
-    fn event(
-        &self,
-        mut live: tokio::sync::OwnedMutexGuard<Option<Live>>,
-        conv: &str,
-        message: Option<&str>,
-    ) -> Result<serde_json::Value, ApiError> {
+    fn event(&self, mut held: Held, conv: &str, message: Option<&str>) -> Result<Handled, ApiError> {
         let store = &self.config.store;
-        let _held = store.lock(conv).map_err(unavailable)?;
+        let lock = store.lock(conv).map_err(unavailable)?;
         let unknown = || not_found(format!("no conversation {conv:?} (create it with PUT first)"));
         if store.shared() {
             // Another server may have moved it on since: the store's copy
             // is the one to continue.
-            *live = None;
+            *held = None;
         }
         let Some(message) = message else {
-            let exists = live.is_some() || store.load(conv).map_err(internal)?.is_some();
-            if exists {
-                store.delete(conv).map_err(internal)?;
-            }
-            *live = None;
-            drop(live);
+            let exists = held.is_some() || store.load(conv).map_err(internal)?.is_some();
+            *held = None;
+            drop(held);
             self.forget(conv);
-            return if exists { Ok(json!({ "response": [], "analytics": { "intents": [] } })) } else { Err(unknown()) };
+            if !exists {
+                return Err(unknown());
+            }
+            // The slot is forgotten; the deletion is ordered after every
+            // earlier save of the conversation all the same (one writer).
+            let closed = self.config.store.delete_begin(conv);
+            return Ok(Handled {
+                held: None,
+                _lock: lock,
+                saving: closed,
+                answer: json!({ "response": [], "analytics": { "intents": [] } }),
+            });
         };
-        if live.is_none() {
+        if held.is_none() {
             // Not in memory (a restart, an eviction, another process): from
             // the store. A conversation in memory is the stored one: the
             // store is written after every event, and only read here.
             let Some(stored) = store.load(conv).map_err(internal)? else {
-                drop(live);
+                drop(held);
                 self.forget(conv);
                 return Err(unknown());
             };
@@ -381,23 +451,18 @@ impl App {
             let mut config = self.config.conversation.clone();
             config.info = state.info.clone();
             let conversation = self.config.bot.restore(config, state).map_err(internal)?;
-            *live = Some(Live { conversation, bot_id, environment, sdes, context });
+            *held = Some(Live { conversation, bot_id, environment, sdes, context });
         }
-        let Some(entry) = live.as_mut() else { return Err(unknown()) };
+        let Some(entry) = held.as_mut() else { return Err(unknown()) };
         let turn = entry.conversation.send(message);
-        if let Err(e) = store.save(conv, &entry.record()) {
-            // Not stored: the conversation in memory is ahead of the
-            // store, so forget it; the next event starts again from the
-            // stored state (LivePerson resends an unanswered event).
-            *live = None;
-            return Err(internal(e));
-        }
+        let saving = store.save_begin(conv, &entry.record());
         let response = response_items(&turn.events);
         let intents = match (&turn.intent, &turn.dialog) {
             (Some(i), _) => vec![json!({ "id": i, "description": i, "confidenceScore": 1.0 })],
             (None, Some(d)) => vec![json!({ "id": d, "description": d, "confidenceScore": 1.0 })],
             _ => Vec::new(),
         };
-        Ok(json!({ "response": response, "analytics": { "intents": intents } }))
+        let answer = json!({ "response": response, "analytics": { "intents": intents } });
+        Ok(Handled { held: Some(held), _lock: lock, saving, answer })
     }
 }

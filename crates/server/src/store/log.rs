@@ -23,7 +23,7 @@
 //! past [`LogOptions::compact_at`]), the writer rewrites it with only the
 //! live records, syncs the copy and renames it over the log.
 
-use super::{Store, StoreError, StoredConversation};
+use super::{GONE, Saving, Store, StoreError, StoredConversation};
 use std::collections::HashMap;
 use std::fs::File;
 use std::io::Write as _;
@@ -94,7 +94,7 @@ struct Job {
     key: String,
     /// `None` deletes.
     value: Option<Vec<u8>>,
-    done: mpsc::SyncSender<Result<(), String>>,
+    done: tokio::sync::oneshot::Sender<Result<(), String>>,
 }
 
 /// The embedded conversation store: one append-only log file in a
@@ -259,11 +259,13 @@ impl LogStore {
         self.shared.lock().ok().and_then(|s| s.file.metadata().ok()).map_or(0, |m| m.len())
     }
 
-    fn submit(&self, key: &str, value: Option<Vec<u8>>) -> Result<(), StoreError> {
-        let (done, wait) = mpsc::sync_channel(1);
-        let gone = || StoreError("the store's writer has stopped".into());
-        self.jobs.as_ref().ok_or_else(gone)?.send(Job { key: key.to_string(), value, done }).map_err(|_| gone())?;
-        wait.recv().map_err(|_| gone())?.map_err(StoreError)
+    fn submit(&self, key: &str, value: Option<Vec<u8>>) -> Saving {
+        let (done, wait) = tokio::sync::oneshot::channel();
+        let job = Job { key: key.to_string(), value, done };
+        match self.jobs.as_ref().map(|jobs| jobs.send(job)) {
+            Some(Ok(())) => Saving::Pending(wait),
+            _ => Saving::Done(Err(StoreError(GONE.into()))),
+        }
     }
 }
 
@@ -296,14 +298,26 @@ impl Store for LogStore {
     }
 
     fn save(&self, id: &str, conversation: &StoredConversation) -> Result<(), StoreError> {
-        let bytes = serde_json::to_vec(conversation).map_err(|e| StoreError(e.to_string()))?;
-        if bytes.len() >= DELETED as usize {
-            return Err(StoreError(format!("conversation {id:?} is too large to store ({} bytes)", bytes.len())));
-        }
+        self.save_begin(id, conversation).wait_blocking()
+    }
+
+    fn save_begin(&self, id: &str, conversation: &StoredConversation) -> Saving {
+        let bytes = match serde_json::to_vec(conversation) {
+            Ok(b) if b.len() < DELETED as usize => b,
+            Ok(b) => {
+                let why = format!("conversation {id:?} is too large to store ({} bytes)", b.len());
+                return Saving::Done(Err(StoreError(why)));
+            }
+            Err(e) => return Saving::Done(Err(StoreError(e.to_string()))),
+        };
         self.submit(id, Some(bytes))
     }
 
     fn delete(&self, id: &str) -> Result<(), StoreError> {
+        self.submit(id, None).wait_blocking()
+    }
+
+    fn delete_begin(&self, id: &str) -> Saving {
         self.submit(id, None)
     }
 }

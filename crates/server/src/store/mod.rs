@@ -56,6 +56,16 @@ pub trait Store: Send + Sync {
     fn save(&self, id: &str, conversation: &StoredConversation) -> Result<(), StoreError>;
     /// Forgets it.
     fn delete(&self, id: &str) -> Result<(), StoreError>;
+    /// Starts storing it: for a store that waits on a disk (or the
+    /// network), the wait can then be awaited instead of blocking a
+    /// thread. By default it is [`Store::save`], done at once.
+    fn save_begin(&self, id: &str, conversation: &StoredConversation) -> Saving {
+        Saving::Done(self.save(id, conversation))
+    }
+    /// Starts forgetting it, like [`Store::save_begin`].
+    fn delete_begin(&self, id: &str) -> Saving {
+        Saving::Done(self.delete(id))
+    }
     /// Whether other processes write this store too. Then a conversation
     /// held in memory may be stale: the server reads it back from the
     /// store for every event, under [`Store::lock`].
@@ -71,6 +81,35 @@ pub trait Store: Send + Sync {
         Ok(StoreLock::none())
     }
 }
+
+/// A save under way ([`Store::save_begin`]).
+pub enum Saving {
+    /// Already stored (or failed).
+    Done(Result<(), StoreError>),
+    /// Stored when the receiver is answered.
+    Pending(tokio::sync::oneshot::Receiver<Result<(), String>>),
+}
+
+impl Saving {
+    /// Waits for it without blocking the async runtime.
+    pub async fn wait(self) -> Result<(), StoreError> {
+        match self {
+            Saving::Done(r) => r,
+            Saving::Pending(rx) => rx.await.unwrap_or_else(|_| Err(GONE.into())).map_err(StoreError),
+        }
+    }
+
+    /// Waits for it, blocking the thread (not on an async worker).
+    pub fn wait_blocking(self) -> Result<(), StoreError> {
+        match self {
+            Saving::Done(r) => r,
+            Saving::Pending(rx) => rx.blocking_recv().unwrap_or_else(|_| Err(GONE.into())).map_err(StoreError),
+        }
+    }
+}
+
+/// Why a save was never answered.
+const GONE: &str = "the store's writer has stopped";
 
 /// A conversation held by [`Store::lock`]; released when dropped.
 pub struct StoreLock(Option<Box<dyn FnOnce() + Send>>);
