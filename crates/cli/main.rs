@@ -149,6 +149,10 @@ struct ServeArgs {
     /// from the store on their next event).
     #[arg(long, default_value_t = cbot_server::DEFAULT_MAX_LIVE, value_name = "N")]
     max_live: usize,
+    /// Do not serve the web preview page (served at / when requests are
+    /// not authenticated).
+    #[arg(long)]
+    no_preview: bool,
 }
 
 #[derive(Debug, clap::Args)]

@@ -18,6 +18,10 @@
 //!   answering as `OfflineContext` does (`cargo test --test all botcontext`)
 //! - `serve`: the Custom Endpoint v1 server in process, and a real one
 //!   killed and restarted on its store (`cargo test --test all serve`)
+//! - `preview`: `cbot serve`'s web preview page: its JSON API in process,
+//!   and the page in headless Chromium over the DevTools pipe (skipped
+//!   without /usr/bin/chromium unless CBOT_REQUIRE_BROWSER=1; `cargo test
+//!   --test all preview`; screenshot in target/preview-screenshot.png)
 //! - `testkit`: `cbot test` on the example bot and on tests/data/convos
 //!   (reports snapshotted; `CBOT_BLESS=1` rewrites them), coverage, record
 //!   and replay (`cargo test --test all testkit`)
@@ -29,6 +33,7 @@ mod errors;
 mod fixtures;
 mod large;
 mod patterns;
+mod preview;
 mod script;
 mod serve;
 mod store;

@@ -36,6 +36,7 @@ fn app_full(bot: &str, auth: cbot_server::Auth, max_live: usize) -> axum::Router
         conversation,
         auth,
         max_live,
+        preview: false,
     })
 }
 

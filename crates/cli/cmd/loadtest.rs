@@ -85,6 +85,7 @@ pub fn run(args: &LoadtestArgs) -> anyhow::Result<ExitCode> {
         conversation: ConversationConfig::default(),
         auth: Auth::None,
         max_live: cbot_server::DEFAULT_MAX_LIVE,
+        preview: false,
     });
     let threads = args.threads.unwrap_or_else(|| std::thread::available_parallelism().map_or(2, |n| n.get()));
     let runtime = tokio::runtime::Builder::new_multi_thread()

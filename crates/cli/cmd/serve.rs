@@ -53,6 +53,9 @@ pub fn run(args: &ServeArgs) -> anyhow::Result<ExitCode> {
     }
     let version = format!("cbot {} ({})", env!("CARGO_PKG_VERSION"), bot.name());
     let insecure = matches!(auth, Auth::None);
+    // A browser has no LivePerson token: the preview only exists without
+    // token checks (cbot_server::ServerConfig::preview).
+    let preview = insecure && !args.no_preview;
     let router = cbot_server::router(ServerConfig {
         bot,
         bot_id: bot_id.clone(),
@@ -61,6 +64,7 @@ pub fn run(args: &ServeArgs) -> anyhow::Result<ExitCode> {
         conversation,
         auth,
         max_live: args.max_live,
+        preview,
     });
     let runtime =
         tokio::runtime::Builder::new_multi_thread().enable_all().build().context("cannot start the runtime")?;
@@ -77,6 +81,9 @@ pub fn run(args: &ServeArgs) -> anyhow::Result<ExitCode> {
             "cbot serve: bot {bot_id:?} on http://{local}/v1/bots/{bot_id}/environments/draft (state: {})",
             if args.memory { "memory".to_string() } else { redacted(&state) }
         );
+        if preview {
+            eprintln!("cbot serve: preview on http://{local}/");
+        }
         axum::serve(listener, router)
             .with_graceful_shutdown(async {
                 let _ = tokio::signal::ctrl_c().await;

@@ -7,6 +7,9 @@
 //! - `POST /v1/bots/{botId}/environments/{env}/conversations/{convId}/events` →
 //!   `{"response":[…],"analytics":{"intents":[…]}}`
 //! - `GET  /healthz`
+//! - `GET  /` and `/preview/…`: the web preview page and its JSON API
+//!   (preview.rs), when [`ServerConfig::preview`] is on and there is no
+//!   token check
 //!
 //! Each conversation's events are handled one at a time, in order;
 //! different conversations run in parallel. After every event the
@@ -16,6 +19,7 @@
 #![deny(missing_docs)]
 
 mod auth;
+mod preview;
 mod protocol;
 pub mod store;
 
@@ -60,6 +64,11 @@ pub struct ServerConfig {
     /// event restores them), so memory stays bounded however many
     /// conversations LivePerson opens.
     pub max_live: usize,
+    /// Serve the web preview page at `/` and its JSON API under
+    /// `/preview/api/` (docs/serve.md). Only when `auth` is [`Auth::None`]:
+    /// the page sits outside the token check (a browser has no LivePerson
+    /// token), so with token checks on it is not served, whatever this says.
+    pub preview: bool,
 }
 
 /// The default of [`ServerConfig::max_live`] (about 90 MB of conversations).
@@ -201,10 +210,11 @@ fn bad_json(r: JsonRejection) -> ApiError {
 /// The router, ready to serve.
 pub fn router(config: ServerConfig) -> Router {
     let auth = config.auth.clone();
+    let preview = (config.preview && matches!(auth, Auth::None)).then(|| preview::router(&config));
     let blocking = config.store.shared()
         || (config.conversation.transport.may_block() && !config.bot.compiled().model().integrations().is_empty());
     let app = Arc::new(App { config, live: Mutex::new(HashMap::new()), blocking });
-    Router::new()
+    let router = Router::new()
         .route("/healthz", get(|| async { "ok" }))
         .route("/v1/bots/{bot}/environments", get(environments))
         .route("/v1/bots/{bot}/environments/{env}/state", get(state))
@@ -213,7 +223,12 @@ pub fn router(config: ServerConfig) -> Router {
         .fallback(|| async { not_found("no such endpoint".into()) })
         .layer(DefaultBodyLimit::max(MAX_BODY))
         .layer(axum::middleware::from_fn_with_state(auth, auth::check))
-        .with_state(app)
+        .with_state(app);
+    // Merged after the layers: the preview is outside the token check.
+    match preview {
+        Some(preview) => router.merge(preview),
+        None => router,
+    }
 }
 
 /// The environments cbot serves: the loaded bot is `draft`.
