@@ -145,6 +145,14 @@ struct ServeArgs {
     /// Do not call integrations over the network.
     #[arg(long)]
     offline: bool,
+    /// Log format on stderr: `text` lines, or `json` (one object per
+    /// line, for log collectors).
+    #[arg(long, value_enum, default_value_t = LogFormat::Text)]
+    log_format: LogFormat,
+    /// Least important log level written: error, warn, info, debug (one
+    /// line per request) or trace.
+    #[arg(long, default_value = "info", value_name = "LEVEL")]
+    log_level: tracing_subscriber::filter::LevelFilter,
     /// Conversations kept in memory at most (idle ones beyond are reloaded
     /// from the store on their next event).
     #[arg(long, default_value_t = cbot_server::DEFAULT_MAX_LIVE, value_name = "N")]
@@ -184,6 +192,14 @@ struct BenchArgs {
     /// Show the change against the results saved as NAME.
     #[arg(long, value_name = "NAME")]
     baseline: Option<String>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum LogFormat {
+    /// Human-readable lines.
+    Text,
+    /// One JSON object per line.
+    Json,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

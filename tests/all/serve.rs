@@ -409,3 +409,55 @@ fn serve_refuses_to_start_without_real_authentication() {
     assert_eq!(o.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&o.stderr).contains("too short (16 characters at least)"), "{o:?}");
 }
+
+/// Structured logs: with `--log-format json` every stderr line is a JSON
+/// object (start, each event at debug level, shutdown), and SIGTERM stops
+/// the server cleanly after the requests in flight.
+#[test]
+fn serve_writes_json_logs_and_stops_on_sigterm() {
+    use std::io::{BufRead, BufReader};
+    use std::process::{Command, Stdio};
+    let mut child = Command::new(env!("CARGO_BIN_EXE_cbot"))
+        .args(["serve", "tests/data/bots/context-switch.json", "--memory", "--offline", "--addr", "127.0.0.1:0"])
+        .args(["--bot-id", "b1", "--log-format", "json", "--log-level", "debug", "--no-preview"])
+        .current_dir(root())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let (tx, rx) = std::sync::mpsc::channel::<String>();
+    let stderr = child.stderr.take().unwrap();
+    std::thread::spawn(move || {
+        for line in BufReader::new(stderr).lines().map_while(Result::ok) {
+            let _ = tx.send(line);
+        }
+    });
+    let next = || rx.recv_timeout(std::time::Duration::from_secs(20)).expect("a log line");
+    let mut lines: Vec<Value> = Vec::new();
+    let addr = loop {
+        let line = next();
+        let v: Value = serde_json::from_str(&line).unwrap_or_else(|e| panic!("not JSON: {line:?}: {e}"));
+        lines.push(v.clone());
+        if let Some(addr) = v["addr"].as_str() {
+            break addr.to_string();
+        }
+    };
+    let url = format!("http://{addr}/v1/bots/b1/environments/draft/conversations/log-1");
+    assert_eq!(ureq::put(&url).set("content-type", "application/json").send_string("{}").unwrap().status(), 204);
+    let r = ureq::post(&format!("{url}/events")).set("content-type", "application/json").send_string(&text("order"));
+    assert_eq!(r.unwrap().status(), 200);
+    let status = Command::new("kill").args(["-TERM", &child.id().to_string()]).status().unwrap();
+    assert!(status.success());
+    let exit = child.wait().unwrap();
+    assert!(exit.success(), "{exit:?}");
+    while let Ok(line) = rx.recv_timeout(std::time::Duration::from_secs(5)) {
+        lines.push(serde_json::from_str(&line).unwrap_or_else(|e| panic!("not JSON: {line:?}: {e}")));
+    }
+    let has = |f: &dyn Fn(&Value) -> bool| lines.iter().any(f);
+    assert!(has(&|v| v["level"] == "WARN" && v["message"].as_str().is_some_and(|m| m.contains("not authenticated"))));
+    assert!(has(&|v| v["message"] == "event answered"
+        && v["conversation"] == "log-1"
+        && v["event"] == "TEXT"
+        && v["micros"].is_u64()));
+    assert!(has(&|v| v["message"] == "cbot serve: stopped"), "{lines:#?}");
+    assert!(lines.iter().all(|v| v["timestamp"].is_string() && v["level"].is_string()));
+}

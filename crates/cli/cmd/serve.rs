@@ -1,6 +1,6 @@
 //! `cbot serve BOT`: the Custom Endpoint v1 server (docs/serve.md).
 
-use crate::ServeArgs;
+use crate::{LogFormat, ServeArgs};
 use anyhow::Context as _;
 use cbot_engine::{Config, ConversationConfig, Engine};
 use cbot_server::{Auth, JwtCheck, LogStore, MemoryStore, RedisStore, ServerConfig, Store};
@@ -66,6 +66,7 @@ pub fn run(args: &ServeArgs) -> anyhow::Result<ExitCode> {
         max_live: args.max_live,
         preview,
     });
+    init_logs(args);
     let runtime =
         tokio::runtime::Builder::new_multi_thread().enable_all().build().context("cannot start the runtime")?;
     runtime.block_on(async {
@@ -75,22 +76,23 @@ pub fn run(args: &ServeArgs) -> anyhow::Result<ExitCode> {
         let local = listener.local_addr()?;
         if insecure {
             let why = if args.insecure_no_auth { "--insecure-no-auth" } else { "no --jwt-key or --jwt-secret" };
-            eprintln!("cbot serve: WARNING: requests are not authenticated ({why})");
+            tracing::warn!("cbot serve: WARNING: requests are not authenticated ({why})");
         }
-        eprintln!(
-            "cbot serve: bot {bot_id:?} on http://{local}/v1/bots/{bot_id}/environments/draft (state: {})",
-            if args.memory { "memory".to_string() } else { redacted(&state) }
+        let store = if args.memory { "memory".to_string() } else { redacted(&state) };
+        tracing::info!(
+            bot_id = %bot_id,
+            addr = %local,
+            store = %store,
+            "cbot serve: bot {bot_id:?} on http://{local}/v1/bots/{bot_id}/environments/draft (state: {store})"
         );
         if preview {
-            eprintln!("cbot serve: preview on http://{local}/");
+            tracing::info!("cbot serve: preview on http://{local}/");
         }
-        axum::serve(listener, router)
-            .with_graceful_shutdown(async {
-                let _ = tokio::signal::ctrl_c().await;
-                eprintln!("cbot serve: shutting down");
-            })
-            .await
-            .context("the server stopped")
+        axum::serve(listener, router).with_graceful_shutdown(shutdown()).await.context("the server stopped")?;
+        // Every answered event was stored before its answer left; the
+        // store's writer finishes its queue when the store is dropped.
+        tracing::info!("cbot serve: stopped");
+        anyhow::Ok(())
     })?;
     Ok(ExitCode::SUCCESS)
 }
@@ -109,4 +111,37 @@ fn redacted(state: &str) -> String {
         Some((_, host)) => format!("redis://…@{host}"),
         None => state.to_string(),
     }
+}
+
+/// Resolves on Ctrl-C or SIGTERM (what service managers send): the
+/// server then stops accepting, finishes the requests in flight and
+/// exits.
+async fn shutdown() {
+    let term = async {
+        match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
+            Ok(mut s) => {
+                s.recv().await;
+            }
+            Err(_) => std::future::pending::<()>().await,
+        }
+    };
+    tokio::select! {
+        _ = tokio::signal::ctrl_c() => {}
+        () = term => {}
+    }
+    tracing::info!("cbot serve: shutting down (finishing requests in flight)");
+}
+
+/// Logs on stderr, as text or JSON lines (`--log-format`), from
+/// `--log-level` up.
+fn init_logs(args: &ServeArgs) {
+    let builder = tracing_subscriber::fmt()
+        .with_writer(std::io::stderr)
+        .with_max_level(args.log_level)
+        .with_target(false)
+        .with_ansi(std::io::IsTerminal::is_terminal(&std::io::stderr()));
+    let _ = match args.log_format {
+        LogFormat::Text => builder.try_init(),
+        LogFormat::Json => builder.json().flatten_event(true).try_init(),
+    };
 }

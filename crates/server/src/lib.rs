@@ -419,9 +419,18 @@ async fn event(
             ApiError(StatusCode::BAD_REQUEST, "bad_event", format!("a {kind} event needs data.message or data.content"))
         })?),
     };
+    let started = std::time::Instant::now();
     let held = app.slot(&conv).lock_owned().await;
-    let answer = app.run(move |app| app.event(held, &conv, message.as_deref())).await?;
-    Ok(Json(answer))
+    let id = conv.clone();
+    let answer = app.run(move |app| app.event(held, &conv, message.as_deref())).await;
+    let micros = started.elapsed().as_micros() as u64;
+    match &answer {
+        Ok(_) => tracing::debug!(conversation = %id, event = %kind, micros, "event answered"),
+        Err(e) => {
+            tracing::debug!(conversation = %id, event = %kind, micros, status = e.0.as_u16(), code = e.1, "event refused")
+        }
+    }
+    Ok(Json(answer?))
 }
 
 impl App {
