@@ -284,42 +284,15 @@ const PATIENCE: Duration = Duration::from_secs(30);
 
 /// `cbot serve` on an ephemeral loopback port, killed when dropped.
 struct Server {
-    child: std::process::Child,
+    _served: crate::util::Served,
     url: String,
 }
 
 impl Server {
     fn start(bot: &str) -> Server {
-        use std::io::{BufRead, BufReader};
-        use std::process::{Command, Stdio};
-        let mut child = Command::new(env!("CARGO_BIN_EXE_cbot"))
-            .args(["serve", bot, "--memory", "--offline", "--addr", "127.0.0.1:0"])
-            .current_dir(root())
-            .stderr(Stdio::piped())
-            .spawn()
-            .unwrap();
-        let stderr = child.stderr.take().unwrap();
-        // The guard first: a panic below still kills the server.
-        let mut server = Server { child, url: String::new() };
-        let mut lines = BufReader::new(stderr).lines();
-        let mut seen = Vec::new();
-        server.url = loop {
-            let Some(Ok(line)) = lines.next() else { panic!("cbot serve ended without a preview URL: {seen:#?}") };
-            if let Some(url) = line.strip_prefix("cbot serve: preview on ") {
-                break url.trim().to_string();
-            }
-            seen.push(line);
-        };
-        // Keep draining stderr so the server never blocks on it.
-        std::thread::spawn(move || for _ in lines {});
-        server
-    }
-}
-
-impl Drop for Server {
-    fn drop(&mut self) {
-        let _ = self.child.kill();
-        let _ = self.child.wait();
+        let served = crate::util::Served::start(&[bot, "--memory", "--offline", "--addr", "127.0.0.1:0"]);
+        let url = served.wait_for("cbot serve: preview on ");
+        Server { _served: served, url }
     }
 }
 

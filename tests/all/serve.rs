@@ -167,54 +167,36 @@ fn bad_requests_get_a_4xx_with_a_json_error() {
 /// current dialog comes back).
 #[test]
 fn a_killed_server_continues_its_conversations() {
-    use std::io::{BufRead, BufReader};
-    use std::process::{Command, Stdio};
     let state = root().join("target/serve-test-state");
     let _ = std::fs::remove_dir_all(&state);
     let start = || {
-        let mut child = Command::new(env!("CARGO_BIN_EXE_cbot"))
-            .args([
-                "serve",
-                "tests/data/bots/context-switch.json",
-                "--insecure-no-auth",
-                "--offline",
-                "--addr",
-                "127.0.0.1:0",
-            ])
-            .arg("--state")
-            .arg(&state)
-            .arg("--bot-id")
-            .arg("b1")
-            .current_dir(root())
-            .stderr(Stdio::piped())
-            .spawn()
-            .unwrap();
-        let mut lines = BufReader::new(child.stderr.take().unwrap()).lines();
-        let addr = loop {
-            let line = lines.next().expect("the server says where it listens").unwrap();
-            if let Some(rest) = line.split("http://").nth(1) {
-                break rest.split('/').next().unwrap().to_string();
-            }
-        };
-        // Keep draining stderr so the server never blocks on it.
-        std::thread::spawn(move || for _ in lines {});
-        (child, format!("http://{addr}/v1/bots/b1/environments/draft/conversations/k-1"))
+        let served = crate::util::Served::start(&[
+            "tests/data/bots/context-switch.json",
+            "--insecure-no-auth",
+            "--offline",
+            "--addr",
+            "127.0.0.1:0",
+            "--state",
+            state.to_str().unwrap(),
+            "--bot-id",
+            "b1",
+        ]);
+        let addr = served.addr();
+        (served, format!("http://{addr}/v1/bots/b1/environments/draft/conversations/k-1"))
     };
     let post = |url: &str, message: &str| -> Value {
         let r =
             ureq::post(&format!("{url}/events")).set("content-type", "application/json").send_string(&text(message));
         serde_json::from_str(&r.unwrap().into_string().unwrap()).unwrap()
     };
-    let (mut server, url) = start();
+    let (server, url) = start();
     assert_eq!(ureq::put(&url).set("content-type", "application/json").send_string("{}").unwrap().status(), 204);
     assert_eq!(post(&url, "order")["response"][0]["data"]["message"], "What size?");
     assert_eq!(post(&url, "what are your hours")["response"][0]["data"]["message"], "Weekday or weekend?");
-    server.kill().unwrap(); // SIGKILL: no shutdown, no flush.
-    server.wait().unwrap();
-    let (mut server, url) = start();
+    drop(server); // SIGKILL: no shutdown, no flush.
+    let (server, url) = start();
     let body = post(&url, "weekday");
-    server.kill().unwrap();
-    server.wait().unwrap();
+    drop(server);
     assert_eq!(
         body["response"],
         json!([
@@ -415,43 +397,36 @@ fn serve_refuses_to_start_without_real_authentication() {
 /// the server cleanly after the requests in flight.
 #[test]
 fn serve_writes_json_logs_and_stops_on_sigterm() {
-    use std::io::{BufRead, BufReader};
-    use std::process::{Command, Stdio};
-    let mut child = Command::new(env!("CARGO_BIN_EXE_cbot"))
-        .args(["serve", "tests/data/bots/context-switch.json", "--memory", "--offline", "--addr", "127.0.0.1:0"])
-        .args(["--bot-id", "b1", "--log-format", "json", "--log-level", "debug", "--no-preview"])
-        .current_dir(root())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
-    let (tx, rx) = std::sync::mpsc::channel::<String>();
-    let stderr = child.stderr.take().unwrap();
-    std::thread::spawn(move || {
-        for line in BufReader::new(stderr).lines().map_while(Result::ok) {
-            let _ = tx.send(line);
-        }
-    });
-    let next = || rx.recv_timeout(std::time::Duration::from_secs(20)).expect("a log line");
-    let mut lines: Vec<Value> = Vec::new();
-    let addr = loop {
-        let line = next();
-        let v: Value = serde_json::from_str(&line).unwrap_or_else(|e| panic!("not JSON: {line:?}: {e}"));
-        lines.push(v.clone());
-        if let Some(addr) = v["addr"].as_str() {
-            break addr.to_string();
-        }
-    };
+    use std::process::Command;
+    let mut served = crate::util::Served::start(&[
+        "tests/data/bots/context-switch.json",
+        "--memory",
+        "--offline",
+        "--addr",
+        "127.0.0.1:0",
+        "--bot-id",
+        "b1",
+        "--log-format",
+        "json",
+        "--log-level",
+        "debug",
+        "--no-preview",
+    ]);
+    let (addr, mut lines) = served.wait_for_seeing("\"addr\":\"");
+    let addr = addr.split('"').next().unwrap().to_string();
     let url = format!("http://{addr}/v1/bots/b1/environments/draft/conversations/log-1");
     assert_eq!(ureq::put(&url).set("content-type", "application/json").send_string("{}").unwrap().status(), 204);
     let r = ureq::post(&format!("{url}/events")).set("content-type", "application/json").send_string(&text("order"));
     assert_eq!(r.unwrap().status(), 200);
-    let status = Command::new("kill").args(["-TERM", &child.id().to_string()]).status().unwrap();
+    let status = Command::new("kill").args(["-TERM", &served.child.id().to_string()]).status().unwrap();
     assert!(status.success());
-    let exit = child.wait().unwrap();
+    let exit = served.child.wait().unwrap();
     assert!(exit.success(), "{exit:?}");
-    while let Ok(line) = rx.recv_timeout(std::time::Duration::from_secs(5)) {
-        lines.push(serde_json::from_str(&line).unwrap_or_else(|e| panic!("not JSON: {line:?}: {e}")));
-    }
+    lines.extend(served.lines(std::time::Duration::from_secs(5)));
+    let lines: Vec<Value> = lines
+        .iter()
+        .map(|line| serde_json::from_str(line).unwrap_or_else(|e| panic!("not JSON: {line:?}: {e}")))
+        .collect();
     let has = |f: &dyn Fn(&Value) -> bool| lines.iter().any(f);
     assert!(has(&|v| v["level"] == "WARN" && v["message"].as_str().is_some_and(|m| m.contains("not authenticated"))));
     assert!(has(&|v| v["message"] == "event answered"
@@ -460,4 +435,60 @@ fn serve_writes_json_logs_and_stops_on_sigterm() {
         && v["micros"].is_u64()));
     assert!(has(&|v| v["message"] == "cbot serve: stopped"), "{lines:#?}");
     assert!(lines.iter().all(|v| v["timestamp"].is_string() && v["level"].is_string()));
+}
+
+/// Request/response snapshots of the protocol (tests/data/serve/protocol):
+/// each `NAME.requests.json` is replayed against a fresh server of its bot
+/// and channel, and the exchange (request, status, response) must equal
+/// `NAME.expected.json` (`CBOT_BLESS=1` rewrites it, for review in the
+/// diff).
+#[test]
+fn protocol_exchanges_match_their_snapshots() {
+    let dir = root().join("tests/data/serve/protocol");
+    let mut failures = Vec::new();
+    let mut files: Vec<_> = std::fs::read_dir(&dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.to_string_lossy().ends_with(".requests.json"))
+        .collect();
+    files.sort();
+    assert!(files.len() >= 6, "{files:?}");
+    for file in files {
+        let spec: Value = serde_json::from_str(&std::fs::read_to_string(&file).unwrap()).unwrap();
+        let engine = Engine::new(&Config::default()).unwrap();
+        let bot = engine.load_bot(root().join(spec["bot"].as_str().unwrap())).unwrap();
+        let mut conversation = ConversationConfig::default();
+        conversation.info.channel = spec["channel"].as_str().unwrap().into();
+        let app = cbot_server::router(ServerConfig {
+            bot,
+            bot_id: "b1".into(),
+            version: "test".into(),
+            store: Arc::new(MemoryStore::default()),
+            conversation,
+            auth: cbot_server::Auth::None,
+            max_live: cbot_server::DEFAULT_MAX_LIVE,
+            preview: false,
+        });
+        let exchanges: Vec<Value> = runtime().block_on(async {
+            let mut out = Vec::new();
+            for r in spec["requests"].as_array().unwrap() {
+                let method: Method = r["method"].as_str().unwrap().parse().unwrap();
+                let body = match (&r["body"], &r["raw"]) {
+                    (Value::Null, Value::String(raw)) => Some(raw.clone()),
+                    (Value::Null, _) => None,
+                    (b, _) => Some(b.to_string()),
+                };
+                let (status, response) = call(&app, method, r["path"].as_str().unwrap(), body.as_deref()).await;
+                out.push(json!({ "request": r, "status": status.as_u16(), "response": response }));
+            }
+            out
+        });
+        let expected =
+            dir.join(file.file_name().unwrap().to_string_lossy().replace(".requests.json", ".expected.json"));
+        let actual = serde_json::to_string_pretty(&exchanges).unwrap() + "\n";
+        if let Err(e) = crate::util::compare_or_bless(&expected, &actual) {
+            failures.push(e);
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n\n"));
 }

@@ -288,29 +288,24 @@ fn two_servers_share_a_conversation_through_redis() {
 
 /// A real `cbot serve` on loopback, killed when dropped.
 struct Server {
-    child: Child,
+    _served: crate::util::Served,
     base: String,
 }
 
 impl Server {
     fn start(state: &str, bot_id: &str) -> Server {
-        use std::io::{BufRead, BufReader};
-        let mut child = Command::new(env!("CARGO_BIN_EXE_cbot"))
-            .args(["serve", "tests/data/bots/context-switch.json", "--offline", "--addr", "127.0.0.1:0"])
-            .args(["--state", state, "--bot-id", bot_id])
-            .current_dir(root())
-            .stderr(Stdio::piped())
-            .spawn()
-            .unwrap();
-        let mut lines = BufReader::new(child.stderr.take().unwrap()).lines();
-        let addr = loop {
-            let line = lines.next().expect("the server says where it listens").unwrap();
-            if let Some(rest) = line.split("http://").nth(1) {
-                break rest.split('/').next().unwrap().to_string();
-            }
-        };
-        std::thread::spawn(move || for _ in lines {});
-        Server { child, base: format!("http://{addr}/v1/bots/{bot_id}/environments/draft/conversations") }
+        let served = crate::util::Served::start(&[
+            "tests/data/bots/context-switch.json",
+            "--offline",
+            "--addr",
+            "127.0.0.1:0",
+            "--state",
+            state,
+            "--bot-id",
+            bot_id,
+        ]);
+        let addr = served.addr();
+        Server { _served: served, base: format!("http://{addr}/v1/bots/{bot_id}/environments/draft/conversations") }
     }
 
     fn conv(&self, id: &str) -> String {
@@ -322,12 +317,5 @@ impl Server {
             .set("content-type", "application/json")
             .send_string(&json!({ "type": "TEXT", "data": { "message": message } }).to_string());
         serde_json::from_str(&r.unwrap().into_string().unwrap()).unwrap()
-    }
-}
-
-impl Drop for Server {
-    fn drop(&mut self) {
-        let _ = self.child.kill();
-        let _ = self.child.wait();
     }
 }

@@ -84,3 +84,82 @@ pub fn cbot(args: &[&str]) -> Output {
         .output()
         .expect("run cbot")
 }
+
+/// A `cbot serve` process, killed when dropped, with its stderr lines
+/// read by a thread (so the server never blocks on a full pipe).
+pub struct Served {
+    pub child: std::process::Child,
+    lines: std::sync::mpsc::Receiver<String>,
+}
+
+impl Served {
+    /// Starts `cbot serve ARGS` in the project root.
+    pub fn start(args: &[&str]) -> Served {
+        use std::io::{BufRead, BufReader};
+        let mut child = Command::new(env!("CARGO_BIN_EXE_cbot"))
+            .arg("serve")
+            .args(args)
+            .current_dir(root())
+            .stderr(std::process::Stdio::piped())
+            .spawn()
+            .expect("start cbot serve");
+        let stderr = child.stderr.take().expect("piped stderr");
+        let (tx, lines) = std::sync::mpsc::channel();
+        std::thread::spawn(move || {
+            for line in BufReader::new(stderr).lines().map_while(Result::ok) {
+                if tx.send(line).is_err() {
+                    break;
+                }
+            }
+        });
+        Served { child, lines }
+    }
+
+    /// What follows `marker` on the first stderr line holding it (up to
+    /// the next space), within 60 s; panics with the lines seen otherwise.
+    pub fn wait_for(&self, marker: &str) -> String {
+        self.wait_for_seeing(marker).0
+    }
+
+    /// [`Served::wait_for`], with every line read on the way (the matching
+    /// one last).
+    pub fn wait_for_seeing(&self, marker: &str) -> (String, Vec<String>) {
+        let deadline = std::time::Instant::now() + std::time::Duration::from_secs(60);
+        let mut seen = Vec::new();
+        loop {
+            let left = deadline.saturating_duration_since(std::time::Instant::now());
+            match self.lines.recv_timeout(left) {
+                Ok(line) => {
+                    if let Some((_, rest)) = line.split_once(marker) {
+                        let value = rest.split_whitespace().next().unwrap_or("").to_string();
+                        seen.push(line);
+                        return (value, seen);
+                    }
+                    seen.push(line);
+                }
+                Err(_) => panic!("cbot serve printed no {marker:?} within 60 s: {seen:#?}"),
+            }
+        }
+    }
+
+    /// The `host:port` the server listens on (from its start line).
+    pub fn addr(&self) -> String {
+        self.wait_for("http://").split('/').next().unwrap_or("").to_string()
+    }
+
+    /// Stderr lines printed so far (and up to `wait` more).
+    pub fn lines(&self, wait: std::time::Duration) -> Vec<String> {
+        let mut out = Vec::new();
+        while let Ok(line) = self.lines.recv_timeout(wait) {
+            out.push(line);
+        }
+        out
+    }
+}
+
+impl Drop for Served {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}

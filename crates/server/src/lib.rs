@@ -221,6 +221,13 @@ pub fn router(config: ServerConfig) -> Router {
         .route("/v1/bots/{bot}/environments/{env}/conversations/{conv}", put(create))
         .route("/v1/bots/{bot}/environments/{env}/conversations/{conv}/events", post(event))
         .fallback(|| async { not_found("no such endpoint".into()) })
+        .method_not_allowed_fallback(|| async {
+            ApiError(
+                StatusCode::METHOD_NOT_ALLOWED,
+                "method_not_allowed",
+                "this endpoint does not take that method".into(),
+            )
+        })
         .layer(DefaultBodyLimit::max(MAX_BODY))
         .layer(axum::middleware::from_fn_with_state(auth, auth::check))
         .with_state(app);
@@ -336,10 +343,24 @@ fn info_for(base: &Info, conv: &str, sdes: &serde_json::Value, context: &serde_j
 async fn create(
     State(app): State<Arc<App>>,
     Path((bot, env, conv)): Path<(String, String, String)>,
-    body: Option<Json<serde_json::Value>>,
+    body: axum::body::Bytes,
 ) -> Result<StatusCode, ApiError> {
     app.check(&bot, Some(&env))?;
-    let body = body.map(|Json(b)| b).unwrap_or_default();
+    // The body is optional (an empty one creates a conversation without
+    // SDEs or context); when there is one, it must be a JSON object.
+    let body = if body.iter().all(u8::is_ascii_whitespace) {
+        serde_json::Value::Null
+    } else {
+        match serde_json::from_slice::<serde_json::Value>(&body) {
+            Ok(v @ (serde_json::Value::Object(_) | serde_json::Value::Null)) => v,
+            Ok(_) => {
+                return Err(ApiError(StatusCode::BAD_REQUEST, "bad_request", "the body must be a JSON object".into()));
+            }
+            Err(e) => {
+                return Err(ApiError(StatusCode::BAD_REQUEST, "bad_request", format!("the body is not JSON: {e}")));
+            }
+        }
+    };
     let held = app.slot(&conv).lock_owned().await;
     app.run(move |app| app.create(held, &bot, &env, &conv, &body)).await?;
     Ok(StatusCode::NO_CONTENT)

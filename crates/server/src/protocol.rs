@@ -1,5 +1,6 @@
 //! cbot's events as Custom Endpoint v1 response items (PEERS.md §2):
-//! TEXT, STRUCTURED_CONTENT, DELAY and ACTION, at most one ACTION per
+//! TEXT, STRUCTURED_CONTENT, DELAY and ACTION (TRANSFER,
+//! CLOSE_CONVERSATION, CHANGE_TTR, INVOKE_FUNCTION), at most one ACTION per
 //! response, as the protocol requires.
 
 use cbot_engine::{Choice, Event};
@@ -102,6 +103,29 @@ pub fn response_items(events: &[Event]) -> Vec<Json> {
             }
             Event::ScriptError { panel, error } => tracing::warn!(panel, error, "script error"),
             Event::Error { message } => tracing::warn!(message, "flow error"),
+            // CB has no step for LivePerson's CHANGE_TTR and
+            // INVOKE_FUNCTION actions; cbot takes them from custom events
+            // of those names (`botContext.logCustomEvent(message, name,
+            // details)`, docs/serve.md). Other custom events are analytics.
+            Event::CustomEvent { name, message, details } if name == "CHANGE_TTR" || name == "INVOKE_FUNCTION" => {
+                let parameters = if name == "CHANGE_TTR" {
+                    let ttr = details.trim().to_ascii_uppercase();
+                    if !["URGENT", "NORMAL", "PRIORITIZED"].contains(&ttr.as_str()) {
+                        tracing::warn!(ttr = %details, "CHANGE_TTR needs URGENT, NORMAL or PRIORITIZED: not sent");
+                        continue;
+                    }
+                    json!({ "ttrType": ttr })
+                } else {
+                    // The payload: the details as JSON when they are JSON,
+                    // else as a string.
+                    let payload = serde_json::from_str::<Json>(details).unwrap_or_else(|_| Json::from(details.clone()));
+                    json!({ "lambdaUuid": message, "payload": payload })
+                };
+                if !action {
+                    action = true;
+                    out.push(json!({ "type": "ACTION", "data": { "name": name, "parameters": parameters } }));
+                }
+            }
             Event::ApiCall { .. } | Event::Debug { .. } | Event::CustomEvent { .. } | Event::EscalationEvent { .. } => {
             }
         }
@@ -162,6 +186,26 @@ mod tests {
         );
         let survey = response_items(&[Event::Close { survey: true }]);
         assert_eq!(survey[0]["data"]["parameters"], json!({}));
+        let custom = |name: &str, message: &str, details: &str| Event::CustomEvent {
+            name: name.into(),
+            message: message.into(),
+            details: details.into(),
+        };
+        let ttr = response_items(&[custom("CHANGE_TTR", "", "urgent"), custom("CHANGE_TTR", "", "NORMAL")]);
+        assert_eq!(
+            serde_json::Value::Array(ttr),
+            json!([{ "type": "ACTION", "data": { "name": "CHANGE_TTR", "parameters": { "ttrType": "URGENT" } } }])
+        );
+        let invoke = response_items(&[
+            custom("CHANGE_TTR", "", "soon"),
+            custom("analytics", "x", "y"),
+            custom("INVOKE_FUNCTION", "2b7f-uuid", r#"{"order":7}"#),
+        ]);
+        assert_eq!(
+            serde_json::Value::Array(invoke),
+            json!([{ "type": "ACTION", "data": { "name": "INVOKE_FUNCTION",
+                "parameters": { "lambdaUuid": "2b7f-uuid", "payload": { "order": 7 } } } }])
+        );
         let by_id = response_items(&[Event::Transfer {
             skill: None,
             skill_id: "12".into(),
