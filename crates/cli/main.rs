@@ -103,6 +103,9 @@ struct LoadtestArgs {
     /// Keep conversations in memory only.
     #[arg(long, conflicts_with = "state")]
     memory: bool,
+    /// Do not sync the log to disk (`cbot serve --no-fsync`).
+    #[arg(long)]
+    no_fsync: bool,
     /// Runtime threads (default: one per core).
     #[arg(long, value_name = "N")]
     threads: Option<usize>,
@@ -126,6 +129,12 @@ struct ServeArgs {
     /// Keep conversations in memory only (lost when the server stops).
     #[arg(long, conflicts_with = "state")]
     memory: bool,
+    /// Do not sync the log to disk after each group of events: an
+    /// answered event then survives the server being killed, not the
+    /// machine losing power (for disks that are replicated or
+    /// battery-backed anyway).
+    #[arg(long)]
+    no_fsync: bool,
     /// The bot id LivePerson puts in URLs (default: the export's bot id).
     #[arg(long)]
     bot_id: Option<String>,

@@ -72,9 +72,11 @@ pub fn run(args: &LoadtestArgs) -> anyhow::Result<ExitCode> {
         ),
         state => {
             let dir = state.map_or_else(|| scratch.clone(), std::path::PathBuf::from);
-            let s = Arc::new(LogStore::open(&dir).map_err(|e| anyhow::anyhow!("{e}"))?);
+            let options = cbot_server::LogOptions { sync: !args.no_fsync, ..Default::default() };
+            let s = Arc::new(LogStore::open_with(&dir, options).map_err(|e| anyhow::anyhow!("{e}"))?);
             log = Some(s.clone());
-            (s, format!("log in {} (fdatasync per commit)", dir.display()))
+            let sync = if args.no_fsync { "no fsync" } else { "fdatasync per commit" };
+            (s, format!("log in {} ({sync})", dir.display()))
         }
     };
     let router = cbot_server::router(ServerConfig {

@@ -126,7 +126,7 @@ struct Handled {
 
 impl Handled {
     fn done(held: Held, answer: serde_json::Value) -> Handled {
-        Handled { held: Some(held), _lock: StoreLock::none(), saving: Saving::Done(Ok(())), answer }
+        Handled { held: Some(held), _lock: StoreLock::none(), saving: Saving::done(Ok(())), answer }
     }
 
     /// The answer once stored; if the store failed, the conversation in
@@ -146,13 +146,13 @@ impl Handled {
     }
 
     async fn wait(mut self) -> Result<serde_json::Value, ApiError> {
-        let saving = std::mem::replace(&mut self.saving, Saving::Done(Ok(())));
+        let saving = std::mem::replace(&mut self.saving, Saving::done(Ok(())));
         let stored = saving.wait().await;
         self.finish(stored)
     }
 
     fn wait_blocking(mut self) -> Result<serde_json::Value, ApiError> {
-        let saving = std::mem::replace(&mut self.saving, Saving::Done(Ok(())));
+        let saving = std::mem::replace(&mut self.saving, Saving::done(Ok(())));
         let stored = saving.wait_blocking();
         self.finish(stored)
     }

@@ -8,10 +8,13 @@
 //! memory maps each live key to where its value is, so a load is one
 //! positional read.
 //!
-//! One writer thread takes the saves of all conversations that arrive
-//! while it is busy and commits them with one `write` and one
-//! `fdatasync` (group commit): a save returns once its record is on disk,
-//! and a busy server pays one disk sync per batch, not per event.
+//! A save appends its record with one `write` from the caller's thread
+//! (no hand-off: at tens of thousands of events a second the thread hops
+//! cost more than the writes). A sync thread calls `fdatasync` whenever
+//! something was written since its last one and then acknowledges every
+//! save that sync covered, so a save is answered once its record is on
+//! disk, and a busy server pays one disk sync per group of events, not per
+//! event (group commit).
 //!
 //! A crash can only cut the last batch short. On open, the first record
 //! that is incomplete or fails its CRC ends the log: the bytes from there
@@ -20,16 +23,18 @@
 //! it had after one of its events.
 //!
 //! When the file is more than twice the size of its live records (and
-//! past [`LogOptions::compact_at`]), the writer rewrites it with only the
-//! live records, syncs the copy and renames it over the log.
+//! past [`LogOptions::compact_at`]), the save that notices rewrites it with
+//! only the live records, syncs the copy and renames it over the log
+//! (other saves wait meanwhile; it copies only live records).
 
-use super::{GONE, Saving, Store, StoreError, StoredConversation};
+use super::{Saving, Store, StoreError, StoredConversation, SyncPoint};
 use std::collections::HashMap;
 use std::fs::File;
 use std::io::Write as _;
 use std::os::unix::fs::FileExt as _;
 use std::path::{Path, PathBuf};
-use std::sync::{Arc, Mutex, mpsc};
+use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
+use std::sync::{Arc, Condvar, Mutex};
 
 /// The first bytes of a log file: its format and version.
 const MAGIC: &[u8; 16] = b"cbot-store-log1\n";
@@ -37,8 +42,6 @@ const MAGIC: &[u8; 16] = b"cbot-store-log1\n";
 const HEADER: usize = 12;
 /// The value length of a deletion.
 const DELETED: u32 = u32::MAX;
-/// Saves committed together at most.
-const MAX_BATCH: usize = 4096;
 
 /// How a [`LogStore`] writes.
 #[derive(Debug, Clone, Copy)]
@@ -65,36 +68,48 @@ struct Loc {
     len: u32,
 }
 
-/// What readers and the writer share.
+/// The log's state; every save takes it for its `write`.
 struct Shared {
     /// The log (read and append); replaced by compaction.
     file: Arc<File>,
+    path: PathBuf,
+    dir: PathBuf,
     index: HashMap<String, Loc>,
     /// Bytes of the live keys' records.
     live: u64,
+    /// The file's length: where the next record goes.
+    end: u64,
     /// Set when a failed write could not be undone: the file's end is
     /// unknown, so nothing more is written.
     broken: Option<String>,
     stats: LogStats,
+    options: LogOptions,
+    /// The record being written (reused).
+    buf: Vec<u8>,
 }
 
 /// What a [`LogStore`] has written since it was opened.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct LogStats {
-    /// Saves and deletions committed.
+    /// Saves and deletions written.
     pub records: u64,
-    /// Writes (each followed by a disk sync when syncing) that committed
-    /// them: fewer than `records` when saves were grouped.
+    /// Disk syncs that acknowledged them (fewer than `records` when saves
+    /// were grouped; none without syncing).
     pub commits: u64,
     /// Compactions.
     pub compactions: u64,
 }
 
-struct Job {
-    key: String,
-    /// `None` deletes.
-    value: Option<Vec<u8>>,
-    done: tokio::sync::oneshot::Sender<Result<(), String>>,
+/// Between savers and the sync thread.
+struct Syncer {
+    /// Bytes ever appended (compaction does not lower it): what a sync
+    /// started now covers.
+    written: AtomicU64,
+    /// Wakes the sync thread when something was written.
+    wake: Mutex<bool>,
+    cond: Condvar,
+    stop: AtomicBool,
+    point: Arc<SyncPoint>,
 }
 
 /// The embedded conversation store: one append-only log file in a
@@ -102,8 +117,8 @@ struct Job {
 pub struct LogStore {
     path: PathBuf,
     shared: Arc<Mutex<Shared>>,
-    jobs: Option<mpsc::Sender<Job>>,
-    writer: Option<std::thread::JoinHandle<()>>,
+    syncer: Arc<Syncer>,
+    sync_thread: Option<std::thread::JoinHandle<()>>,
     /// Held (locked) for the store's life.
     _dir_lock: File,
 }
@@ -225,18 +240,35 @@ impl LogStore {
         let live = sizes.values().sum();
         let shared = Arc::new(Mutex::new(Shared {
             file: Arc::new(file),
+            path: path.clone(),
+            dir: dir.clone(),
             index,
             live,
+            end,
             broken: None,
             stats: LogStats::default(),
+            options,
+            buf: Vec::new(),
         }));
-        let (jobs, queue) = mpsc::channel();
-        let writer = Writer { path: path.clone(), dir: dir.clone(), shared: shared.clone(), options, end };
-        let writer = std::thread::Builder::new()
-            .name("cbot-store".into())
-            .spawn(move || writer.run(queue))
-            .map_err(|e| StoreError(format!("cannot start the store's writer: {e}")))?;
-        Ok(LogStore { path, shared, jobs: Some(jobs), writer: Some(writer), _dir_lock: dir_lock })
+        let syncer = Arc::new(Syncer {
+            written: AtomicU64::new(0),
+            wake: Mutex::new(false),
+            cond: Condvar::new(),
+            stop: AtomicBool::new(false),
+            point: SyncPoint::new(),
+        });
+        let sync_thread = if options.sync {
+            let (shared, syncer) = (shared.clone(), syncer.clone());
+            Some(
+                std::thread::Builder::new()
+                    .name("cbot-store-sync".into())
+                    .spawn(move || sync_loop(&shared, &syncer))
+                    .map_err(|e| StoreError(format!("cannot start the store's sync thread: {e}")))?,
+            )
+        } else {
+            None
+        };
+        Ok(LogStore { path, shared, syncer, sync_thread, _dir_lock: dir_lock })
     }
 
     /// Conversations stored.
@@ -259,22 +291,42 @@ impl LogStore {
         self.shared.lock().ok().and_then(|s| s.file.metadata().ok()).map_or(0, |m| m.len())
     }
 
-    fn submit(&self, key: &str, value: Option<Vec<u8>>) -> Saving {
-        let (done, wait) = tokio::sync::oneshot::channel();
-        let job = Job { key: key.to_string(), value, done };
-        match self.jobs.as_ref().map(|jobs| jobs.send(job)) {
-            Some(Ok(())) => Saving::Pending(wait),
-            _ => Saving::Done(Err(StoreError(GONE.into()))),
+    /// Appends a record; without syncing it is then stored, with syncing
+    /// once the sync thread has synced past it.
+    fn submit(&self, key: &str, value: Option<&[u8]>) -> Saving {
+        let appended = {
+            let Ok(mut shared) = self.shared.lock() else {
+                return Saving::done(Err(StoreError("store lock poisoned".into())));
+            };
+            shared.append(key, value).and_then(|len| {
+                let seq = self.syncer.written.fetch_add(len, Ordering::AcqRel) + len;
+                shared.maybe_compact(&self.syncer).map(|()| seq)
+            })
+        };
+        match appended {
+            Err(e) => Saving::done(Err(StoreError(e))),
+            Ok(_) if self.sync_thread.is_none() => Saving::done(Ok(())),
+            Ok(seq) => {
+                let mut wake = self.syncer.wake.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+                if !*wake {
+                    *wake = true;
+                    self.syncer.cond.notify_one();
+                }
+                drop(wake);
+                Saving::syncing(self.syncer.point.clone(), seq)
+            }
         }
     }
 }
 
 impl Drop for LogStore {
     fn drop(&mut self) {
-        // The writer ends when its queue closes, after the jobs in it.
-        self.jobs = None;
-        if let Some(w) = self.writer.take() {
-            let _ = w.join();
+        // The sync thread makes a last sync of what was written, then ends.
+        self.syncer.stop.store(true, Ordering::Release);
+        *self.syncer.wake.lock().unwrap_or_else(std::sync::PoisonError::into_inner) = true;
+        self.syncer.cond.notify_one();
+        if let Some(t) = self.sync_thread.take() {
+            let _ = t.join();
         }
     }
 }
@@ -306,11 +358,11 @@ impl Store for LogStore {
             Ok(b) if b.len() < DELETED as usize => b,
             Ok(b) => {
                 let why = format!("conversation {id:?} is too large to store ({} bytes)", b.len());
-                return Saving::Done(Err(StoreError(why)));
+                return Saving::done(Err(StoreError(why)));
             }
-            Err(e) => return Saving::Done(Err(StoreError(e.to_string()))),
+            Err(e) => return Saving::done(Err(StoreError(e.to_string()))),
         };
-        self.submit(id, Some(bytes))
+        self.submit(id, Some(&bytes))
     }
 
     fn delete(&self, id: &str) -> Result<(), StoreError> {
@@ -322,111 +374,65 @@ impl Store for LogStore {
     }
 }
 
-/// The thread that appends to the log.
-struct Writer {
-    path: PathBuf,
-    dir: PathBuf,
-    shared: Arc<Mutex<Shared>>,
-    options: LogOptions,
-    /// Where the next record goes.
-    end: u64,
-}
-
-impl Writer {
-    fn run(mut self, queue: mpsc::Receiver<Job>) {
-        let mut batch = Vec::new();
-        let mut buf = Vec::new();
-        let mut locs = Vec::new();
-        while let Ok(first) = queue.recv() {
-            batch.push(first);
-            while batch.len() < MAX_BATCH {
-                match queue.try_recv() {
-                    Ok(job) => batch.push(job),
-                    Err(_) => break,
-                }
-            }
-            let result = self.commit(&batch, &mut buf, &mut locs);
-            for job in batch.drain(..) {
-                let _ = job.done.send(result.clone());
-            }
-            if result.is_ok()
-                && let Err(e) = self.maybe_compact()
-            {
-                // The log is still whole: compaction only renames a
-                // complete, synced copy over it.
-                tracing::error!("{e}");
-            }
+impl Shared {
+    /// Appends one record and updates the index; its length.
+    fn append(&mut self, key: &str, value: Option<&[u8]>) -> Result<u64, String> {
+        if let Some(why) = &self.broken {
+            return Err(why.clone());
         }
-    }
-
-    /// Appends the batch's records and updates the index.
-    fn commit(&mut self, batch: &[Job], buf: &mut Vec<u8>, locs: &mut Vec<u64>) -> Result<(), String> {
-        let file = {
-            let shared = self.shared.lock().map_err(|_| "store lock poisoned".to_string())?;
-            if let Some(why) = &shared.broken {
-                return Err(why.clone());
-            }
-            shared.file.clone()
-        };
+        let mut buf = std::mem::take(&mut self.buf);
         buf.clear();
-        locs.clear();
-        for job in batch {
-            locs.push(self.end + (buf.len() + HEADER + job.key.len()) as u64);
-            encode(buf, &job.key, job.value.as_deref());
-        }
-        let written = (&*file).write_all(buf).and_then(|()| if self.options.sync { file.sync_data() } else { Ok(()) });
-        let mut shared = self.shared.lock().map_err(|_| "store lock poisoned".to_string())?;
+        encode(&mut buf, key, value);
+        let written = (&*self.file).write_all(&buf);
+        let len = buf.len() as u64;
+        self.buf = buf;
         if let Err(e) = written {
             // Cut a partial write off, or later records would follow
             // garbage and be lost on the next open.
             let why = format!("cannot write {}: {e}", self.path.display());
-            if let Err(e2) = file.set_len(self.end) {
-                shared.broken = Some(format!("{why}; and cannot undo the partial write: {e2}"));
+            if let Err(e2) = self.file.set_len(self.end) {
+                self.broken = Some(format!("{why}; and cannot undo the partial write: {e2}"));
             }
             return Err(why);
         }
-        for (job, &offset) in batch.iter().zip(locs.iter()) {
-            let size = (HEADER + job.key.len() + job.value.as_ref().map_or(0, Vec::len)) as u64;
-            let old = match &job.value {
-                Some(v) => shared.index.insert(job.key.clone(), Loc { offset, len: v.len() as u32 }),
-                None => shared.index.remove(&job.key),
-            };
-            if let Some(old) = old {
-                shared.live -= (HEADER + job.key.len()) as u64 + u64::from(old.len);
-            }
-            if job.value.is_some() {
-                shared.live += size;
-            }
+        let offset = self.end + (HEADER + key.len()) as u64;
+        let old = match value {
+            Some(v) => self.index.insert(key.to_string(), Loc { offset, len: v.len() as u32 }),
+            None => self.index.remove(key),
+        };
+        if let Some(old) = old {
+            self.live -= (HEADER + key.len()) as u64 + u64::from(old.len);
         }
-        self.end += buf.len() as u64;
-        shared.stats.records += batch.len() as u64;
-        shared.stats.commits += 1;
-        Ok(())
+        if value.is_some() {
+            self.live += len;
+        }
+        self.end += len;
+        self.stats.records += 1;
+        Ok(len)
     }
 
-    fn maybe_compact(&mut self) -> Result<(), String> {
-        let (file, entries) = {
-            let shared = self.shared.lock().map_err(|_| "store lock poisoned".to_string())?;
-            if self.end < self.options.compact_at || self.end < 2 * (shared.live + MAGIC.len() as u64) {
-                return Ok(());
-            }
-            let entries: Vec<(String, Loc)> = shared.index.iter().map(|(k, &l)| (k.clone(), l)).collect();
-            (shared.file.clone(), entries)
-        };
+    /// Rewrites the log with only its live records once it is large and
+    /// mostly dead (module docs). The copy is synced before it replaces
+    /// the log, so everything written so far is then on disk.
+    fn maybe_compact(&mut self, syncer: &Syncer) -> Result<(), String> {
+        if self.end < self.options.compact_at || self.end < 2 * (self.live + MAGIC.len() as u64) {
+            return Ok(());
+        }
         let tmp = self.path.with_extension("log.compact");
         let fail = |what: &str, e: std::io::Error| format!("cannot {what} {}: {e}", tmp.display());
         let mut out = std::io::BufWriter::new(File::create(&tmp).map_err(|e| fail("create", e))?);
         out.write_all(MAGIC).map_err(|e| fail("write", e))?;
         let mut at = MAGIC.len() as u64;
-        let mut index = HashMap::with_capacity(entries.len());
+        let mut index = HashMap::with_capacity(self.index.len());
         let mut value = Vec::new();
         let mut record = Vec::new();
-        for (key, loc) in entries {
+        for (key, loc) in &self.index {
             value.resize(loc.len as usize, 0);
-            file.read_exact_at(&mut value, loc.offset)
+            self.file
+                .read_exact_at(&mut value, loc.offset)
                 .map_err(|e| format!("cannot read {}: {e}", self.path.display()))?;
             record.clear();
-            encode(&mut record, &key, Some(&value));
+            encode(&mut record, key, Some(&value));
             out.write_all(&record).map_err(|e| fail("write", e))?;
             index.insert(key.clone(), Loc { offset: at + (HEADER + key.len()) as u64, len: loc.len });
             at += record.len() as u64;
@@ -441,14 +447,55 @@ impl Writer {
             .append(true)
             .open(&self.path)
             .map_err(|e| format!("cannot open {}: {e}", self.path.display()))?;
-        let mut shared = self.shared.lock().map_err(|_| "store lock poisoned".to_string())?;
         tracing::info!("{}: compacted from {} to {at} bytes", self.path.display(), self.end);
-        shared.file = Arc::new(file);
-        shared.index = index;
-        shared.live = at - MAGIC.len() as u64;
-        shared.stats.compactions += 1;
+        self.file = Arc::new(file);
+        self.index = index;
+        self.live = at - MAGIC.len() as u64;
         self.end = at;
+        self.stats.compactions += 1;
+        // Everything written so far is in the synced copy.
+        syncer.point.publish(syncer.written.load(Ordering::Acquire), None);
         Ok(())
+    }
+}
+
+/// The sync thread: whenever something was written since its last sync,
+/// `fdatasync` and acknowledge what that covered.
+fn sync_loop(shared: &Mutex<Shared>, syncer: &Syncer) {
+    loop {
+        {
+            let mut wake = syncer.wake.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+            while !*wake {
+                wake = syncer.cond.wait(wake).unwrap_or_else(std::sync::PoisonError::into_inner);
+            }
+            *wake = false;
+        }
+        // What is written now is covered by the sync below: a save adds
+        // to `written` only after its `write` returned.
+        let target = syncer.written.load(Ordering::Acquire);
+        let file = match shared.lock() {
+            Ok(s) => s.file.clone(),
+            Err(_) => return,
+        };
+        match file.sync_data() {
+            Ok(()) => {
+                if let Ok(mut s) = shared.lock() {
+                    s.stats.commits += 1;
+                }
+                syncer.point.publish(target, None);
+            }
+            Err(e) => {
+                let why = format!("cannot sync the conversation log: {e}");
+                tracing::error!("{why}");
+                if let Ok(mut s) = shared.lock() {
+                    s.broken = Some(why.clone());
+                }
+                syncer.point.publish(0, Some(why));
+            }
+        }
+        if syncer.stop.load(Ordering::Acquire) && syncer.written.load(Ordering::Acquire) == target {
+            return;
+        }
     }
 }
 

@@ -12,7 +12,7 @@
 use cbot_engine::ConversationState;
 use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
-use std::sync::Mutex;
+use std::sync::{Arc, Condvar, Mutex};
 
 mod log;
 mod redis;
@@ -60,11 +60,11 @@ pub trait Store: Send + Sync {
     /// network), the wait can then be awaited instead of blocking a
     /// thread. By default it is [`Store::save`], done at once.
     fn save_begin(&self, id: &str, conversation: &StoredConversation) -> Saving {
-        Saving::Done(self.save(id, conversation))
+        Saving::done(self.save(id, conversation))
     }
     /// Starts forgetting it, like [`Store::save_begin`].
     fn delete_begin(&self, id: &str) -> Saving {
-        Saving::Done(self.delete(id))
+        Saving::done(self.delete(id))
     }
     /// Whether other processes write this store too. Then a conversation
     /// held in memory may be stale: the server reads it back from the
@@ -83,27 +83,100 @@ pub trait Store: Send + Sync {
 }
 
 /// A save under way ([`Store::save_begin`]).
-pub enum Saving {
+pub struct Saving(Pending);
+
+enum Pending {
     /// Already stored (or failed).
     Done(Result<(), StoreError>),
-    /// Stored when the receiver is answered.
-    Pending(tokio::sync::oneshot::Receiver<Result<(), String>>),
+    /// Stored once the disk has synced the log up to `seq`.
+    Syncing(Arc<SyncPoint>, u64),
+}
+
+/// How far a log has been synced to disk: `seq` counts every byte ever
+/// appended (it does not go back when the log is compacted). Async waiters
+/// watch `watch`; blocking ones wait on `cond`.
+pub(crate) struct SyncPoint {
+    state: Mutex<SyncState>,
+    cond: Condvar,
+    watch: tokio::sync::watch::Sender<SyncState>,
+}
+
+#[derive(Debug, Clone, Default)]
+pub(crate) struct SyncState {
+    synced: u64,
+    /// Set when a sync failed: what was written since may not be on disk,
+    /// and nothing more is acknowledged.
+    failed: Option<String>,
+}
+
+impl SyncState {
+    /// `None` while `seq` is not synced yet.
+    fn outcome(&self, seq: u64) -> Option<Result<(), StoreError>> {
+        if self.synced >= seq { Some(Ok(())) } else { self.failed.as_ref().map(|e| Err(StoreError(e.clone()))) }
+    }
+}
+
+impl SyncPoint {
+    pub(crate) fn new() -> Arc<SyncPoint> {
+        Arc::new(SyncPoint {
+            state: Mutex::new(SyncState::default()),
+            cond: Condvar::new(),
+            watch: tokio::sync::watch::Sender::new(SyncState::default()),
+        })
+    }
+
+    /// Publishes a sync up to `seq`, or a failure.
+    pub(crate) fn publish(&self, seq: u64, failed: Option<String>) {
+        let state = {
+            let mut s = self.state.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+            s.synced = s.synced.max(seq);
+            if failed.is_some() {
+                s.failed = failed;
+            }
+            s.clone()
+        };
+        self.cond.notify_all();
+        self.watch.send_replace(state);
+    }
 }
 
 impl Saving {
+    /// Already stored, or failed.
+    pub fn done(result: Result<(), StoreError>) -> Saving {
+        Saving(Pending::Done(result))
+    }
+
+    pub(crate) fn syncing(point: Arc<SyncPoint>, seq: u64) -> Saving {
+        Saving(Pending::Syncing(point, seq))
+    }
+
     /// Waits for it without blocking the async runtime.
     pub async fn wait(self) -> Result<(), StoreError> {
-        match self {
-            Saving::Done(r) => r,
-            Saving::Pending(rx) => rx.await.unwrap_or_else(|_| Err(GONE.into())).map_err(StoreError),
+        match self.0 {
+            Pending::Done(r) => r,
+            Pending::Syncing(point, seq) => {
+                let mut rx = point.watch.subscribe();
+                match rx.wait_for(|s| s.outcome(seq).is_some()).await {
+                    Ok(s) => s.outcome(seq).unwrap_or(Ok(())),
+                    Err(_) => Err(StoreError(GONE.into())),
+                }
+            }
         }
     }
 
     /// Waits for it, blocking the thread (not on an async worker).
     pub fn wait_blocking(self) -> Result<(), StoreError> {
-        match self {
-            Saving::Done(r) => r,
-            Saving::Pending(rx) => rx.blocking_recv().unwrap_or_else(|_| Err(GONE.into())).map_err(StoreError),
+        match self.0 {
+            Pending::Done(r) => r,
+            Pending::Syncing(point, seq) => {
+                let mut s = point.state.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+                loop {
+                    if let Some(r) = s.outcome(seq) {
+                        return r;
+                    }
+                    s = point.cond.wait(s).unwrap_or_else(std::sync::PoisonError::into_inner);
+                }
+            }
         }
     }
 }
