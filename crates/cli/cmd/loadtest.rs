@@ -181,11 +181,15 @@ pub fn run(args: &LoadtestArgs) -> anyhow::Result<ExitCode> {
                 pct(1.0)
             );
             println!("conversations   {puts} created, {convs} closed, {transfers} ended in a transfer");
-            if let Some((c, r)) = commits {
-                println!(
-                    "store           {r} records in {c} commits ({:.1} per disk sync)",
-                    r as f64 / c.max(1) as f64
-                );
+            match commits {
+                Some((0, r)) => println!("store           {r} records, not synced to disk (--no-fsync)"),
+                Some((c, r)) => {
+                    println!(
+                        "store           {r} records, {c} disk syncs ({:.1} records per sync)",
+                        r as f64 / c as f64
+                    )
+                }
+                None => {}
             }
             if let Some(c) = cpu_per_event {
                 println!("cpu             {c:.0} µs per event (server and clients)");
