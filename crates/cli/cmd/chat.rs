@@ -142,8 +142,12 @@ fn write_event(out: &mut impl Write, e: &Event) -> std::io::Result<()> {
         }
         Event::Structured { content } => writeln!(out, "bot> [structured] {content}"),
         Event::Delay { ms } => writeln!(out, "     (waits {ms} ms)"),
-        Event::Transfer { skill, skill_id, message, bot_context } => {
-            let skill = skill.as_deref().map_or_else(|| format!("skill {skill_id}"), |s| format!("{s} ({skill_id})"));
+        Event::Transfer { skill, skill_id, agent_id, message, bot_context } => {
+            let mut skill =
+                skill.as_deref().map_or_else(|| format!("skill {skill_id}"), |s| format!("{s} ({skill_id})"));
+            if let Some(agent) = agent_id {
+                skill.push_str(&format!(", agent {agent}"));
+            }
             if message.is_empty() {
                 writeln!(out, "==> transfer to {skill}")?;
             } else {

@@ -949,9 +949,14 @@ impl Conversation {
             InteractionType::Escalation => {
                 let message = text(self, t);
                 let message = if message.trim() == "BLANK_MESSAGE" { String::new() } else { message };
-                let skill = tile.and_then(|d| d.escalation.as_ref()).and_then(|e| e.agent_skill_id.as_deref());
+                let escalation = tile.and_then(|d| d.escalation.as_ref());
+                let skill = escalation.and_then(|e| e.agent_skill_id.as_deref());
                 let skill_id = self.render(skill.unwrap_or(""), t);
-                terminal = Some(Event::Transfer { skill: None, skill_id, message, bot_context: None });
+                let agent_id = escalation
+                    .and_then(|e| e.agent_id.as_deref())
+                    .map(|a| self.render(a, t))
+                    .filter(|a| !a.trim().is_empty());
+                terminal = Some(Event::Transfer { skill: None, skill_id, agent_id, message, bot_context: None });
             }
             other => t.note(|| format!("`{}`: interaction type {other:?} is not run by this version", self.name(i))),
         }
@@ -1108,6 +1113,7 @@ impl Conversation {
             return Some(Ok(Event::Transfer {
                 skill,
                 skill_id: skill_id.unwrap_or_default(),
+                agent_id: None,
                 message,
                 bot_context: None,
             }));

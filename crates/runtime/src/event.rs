@@ -48,6 +48,9 @@ pub enum Event {
         /// Skill id.
         #[serde(rename = "skillId")]
         skill_id: String,
+        /// The agent the escalation names, if any (`escalation.agentId`).
+        #[serde(rename = "agentId", default, skip_serializing_if = "Option::is_none")]
+        agent_id: Option<String>,
         /// The message handed to the agent (empty for none).
         message: String,
         /// The Transfer Bot Context a script set with `setBotTransfer…`

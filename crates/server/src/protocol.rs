@@ -71,7 +71,7 @@ pub fn response_items(events: &[Event]) -> Vec<Json> {
             Event::Delay { ms } => {
                 out.push(json!({ "type": "DELAY", "data": { "seconds": *ms as f64 / 1000.0, "typing": true } }))
             }
-            Event::Transfer { skill, skill_id, message, .. } => {
+            Event::Transfer { skill, skill_id, agent_id, message, .. } => {
                 if !message.is_empty() {
                     out.push(json!({ "type": "TEXT", "data": { "message": message } }));
                 }
@@ -80,10 +80,11 @@ pub fn response_items(events: &[Event]) -> Vec<Json> {
                     // LivePerson transfers by skill name; a bot that names
                     // only the skill id sends the id (docs/serve.md).
                     let name = skill.clone().unwrap_or_else(|| skill_id.clone());
-                    out.push(json!({
-                        "type": "ACTION",
-                        "data": { "name": "TRANSFER", "parameters": { "skillName": name } }
-                    }));
+                    let mut parameters = json!({ "skillName": name });
+                    if let Some(agent) = agent_id {
+                        parameters["agentId"] = Json::from(agent.clone());
+                    }
+                    out.push(json!({ "type": "ACTION", "data": { "name": "TRANSFER", "parameters": parameters } }));
                 }
             }
             Event::Close { survey } => {
@@ -157,6 +158,7 @@ mod tests {
             Event::Transfer {
                 skill: Some("Billing".into()),
                 skill_id: "12".into(),
+                agent_id: None,
                 message: String::new(),
                 bot_context: None,
             },
@@ -206,9 +208,18 @@ mod tests {
             json!([{ "type": "ACTION", "data": { "name": "INVOKE_FUNCTION",
                 "parameters": { "lambdaUuid": "2b7f-uuid", "payload": { "order": 7 } } } }])
         );
+        let to_agent = response_items(&[Event::Transfer {
+            skill: Some("Billing".into()),
+            skill_id: "12".into(),
+            agent_id: Some("agent-7".into()),
+            message: String::new(),
+            bot_context: None,
+        }]);
+        assert_eq!(to_agent[0]["data"]["parameters"], json!({ "skillName": "Billing", "agentId": "agent-7" }));
         let by_id = response_items(&[Event::Transfer {
             skill: None,
             skill_id: "12".into(),
+            agent_id: None,
             message: "Hold on".into(),
             bot_context: None,
         }]);
