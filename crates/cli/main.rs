@@ -106,6 +106,11 @@ struct LoadtestArgs {
     /// Do not sync the log to disk (`cbot serve --no-fsync`).
     #[arg(long)]
     no_fsync: bool,
+    /// Microseconds at least between two disk syncs of the log: saves
+    /// arriving meanwhile share the next sync (fewer syncs, a little more
+    /// latency).
+    #[arg(long, default_value_t = 1000, value_name = "MICROS")]
+    sync_interval: u64,
     /// Runtime threads (default: one per core).
     #[arg(long, value_name = "N")]
     threads: Option<usize>,
@@ -135,6 +140,11 @@ struct ServeArgs {
     /// battery-backed anyway).
     #[arg(long)]
     no_fsync: bool,
+    /// Microseconds at least between two disk syncs of the log: saves
+    /// arriving meanwhile share the next sync (fewer syncs, a little more
+    /// latency).
+    #[arg(long, default_value_t = 1000, value_name = "MICROS")]
+    sync_interval: u64,
     /// The bot id LivePerson puts in URLs (default: the export's bot id).
     #[arg(long)]
     bot_id: Option<String>,

@@ -99,7 +99,7 @@ fn a_write_cut_short_is_set_aside_and_the_rest_kept() {
 fn the_log_is_compacted_to_its_live_records() {
     let dir = scratch("compact");
     let records: Vec<StoredConversation> = (0..4).map(|t| record(t, "x")).collect();
-    let options = LogOptions { sync: false, compact_at: 16 << 10 };
+    let options = LogOptions { sync: false, compact_at: 16 << 10, ..LogOptions::default() };
     {
         let store = LogStore::open_with(&dir, options).unwrap();
         for round in 0..300 {

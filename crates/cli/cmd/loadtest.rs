@@ -72,7 +72,11 @@ pub fn run(args: &LoadtestArgs) -> anyhow::Result<ExitCode> {
         ),
         state => {
             let dir = state.map_or_else(|| scratch.clone(), std::path::PathBuf::from);
-            let options = cbot_server::LogOptions { sync: !args.no_fsync, ..Default::default() };
+            let options = cbot_server::LogOptions {
+                sync: !args.no_fsync,
+                sync_interval: Duration::from_micros(args.sync_interval),
+                ..Default::default()
+            };
             let s = Arc::new(LogStore::open_with(&dir, options).map_err(|e| anyhow::anyhow!("{e}"))?);
             log = Some(s.clone());
             let sync = if args.no_fsync { "no fsync" } else { "fdatasync per commit" };

@@ -45,7 +45,11 @@ pub fn run(args: &ServeArgs) -> anyhow::Result<ExitCode> {
     } else if state.starts_with("redis://") {
         Arc::new(RedisStore::open(&state, &bot_id).map_err(|e| anyhow::anyhow!("{e}"))?)
     } else {
-        let options = cbot_server::LogOptions { sync: !args.no_fsync, ..Default::default() };
+        let options = cbot_server::LogOptions {
+            sync: !args.no_fsync,
+            sync_interval: std::time::Duration::from_micros(args.sync_interval),
+            ..Default::default()
+        };
         Arc::new(LogStore::open_with(&args.state, options).map_err(|e| anyhow::anyhow!("{e}"))?)
     };
     let mut conversation = ConversationConfig::default();

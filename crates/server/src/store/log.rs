@@ -8,13 +8,14 @@
 //! memory maps each live key to where its value is, so a load is one
 //! positional read.
 //!
-//! A save appends its record with one `write` from the caller's thread
-//! (no hand-off: at tens of thousands of events a second the thread hops
-//! cost more than the writes). A sync thread calls `fdatasync` whenever
-//! something was written since its last one and then acknowledges every
-//! save that sync covered, so a save is answered once its record is on
+//! A save encodes its record into a buffer in memory, from the caller's
+//! thread. One flush thread takes whatever the buffer holds, writes it
+//! with one `write`, calls `fdatasync` and acknowledges every save that
+//! batch held (group commit): a save is answered once its record is on
 //! disk, and a busy server pays one disk sync per group of events, not per
-//! event (group commit).
+//! event. Only that thread touches the file, so a save never waits on a
+//! sync in progress (on ext4, appending to a file that is being synced
+//! can block for the whole sync).
 //!
 //! A crash can only cut the last batch short. On open, the first record
 //! that is incomplete or fails its CRC ends the log: the bytes from there
@@ -23,9 +24,9 @@
 //! it had after one of its events.
 //!
 //! When the file is more than twice the size of its live records (and
-//! past [`LogOptions::compact_at`]), the save that notices rewrites it with
-//! only the live records, syncs the copy and renames it over the log
-//! (other saves wait meanwhile; it copies only live records).
+//! past [`LogOptions::compact_at`]), the flush thread rewrites it with only
+//! the live records, syncs the copy and renames it over the log (saves
+//! wait meanwhile; it copies only live records).
 
 use super::{Saving, Store, StoreError, StoredConversation, SyncPoint};
 use std::collections::HashMap;
@@ -33,7 +34,7 @@ use std::fs::File;
 use std::io::Write as _;
 use std::os::unix::fs::FileExt as _;
 use std::path::{Path, PathBuf};
-use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Condvar, Mutex};
 
 /// The first bytes of a log file: its format and version.
@@ -53,11 +54,15 @@ pub struct LogOptions {
     pub sync: bool,
     /// The log is compacted only once it is at least this many bytes.
     pub compact_at: u64,
+    /// Syncs start at least this long apart: under load the saves of the
+    /// meantime join the next one. A disk sync costs the machine far more
+    /// CPU than a few hundred microseconds of a save's latency.
+    pub sync_interval: std::time::Duration,
 }
 
 impl Default for LogOptions {
     fn default() -> Self {
-        LogOptions { sync: true, compact_at: 64 << 20 }
+        LogOptions { sync: true, compact_at: 64 << 20, sync_interval: std::time::Duration::from_micros(1000) }
     }
 }
 
@@ -68,7 +73,7 @@ struct Loc {
     len: u32,
 }
 
-/// The log's state; every save takes it for its `write`.
+/// The log's state, shared by savers, loaders and the flush thread.
 struct Shared {
     /// The log (read and append); replaced by compaction.
     file: Arc<File>,
@@ -77,15 +82,22 @@ struct Shared {
     index: HashMap<String, Loc>,
     /// Bytes of the live keys' records.
     live: u64,
-    /// The file's length: where the next record goes.
+    /// Where the next record goes: the file's length plus what is
+    /// buffered or being written.
     end: u64,
-    /// Set when a failed write could not be undone: the file's end is
-    /// unknown, so nothing more is written.
+    /// The file's length: records below it can be read from the file.
+    flushed: u64,
+    /// Records not handed to the flush thread yet (they start at
+    /// `end - pending.len()`).
+    pending: Vec<u8>,
+    /// Bytes ever appended (compaction does not lower it): what a save
+    /// waits to see synced.
+    appended: u64,
+    /// Set when a write or sync failed: what the file holds past
+    /// `flushed` is unknown, so nothing more is written.
     broken: Option<String>,
     stats: LogStats,
     options: LogOptions,
-    /// The record being written (reused).
-    buf: Vec<u8>,
 }
 
 /// What a [`LogStore`] has written since it was opened.
@@ -100,12 +112,9 @@ pub struct LogStats {
     pub compactions: u64,
 }
 
-/// Between savers and the sync thread.
+/// Between savers and the flush thread.
 struct Syncer {
-    /// Bytes ever appended (compaction does not lower it): what a sync
-    /// started now covers.
-    written: AtomicU64,
-    /// Wakes the sync thread when something was written.
+    /// Set when something is pending; the flush thread sleeps while not.
     wake: Mutex<bool>,
     cond: Condvar,
     stop: AtomicBool,
@@ -118,7 +127,7 @@ pub struct LogStore {
     path: PathBuf,
     shared: Arc<Mutex<Shared>>,
     syncer: Arc<Syncer>,
-    sync_thread: Option<std::thread::JoinHandle<()>>,
+    flush_thread: Option<std::thread::JoinHandle<()>>,
     /// Held (locked) for the store's life.
     _dir_lock: File,
 }
@@ -245,30 +254,27 @@ impl LogStore {
             index,
             live,
             end,
+            flushed: end,
+            pending: Vec::new(),
+            appended: 0,
             broken: None,
             stats: LogStats::default(),
             options,
-            buf: Vec::new(),
         }));
         let syncer = Arc::new(Syncer {
-            written: AtomicU64::new(0),
             wake: Mutex::new(false),
             cond: Condvar::new(),
             stop: AtomicBool::new(false),
             point: SyncPoint::new(),
         });
-        let sync_thread = if options.sync {
+        let flush_thread = {
             let (shared, syncer) = (shared.clone(), syncer.clone());
-            Some(
-                std::thread::Builder::new()
-                    .name("cbot-store-sync".into())
-                    .spawn(move || sync_loop(&shared, &syncer))
-                    .map_err(|e| StoreError(format!("cannot start the store's sync thread: {e}")))?,
-            )
-        } else {
-            None
+            std::thread::Builder::new()
+                .name("cbot-store".into())
+                .spawn(move || flush_loop(&shared, &syncer))
+                .map_err(|e| StoreError(format!("cannot start the store's flush thread: {e}")))?
         };
-        Ok(LogStore { path, shared, syncer, sync_thread, _dir_lock: dir_lock })
+        Ok(LogStore { path, shared, syncer, flush_thread: Some(flush_thread), _dir_lock: dir_lock })
     }
 
     /// Conversations stored.
@@ -291,41 +297,35 @@ impl LogStore {
         self.shared.lock().ok().and_then(|s| s.file.metadata().ok()).map_or(0, |m| m.len())
     }
 
-    /// Appends a record; without syncing it is then stored, with syncing
-    /// once the sync thread has synced past it.
+    /// Buffers a record; it is stored once the flush thread has written
+    /// (and, when syncing, synced) it.
     fn submit(&self, key: &str, value: Option<&[u8]>) -> Saving {
-        let appended = {
+        let seq = {
             let Ok(mut shared) = self.shared.lock() else {
                 return Saving::done(Err(StoreError("store lock poisoned".into())));
             };
-            shared.append(key, value).and_then(|len| {
-                let seq = self.syncer.written.fetch_add(len, Ordering::AcqRel) + len;
-                shared.maybe_compact(&self.syncer).map(|()| seq)
-            })
-        };
-        match appended {
-            Err(e) => Saving::done(Err(StoreError(e))),
-            Ok(_) if self.sync_thread.is_none() => Saving::done(Ok(())),
-            Ok(seq) => {
-                let mut wake = self.syncer.wake.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
-                if !*wake {
-                    *wake = true;
-                    self.syncer.cond.notify_one();
-                }
-                drop(wake);
-                Saving::syncing(self.syncer.point.clone(), seq)
+            match shared.append(key, value) {
+                Ok(seq) => seq,
+                Err(e) => return Saving::done(Err(StoreError(e))),
             }
+        };
+        let mut wake = self.syncer.wake.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+        if !*wake {
+            *wake = true;
+            self.syncer.cond.notify_one();
         }
+        drop(wake);
+        Saving::syncing(self.syncer.point.clone(), seq)
     }
 }
 
 impl Drop for LogStore {
     fn drop(&mut self) {
-        // The sync thread makes a last sync of what was written, then ends.
+        // The flush thread writes what is pending, then ends.
         self.syncer.stop.store(true, Ordering::Release);
         *self.syncer.wake.lock().unwrap_or_else(std::sync::PoisonError::into_inner) = true;
         self.syncer.cond.notify_one();
-        if let Some(t) = self.sync_thread.take() {
+        if let Some(t) = self.flush_thread.take() {
             let _ = t.join();
         }
     }
@@ -333,12 +333,31 @@ impl Drop for LogStore {
 
 impl Store for LogStore {
     fn load(&self, id: &str) -> Result<Option<StoredConversation>, StoreError> {
-        let (file, loc) = {
+        let mut waited = 0;
+        let (file, loc) = loop {
             let shared = self.shared.lock().map_err(|_| StoreError("store lock poisoned".into()))?;
-            match shared.index.get(id) {
-                Some(&loc) => (shared.file.clone(), loc),
-                None => return Ok(None),
+            let Some(&loc) = shared.index.get(id) else { return Ok(None) };
+            let end = loc.offset + u64::from(loc.len);
+            if end <= shared.flushed {
+                break (shared.file.clone(), loc);
             }
+            let pending_at = shared.end - shared.pending.len() as u64;
+            if loc.offset >= pending_at {
+                // Saved a moment ago, not handed to the flush thread yet.
+                let at = (loc.offset - pending_at) as usize;
+                let bytes = &shared.pending[at..at + loc.len as usize];
+                return serde_json::from_slice(bytes).map(Some).map_err(|e| StoreError(format!("{id:?}: {e}")));
+            }
+            if let Some(why) = &shared.broken {
+                return Err(StoreError(why.clone()));
+            }
+            // Being written right now: a moment.
+            drop(shared);
+            waited += 1;
+            if waited > 10_000 {
+                return Err(StoreError(format!("{}: a write is taking over 10 s", self.path.display())));
+            }
+            std::thread::sleep(std::time::Duration::from_millis(1));
         };
         // Outside the lock: a compaction may replace the file meanwhile,
         // and this one stays readable while we hold it.
@@ -375,26 +394,15 @@ impl Store for LogStore {
 }
 
 impl Shared {
-    /// Appends one record and updates the index; its length.
+    /// Buffers one record and updates the index; the byte count the save
+    /// waits for.
     fn append(&mut self, key: &str, value: Option<&[u8]>) -> Result<u64, String> {
         if let Some(why) = &self.broken {
             return Err(why.clone());
         }
-        let mut buf = std::mem::take(&mut self.buf);
-        buf.clear();
-        encode(&mut buf, key, value);
-        let written = (&*self.file).write_all(&buf);
-        let len = buf.len() as u64;
-        self.buf = buf;
-        if let Err(e) = written {
-            // Cut a partial write off, or later records would follow
-            // garbage and be lost on the next open.
-            let why = format!("cannot write {}: {e}", self.path.display());
-            if let Err(e2) = self.file.set_len(self.end) {
-                self.broken = Some(format!("{why}; and cannot undo the partial write: {e2}"));
-            }
-            return Err(why);
-        }
+        let before = self.pending.len();
+        encode(&mut self.pending, key, value);
+        let len = (self.pending.len() - before) as u64;
         let offset = self.end + (HEADER + key.len()) as u64;
         let old = match value {
             Some(v) => self.index.insert(key.to_string(), Loc { offset, len: v.len() as u32 }),
@@ -407,17 +415,22 @@ impl Shared {
             self.live += len;
         }
         self.end += len;
+        self.appended += len;
         self.stats.records += 1;
-        Ok(len)
+        Ok(self.appended)
     }
 
-    /// Rewrites the log with only its live records once it is large and
-    /// mostly dead (module docs). The copy is synced before it replaces
-    /// the log, so everything written so far is then on disk.
-    fn maybe_compact(&mut self, syncer: &Syncer) -> Result<(), String> {
-        if self.end < self.options.compact_at || self.end < 2 * (self.live + MAGIC.len() as u64) {
-            return Ok(());
-        }
+    /// Marks the log broken (nothing more is written) and says so.
+    fn fail(&mut self, why: String, syncer: &Syncer) {
+        tracing::error!("{why}");
+        self.broken = Some(why.clone());
+        syncer.point.publish(0, Some(why));
+    }
+
+    /// Rewrites the log with only its live records (module docs). Called
+    /// by the flush thread with nothing pending; the copy is synced before
+    /// it replaces the log.
+    fn compact(&mut self) -> Result<(), String> {
         let tmp = self.path.with_extension("log.compact");
         let fail = |what: &str, e: std::io::Error| format!("cannot {what} {}: {e}", tmp.display());
         let mut out = std::io::BufWriter::new(File::create(&tmp).map_err(|e| fail("create", e))?);
@@ -452,16 +465,17 @@ impl Shared {
         self.index = index;
         self.live = at - MAGIC.len() as u64;
         self.end = at;
+        self.flushed = at;
         self.stats.compactions += 1;
-        // Everything written so far is in the synced copy.
-        syncer.point.publish(syncer.written.load(Ordering::Acquire), None);
         Ok(())
     }
 }
 
-/// The sync thread: whenever something was written since its last sync,
-/// `fdatasync` and acknowledge what that covered.
-fn sync_loop(shared: &Mutex<Shared>, syncer: &Syncer) {
+/// The flush thread: takes what is pending, writes it, syncs it (unless
+/// told not to) and acknowledges it; compacts the log when it is due.
+fn flush_loop(shared: &Mutex<Shared>, syncer: &Syncer) {
+    let mut batch = Vec::new();
+    let mut last_sync: Option<std::time::Instant> = None;
     loop {
         {
             let mut wake = syncer.wake.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
@@ -470,30 +484,91 @@ fn sync_loop(shared: &Mutex<Shared>, syncer: &Syncer) {
             }
             *wake = false;
         }
-        // What is written now is covered by the sync below: a save adds
-        // to `written` only after its `write` returned.
-        let target = syncer.written.load(Ordering::Acquire);
-        let file = match shared.lock() {
-            Ok(s) => s.file.clone(),
-            Err(_) => return,
-        };
-        match file.sync_data() {
-            Ok(()) => {
-                if let Ok(mut s) = shared.lock() {
-                    s.stats.commits += 1;
-                }
-                syncer.point.publish(target, None);
-            }
-            Err(e) => {
-                let why = format!("cannot sync the conversation log: {e}");
-                tracing::error!("{why}");
-                if let Ok(mut s) = shared.lock() {
-                    s.broken = Some(why.clone());
-                }
-                syncer.point.publish(0, Some(why));
+        if let (Some(at), Ok(s)) = (last_sync, shared.lock()) {
+            let interval = s.options.sync_interval;
+            drop(s);
+            if let Some(rest) = interval.checked_sub(at.elapsed()) {
+                std::thread::sleep(rest);
             }
         }
-        if syncer.stop.load(Ordering::Acquire) && syncer.written.load(Ordering::Acquire) == target {
+        let (file, target, sync) = {
+            let Ok(mut s) = shared.lock() else { return };
+            if s.broken.is_some() {
+                s.pending.clear();
+            }
+            std::mem::swap(&mut s.pending, &mut batch);
+            (s.file.clone(), s.appended, s.options.sync)
+        };
+        if !batch.is_empty() {
+            // The file only grows here, so a write is never interleaved
+            // with another; a failed one is cut off again.
+            let written = (&*file).write_all(&batch);
+            let Ok(mut s) = shared.lock() else { return };
+            match written {
+                Ok(()) => {
+                    s.flushed += batch.len() as u64;
+                    drop(s);
+                    if sync {
+                        last_sync = Some(std::time::Instant::now());
+                    }
+                    let synced = if sync { file.sync_data() } else { Ok(()) };
+                    let Ok(mut s) = shared.lock() else { return };
+                    match synced {
+                        Ok(()) => {
+                            if sync {
+                                s.stats.commits += 1;
+                            }
+                            drop(s);
+                            syncer.point.publish(target, None);
+                        }
+                        Err(e) => {
+                            let why = format!("cannot sync {}: {e}", s.path.display());
+                            s.fail(why, syncer);
+                        }
+                    }
+                }
+                Err(e) => {
+                    let mut why = format!("cannot write {}: {e}", s.path.display());
+                    let flushed = s.flushed;
+                    if let Err(e2) = file.set_len(flushed) {
+                        why.push_str(&format!("; and cannot undo the partial write: {e2}"));
+                    }
+                    s.fail(why, syncer);
+                }
+            }
+            batch.clear();
+        }
+        // Compaction, when due: under the lock, so saves wait for it; what
+        // is pending is written and synced first (the copy holds it all).
+        if let Ok(mut s) = shared.lock()
+            && s.broken.is_none()
+            && s.end >= s.options.compact_at
+            && s.end >= 2 * (s.live + MAGIC.len() as u64)
+        {
+            if !s.pending.is_empty() {
+                let rest = std::mem::take(&mut s.pending);
+                let target = s.appended;
+                let file = s.file.clone();
+                match (&*file).write_all(&rest).and_then(|()| file.sync_data()) {
+                    Ok(()) => {
+                        s.flushed += rest.len() as u64;
+                        s.stats.commits += 1;
+                        syncer.point.publish(target, None);
+                    }
+                    Err(e) => {
+                        let why = format!("cannot write {}: {e}", s.path.display());
+                        s.fail(why, syncer);
+                        continue;
+                    }
+                }
+            }
+            if let Err(e) = s.compact() {
+                // The log is still whole: only a complete, synced copy
+                // ever replaces it.
+                tracing::error!("{e}");
+            }
+        }
+        if syncer.stop.load(Ordering::Acquire) && shared.lock().map_or(true, |s| s.pending.is_empty()) {
             return;
         }
     }
