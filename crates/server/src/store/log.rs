@@ -315,7 +315,7 @@ impl LogStore {
             self.syncer.cond.notify_one();
         }
         drop(wake);
-        Saving::syncing(self.syncer.point.clone(), seq)
+        self.syncer.point.wait_for(seq)
     }
 }
 

@@ -12,7 +12,7 @@
 use cbot_engine::ConversationState;
 use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
-use std::sync::{Arc, Condvar, Mutex};
+use std::sync::{Arc, Mutex};
 
 mod log;
 mod redis;
@@ -88,55 +88,65 @@ pub struct Saving(Pending);
 enum Pending {
     /// Already stored (or failed).
     Done(Result<(), StoreError>),
-    /// Stored once the disk has synced the log up to `seq`.
-    Syncing(Arc<SyncPoint>, u64),
+    /// Stored when answered.
+    Waiting(tokio::sync::oneshot::Receiver<Result<(), String>>),
 }
 
-/// How far a log has been synced to disk: `seq` counts every byte ever
-/// appended (it does not go back when the log is compacted). Async waiters
-/// watch `watch`; blocking ones wait on `cond`.
-pub(crate) struct SyncPoint {
-    state: Mutex<SyncState>,
-    cond: Condvar,
-    watch: tokio::sync::watch::Sender<SyncState>,
-}
+/// How far a log has been synced to disk, and the saves waiting for it:
+/// `seq` counts every byte ever appended (it does not go back when the log
+/// is compacted). Each waiter is answered by the sync that covers it, and
+/// only then (no task is woken to find it has to wait on).
+pub(crate) struct SyncPoint(Mutex<PointState>);
 
-#[derive(Debug, Clone, Default)]
-pub(crate) struct SyncState {
+struct PointState {
     synced: u64,
     /// Set when a sync failed: what was written since may not be on disk,
     /// and nothing more is acknowledged.
     failed: Option<String>,
-}
-
-impl SyncState {
-    /// `None` while `seq` is not synced yet.
-    fn outcome(&self, seq: u64) -> Option<Result<(), StoreError>> {
-        if self.synced >= seq { Some(Ok(())) } else { self.failed.as_ref().map(|e| Err(StoreError(e.clone()))) }
-    }
+    waiters: Vec<(u64, tokio::sync::oneshot::Sender<Result<(), String>>)>,
 }
 
 impl SyncPoint {
     pub(crate) fn new() -> Arc<SyncPoint> {
-        Arc::new(SyncPoint {
-            state: Mutex::new(SyncState::default()),
-            cond: Condvar::new(),
-            watch: tokio::sync::watch::Sender::new(SyncState::default()),
-        })
+        Arc::new(SyncPoint(Mutex::new(PointState { synced: 0, failed: None, waiters: Vec::new() })))
     }
 
-    /// Publishes a sync up to `seq`, or a failure.
+    /// A save waiting for the sync of `seq`.
+    pub(crate) fn wait_for(&self, seq: u64) -> Saving {
+        let mut s = self.0.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+        if s.synced >= seq {
+            return Saving::done(Ok(()));
+        }
+        if let Some(e) = &s.failed {
+            return Saving::done(Err(StoreError(e.clone())));
+        }
+        let (tx, rx) = tokio::sync::oneshot::channel();
+        s.waiters.push((seq, tx));
+        Saving(Pending::Waiting(rx))
+    }
+
+    /// Publishes a sync up to `seq` (answering the saves it covers), or a
+    /// failure (answering all).
     pub(crate) fn publish(&self, seq: u64, failed: Option<String>) {
-        let state = {
-            let mut s = self.state.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
-            s.synced = s.synced.max(seq);
-            if failed.is_some() {
-                s.failed = failed;
+        let mut s = self.0.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+        s.synced = s.synced.max(seq);
+        if let Some(why) = failed {
+            for (_, tx) in s.waiters.drain(..) {
+                let _ = tx.send(Err(why.clone()));
             }
-            s.clone()
-        };
-        self.cond.notify_all();
-        self.watch.send_replace(state);
+            s.failed = Some(why);
+            return;
+        }
+        let synced = s.synced;
+        let mut i = 0;
+        while i < s.waiters.len() {
+            if s.waiters[i].0 <= synced {
+                let (_, tx) = s.waiters.swap_remove(i);
+                let _ = tx.send(Ok(()));
+            } else {
+                i += 1;
+            }
+        }
     }
 }
 
@@ -146,21 +156,11 @@ impl Saving {
         Saving(Pending::Done(result))
     }
 
-    pub(crate) fn syncing(point: Arc<SyncPoint>, seq: u64) -> Saving {
-        Saving(Pending::Syncing(point, seq))
-    }
-
     /// Waits for it without blocking the async runtime.
     pub async fn wait(self) -> Result<(), StoreError> {
         match self.0 {
             Pending::Done(r) => r,
-            Pending::Syncing(point, seq) => {
-                let mut rx = point.watch.subscribe();
-                match rx.wait_for(|s| s.outcome(seq).is_some()).await {
-                    Ok(s) => s.outcome(seq).unwrap_or(Ok(())),
-                    Err(_) => Err(StoreError(GONE.into())),
-                }
-            }
+            Pending::Waiting(rx) => rx.await.unwrap_or_else(|_| Err(GONE.into())).map_err(StoreError),
         }
     }
 
@@ -168,15 +168,7 @@ impl Saving {
     pub fn wait_blocking(self) -> Result<(), StoreError> {
         match self.0 {
             Pending::Done(r) => r,
-            Pending::Syncing(point, seq) => {
-                let mut s = point.state.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
-                loop {
-                    if let Some(r) = s.outcome(seq) {
-                        return r;
-                    }
-                    s = point.cond.wait(s).unwrap_or_else(std::sync::PoisonError::into_inner);
-                }
-            }
+            Pending::Waiting(rx) => rx.blocking_recv().unwrap_or_else(|_| Err(GONE.into())).map_err(StoreError),
         }
     }
 }
