@@ -80,6 +80,56 @@ enum Command {
     /// them, and the store's group commits. Exit status: 0 when every
     /// answer was right, 1 when some were not.
     Loadtest(LoadtestArgs),
+    /// Convert a bot between its CB export (JSON) and the cbot text format
+    /// (docs/text-format.md): `bot.cbot` plus its scripts under scripts/.
+    ///
+    /// `--to text` writes OUT/bot.cbot and OUT/scripts/…js; `--to json`
+    /// writes the CB export to OUT (OUT/bot.json when OUT is a
+    /// directory). Exit status: 0 ok, 2 the input has errors.
+    Convert(ConvertArgs),
+    /// Format cbot text files (bot.cbot) canonically, in place.
+    ///
+    /// Each FILE is a .cbot file or a directory holding bot.cbot. Exit
+    /// status: 0 ok, 1 with --check when a file is not formatted, 2 a file
+    /// cannot be read or parsed.
+    Fmt(FmtArgs),
+}
+
+#[derive(Debug, clap::Args)]
+struct ConvertArgs {
+    /// The bot: a CB export (or a directory holding bot.json) for `--to
+    /// text`; a bot.cbot file (or its directory) for `--to json`.
+    input: PathBuf,
+    /// The form to write.
+    #[arg(long, value_enum)]
+    to: Form,
+    /// Where: a directory for text, a file (or directory) for JSON.
+    out: PathBuf,
+    /// When to colour diagnostics.
+    #[arg(long, value_enum, default_value_t = ColorChoice::Auto)]
+    color: ColorChoice,
+}
+
+/// The two forms of a bot.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum Form {
+    /// The cbot text format: bot.cbot and scripts/.
+    Text,
+    /// A Conversation Builder export.
+    Json,
+}
+
+#[derive(Debug, clap::Args)]
+struct FmtArgs {
+    /// The files: .cbot files or directories holding bot.cbot.
+    #[arg(required = true)]
+    files: Vec<PathBuf>,
+    /// Change nothing; exit with status 1 when a file is not formatted.
+    #[arg(long)]
+    check: bool,
+    /// When to colour diagnostics.
+    #[arg(long, value_enum, default_value_t = ColorChoice::Auto)]
+    color: ColorChoice,
 }
 
 #[derive(Debug, clap::Args)]
@@ -414,5 +464,7 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Command::Bench(args) => cmd::bench::run(&args),
         Command::Serve(args) => cmd::serve::run(&args),
         Command::Loadtest(args) => cmd::loadtest::run(&args),
+        Command::Convert(args) => cmd::convert::run(&args),
+        Command::Fmt(args) => cmd::fmt::run(&args),
     }
 }

@@ -3,6 +3,8 @@
 pub mod bench;
 pub mod chat;
 pub mod check;
+pub mod convert;
+pub mod fmt;
 pub mod loadtest;
 pub mod matching;
 pub mod script;
