@@ -54,7 +54,7 @@ enum Command {
     /// Each PATH is a test file or a directory searched for them (a bot
     /// directory's convos/, say). A file's bot is --bot, else its `BOT`
     /// directive, else the nearest directory at or above it holding
-    /// bot.json.
+    /// bot.json (or bot.cbot).
     ///
     /// Exit status: 0 all passed, 1 a test failed or coverage is under
     /// --coverage-min, 2 a test file or a bot has errors.
@@ -134,7 +134,8 @@ struct FmtArgs {
 
 #[derive(Debug, clap::Args)]
 struct LoadtestArgs {
-    /// The bot: a CB export, or a directory holding bot.json.
+    /// The bot: a CB export, a bot.cbot (text form), or a directory holding
+    /// either.
     bot: PathBuf,
     /// Concurrent connections, each going through conversations one after
     /// another.
@@ -163,7 +164,8 @@ struct LoadtestArgs {
 
 #[derive(Debug, clap::Args)]
 struct ServeArgs {
-    /// The bot: a CB export, or a directory holding bot.json.
+    /// The bot: a CB export, a bot.cbot (text form), or a directory holding
+    /// either.
     bot: PathBuf,
     /// Address to listen on.
     #[arg(long, default_value = "127.0.0.1:8080")]
@@ -207,7 +209,8 @@ struct ServeArgs {
 
 #[derive(Debug, clap::Args)]
 struct BenchArgs {
-    /// The bot: a CB export, or a directory holding bot.json.
+    /// The bot: a CB export, a bot.cbot (text form), or a directory holding
+    /// either.
     bot: PathBuf,
     /// User messages, one per line.
     #[arg(long, value_name = "FILE")]
@@ -249,8 +252,8 @@ struct TestArgs {
     /// Test files, or directories holding them.
     #[arg(required = true)]
     paths: Vec<PathBuf>,
-    /// The bot every file tests (a CB export or a directory holding
-    /// bot.json).
+    /// The bot every file tests (a CB export, a bot.cbot, or a directory
+    /// holding bot.json or bot.cbot).
     #[arg(long)]
     bot: Option<PathBuf>,
     /// Conversations run at once (default: one per core).
@@ -285,7 +288,8 @@ struct TestArgs {
 
 #[derive(Debug, clap::Args)]
 struct ChatArgs {
-    /// The bot: a CB JSON export, or a directory holding `bot.json`.
+    /// The bot: a CB export, a bot.cbot (text form), or a directory holding
+    /// either.
     bot: PathBuf,
     /// The channel (`getChannel()`): `web` is CB's preview; `lp_web`,
     /// `lp_sms`, `lp_messenger`, … are LivePerson channels.
@@ -337,7 +341,8 @@ struct ScriptArgs {
 
 #[derive(Debug, clap::Args)]
 struct CheckArgs {
-    /// The bot: a CB JSON export.
+    /// The bot: a CB export, a bot.cbot (text form), or a directory holding
+    /// either.
     bot: PathBuf,
     /// Output format.
     #[arg(long, value_enum, default_value_t = Format::Plain)]
@@ -352,7 +357,8 @@ struct CheckArgs {
 
 #[derive(Debug, clap::Args)]
 struct ShowArgs {
-    /// The bot: a CB JSON export.
+    /// The bot: a CB export, a bot.cbot (text form), or a directory holding
+    /// either.
     bot: PathBuf,
     /// When to colour diagnostics.
     #[arg(long, value_enum, default_value_t = ColorChoice::Auto)]
@@ -362,8 +368,8 @@ struct ShowArgs {
 #[derive(Debug, clap::Args)]
 #[command(group(clap::ArgGroup::new("what").required(true).args(["bot", "pattern"])))]
 struct MatchArgs {
-    /// The bot: a CB JSON export; its dialog starters compete in the order
-    /// of docs/patterns.md.
+    /// The bot (a CB export, a bot.cbot, or a directory holding either); its
+    /// dialog starters compete in the order of docs/patterns.md.
     bot: Option<PathBuf>,
     /// Match against this one pattern instead of a bot.
     #[arg(long, short = 'p')]

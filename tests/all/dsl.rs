@@ -324,6 +324,15 @@ fn convert_and_fmt_on_the_command_line() {
     assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
     assert!(strict_eq(&read_json(&out), &read_json(&fixture)));
 
+    // Every command takes the text form: check through cmd::load, the
+    // others through Engine::load_bot.
+    let o = cbot(&["check", "--color", "never", &text_dir.to_string_lossy()]);
+    assert!(o.status.success() && String::from_utf8_lossy(&o.stdout).contains("ok, 0 errors"));
+    let engine = cbot_engine::Engine::new(&cbot_engine::Config::default()).unwrap();
+    let from_text = engine.load_bot(&text_dir).unwrap();
+    let from_json = engine.load_bot(&fixture).unwrap();
+    assert_eq!(from_text.compiled().model().interactions.len(), from_json.compiled().model().interactions.len());
+
     let bot = text_dir.join("bot.cbot");
     let o = cbot(&["fmt", "--check", &bot.to_string_lossy()]);
     assert_eq!(o.status.code(), Some(0), "{}", String::from_utf8_lossy(&o.stdout));

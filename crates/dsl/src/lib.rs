@@ -3,7 +3,7 @@
 //! A bot in text form is a directory holding `bot.cbot` and the bot's
 //! JavaScript under `scripts/` (docs/text-format.md). This crate converts
 //! a CB export to that form ([`to_text`]) and back ([`to_json`]), and
-//! formats text canonically ([`format`]).
+//! formats text canonically ([`format()`]).
 //!
 //! The conversion is lossless: JSON → text → JSON gives the export back,
 //! keys in the same order and unknown fields included, and text → JSON →
