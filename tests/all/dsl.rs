@@ -383,3 +383,24 @@ fn every_x_code_is_documented_and_tested() {
     assert_eq!(documented, tested);
     assert_eq!(emitted, tested);
 }
+
+/// dialogs/agent-handoff/bot.cbot is that bot's source: its committed CB
+/// export is exactly what the text converts to (as `cbot convert` writes
+/// it), and the text is formatted.
+#[test]
+fn the_agent_handoff_export_does_not_drift_from_its_text() {
+    let dir = root().join("dialogs/agent-handoff");
+    let mut sources = SourceMap::new();
+    let export = cbot_dsl::load(&dir.join("bot.cbot"), &mut sources)
+        .unwrap()
+        .unwrap_or_else(|d| panic!("{}", d.iter().map(|d| render::plain(d, &sources)).collect::<String>()));
+    let committed = std::fs::read_to_string(dir.join("bot.json")).unwrap();
+    let generated = serde_json::to_string_pretty(&export).unwrap() + "\n";
+    assert!(
+        generated == committed,
+        "dialogs/agent-handoff/bot.json differs from bot.cbot converted; run\n  \
+         cargo run --release -- convert dialogs/agent-handoff/bot.cbot --to json dialogs/agent-handoff/bot.json"
+    );
+    let text = std::fs::read_to_string(dir.join("bot.cbot")).unwrap();
+    assert_eq!(fmt(&text), text, "run cbot fmt dialogs/agent-handoff");
+}

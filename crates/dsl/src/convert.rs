@@ -635,16 +635,19 @@ impl Lower<'_, '_> {
     }
 
     fn script(&mut self, path: &str, span: &Range<usize>) -> String {
-        let safe = !path.is_empty()
+        // Relative, `/`-separated paths only, so a bot directory reads the
+        // same on every system. `..` is allowed: sample bots share scripts/
+        // at the top of the repository (STYLE §2), as a C include would.
+        let portable = !path.is_empty()
             && !path.starts_with('/')
             && !path.contains('\\')
             && !path.contains(':')
-            && path.split('/').all(|c| !c.is_empty() && c != "." && c != "..");
-        if !safe {
+            && path.split('/').all(|c| !c.is_empty() && c != ".");
+        if !portable {
             let s = self.span(span);
             self.diags.push(
-                Diagnostic::error("X005", "a script path must stay inside the bot's directory")
-                    .with_label(s, "not a relative path below bot.cbot")
+                Diagnostic::error("X005", "a script path must be relative, with `/` between its parts")
+                    .with_label(s, "not a relative path from bot.cbot")
                     .with_help("write it relative to bot.cbot with `/`, e.g. `file \"scripts/welcome/greet.pre.js\"`"),
             );
             return String::new();

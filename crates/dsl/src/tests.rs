@@ -147,7 +147,7 @@ fn errors_are_coded() {
         ("bot {", "X001"),
         ("a 1\na 2", "X002"),
         ("interaction \"x\" { }", "X003"),
-        ("code file \"../x.js\"", "X005"),
+        ("code file \"/x.js\"", "X005"),
         ("code file \"x.js\"", "X004"),
         ("conversationMessage from dialogs [3]\ndialog \"A\" { id \"a\" }", "X006"),
         ("dialog \"A\" { name2 1 }", "X007"),
