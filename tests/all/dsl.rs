@@ -130,8 +130,19 @@ fn perturb(text: &str, choices: &[u8], comments: bool) -> String {
     out
 }
 
-fn exports() -> Vec<(String, Value)> {
-    cb_exports().iter().map(|p| (p.file_stem().unwrap().to_string_lossy().to_string(), read_json(p))).collect()
+/// The exports with their names and texts, read once for all test cases.
+fn exports() -> &'static [(String, Value, TextBot)] {
+    static EXPORTS: std::sync::OnceLock<Vec<(String, Value, TextBot)>> = std::sync::OnceLock::new();
+    EXPORTS.get_or_init(|| {
+        cb_exports()
+            .iter()
+            .map(|p| {
+                let export = read_json(p);
+                let text = text_of(&export);
+                (p.file_stem().unwrap().to_string_lossy().to_string(), export, text)
+            })
+            .collect()
+    })
 }
 
 proptest! {
@@ -141,8 +152,7 @@ proptest! {
     /// (formatting twice = once) and never change the JSON.
     #[test]
     fn fmt_is_idempotent_on_perturbed_exports(which in 0usize..11, choices in prop::collection::vec(any::<u8>(), 1..64)) {
-        let (name, export) = &exports()[which];
-        let text = text_of(export);
+        let (name, export, text) = &exports()[which];
         let spaced = perturb(&text.text, &choices, false);
         prop_assert_eq!(fmt(&spaced), text.text.clone(), "{}", name);
         let commented = perturb(&text.text, &choices, true);
@@ -161,6 +171,38 @@ proptest! {
         let back = lower(&text.text, &text.scripts).map_err(TestCaseError::fail)?;
         prop_assert!(strict_eq(&back, &bot), "{}\n{:#}", text.text, back);
         prop_assert_eq!(text_of(&back), text);
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 256, failure_persistence: None, ..ProptestConfig::default() })]
+
+    /// No text panics the parser, the converter or the formatter: exports'
+    /// text with bytes of the grammar inserted and ranges deleted.
+    #[test]
+    fn mangled_text_never_panics(
+        which in 0usize..11,
+        edits in prop::collection::vec((any::<prop::sample::Index>(), 0usize..40, "[{}\\[\\]\"#,\\\\ a-z0-9é\n-]{0,3}"), 1..6),
+    ) {
+        let mut text = exports()[which].2.text.clone();
+        for (at, delete, insert) in edits {
+            let mut i = at.index(text.len() + 1);
+            while !text.is_char_boundary(i) {
+                i -= 1;
+            }
+            let mut j = (i + delete).min(text.len());
+            while !text.is_char_boundary(j) {
+                j -= 1;
+            }
+            text.replace_range(i..j, &insert);
+        }
+        let mut sources = SourceMap::new();
+        let id = sources.add("bot.cbot", text.clone());
+        if let Ok(once) = cbot_dsl::format(&sources, id) {
+            // What parses formats to a fixed point.
+            prop_assert_eq!(fmt(&once), once.clone());
+        }
+        let _ = cbot_dsl::to_json(&sources, id, &mut |_| Ok(String::new()));
     }
 }
 

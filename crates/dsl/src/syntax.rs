@@ -97,6 +97,15 @@ impl Kind {
 pub fn parse(sources: &SourceMap, file: FileId) -> Result<Vec<Item>, Diagnostics> {
     let text = sources.file(file).text();
     let mut diags = Diagnostics::new();
+    if let Some(at) = too_deep(text) {
+        let end = at + 1; // `{` or `[`
+        diags.push(
+            Diagnostic::error("X001", "this bot text cannot be read")
+                .with_label(Span::new(file, at..end), format!("nested more than {MAX_DEPTH} levels deep"))
+                .with_help("CB exports nest about ten levels; this is not a bot"),
+        );
+        return Err(diags);
+    }
     let root = match Grammar::parse(Rule::document, text) {
         Ok(mut pairs) => pairs.next().expect("the document rule matched"),
         Err(e) => {
@@ -107,6 +116,42 @@ pub fn parse(sources: &SourceMap, file: FileId) -> Result<Vec<Item>, Diagnostics
     let mut p = Parse { file, diags };
     let items = p.items(root.into_inner());
     if p.diags.has_errors() { Err(p.diags) } else { Ok(items) }
+}
+
+/// Blocks and lists nest at most this deep (the parser and the printer
+/// recurse; serde_json stops at 128 too).
+const MAX_DEPTH: usize = 128;
+
+/// Where a `{` or `[` opens one level more than MAX_DEPTH, outside strings
+/// and comments: checked before parsing so that no input exhausts the stack.
+fn too_deep(text: &str) -> Option<usize> {
+    let (mut depth, mut in_string, mut escaped, mut in_comment) = (0usize, false, false, false);
+    for (i, b) in text.bytes().enumerate() {
+        if in_comment {
+            in_comment = b != b'\n';
+        } else if in_string {
+            match b {
+                _ if escaped => escaped = false,
+                b'\\' => escaped = true,
+                b'"' | b'\n' => in_string = false,
+                _ => {}
+            }
+        } else {
+            match b {
+                b'"' => in_string = true,
+                b'#' => in_comment = true,
+                b'{' | b'[' => {
+                    depth += 1;
+                    if depth > MAX_DEPTH {
+                        return Some(i);
+                    }
+                }
+                b'}' | b']' => depth = depth.saturating_sub(1),
+                _ => {}
+            }
+        }
+    }
+    None
 }
 
 /// A syntax error (X001) at the position pest stopped, saying what could
@@ -264,8 +309,11 @@ fn bad_string(literal: &str, e: &serde_json::Error) -> String {
     let at = literal.chars().take(e.column().saturating_sub(1)).map(char::len_utf8).sum::<usize>();
     match literal[at.min(literal.len())..].chars().next() {
         Some(c) if c.is_control() => format!("raw control character U+{:04X}", u32::from(c)),
-        _ => match literal[..at.min(literal.len())].rfind('\\') {
-            Some(k) => format!("bad escape `{}`", &literal[k..(at + 1).min(literal.len())]),
+        next => match literal[..at.min(literal.len())].rfind('\\') {
+            Some(k) => {
+                let end = (at + next.map_or(0, char::len_utf8)).min(literal.len());
+                format!("bad escape `{}`", &literal[k..end])
+            }
             None => "not a valid string".to_string(),
         },
     }

@@ -153,10 +153,13 @@ fn errors_are_coded() {
         ("dialog \"A\" { name2 1 }", "X007"),
         ("s \"\\q\"", "X008"),
         ("n 1e999", "X008"),
+        ("s \"\\é\"", "X008"),
+        (&format!("deep {}", "[".repeat(100_000)), "X001"),
     ];
     for (text, code) in cases {
         let err = json_of(text, &[]).expect_err(text);
-        assert!(err.contains(&format!("[{code}]")) || err.contains(code), "{text}: {err}");
+        let text: String = text.chars().take(40).collect();
+        assert!(err.contains(&format!("[{code}]")), "{text}: {err}");
     }
 }
 
