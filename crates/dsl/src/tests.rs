@@ -174,3 +174,41 @@ fn slugs_are_safe() {
     assert_eq!(slug("../.."), "unnamed");
     assert_eq!(slug("Ünïcode"), "n-code");
 }
+
+#[test]
+fn odd_layouts_round_trip() {
+    let bots = [
+        // groups before conversationMessage, and an empty dialog
+        (
+            json!({ "groups": [{ "id": "g", "name": "G" }, { "id": "h" }],
+                "x": 1,
+                "conversationMessage": [{ "id": "i", "group": "g", "name": "n", "status": "A" }] }),
+            "dialog \"G\"",
+        ),
+        // an interaction in no dialog: the flat form is kept
+        (
+            json!({ "conversationMessage": [{ "id": "i", "group": "nowhere" }], "groups": [{ "id": "g" }] }),
+            "conversationMessage [{ id \"i\", group \"nowhere\" }]",
+        ),
+        // duplicate dialog ids, a non-string name, group after status
+        (
+            json!({ "conversationMessage": [{ "id": "i", "status": "A", "group": "g", "name": 5 }],
+                "groups": [{ "id": "g" }, { "id": "g", "name": ["x"] }] }),
+            "groups [",
+        ),
+        // name not where CB puts it; group implied but status absent
+        (
+            json!({ "conversationMessage": [{ "name": "first", "id": "i", "group": "g" }],
+                "groups": [{ "name": "G", "id": "g" }] }),
+            "interaction {\n    name \"first\"",
+        ),
+        (json!({}), "\n"),
+    ];
+    for (bot, shows) in bots {
+        let t = text_of(&bot);
+        assert!(t.text.contains(shows), "{shows:?} not in\n{}", t.text);
+        let back = json_of(&t.text, &t.scripts).unwrap_or_else(|e| panic!("{}\n{e}", t.text));
+        assert!(strict_eq(&back, &bot), "{}\n---\n{back:#}", t.text);
+        assert_eq!(text_of(&back), t);
+    }
+}
