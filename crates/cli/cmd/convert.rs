@@ -16,6 +16,9 @@ pub fn run(args: &ConvertArgs) -> anyhow::Result<ExitCode> {
 
 fn to_text(args: &ConvertArgs) -> anyhow::Result<ExitCode> {
     let path = cbot_engine::bot_file(&args.input);
+    if cbot_engine::is_text_bot(&path) {
+        anyhow::bail!("{} is already in text form (`cbot fmt` formats it)", path.display());
+    }
     let bytes = std::fs::read(&path).with_context(|| format!("cannot read {}", path.display()))?;
     let export: serde_json::Value =
         serde_json::from_slice(&bytes).with_context(|| format!("{} is not JSON", path.display()))?;
