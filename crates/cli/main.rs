@@ -54,7 +54,7 @@ enum Command {
     /// Each PATH is a test file or a directory searched for them (a bot
     /// directory's convos/, say). A file's bot is --bot, else its `BOT`
     /// directive, else the nearest directory at or above it holding
-    /// bot.json.
+    /// bot.json (or bot.cbot).
     ///
     /// Exit status: 0 all passed, 1 a test failed or coverage is under
     /// --coverage-min, 2 a test file or a bot has errors.
@@ -80,11 +80,62 @@ enum Command {
     /// them, and the store's group commits. Exit status: 0 when every
     /// answer was right, 1 when some were not.
     Loadtest(LoadtestArgs),
+    /// Convert a bot between its CB export (JSON) and the cbot text format
+    /// (docs/text-format.md): `bot.cbot` plus its scripts under scripts/.
+    ///
+    /// `--to text` writes OUT/bot.cbot and OUT/scripts/…js; `--to json`
+    /// writes the CB export to OUT (OUT/bot.json when OUT is a
+    /// directory). Exit status: 0 ok, 2 the input has errors.
+    Convert(ConvertArgs),
+    /// Format cbot text files (bot.cbot) canonically, in place.
+    ///
+    /// Each FILE is a .cbot file or a directory holding bot.cbot. Exit
+    /// status: 0 ok, 1 with --check when a file is not formatted, 2 a file
+    /// cannot be read or parsed.
+    Fmt(FmtArgs),
+}
+
+#[derive(Debug, clap::Args)]
+struct ConvertArgs {
+    /// The bot: a CB export (or a directory holding bot.json) for `--to
+    /// text`; a bot.cbot file (or its directory) for `--to json`.
+    input: PathBuf,
+    /// The form to write.
+    #[arg(long, value_enum)]
+    to: Form,
+    /// Where: a directory for text, a file (or directory) for JSON.
+    out: PathBuf,
+    /// When to colour diagnostics.
+    #[arg(long, value_enum, default_value_t = ColorChoice::Auto)]
+    color: ColorChoice,
+}
+
+/// The two forms of a bot.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum Form {
+    /// The cbot text format: bot.cbot and scripts/.
+    Text,
+    /// A Conversation Builder export.
+    Json,
+}
+
+#[derive(Debug, clap::Args)]
+struct FmtArgs {
+    /// The files: .cbot files or directories holding bot.cbot.
+    #[arg(required = true)]
+    files: Vec<PathBuf>,
+    /// Change nothing; exit with status 1 when a file is not formatted.
+    #[arg(long)]
+    check: bool,
+    /// When to colour diagnostics.
+    #[arg(long, value_enum, default_value_t = ColorChoice::Auto)]
+    color: ColorChoice,
 }
 
 #[derive(Debug, clap::Args)]
 struct LoadtestArgs {
-    /// The bot: a CB export, or a directory holding bot.json.
+    /// The bot: a CB export, a bot.cbot (text form), or a directory holding
+    /// either.
     bot: PathBuf,
     /// Concurrent connections, each going through conversations one after
     /// another.
@@ -121,7 +172,8 @@ struct LoadtestArgs {
 
 #[derive(Debug, clap::Args)]
 struct ServeArgs {
-    /// The bot: a CB export, or a directory holding bot.json.
+    /// The bot: a CB export, a bot.cbot (text form), or a directory holding
+    /// either.
     bot: PathBuf,
     /// Address to listen on.
     #[arg(long, default_value = "127.0.0.1:8080")]
@@ -184,7 +236,8 @@ struct ServeArgs {
 
 #[derive(Debug, clap::Args)]
 struct BenchArgs {
-    /// The bot: a CB export, or a directory holding bot.json.
+    /// The bot: a CB export, a bot.cbot (text form), or a directory holding
+    /// either.
     bot: PathBuf,
     /// User messages, one per line.
     #[arg(long, value_name = "FILE")]
@@ -234,8 +287,8 @@ struct TestArgs {
     /// Test files, or directories holding them.
     #[arg(required = true)]
     paths: Vec<PathBuf>,
-    /// The bot every file tests (a CB export or a directory holding
-    /// bot.json).
+    /// The bot every file tests (a CB export, a bot.cbot, or a directory
+    /// holding bot.json or bot.cbot).
     #[arg(long)]
     bot: Option<PathBuf>,
     /// Conversations run at once (default: one per core).
@@ -270,7 +323,8 @@ struct TestArgs {
 
 #[derive(Debug, clap::Args)]
 struct ChatArgs {
-    /// The bot: a CB JSON export, or a directory holding `bot.json`.
+    /// The bot: a CB export, a bot.cbot (text form), or a directory holding
+    /// either.
     bot: PathBuf,
     /// The channel (`getChannel()`): `web` is CB's preview; `lp_web`,
     /// `lp_sms`, `lp_messenger`, … are LivePerson channels.
@@ -322,7 +376,8 @@ struct ScriptArgs {
 
 #[derive(Debug, clap::Args)]
 struct CheckArgs {
-    /// The bot: a CB JSON export.
+    /// The bot: a CB export, a bot.cbot (text form), or a directory holding
+    /// either.
     bot: PathBuf,
     /// Output format.
     #[arg(long, value_enum, default_value_t = Format::Plain)]
@@ -337,7 +392,8 @@ struct CheckArgs {
 
 #[derive(Debug, clap::Args)]
 struct ShowArgs {
-    /// The bot: a CB JSON export.
+    /// The bot: a CB export, a bot.cbot (text form), or a directory holding
+    /// either.
     bot: PathBuf,
     /// When to colour diagnostics.
     #[arg(long, value_enum, default_value_t = ColorChoice::Auto)]
@@ -347,8 +403,8 @@ struct ShowArgs {
 #[derive(Debug, clap::Args)]
 #[command(group(clap::ArgGroup::new("what").required(true).args(["bot", "pattern"])))]
 struct MatchArgs {
-    /// The bot: a CB JSON export; its dialog starters compete in the order
-    /// of docs/patterns.md.
+    /// The bot (a CB export, a bot.cbot, or a directory holding either); its
+    /// dialog starters compete in the order of docs/patterns.md.
     bot: Option<PathBuf>,
     /// Match against this one pattern instead of a bot.
     #[arg(long, short = 'p')]
@@ -449,5 +505,7 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Command::Bench(args) => cmd::bench::run(&args),
         Command::Serve(args) => cmd::serve::run(&args),
         Command::Loadtest(args) => cmd::loadtest::run(&args),
+        Command::Convert(args) => cmd::convert::run(&args),
+        Command::Fmt(args) => cmd::fmt::run(&args),
     }
 }

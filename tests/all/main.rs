@@ -3,6 +3,9 @@
 //!
 //! Modules, and what to run to narrow a failure down:
 //! - `fixtures`: the real CB exports in ../shared/fixtures (`cargo test --test all fixtures`)
+//! - `dsl`: the cbot text format: round trips on every CB export, `fmt`
+//!   idempotence (property tests), parser and error snapshots in
+//!   tests/data/dsl (`cargo test --test all dsl`; `CBOT_BLESS=1` rewrites them)
 //! - `errors`: malformed bots in tests/data/errors, each with its expected
 //!   rendering (`cargo test --test all errors`; `CBOT_BLESS=1` rewrites them)
 //! - `large`: a generated 50 MB bot
@@ -29,6 +32,7 @@
 mod botcontext;
 mod cli;
 mod conversation;
+mod dsl;
 mod errors;
 mod fixtures;
 mod large;

@@ -3,6 +3,8 @@
 pub mod bench;
 pub mod chat;
 pub mod check;
+pub mod convert;
+pub mod fmt;
 pub mod loadtest;
 pub mod matching;
 pub mod script;
@@ -18,10 +20,21 @@ use std::path::Path;
 /// Reads and loads a bot file. I/O problems are errors of the command;
 /// problems in the bot are diagnostics.
 pub fn load(path: &Path, sources: &mut SourceMap) -> anyhow::Result<cbot_model::Loaded> {
-    // A bot directory holds its export as bot.json.
-    let path = &cbot_engine::bot_file(path);
-    let bytes = std::fs::read(path).with_context(|| format!("cannot read {}", path.display()))?;
-    Ok(cbot_model::load(sources, path.display().to_string(), bytes))
+    // A bot directory holds its export as bot.json, or its text as bot.cbot.
+    let file = &cbot_engine::bot_file(path);
+    if cbot_engine::is_text_bot(file) {
+        // The bot's diagnostics point into the export converted from the
+        // text; problems in the text itself stop here (exit status 2).
+        let (_, bytes) = cbot_engine::read_bot(file).map_err(|e| match e {
+            cbot_engine::Error::Invalid(report) => {
+                anyhow::anyhow!("{}: the text has errors:\n{report}", file.display())
+            }
+            e => anyhow::anyhow!("{e}"),
+        })?;
+        return Ok(cbot_model::load(sources, format!("{} (as JSON)", file.display()), bytes));
+    }
+    let bytes = std::fs::read(file).with_context(|| format!("cannot read {}", file.display()))?;
+    Ok(cbot_model::load(sources, file.display().to_string(), bytes))
 }
 
 /// Writes every diagnostic, each followed by a blank line.

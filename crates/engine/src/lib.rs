@@ -85,13 +85,14 @@ impl Engine {
         Ok(Engine { scripts })
     }
 
-    /// Loads a bot from a CB export file, or from a directory holding
-    /// `bot.json`. An intent domain next to it (`domain.csv` in the
-    /// directory, or `NAME.domain.csv` beside `NAME.json`) is loaded too.
+    /// Loads a bot from a CB export file, from a bot in the cbot text
+    /// format (a `.cbot` file), or from a directory holding either
+    /// (`bot.json`, else `bot.cbot`; see [`read_bot`]). An intent domain
+    /// next to it (`domain.csv` in the directory, or `NAME.domain.csv`
+    /// beside `NAME.json`) is loaded too.
     pub fn load_bot(&self, path: impl AsRef<Path>) -> Result<Bot, Error> {
         let given = path.as_ref();
-        let path = bot_file(given);
-        let bytes = std::fs::read(&path).map_err(|e| Error::Io(path.clone(), e))?;
+        let (path, bytes) = read_bot(given)?;
         let mut bot = self.load_bot_bytes(&path.display().to_string(), bytes)?;
         let domain = if given.is_dir() { given.join("domain.csv") } else { path.with_extension("domain.csv") };
         if domain.is_file() {
@@ -119,9 +120,43 @@ impl Engine {
     }
 }
 
-/// `path`, or `path/bot.json` for a directory.
+/// `path`, or for a directory the bot in it: `bot.json`, else `bot.cbot`
+/// when only that is there.
 pub fn bot_file(path: &Path) -> PathBuf {
-    if path.is_dir() { path.join("bot.json") } else { path.to_path_buf() }
+    if !path.is_dir() {
+        return path.to_path_buf();
+    }
+    let json = path.join("bot.json");
+    let text = path.join(cbot_dsl::BOT_FILE);
+    if !json.is_file() && text.is_file() { text } else { json }
+}
+
+/// Whether a bot file (as [`bot_file`] gives it) is in the cbot text
+/// format rather than a CB export.
+pub fn is_text_bot(file: &Path) -> bool {
+    file.extension().is_some_and(|e| e == "cbot")
+}
+
+/// The bot file at `path` (see [`bot_file`]) and the bytes of its CB
+/// export: the file itself, or for the text form the export converted
+/// from it (docs/text-format.md), whose problems are [`Error::Invalid`].
+pub fn read_bot(path: &Path) -> Result<(PathBuf, Vec<u8>), Error> {
+    let file = bot_file(path);
+    if !is_text_bot(&file) {
+        let bytes = std::fs::read(&file).map_err(|e| Error::Io(file.clone(), e))?;
+        return Ok((file, bytes));
+    }
+    let mut sources = SourceMap::new();
+    match cbot_dsl::load(&file, &mut sources).map_err(|e| Error::Io(file.clone(), e))? {
+        Ok(export) => {
+            let bytes = serde_json::to_vec_pretty(&export).map_err(|e| Error::Invalid(e.to_string()))?;
+            Ok((file, bytes))
+        }
+        Err(diags) => {
+            let report = diags.iter().map(|d| render::plain(d, &sources)).collect::<Vec<_>>().join("\n");
+            Err(Error::Invalid(report))
+        }
+    }
 }
 
 /// Reads an intent domain (CSV, see [`DomainClassifier::from_csv`]).

@@ -133,7 +133,8 @@ pub fn normalize(path: &Path) -> PathBuf {
     if out.as_os_str().is_empty() { PathBuf::from(".") } else { out }
 }
 
-/// The nearest directory at or above `dir` that holds `bot.json`.
+/// The nearest directory at or above `dir` that holds `bot.json` (or
+/// `bot.cbot`, the text form).
 fn nearest_bot(dir: &Path) -> Option<PathBuf> {
     // Walk up from the absolute directory, so that `convos` or `.` work,
     // but give back a path shaped like the one given.
@@ -141,7 +142,7 @@ fn nearest_bot(dir: &Path) -> Option<PathBuf> {
     let mut d = Some(start.as_path());
     let mut ups = 0;
     while let Some(x) = d {
-        if x.join("bot.json").is_file() {
+        if x.join("bot.json").is_file() || x.join("bot.cbot").is_file() {
             let mut p = dir.to_path_buf();
             for _ in 0..ups {
                 p.push("..");

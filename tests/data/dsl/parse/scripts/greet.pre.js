@@ -1,0 +1,2 @@
+var hour = new Date().getHours();
+botContext.setBotVariable("hour", hour, true, false);
