@@ -361,6 +361,15 @@ fn convert_and_fmt_on_the_command_line() {
     let o = cbot(&["convert", &fixture.to_string_lossy(), "--to", "text", &text_dir.to_string_lossy()]);
     assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
     assert!(text_dir.join("bot.cbot").is_file() && text_dir.join("scripts/global-functions.js").is_file());
+    assert!(!String::from_utf8_lossy(&o.stderr).contains("warning"), "{}", String::from_utf8_lossy(&o.stderr));
+    // Converting again over a directory holding a script the bot does not
+    // name: kept, and said.
+    std::fs::write(text_dir.join("scripts/old.js"), "// an earlier panel\n").unwrap();
+    let o = cbot(&["convert", &fixture.to_string_lossy(), "--to", "text", &text_dir.to_string_lossy()]);
+    assert!(o.status.success());
+    let stderr = String::from_utf8_lossy(&o.stderr);
+    assert!(stderr.contains("old.js is not used by the converted bot") && text_dir.join("scripts/old.js").is_file());
+    assert_eq!(stderr.matches("warning").count(), 1, "{stderr}");
     let out = dir.join("back.json");
     let o = cbot(&["convert", &text_dir.to_string_lossy(), "--to", "json", &out.to_string_lossy()]);
     assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));

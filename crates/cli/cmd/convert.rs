@@ -36,7 +36,32 @@ fn to_text(args: &ConvertArgs) -> anyhow::Result<ExitCode> {
         args.out.join(cbot_dsl::BOT_FILE).display(),
         super::plural(bot.scripts.len(), "script")
     );
+    // Scripts of an earlier conversion that this bot no longer names are
+    // left alone (they may be someone's work), but said.
+    let written: std::collections::HashSet<std::path::PathBuf> =
+        bot.scripts.iter().map(|s| args.out.join(&s.path)).collect();
+    for stale in js_files(&args.out.join("scripts")).into_iter().filter(|p| !written.contains(p)) {
+        eprintln!("warning: {} is not used by the converted bot (left from an earlier conversion?)", stale.display());
+    }
     Ok(ExitCode::SUCCESS)
+}
+
+/// The `.js` files under `dir`, recursively (none if it does not exist).
+fn js_files(dir: &std::path::Path) -> Vec<std::path::PathBuf> {
+    let mut out = Vec::new();
+    let mut todo = vec![dir.to_path_buf()];
+    while let Some(d) = todo.pop() {
+        for entry in std::fs::read_dir(&d).into_iter().flatten().flatten() {
+            let path = entry.path();
+            if path.is_dir() {
+                todo.push(path);
+            } else if path.extension().is_some_and(|e| e == "js") {
+                out.push(path);
+            }
+        }
+    }
+    out.sort();
+    out
 }
 
 fn to_json(args: &ConvertArgs) -> anyhow::Result<ExitCode> {

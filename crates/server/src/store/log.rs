@@ -552,7 +552,9 @@ fn flush_loop(shared: &Mutex<Shared>, syncer: &Syncer) {
                 match (&*file).write_all(&rest).and_then(|()| file.sync_data()) {
                     Ok(()) => {
                         s.flushed += rest.len() as u64;
-                        s.stats.commits += 1;
+                        if s.options.sync {
+                            s.stats.commits += 1;
+                        }
                         syncer.point.publish(target, None);
                     }
                     Err(e) => {
