@@ -102,7 +102,7 @@ pub fn run(args: &LoadtestArgs) -> anyhow::Result<ExitCode> {
     let warmup = Duration::from_secs_f64(args.warmup.max(0.0));
     let measured = Duration::from_secs_f64(args.duration);
     eprintln!(
-        "cbot loadtest: {bot_name}, {} connections, {:.0} s (+{:.0} s warm-up), {threads} runtime threads, store: {store_name}",
+        "cbot loadtest: {bot_name}, {} connections, {:.1} s (+{:.1} s warm-up), {threads} runtime threads, store: {store_name}",
         args.connections,
         measured.as_secs_f64(),
         warmup.as_secs_f64()
