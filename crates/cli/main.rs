@@ -154,7 +154,23 @@ struct LoadtestArgs {
     /// Keep conversations in memory only.
     #[arg(long, conflicts_with = "state")]
     memory: bool,
-    /// Do not sync the log to disk (`cbot serve --no-fsync`).
+    #[command(flatten)]
+    log: LogArgs,
+    /// Runtime threads (default: one per core).
+    #[arg(long, value_name = "N")]
+    threads: Option<usize>,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = BenchFormat::Table)]
+    format: BenchFormat,
+}
+
+/// How the embedded log store writes (`serve` and `loadtest`).
+#[derive(Debug, clap::Args)]
+struct LogArgs {
+    /// Do not sync the log to disk after each group of events: an
+    /// answered event then survives the server being killed, not the
+    /// machine losing power (for disks that are replicated or
+    /// battery-backed anyway).
     #[arg(long)]
     no_fsync: bool,
     /// Microseconds at least between two disk syncs of the log: saves
@@ -162,12 +178,6 @@ struct LoadtestArgs {
     /// latency).
     #[arg(long, default_value_t = 1000, value_name = "MICROS")]
     sync_interval: u64,
-    /// Runtime threads (default: one per core).
-    #[arg(long, value_name = "N")]
-    threads: Option<usize>,
-    /// Output format.
-    #[arg(long, value_enum, default_value_t = BenchFormat::Table)]
-    format: BenchFormat,
 }
 
 #[derive(Debug, clap::Args)]
@@ -186,17 +196,8 @@ struct ServeArgs {
     /// Keep conversations in memory only (lost when the server stops).
     #[arg(long, conflicts_with = "state")]
     memory: bool,
-    /// Do not sync the log to disk after each group of events: an
-    /// answered event then survives the server being killed, not the
-    /// machine losing power (for disks that are replicated or
-    /// battery-backed anyway).
-    #[arg(long)]
-    no_fsync: bool,
-    /// Microseconds at least between two disk syncs of the log: saves
-    /// arriving meanwhile share the next sync (fewer syncs, a little more
-    /// latency).
-    #[arg(long, default_value_t = 1000, value_name = "MICROS")]
-    sync_interval: u64,
+    #[command(flatten)]
+    log: LogArgs,
     /// The bot id LivePerson puts in URLs (default: the export's bot id).
     #[arg(long)]
     bot_id: Option<String>,

@@ -11,7 +11,7 @@
 use crate::{BenchFormat, LoadtestArgs};
 use anyhow::Context as _;
 use cbot_engine::{Config, ConversationConfig, Engine};
-use cbot_server::{Auth, LogStats, LogStore, MemoryStore, RedisStore, ServerConfig, Store};
+use cbot_server::{Auth, LogStats, ServerConfig};
 use serde_json::json;
 use std::process::ExitCode;
 use std::sync::Arc;
@@ -60,27 +60,15 @@ pub fn run(args: &LoadtestArgs) -> anyhow::Result<ExitCode> {
     // A throwaway log directory unless one is given, so each run starts
     // from an empty store.
     let scratch = std::env::temp_dir().join(format!("cbot-loadtest-{}", std::process::id()));
-    let mut log: Option<Arc<LogStore>> = None;
-    let (store, store_name): (Arc<dyn Store>, String) = match args.state.as_deref() {
-        _ if args.memory => (Arc::new(MemoryStore::default()), "memory".into()),
-        Some(url) if url.starts_with("redis://") => (
-            Arc::new(
-                RedisStore::open(url, &format!("loadtest-{}", std::process::id()))
-                    .map_err(|e| anyhow::anyhow!("{e}"))?,
-            ),
-            "redis".into(),
-        ),
-        state => {
-            let dir = state.map_or_else(|| scratch.clone(), std::path::PathBuf::from);
-            let options = cbot_server::LogOptions {
-                sync: !args.no_fsync,
-                sync_interval: Duration::from_micros(args.sync_interval),
-                ..Default::default()
-            };
-            let s = Arc::new(LogStore::open_with(&dir, options).map_err(|e| anyhow::anyhow!("{e}"))?);
-            log = Some(s.clone());
-            let sync = if args.no_fsync { "no fsync" } else { "fdatasync per commit" };
-            (s, format!("log in {} ({sync})", dir.display()))
+    let state = args.state.clone().unwrap_or_else(|| scratch.to_string_lossy().into_owned());
+    let namespace = format!("loadtest-{}", std::process::id());
+    let (store, log) = super::serve::open_store(&state, args.memory, &args.log, &namespace)?;
+    let store_name = match (&log, args.memory) {
+        (_, true) => "memory".to_string(),
+        (None, false) => "redis".to_string(),
+        (Some(_), false) => {
+            let sync = if args.log.no_fsync { "no fsync" } else { "fdatasync per commit" };
+            format!("log in {state} ({sync})")
         }
     };
     let router = cbot_server::router(ServerConfig {

@@ -1,6 +1,6 @@
 //! `cbot serve BOT`: the Custom Endpoint v1 server (docs/serve.md).
 
-use crate::{LogFormat, ServeArgs};
+use crate::{LogArgs, LogFormat, ServeArgs};
 use anyhow::Context as _;
 use cbot_engine::{Config, ConversationConfig, Engine};
 use cbot_server::{Auth, JwtCheck, LogStore, MemoryStore, RedisStore, ServerConfig, Store};
@@ -40,18 +40,7 @@ pub fn run(args: &ServeArgs) -> anyhow::Result<ExitCode> {
     let model = bot.compiled().model();
     let bot_id = args.bot_id.clone().or_else(|| model.info.id.clone()).unwrap_or_else(|| "cbot".into());
     let state = args.state.to_string_lossy();
-    let store: Arc<dyn Store> = if args.memory {
-        Arc::new(MemoryStore::default())
-    } else if state.starts_with("redis://") {
-        Arc::new(RedisStore::open(&state, &bot_id).map_err(|e| anyhow::anyhow!("{e}"))?)
-    } else {
-        let options = cbot_server::LogOptions {
-            sync: !args.no_fsync,
-            sync_interval: std::time::Duration::from_micros(args.sync_interval),
-            ..Default::default()
-        };
-        Arc::new(LogStore::open_with(&args.state, options).map_err(|e| anyhow::anyhow!("{e}"))?)
-    };
+    let (store, _) = open_store(&state, args.memory, &args.log, &bot_id)?;
     let mut conversation = ConversationConfig::default();
     if !args.offline {
         conversation.transport = Arc::new(cbot_engine::HttpTransport::default());
@@ -149,4 +138,25 @@ fn init_logs(args: &ServeArgs) {
         LogFormat::Text => builder.try_init(),
         LogFormat::Json => builder.json().flatten_event(true).try_init(),
     };
+}
+
+/// A store, and the log store it is when it is one (for its statistics).
+pub type Opened = (Arc<dyn Store>, Option<Arc<LogStore>>);
+
+/// The conversation store `state` names (`serve` and `loadtest`): memory,
+/// a `redis://` URL (keys under `namespace`), or a log directory.
+pub fn open_store(state: &str, memory: bool, log: &LogArgs, namespace: &str) -> anyhow::Result<Opened> {
+    if memory {
+        return Ok((Arc::new(MemoryStore::default()), None));
+    }
+    if state.starts_with("redis://") {
+        return Ok((Arc::new(RedisStore::open(state, namespace).map_err(|e| anyhow::anyhow!("{e}"))?), None));
+    }
+    let options = cbot_server::LogOptions {
+        sync: !log.no_fsync,
+        sync_interval: std::time::Duration::from_micros(log.sync_interval),
+        ..Default::default()
+    };
+    let store = Arc::new(LogStore::open_with(state, options).map_err(|e| anyhow::anyhow!("{e}"))?);
+    Ok((store.clone(), Some(store)))
 }
