@@ -430,17 +430,7 @@ async fn event(
         // CB's Preview shows the welcome dialog before the user types: the
         // bot's "get started" payload is sent for the user (CB-SPEC §7.2;
         // "hi" when the export has none).
-        "START" => Some(
-            app.config
-                .bot
-                .compiled()
-                .model()
-                .info
-                .get_started_button_payload
-                .clone()
-                .filter(|p| !p.trim().is_empty())
-                .unwrap_or_else(|| "hi".into()),
-        ),
+        "START" => Some(preview::welcome_message(&app.config.bot)),
         _ => Some(message_of(&body).ok_or_else(|| {
             ApiError(StatusCode::BAD_REQUEST, "bad_event", format!("a {kind} event needs data.message or data.content"))
         })?),

@@ -155,8 +155,9 @@ async fn bot(State(p): State<Arc<Preview>>) -> Json<Value> {
 }
 
 /// What "start" sends for the user: the bot's get-started payload, "hi"
-/// when it has none (what the protocol's START event sends, lib.rs).
-fn welcome_message(bot: &Bot) -> String {
+/// when it has none (CB-SPEC §7.2). The protocol's START event sends the
+/// same.
+pub(crate) fn welcome_message(bot: &Bot) -> String {
     let model = bot.compiled().model();
     model.info.get_started_button_payload.clone().filter(|p| !p.trim().is_empty()).unwrap_or_else(|| "hi".into())
 }
