@@ -233,6 +233,14 @@ struct ServeArgs {
     /// not authenticated).
     #[arg(long)]
     no_preview: bool,
+    /// Connections open at once; past it, new ones wait in the listen
+    /// backlog until others close.
+    #[arg(long, default_value_t = cbot_server::DEFAULT_MAX_CONNECTIONS, value_name = "N")]
+    max_connections: usize,
+    /// Seconds a request's head may take to arrive (also how long an idle
+    /// keep-alive connection stays open), and then its body.
+    #[arg(long, default_value_t = cbot_server::DEFAULT_READ_TIMEOUT_SECS, value_name = "SECS")]
+    read_timeout: u64,
 }
 
 #[derive(Debug, clap::Args)]

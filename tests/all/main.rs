@@ -28,6 +28,9 @@
 //! - `testkit`: `cbot test` on the example bot and on tests/data/convos
 //!   (reports snapshotted; `CBOT_BLESS=1` rewrites them), coverage, record
 //!   and replay (`cargo test --test all testkit`)
+//! - `stress`: `cbot serve` under load with cut connections, SIGKILLed
+//!   servers and a restarted Redis; no answered event may be lost
+//!   (`cargo test --test all stress -- --nocapture` prints the reports)
 
 mod botcontext;
 mod cli;
@@ -41,5 +44,6 @@ mod preview;
 mod script;
 mod serve;
 mod store;
+mod stress;
 mod testkit;
 mod util;

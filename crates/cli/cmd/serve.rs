@@ -82,7 +82,12 @@ pub fn run(args: &ServeArgs) -> anyhow::Result<ExitCode> {
         if preview {
             tracing::info!("cbot serve: preview on http://{local}/");
         }
-        axum::serve(listener, router).with_graceful_shutdown(shutdown()).await.context("the server stopped")?;
+        let limits = cbot_server::ServeLimits {
+            max_connections: args.max_connections,
+            read_timeout: std::time::Duration::from_secs(args.read_timeout.max(1)),
+            ..Default::default()
+        };
+        cbot_server::serve(listener, router, limits, shutdown()).await.context("the server stopped")?;
         // Every answered event was stored before its answer left; the
         // store's writer finishes its queue when the store is dropped.
         tracing::info!("cbot serve: stopped");

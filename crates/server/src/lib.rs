@@ -19,11 +19,13 @@
 #![deny(missing_docs)]
 
 mod auth;
+mod listen;
 mod preview;
 mod protocol;
 pub mod store;
 
 pub use auth::{Auth, JwtCheck};
+pub use listen::{DEFAULT_MAX_CONNECTIONS, DEFAULT_READ_TIMEOUT_SECS, ServeLimits, serve};
 pub use protocol::response_items;
 pub use store::{
     LogOptions, LogStats, LogStore, MemoryStore, RedisStore, Saving, Store, StoreError, StoreLock, StoredConversation,
@@ -165,11 +167,15 @@ impl App {
         self: &Arc<Self>,
         work: impl FnOnce(&App) -> Result<Handled, ApiError> + Send + 'static,
     ) -> Result<serde_json::Value, ApiError> {
+        // A task of its own either way: when the client goes away, hyper
+        // drops this future, and the turn must still end in its save (or,
+        // if the save fails, in forgetting the conversation) rather than
+        // leave the conversation in memory ahead of the store.
+        let app = self.clone();
         if self.blocking {
-            let app = self.clone();
             tokio::task::spawn_blocking(move || work(&app)?.wait_blocking()).await.map_err(internal)?
         } else {
-            work(self)?.wait().await
+            tokio::spawn(async move { work(&app)?.wait().await }).await.map_err(internal)?
         }
     }
 }
