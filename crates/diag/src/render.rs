@@ -182,7 +182,7 @@ fn window(
         text.push_str(ELLIPSIS);
         shift = ELLIPSIS.len();
     }
-    text.extend(&chars[from..to]);
+    text.extend(chars.get(from..to).unwrap_or_default());
     if to < chars.len() {
         text.push_str(ELLIPSIS);
     }

@@ -78,21 +78,26 @@ impl SourceFile {
     /// Offsets past the end, or inside a UTF-8 sequence, are clamped.
     pub fn line_col(&self, offset: usize) -> (usize, usize) {
         let offset = self.floor_char_boundary(offset);
-        let line = self.line_starts.partition_point(|&s| s <= offset) - 1;
-        let col = self.text[self.line_starts[line]..offset].chars().count() + 1;
+        // line_starts[0] is 0, so some line starts at or before `offset`.
+        let line = self.line_starts.partition_point(|&s| s <= offset).saturating_sub(1);
+        let start = self.line_starts.get(line).copied().unwrap_or(0);
+        let col = self.text.get(start..offset).map_or(0, |t| t.chars().count()) + 1;
         (line + 1, col)
     }
 
-    /// The text of a 1-based line, without its line terminator.
+    /// The text of a 1-based line, without its line terminator (empty for
+    /// a line the file does not have).
     pub fn line_text(&self, line: usize) -> &str {
-        let start = self.line_starts[line - 1];
-        let end = self.line_starts.get(line).map_or(self.text.len(), |&e| e - 1);
-        self.text[start..end].strip_suffix('\r').unwrap_or(&self.text[start..end])
+        let start = self.line_start(line);
+        let end = self.line_starts.get(line).map_or(self.text.len(), |&e| e.saturating_sub(1)).max(start);
+        let text = self.text.get(start..end).unwrap_or("");
+        text.strip_suffix('\r').unwrap_or(text)
     }
 
-    /// Byte offset where a 1-based line starts.
+    /// Byte offset where a 1-based line starts (the end of the text for a
+    /// line the file does not have).
     pub fn line_start(&self, line: usize) -> usize {
-        self.line_starts[line - 1]
+        line.checked_sub(1).and_then(|i| self.line_starts.get(i)).copied().unwrap_or(self.text.len())
     }
 
     /// Number of lines (a final line without a terminator counts).
@@ -126,6 +131,7 @@ impl SourceMap {
     /// # Panics
     ///
     /// If more than `u32::MAX` files are added.
+    #[expect(clippy::expect_used, reason = "documented panic: 2^32 files do not fit in memory first")]
     pub fn add(&mut self, name: impl Into<String>, text: String) -> FileId {
         let id = FileId(u32::try_from(self.files.len()).expect("fewer than 2^32 source files"));
         self.files.push(SourceFile::new(name.into(), text));
@@ -137,6 +143,7 @@ impl SourceMap {
     /// # Panics
     ///
     /// If the id comes from another map.
+    #[expect(clippy::indexing_slicing, reason = "documented panic: ids are only made by `add` of this map")]
     pub fn file(&self, id: FileId) -> &SourceFile {
         &self.files[id.index()]
     }

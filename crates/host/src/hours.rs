@@ -239,7 +239,8 @@ pub fn hours_type(spec: &[String], zone: &str, now_ms: f64) -> Option<String> {
     let day = local.div_euclid(DAY);
     let minute = local.rem_euclid(DAY) / MINUTE;
     let (y, m, d) = civil_from_days(day);
-    let today = DAYS[weekday(day) as usize];
+    // weekday() is in 0..7.
+    let today = DAYS.get(weekday(day) as usize).copied().unwrap_or_default();
     let mut found = None;
     for entry in spec {
         let (qualifier, frame) = match entry.split_once('|') {

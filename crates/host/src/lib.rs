@@ -391,7 +391,7 @@ pub const METHODS: &[Method] = &[
 
 /// The method with this JavaScript name.
 pub fn method(name: &str) -> Option<&'static Method> {
-    METHODS.binary_search_by(|m| m.name.cmp(name)).ok().map(|i| &METHODS[i])
+    METHODS.binary_search_by(|m| m.name.cmp(name)).ok().and_then(|i| METHODS.get(i))
 }
 
 /// One recorded call.

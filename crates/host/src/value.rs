@@ -113,7 +113,7 @@ impl Value {
             Value::Number(n) => *n,
             Value::String(s) => string_to_number(s),
             Value::Array(items) if items.is_empty() => 0.0,
-            Value::Array(items) if items.len() == 1 => Value::String(items[0].to_js_string()).to_number(),
+            Value::Array(items) if let [only] = &**items => Value::String(only.to_js_string()).to_number(),
             _ => f64::NAN,
         }
     }

@@ -7,6 +7,13 @@
 //! and records anything that does not fit (a second head, a link into another
 //! dialog, a cycle) as a [`LinkIssue`] for validation to report.
 
+#![expect(
+    clippy::indexing_slicing,
+    reason = "interaction and dialog indices are positions in the Bot the graph is built over (made by enumerating \
+              its vectors), and every per-interaction and per-dialog vector here has one slot per interaction or \
+              dialog (the public accessors take any index: they use `get`)"
+)]
+
 use crate::model::{ActionKind, Bot, DialogType, InteractionType};
 use std::collections::HashMap;
 
@@ -216,36 +223,36 @@ impl Graph {
 
     /// The dialog an interaction belongs to (`None` if its `group` is unknown).
     pub fn dialog_of(&self, interaction: usize) -> Option<usize> {
-        self.owner[interaction]
+        self.owner.get(interaction).copied().flatten()
     }
 
     /// A dialog's interactions in flow order: the head first (the dialog
     /// starter when there is one), then along `nextMessageId`.
     pub fn flow(&self, dialog: usize) -> &[usize] {
-        &self.flows[dialog]
+        self.flows.get(dialog).map_or(&[], Vec::as_slice)
     }
 
     /// The dialog's first interaction.
     pub fn head(&self, dialog: usize) -> Option<usize> {
-        self.flows[dialog].first().copied()
+        self.flow(dialog).first().copied()
     }
 
     /// The positional successor inside the dialog.
     pub fn next_of(&self, interaction: usize) -> Option<usize> {
-        self.next[interaction]
+        self.next.get(interaction).copied().flatten()
     }
 
     /// The target of each rule of an interaction, in rule order.
     pub fn targets(&self, interaction: usize) -> &[Target] {
-        &self.targets[interaction]
+        self.targets.get(interaction).map_or(&[], Vec::as_slice)
     }
 
     /// Interactions the flow can move to from `interaction` through its
     /// rules; an interaction without rules falls through to the next one.
     pub fn successors<'a>(&'a self, bot: &'a Bot, interaction: usize) -> impl Iterator<Item = usize> + 'a {
-        let implicit = bot.interactions[interaction].rules().is_empty();
-        let implicit_next = implicit.then(|| self.next[interaction]).flatten();
-        self.targets[interaction]
+        let implicit = bot.interactions.get(interaction).is_some_and(|it| it.rules().is_empty());
+        let implicit_next = implicit.then(|| self.next_of(interaction)).flatten();
+        self.targets(interaction)
             .iter()
             .filter_map(move |t| match *t {
                 Target::Next(n) => n,

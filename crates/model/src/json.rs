@@ -214,8 +214,9 @@ impl Parser<'_> {
         if self.src.get(self.pos) != Some(&close) {
             return None;
         }
-        let comma = self.src[..self.pos].iter().rposition(|b| !matches!(b, b' ' | b'\t' | b'\n' | b'\r'))?;
-        (self.src[comma] == b',').then(|| SyntaxError {
+        let before = self.src.get(..self.pos)?;
+        let comma = before.iter().rposition(|b| !matches!(b, b' ' | b'\t' | b'\n' | b'\r'))?;
+        (before.get(comma) == Some(&b',')).then(|| SyntaxError {
             offset: comma,
             len: 1,
             message: format!("trailing comma before `{}`", close as char),
@@ -225,7 +226,7 @@ impl Parser<'_> {
     }
 
     fn keyword(&mut self, word: &str, value: Value) -> Result<Value, SyntaxError> {
-        if self.src[self.pos..].starts_with(word.as_bytes()) {
+        if self.src.get(self.pos..).is_some_and(|rest| rest.starts_with(word.as_bytes())) {
             self.pos += word.len();
             Ok(value)
         } else {
@@ -275,8 +276,9 @@ impl Parser<'_> {
     fn note_duplicates(&mut self, members: &[Member]) {
         let mut seen: HashSet<&str> = HashSet::with_capacity(members.len());
         for (i, m) in members.iter().enumerate() {
-            if !seen.insert(&m.key) {
-                let first = members[..i].iter().find(|f| f.key == m.key).expect("seen before");
+            if !seen.insert(&m.key)
+                && let Some(first) = members.iter().take(i).find(|f| f.key == m.key)
+            {
                 self.duplicate_keys.push(DuplicateKey {
                     key: m.key.clone(),
                     span: (m.key_start, m.key_end),
@@ -323,7 +325,7 @@ impl Parser<'_> {
             }
             p.pos - from
         };
-        if self.src[self.pos] == b'-' {
+        if self.src.get(self.pos) == Some(&b'-') {
             self.pos += 1;
         }
         match self.src.get(self.pos) {
@@ -415,12 +417,14 @@ impl Parser<'_> {
                 let hi = self.hex4(at)?;
                 if (0xD800..0xDC00).contains(&hi) {
                     // A high surrogate must be followed by `\uDC00`–`\uDFFF`.
-                    if self.src[self.pos..].starts_with(b"\\u") {
+                    if self.src.get(self.pos..).is_some_and(|rest| rest.starts_with(b"\\u")) {
                         self.pos += 2;
                         let lo = self.hex4(at)?;
-                        if (0xDC00..0xE000).contains(&lo) {
-                            let c = 0x10000 + ((hi - 0xD800) << 10) + (lo - 0xDC00);
-                            return Ok(char::from_u32(c).expect("valid surrogate pair"));
+                        // A high and a low surrogate always make a scalar value.
+                        if (0xDC00..0xE000).contains(&lo)
+                            && let Some(c) = char::from_u32(0x10000 + ((hi - 0xD800) << 10) + (lo - 0xDC00))
+                        {
+                            return Ok(c);
                         }
                     }
                     return Err(self.bad_escape(at, "unpaired UTF-16 surrogate in a `\\u` escape"));
@@ -461,8 +465,10 @@ impl Parser<'_> {
 pub fn raw_offset(literal: &str, decoded: usize) -> usize {
     let bytes = literal.as_bytes();
     let (mut raw, mut dec) = (0, 0);
-    while raw < bytes.len() && dec < decoded {
-        if bytes[raw] == b'\\' {
+    while let Some(&b) = bytes.get(raw)
+        && dec < decoded
+    {
+        if b == b'\\' {
             let (raw_len, dec_len) = match bytes.get(raw + 1) {
                 Some(b'u') => {
                     let hi = literal.get(raw + 2..raw + 6).and_then(|h| u32::from_str_radix(h, 16).ok());

@@ -89,7 +89,7 @@ pub fn import(sources: &mut SourceMap, name: impl Into<String>, bytes: Vec<u8>) 
         Ok(text) => text,
         Err(e) => {
             let at = e.utf8_error().valid_up_to();
-            let bad = e.as_bytes()[at];
+            let bad = e.as_bytes().get(at).copied().unwrap_or_default();
             let lossy = String::from_utf8_lossy(e.as_bytes()).into_owned();
             let file = sources.add(name, lossy);
             // Offsets before the first bad byte are the same in the lossy text.
@@ -168,7 +168,6 @@ pub fn to_json(bot: &Bot) -> serde_json::Value {
 
 /// The bot as CB JSON text, indented by two spaces like CB's own exports.
 pub fn export(bot: &Bot) -> String {
-    let mut text = serde_json::to_string_pretty(&bot.to_json()).expect("a JSON value always serialises");
-    text.push('\n');
-    text
+    // `{:#}` is serde_json's pretty printer, without a fallible Result.
+    format!("{:#}\n", bot.to_json())
 }

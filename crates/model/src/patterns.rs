@@ -2,6 +2,12 @@
 //! starters compete, and what is wrong with them (D022, P001–P005,
 //! P010–P012, P020, P021).
 
+#![expect(
+    clippy::indexing_slicing,
+    reason = "indices are positions in the Bot being checked (from enumerating it or from its Graph), and \
+              pattern/rule indices were collected from the same interaction"
+)]
+
 use crate::codec::{Locator, Seg};
 use crate::graph::Graph;
 use crate::model::{Bot, DialogType, InteractionType, MatchType};
@@ -212,33 +218,35 @@ pub(crate) fn check(bot: &Bot, graph: &Graph, loc: &Locator, source: &str, out: 
     // pattern is shadowed by an earlier one whose rule always fires when its
     // pattern matches (one condition, no variable conditions).
     for i in 0..bot.interactions.len() {
-        let rule_sites: Vec<&(Site, &str)> = sites
-            .iter()
-            .filter(|(s, t)| {
-                s.interaction == i && s.rule.is_some() && !t.trim().is_empty() && cbot_pattern::parse(t).is_ok()
-            })
-            .collect();
+        // Each rule pattern that compiles, with its rule and its id.
+        let mut b = MatcherBuilder::new(MatchOptions::default());
+        let mut rule_sites: Vec<(&Site, &str, (usize, bool))> = Vec::new();
+        let mut ids: Vec<PatternId> = Vec::new();
+        for (s, t) in sites.iter().filter(|(s, t)| s.interaction == i && !t.trim().is_empty()) {
+            if let Some(rule) = s.rule
+                && let Ok(id) = b.add(t, 0)
+            {
+                rule_sites.push((s, t, rule));
+                ids.push(id);
+            }
+        }
         if rule_sites.len() < 2 {
             continue;
         }
-        let mut b = MatcherBuilder::new(MatchOptions::default());
-        let ids: Vec<PatternId> = rule_sites.iter().map(|(_, t)| b.add(t, 0).expect("parsed above")).collect();
         let m = b.build();
         for later in 1..rule_sites.len() {
-            let (ls, lt) = rule_sites[later];
+            let (ls, lt, (lr, _)) = rule_sites[later];
             let cover = (0..later).find(|&earlier| {
-                rule_sites[earlier].0.rule.is_some_and(|(_, can_shadow)| can_shadow)
-                    && m.covers(ids[earlier], ids[later], INCLUSION_LIMIT) == Some(true)
+                rule_sites[earlier].2.1 && m.covers(ids[earlier], ids[later], INCLUSION_LIMIT) == Some(true)
             });
             let Some(earlier) = cover else { continue };
-            let (es, et) = rule_sites[earlier];
-            let er = es.rule.expect("rule site").0;
+            let (es, et, (er, _)) = rule_sites[earlier];
             let rule = &bot.interactions[i].rules()[er];
             let rule_name = rule.name.clone().filter(|n| !n.is_empty()).unwrap_or(format!("#{}", er + 1));
             out.push(shadow_diagnostic(
                 (loc.span(&ls.path), lt),
                 (loc.span(&es.path), et),
-                (ls.rule.expect("rule site").0 == er).then_some("rule"),
+                (lr == er).then_some("rule"),
                 format!("rule `{rule_name}` of interaction `{}`", name(i)),
             ));
         }

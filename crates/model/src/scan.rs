@@ -21,6 +21,7 @@ pub struct TriggerCall {
     pub range: Range<usize>,
 }
 
+#[expect(clippy::expect_used, reason = "a constant regex; every unit test compiles it")]
 static CALL: LazyLock<regex::Regex> = LazyLock::new(|| {
     regex::Regex::new(
         r#"\bsetTriggerNextMessage\s*\(\s*(?:'(?<sq>[^'\\\n]*)'\s*\)|"(?<dq>[^"\\\n]*)"\s*\)|(?<dyn>[^)]*))"#,
@@ -36,8 +37,8 @@ pub fn trigger_calls(code: &str) -> Vec<TriggerCall> {
             if let Some(m) = c.name("sq").or_else(|| c.name("dq")) {
                 TriggerCall { name: Some(m.as_str().to_string()), range: m.start() - 1..m.end() + 1 }
             } else {
-                let m = c.name("dyn").expect("one alternative matched");
-                TriggerCall { name: None, range: m.range() }
+                // The regex's third alternative: the argument is dynamic.
+                TriggerCall { name: None, range: c.name("dyn").map_or(0..0, |m| m.range()) }
             }
         })
         .collect()
@@ -50,8 +51,8 @@ fn blank_comments(code: &str) -> String {
     let mut out = bytes.to_vec();
     let mut i = 0;
     let mut quote: Option<u8> = None;
-    while i < bytes.len() {
-        let b = bytes[i];
+    while let Some(&b) = bytes.get(i) {
+        let rest = bytes.get(i..).unwrap_or_default();
         match quote {
             Some(q) => {
                 if b == b'\\' {
@@ -65,15 +66,16 @@ fn blank_comments(code: &str) -> String {
                 quote = Some(b);
                 i += 1;
             }
-            None if bytes[i..].starts_with(b"//") => {
-                while i < bytes.len() && bytes[i] != b'\n' {
-                    out[i] = b' ';
-                    i += 1;
+            None if rest.starts_with(b"//") => {
+                let end = rest.iter().position(|&b| b == b'\n').map_or(bytes.len(), |e| i + e);
+                for o in out.get_mut(i..end).unwrap_or_default() {
+                    *o = b' ';
                 }
+                i = end;
             }
-            None if bytes[i..].starts_with(b"/*") => {
-                let end = code[i + 2..].find("*/").map_or(bytes.len(), |e| i + 2 + e + 2);
-                for o in &mut out[i..end] {
+            None if rest.starts_with(b"/*") => {
+                let end = code.get(i + 2..).and_then(|c| c.find("*/")).map_or(bytes.len(), |e| i + 2 + e + 2);
+                for o in out.get_mut(i..end).unwrap_or_default() {
                     if *o != b'\n' {
                         *o = b' ';
                     }

@@ -4,6 +4,12 @@
 //! indices in the model are the indices in the file and every diagnostic can
 //! be placed with the [`Locator`].
 
+#![expect(
+    clippy::indexing_slicing,
+    reason = "indices are positions in the Bot being validated, made by enumerating its vectors or by its Graph \
+              (built over the same Bot); `seen` has one slot per interaction"
+)]
+
 use crate::codec::{Locator, Seg};
 use crate::graph::{Graph, LinkIssue, Target};
 use crate::model::{ActionKind, Bot, DialogType, IntegrationType, InteractionType, MatchType};

@@ -136,40 +136,45 @@ impl std::error::Error for PatternError {}
 pub fn parse(src: &str) -> Result<Pattern, PatternError> {
     precheck(src)?;
     match PatternParser::parse(Rule::pattern, src) {
-        Ok(mut pairs) => {
-            let pattern = pairs.next().expect("the pattern rule");
-            let sequence = pattern.into_inner().next().expect("a sequence");
-            Ok(Pattern { items: items(sequence) })
-        }
+        // The grammar's `pattern` rule always holds one sequence.
+        Ok(mut pairs) => match pairs.next().and_then(|p| p.into_inner().next()) {
+            Some(sequence) => Ok(Pattern { items: items(sequence) }),
+            None => Err(unreadable(src, 0)),
+        },
         // The precheck finds every error this grammar can report (the only
         // failures are bracket and bar placement), so this is a safety net
         // that still gives a coded error rather than a rule name.
-        Err(e) => {
-            let at = match e.location {
+        Err(e) => Err(unreadable(
+            src,
+            match e.location {
                 pest::error::InputLocation::Pos(p) => p,
                 pest::error::InputLocation::Span((s, _)) => s,
-            };
-            Err(PatternError {
-                code: "P000",
-                message: "the pattern cannot be read".into(),
-                span: char_span(src, at),
-                label: "here".into(),
-                help: None,
-            })
-        }
+            },
+        )),
+    }
+}
+
+fn unreadable(src: &str, at: usize) -> PatternError {
+    PatternError {
+        code: "P000",
+        message: "the pattern cannot be read".into(),
+        span: char_span(src, at),
+        label: "here".into(),
+        help: None,
     }
 }
 
 fn items(pair: Pair<'_, Rule>) -> Vec<Item> {
+    // A sequence holds only these three rules (pattern.pest).
     pair.into_inner()
-        .map(|p| match p.as_rule() {
-            Rule::literal => Item::Literal { text: p.as_str().to_string(), span: Span::of(&p) },
-            Rule::star => Item::Star { span: Span::of(&p) },
+        .filter_map(|p| match p.as_rule() {
+            Rule::literal => Some(Item::Literal { text: p.as_str().to_string(), span: Span::of(&p) }),
+            Rule::star => Some(Item::Star { span: Span::of(&p) }),
             Rule::group => {
                 let span = Span::of(&p);
-                Item::Group { alternatives: p.into_inner().map(items).collect(), span }
+                Some(Item::Group { alternatives: p.into_inner().map(items).collect(), span })
             }
-            other => unreachable!("the grammar yields no {other:?} inside a sequence"),
+            _ => None,
         })
         .collect()
 }

@@ -250,7 +250,10 @@ pub fn router(config: ServerConfig) -> Router {
 }
 
 /// The environments cbot serves: the loaded bot is `draft`.
-const ENVIRONMENTS: &[&str] = &["draft"];
+const ENVIRONMENTS: &[&str] = &[DEFAULT_ENVIRONMENT];
+
+/// The environment of the loaded bot.
+const DEFAULT_ENVIRONMENT: &str = "draft";
 
 impl App {
     fn check(&self, bot: &str, env: Option<&str>) -> Result<(), ApiError> {

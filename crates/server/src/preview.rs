@@ -37,6 +37,9 @@ const MAX_BODY: usize = 64 * 1024;
 /// channels (CB-SPEC §4, `getUserChannel()`), where bots that check the
 /// channel take another path (dialogs/agent-handoff does). The pairing is
 /// `cbot chat --channel`'s.
+/// The channel the preview starts on (the first of [`CHANNELS`]).
+const DEFAULT_CHANNEL: &str = "web";
+
 const CHANNELS: &[(&str, &str, &str)] = &[
     ("web", "lp_web", "CB Preview"),
     ("lp_web", "lp_web", "Web messaging"),
@@ -149,7 +152,7 @@ async fn bot(State(p): State<Arc<Preview>>) -> Json<Value> {
         "version": p.version,
         "environments": ENVIRONMENTS,
         "channels": channels,
-        "defaultChannel": CHANNELS[0].0,
+        "defaultChannel": DEFAULT_CHANNEL,
         "welcome": welcome_message(&p.bot),
     }))
 }
@@ -180,11 +183,11 @@ async fn create(
     if !body.is_object() {
         return Err(bad_request("the body must be a JSON object".into()));
     }
-    let environment = string_field(&body, "environment")?.unwrap_or(ENVIRONMENTS[0]);
+    let environment = string_field(&body, "environment")?.unwrap_or(crate::DEFAULT_ENVIRONMENT);
     if !ENVIRONMENTS.contains(&environment) {
         return Err(bad_request(format!("no environment {environment:?} (there is {:?})", ENVIRONMENTS)));
     }
-    let channel = string_field(&body, "channel")?.unwrap_or(CHANNELS[0].0);
+    let channel = string_field(&body, "channel")?.unwrap_or(DEFAULT_CHANNEL);
     let Some(&(channel, user_channel, _)) = CHANNELS.iter().find(|c| c.0 == channel) else {
         let known: Vec<&str> = CHANNELS.iter().map(|c| c.0).collect();
         return Err(bad_request(format!("no channel {channel:?} (one of {})", known.join(", "))));

@@ -80,9 +80,10 @@ pub fn response_items(events: &[Event]) -> Vec<Json> {
                     // LivePerson transfers by skill name; a bot that names
                     // only the skill id sends the id (docs/serve.md).
                     let name = skill.clone().unwrap_or_else(|| skill_id.clone());
-                    let mut parameters = json!({ "skillName": name });
+                    let mut parameters = serde_json::Map::new();
+                    parameters.insert("skillName".into(), Json::from(name));
                     if let Some(agent) = agent_id {
-                        parameters["agentId"] = Json::from(agent.clone());
+                        parameters.insert("agentId".into(), Json::from(agent.clone()));
                     }
                     out.push(json!({ "type": "ACTION", "data": { "name": "TRANSFER", "parameters": parameters } }));
                 }

@@ -162,19 +162,21 @@ struct Record<'a> {
 
 /// The record of `data` at `at`; `None` if it is incomplete or damaged.
 fn decode(data: &[u8], at: usize) -> Option<Record<'_>> {
-    let head = data.get(at..at + HEADER)?;
-    let word = |i: usize| u32::from_le_bytes([head[i], head[i + 1], head[i + 2], head[i + 3]]);
-    let (key_len, value_len, crc) = (word(0) as usize, word(4), word(8));
+    let head: &[u8; HEADER] = data.get(at..at.checked_add(HEADER)?)?.try_into().ok()?;
+    let [k0, k1, k2, k3, v0, v1, v2, v3, c0, c1, c2, c3] = *head;
+    let key_len = u32::from_le_bytes([k0, k1, k2, k3]) as usize;
+    let value_len = u32::from_le_bytes([v0, v1, v2, v3]);
+    let crc = u32::from_le_bytes([c0, c1, c2, c3]);
     let body_len = if value_len == DELETED { 0 } else { value_len as usize };
     let key_at = at + HEADER;
     let body = data.get(key_at..key_at.checked_add(key_len)?.checked_add(body_len)?)?;
     let mut check = crc32fast::Hasher::new();
-    check.update(&head[..8]);
+    check.update(&[k0, k1, k2, k3, v0, v1, v2, v3]);
     check.update(body);
     if check.finalize() != crc {
         return None;
     }
-    let key = std::str::from_utf8(&body[..key_len]).ok()?;
+    let key = std::str::from_utf8(body.get(..key_len)?).ok()?;
     let value = (value_len != DELETED).then_some((key_at + key_len, body_len));
     Some(Record { key, value, len: HEADER + key_len + body_len })
 }
@@ -234,7 +236,7 @@ impl LogStore {
         if !data.is_empty() && at < data.len() {
             let secs = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map_or(0, |d| d.as_secs());
             let aside = dir.join(format!("conversations.log.damaged-{secs}"));
-            std::fs::write(&aside, &data[at..]).map_err(io_error("write", &aside))?;
+            std::fs::write(&aside, data.get(at..).unwrap_or_default()).map_err(io_error("write", &aside))?;
             File::open(&aside).and_then(|f| f.sync_all()).map_err(io_error("sync", &aside))?;
             file.set_len(at as u64).map_err(io_error("truncate", &path))?;
             file.sync_all().map_err(io_error("sync", &path))?;
@@ -345,7 +347,7 @@ impl Store for LogStore {
             if loc.offset >= pending_at {
                 // Saved a moment ago, not handed to the flush thread yet.
                 let at = (loc.offset - pending_at) as usize;
-                let bytes = &shared.pending[at..at + loc.len as usize];
+                let bytes = shared.pending.get(at..at + loc.len as usize).unwrap_or_default();
                 return serde_json::from_slice(bytes).map(Some).map_err(|e| StoreError(format!("{id:?}: {e}")));
             }
             if let Some(why) = &shared.broken {

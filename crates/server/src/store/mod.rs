@@ -138,14 +138,8 @@ impl SyncPoint {
             return;
         }
         let synced = s.synced;
-        let mut i = 0;
-        while i < s.waiters.len() {
-            if s.waiters[i].0 <= synced {
-                let (_, tx) = s.waiters.swap_remove(i);
-                let _ = tx.send(Ok(()));
-            } else {
-                i += 1;
-            }
+        for (_, tx) in s.waiters.extract_if(.., |(seq, _)| *seq <= synced) {
+            let _ = tx.send(Ok(()));
         }
     }
 }
