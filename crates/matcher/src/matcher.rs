@@ -20,6 +20,12 @@
 //! the message plus the verification of the candidates that outrank the
 //! winner: no backtracking, linear in the message length.
 
+#![expect(
+    clippy::indexing_slicing,
+    reason = "ranks and pattern ids index vectors with one slot per pattern, built together in `build`; trie \
+              node ids are positions in `nodes`, made by its own pushes; hit bitsets have a bit per rank"
+)]
+
 use crate::nfa::{self, Nfa, Node};
 use crate::options::MatchOptions;
 use aho_corasick::automaton::Automaton;
@@ -41,7 +47,7 @@ impl Hasher for FxHasher {
         const K: u64 = 0x51_7c_c1_b7_27_22_0a_95;
         let mut chunks = bytes.chunks_exact(8);
         for c in &mut chunks {
-            self.0 = (self.0.rotate_left(5) ^ u64::from_le_bytes(c.try_into().expect("8 bytes"))).wrapping_mul(K);
+            self.0 = (self.0.rotate_left(5) ^ <[u8; 8]>::try_from(c).map_or(0, u64::from_le_bytes)).wrapping_mul(K);
         }
         for &b in chunks.remainder() {
             self.0 = (self.0.rotate_left(5) ^ u64::from(b)).wrapping_mul(K);
@@ -139,6 +145,7 @@ impl MatcherBuilder {
     }
 
     /// Adds an already parsed pattern; `source` is its text, for reports.
+    #[expect(clippy::expect_used, reason = "documented panic: 2^32 patterns do not fit in memory first")]
     pub fn add_parsed(&mut self, pattern: Pattern, source: String, priority: u32) -> PatternId {
         let id = PatternId(u32::try_from(self.entries.len()).expect("fewer than 2^32 patterns"));
         self.entries.push((pattern, source, priority));
@@ -378,7 +385,9 @@ fn plan(nodes: &[Node]) -> Plan {
         Via::Factor => k == 2 && empty(0) && empty(2),
         _ => false,
     };
-    Plan { via, sure, keys: expansions[seg].clone().expect("usable") }
+    // `seg` was usable: its expansion exists.
+    let keys = expansions.get(seg).cloned().flatten().unwrap_or_default();
+    Plan { via, sure, keys }
 }
 
 impl Matcher {
@@ -458,6 +467,11 @@ impl Matcher {
             let keys = keys.iter().map(|k| &k.0);
             // A DFA is the fastest scan; its memory stays small at the sizes
             // CB bots reach (measured in benches/RESULTS.md).
+            #[expect(
+                clippy::expect_used,
+                reason = "aho-corasick refuses only automata past its 2^31 state ids; the keys are at most \
+                          MAX_EXPANSION per pattern, and memory runs out first"
+            )]
             if factor_hits.len() <= 20_000 {
                 Factors::Dfa(
                     aho_corasick::dfa::Builder::new()
@@ -628,7 +642,8 @@ impl Matcher {
             }
             true
         });
-        let normalized = String::from_utf8(cache.input).expect("normalisation keeps UTF-8");
+        // Normalisation keeps UTF-8; the lossy path is never taken.
+        let normalized = String::from_utf8(cache.input).unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into());
         Explanation { normalized, matches, rejected }
     }
 

@@ -8,6 +8,13 @@
 //! exact here: a literal starts with a lead byte and can only match at a
 //! character boundary, and `*` absorbs whole characters between literals.
 
+#![expect(
+    clippy::indexing_slicing,
+    reason = "positions are numbered 0..npos as the automaton is built, `follow` and `masks` hold `words` words per \
+              position and per byte class, `class_of` has a slot for every byte, and the one-word fast path runs \
+              only when `words` is 1"
+)]
+
 use crate::options::MatchOptions;
 use cbot_pattern::{Item, Pattern};
 use std::collections::{HashMap, HashSet, VecDeque};
@@ -180,7 +187,12 @@ impl Build {
                     }
                     prev = Some(p);
                 }
-                set(&mut last, prev.expect("literals are never empty"));
+                // A literal is never empty; if one were, it would match
+                // the empty string.
+                match prev {
+                    Some(p) => set(&mut last, p),
+                    None => return Frag { first, last, nullable: true },
+                }
                 Frag { first, last, nullable: false }
             }
             Node::Star => {
@@ -214,7 +226,13 @@ impl Nfa {
         let mut classes = 1usize;
         for label in b.labels.iter().flatten() {
             if class_of[*label as usize] == 0 {
-                class_of[*label as usize] = u8::try_from(classes).expect("at most 255 distinct bytes");
+                #[expect(
+                    clippy::expect_used,
+                    reason = "labels are bytes of UTF-8 text, which never holds 0xC0, 0xC1 or 0xF5-0xFF: at most \
+                              243 classes besides 0"
+                )]
+                let class = u8::try_from(classes).expect("at most 255 distinct bytes");
+                class_of[*label as usize] = class;
                 classes += 1;
             }
         }

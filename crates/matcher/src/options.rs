@@ -1,5 +1,11 @@
 //! How messages and pattern literals are normalised before they are compared.
 
+#![expect(
+    clippy::indexing_slicing,
+    reason = "`start` is the length of the output before this message was appended, so `out[start..]` exists, \
+              and the in-place compaction's read index stays ahead of its write index inside the vector"
+)]
+
 /// How punctuation in messages and patterns is treated (CB-SPEC §1.3 leaves
 /// it unclear; see docs/patterns.md).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
@@ -93,7 +99,8 @@ impl MatchOptions {
     pub fn normalize_into(&self, message: &str, out: &mut String) {
         let mut bytes = std::mem::take(out).into_bytes();
         self.normalize_bytes(message, &mut bytes);
-        *out = String::from_utf8(bytes).expect("normalisation keeps UTF-8");
+        // Normalisation keeps UTF-8; the lossy path is never taken.
+        *out = String::from_utf8(bytes).unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into());
     }
 
     /// Normalises a message into a new string.
@@ -120,7 +127,8 @@ impl MatchOptions {
             self.push_text(message.chars(), out);
         }
         if self.punctuation != Punctuation::Keep {
-            let text = std::str::from_utf8(&out[start..]).expect("built from characters");
+            // Built from characters: valid UTF-8.
+            let text = std::str::from_utf8(out.get(start..).unwrap_or_default()).unwrap_or_default();
             let mut end = text.len();
             if self.punctuation == Punctuation::StripTrailing {
                 end = text.trim_end_matches(|c: char| is_sentence_end(c) || c.is_whitespace()).len();
@@ -192,7 +200,8 @@ impl MatchOptions {
         } else {
             self.push_text(text.chars(), &mut bytes);
         }
-        let mut out = String::from_utf8(bytes).expect("built from characters");
+        // Built from characters; the lossy path is never taken.
+        let mut out = String::from_utf8(bytes).unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into());
         if last && self.punctuation == Punctuation::StripTrailing {
             while out.ends_with(|c: char| is_sentence_end(c) || c.is_whitespace()) {
                 out.pop();

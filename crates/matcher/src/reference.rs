@@ -5,6 +5,12 @@
 //! It works on characters (not bytes) of the normalised message and pattern,
 //! computing, for each pattern element, every position where it can end.
 
+#![expect(
+    clippy::indexing_slicing,
+    reason = "the position sets have input.len() + 1 slots and positions range over 0..=input.len(); a literal \
+              is only advanced over where the input starts with it"
+)]
+
 use crate::options::MatchOptions;
 use cbot_pattern::{Item, Pattern};
 

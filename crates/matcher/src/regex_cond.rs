@@ -101,8 +101,8 @@ fn java_only(text: &str) -> Option<RegexError> {
     let bytes = text.as_bytes();
     let mut i = 0;
     let mut in_class = false;
-    while i < bytes.len() {
-        match bytes[i] {
+    while let Some(&b) = bytes.get(i) {
+        match b {
             b'\\' => {
                 if !in_class {
                     if bytes.get(i + 1).is_some_and(|d| d.is_ascii_digit() && *d != b'0') {
@@ -116,8 +116,9 @@ fn java_only(text: &str) -> Option<RegexError> {
                             help: Some("back-references are not supported: match the text explicitly".into()),
                         });
                     }
-                    if text[i..].starts_with("\\k<") {
-                        let (_, what, help) = JAVA_ONLY.iter().find(|j| j.0 == "\\k<").expect("listed");
+                    if text[i..].starts_with("\\k<")
+                        && let Some((_, what, help)) = JAVA_ONLY.iter().find(|j| j.0 == "\\k<")
+                    {
                         return Some(RegexError {
                             code: "P011",
                             message: format!("{what} is Java regex syntax that cbot does not support"),
