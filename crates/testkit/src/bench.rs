@@ -237,7 +237,7 @@ fn expand(items: &[cbot_pattern::Item], v: usize, fillers: &[&str], out: &mut St
             cbot_pattern::Item::Literal { text, .. } => out.push_str(text),
             cbot_pattern::Item::Star { .. } => {
                 out.push(' ');
-                out.push_str(fillers[v % fillers.len()]);
+                out.push_str(fillers.get(v % fillers.len().max(1)).copied().unwrap_or_default());
                 out.push(' ');
             }
             cbot_pattern::Item::Group { alternatives, .. } => {
@@ -267,7 +267,7 @@ fn percentile(sorted: &[u32], p: f64) -> f64 {
         return 0.0;
     }
     let k = ((sorted.len() as f64 - 1.0) * p).round() as usize;
-    f64::from(sorted[k.min(sorted.len() - 1)]) / 1000.0
+    sorted.get(k).or(sorted.last()).map_or(0.0, |&v| f64::from(v) / 1000.0)
 }
 
 /// The config of every measured conversation: the test clock and seed,
@@ -467,7 +467,7 @@ fn turns(
 pub fn conversations_from(utterances: &[String]) -> Vec<Vec<String>> {
     let n = utterances.len();
     (0..n.max(1))
-        .map(|k| (0..10.min(n)).map(|t| utterances[(k + t) % n].clone()).collect())
+        .map(|k| utterances.iter().cycle().skip(k).take(10.min(n)).cloned().collect())
         .filter(|c: &Vec<String>| !c.is_empty())
         .collect()
 }

@@ -459,6 +459,7 @@ fn allowed(name: &str, place: Place) -> bool {
     }
 }
 
+#[expect(clippy::indexing_slicing, reason = "`row` has b.len() + 1 slots and j < b.len()")]
 fn edit_distance(a: &str, b: &str) -> usize {
     let b: Vec<char> = b.chars().collect();
     let mut row: Vec<usize> = (0..=b.len()).collect();
@@ -611,10 +612,10 @@ fn split_args(args: &str, n: usize) -> Vec<String> {
         match c {
             '\\' if chars.peek() == Some(&'|') => {
                 chars.next();
-                out.last_mut().expect("one part").push('|');
+                out.last_mut().into_iter().for_each(|part| part.push('|'));
             }
             '|' if out.len() < n => out.push(String::new()),
-            c => out.last_mut().expect("one part").push(c),
+            c => out.last_mut().into_iter().for_each(|part| part.push(c)),
         }
     }
     out.into_iter().map(|a| a.trim().to_string()).collect()
@@ -635,7 +636,8 @@ pub fn parse_clock(s: &str) -> Option<f64> {
     let day: i64 = d.next()?.parse().ok()?;
     let leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
     let days_in_month = [31, if leap { 29 } else { 28 }, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
-    if !(1..=12).contains(&m) || day < 1 || day > days_in_month[(m - 1) as usize] {
+    let &month_days = usize::try_from(m - 1).ok().and_then(|i| days_in_month.get(i))?;
+    if day < 1 || day > month_days {
         return None;
     }
     let (clock, offset_min) = if let Some(t) = time.strip_suffix(['Z', 'z']) {
@@ -1083,7 +1085,7 @@ pub fn compile(
                 if let Some(first) = texts.first() {
                     let joined: Vec<String> = texts.iter().map(|l| text_of_line(l)).collect();
                     let mut check = text_check(first, joined.join("\n"));
-                    check.span = Span::new(first.span.file(), first.span.start()..texts[texts.len() - 1].span.end());
+                    check.span = Span::new(first.span.file(), first.span.start()..texts.last().unwrap_or(first).span.end());
                     check.line = texts.iter().map(|l| sources.snippet(l.span)).collect::<Vec<_>>().join("\n");
                     checks.insert(0, check);
                     optional = Some(first.optional);
@@ -1161,6 +1163,7 @@ fn expand(base: Case, library: &Library) -> Result<Vec<Case>, Diagnostic> {
     }
     let mut out = Vec::new();
     let mut idx = vec![0usize; refs.len()];
+    #[expect(clippy::indexing_slicing, reason = "`idx` has one counter per entry of `refs`, and r < refs.len()")]
     loop {
         let mut case = base.clone();
         let mut label = Vec::new();

@@ -31,6 +31,10 @@ pub struct BotCoverage {
 
 impl BotCoverage {
     /// Builds the report from the merged counts of every conversation.
+    #[expect(
+        clippy::indexing_slicing,
+        reason = "interaction, dialog and starter indices are positions in this bot's model and lists"
+    )]
     pub fn new(name: &str, bot: &CompiledBot, counts: &Coverage) -> BotCoverage {
         let model = bot.model();
         let graph = bot.graph();
@@ -169,7 +173,7 @@ impl BotCoverage {
 /// integrations): those rules are counted; other interactions have one
 /// next action.
 fn is_branching(bot: &CompiledBot, i: usize) -> bool {
-    let it = &bot.model().interactions[i];
+    let Some(it) = bot.model().interactions.get(i) else { return false };
     it.itype().is_question()
         || it.itype() == &cbot_model::InteractionType::ApiIntegration
         || (it.itype() == &cbot_model::InteractionType::Universal && it.user_input_required == Some(true))

@@ -313,7 +313,8 @@ impl Suite {
                             duration: Duration::ZERO,
                             coverage: None,
                         };
-                        let r = match &self.bots[*b].bot {
+                        let Some(loaded) = self.bots.get(*b) else { break };
+                        let r = match &loaded.bot {
                             // A bug in cbot must not take the other cases
                             // down with it: it is this case's error.
                             Ok(bot) => std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
@@ -327,10 +328,12 @@ impl Suite {
                                     .unwrap_or_default();
                                 error(format!("cbot itself failed running this conversation (please report it): {why}"))
                             }),
-                            Err(e) => error(format!("bot {}: {e}", self.bots[*b].path.display())),
+                            Err(e) => error(format!("bot {}: {e}", loaded.path.display())),
                         };
-                        if let Ok(mut slots) = results.lock() {
-                            slots[k] = Some(r);
+                        if let Ok(mut slots) = results.lock()
+                            && let Some(slot) = slots.get_mut(k)
+                        {
+                            *slot = Some(r);
                         }
                     }
                 });

@@ -11,11 +11,11 @@ use serde_json::Value as Json;
 fn glob(text: &[char], pattern: &[char]) -> bool {
     let (mut t, mut p) = (0, 0);
     let mut star: Option<(usize, usize)> = None;
-    while t < text.len() {
-        if p < pattern.len() && pattern[p] == '*' {
+    while let Some(&c) = text.get(t) {
+        if pattern.get(p) == Some(&'*') {
             star = Some((p, t));
             p += 1;
-        } else if p < pattern.len() && pattern[p] == text[t] {
+        } else if pattern.get(p) == Some(&c) {
             p += 1;
             t += 1;
         } else if let Some((sp, st)) = star {
@@ -26,7 +26,7 @@ fn glob(text: &[char], pattern: &[char]) -> bool {
             return false;
         }
     }
-    pattern[p..].iter().all(|&c| c == '*')
+    pattern.iter().skip(p).all(|&c| c == '*')
 }
 
 fn fold(s: &str, ignore_case: bool) -> Vec<char> {

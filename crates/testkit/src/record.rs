@@ -142,7 +142,7 @@ pub fn relative_path(from_dir: &std::path::Path, to: &std::path::Path) -> String
     let b: Vec<_> = to.components().collect();
     let common = a.iter().zip(&b).take_while(|(x, y)| x == y).count();
     let mut parts: Vec<String> = std::iter::repeat_n("..".to_string(), a.len() - common).collect();
-    parts.extend(b[common..].iter().map(|c| c.as_os_str().to_string_lossy().into_owned()));
+    parts.extend(b.iter().skip(common).map(|c| c.as_os_str().to_string_lossy().into_owned()));
     if parts.is_empty() { ".".into() } else { parts.join("/") }
 }
 

@@ -113,11 +113,15 @@ pub fn json(r: &RunResult, coverage: Option<&[BotCoverage]>, o: TextOptions) -> 
         },
         "cases": cases,
     });
-    if !o.no_timing {
-        doc["summary"]["duration_ms"] = serde_json::json!((r.duration.as_secs_f64() * 1e6).round() / 1e3);
+    if !o.no_timing
+        && let Some(summary) = doc.get_mut("summary").and_then(serde_json::Value::as_object_mut)
+    {
+        summary.insert("duration_ms".into(), serde_json::json!((r.duration.as_secs_f64() * 1e6).round() / 1e3));
     }
-    if let Some(c) = coverage {
-        doc["coverage"] = serde_json::to_value(c).unwrap_or_default();
+    if let Some(c) = coverage
+        && let Some(doc) = doc.as_object_mut()
+    {
+        doc.insert("coverage".into(), serde_json::to_value(c).unwrap_or_default());
     }
     doc
 }

@@ -177,7 +177,7 @@ impl<'a> Runner<'a> {
         let mut mode = TextMode::Wildcard { ignore_case: true };
         let mut allow_errors = false;
         {
-            let mut mocks = transport.state.lock().expect("fresh mutex");
+            let mut mocks = transport.state.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
             for s in &case.begin {
                 match s {
                     Setup::Channel(c) => {
@@ -269,7 +269,7 @@ impl<'a> Runner<'a> {
 
     /// Per-message set-up: mocks, variables, time, the NLU's intent.
     fn before_turn(&mut self, setup: &[Setup]) {
-        let mut mocks = self.transport.state.lock().expect("mock state");
+        let mut mocks = self.transport.state.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
         mocks.turn.clear();
         mocks.turn_delays.clear();
         for s in setup {
@@ -413,17 +413,17 @@ impl<'a> Runner<'a> {
             }
             What::Buttons { names } => {
                 let got: Vec<Vec<String>> = message_buttons(m).into_iter().map(|b| b.to_vec()).collect();
-                let titles: Vec<&String> = got.iter().map(|b| &b[0]).collect();
+                let titles: Vec<&String> = got.iter().filter_map(|b| b.first()).collect();
                 (list(names, &got), format!("buttons {names:?} (the message has {titles:?})"))
             }
             What::Cards { names } => {
                 let got: Vec<Vec<String>> = cards(m).into_iter().map(|c| vec![c.title]).collect();
-                let titles: Vec<&String> = got.iter().map(|b| &b[0]).collect();
+                let titles: Vec<&String> = got.iter().filter_map(|b| b.first()).collect();
                 (list(names, &got), format!("cards {names:?} (the message has {titles:?})"))
             }
             What::Media { urls } => {
                 let got: Vec<Vec<String>> = media(m).into_iter().map(|u| vec![u]).collect();
-                let all: Vec<&String> = got.iter().map(|b| &b[0]).collect();
+                let all: Vec<&String> = got.iter().filter_map(|b| b.first()).collect();
                 (list(urls, &got), format!("media {urls:?} (the message has {all:?})"))
             }
             What::ButtonsCount { count } => {
