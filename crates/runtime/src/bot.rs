@@ -1,6 +1,12 @@
 //! A bot ready to converse: the model, its flow graph, the starter matcher,
 //! the compiled rules of every interaction and one script program.
 
+#![expect(
+    clippy::indexing_slicing,
+    reason = "interaction and integration indices are positions in the model this CompiledBot was built from; the \
+              starter list has one entry per pattern id of its matcher"
+)]
+
 use cbot_host::Scope;
 use cbot_matcher::{MatchOptions, Matcher, RegexCondition};
 use cbot_model::{Bot, DialogType, Graph, MatchType, StarterPattern, Target};

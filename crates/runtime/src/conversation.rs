@@ -1,5 +1,12 @@
 //! The turn loop (CB-SPEC §9, with the choices documented on each step).
 
+#![expect(
+    clippy::indexing_slicing,
+    reason = "interaction, dialog, rule, integration and panel indices come from this conversation's CompiledBot \
+              (its Graph, matcher and per-interaction tables, all built over the same model, with one slot per \
+              interaction), and a restored state's ids are resolved to indices by `restore`, which drops unknown ones"
+)]
+
 use crate::bot::{CompiledBot, CompiledRule, Cond, EscalationFields, INIT_PANEL, PANELS, panel_name, transform_panel};
 use crate::context::{Effect, Info, ScriptEnv};
 use crate::event::{Choice, Event, TransferBotContext};
@@ -566,6 +573,7 @@ impl Conversation {
         self.env.get_or_insert_with(|| ScriptEnv::new(Arc::new(Info::default())))
     }
 
+    #[expect(clippy::expect_used, reason = "`env` is set by `build` and only taken for the length of a script run")]
     fn env(&self) -> &ScriptEnv {
         self.env.as_ref().expect("the conversation state exists between script runs")
     }

@@ -31,7 +31,7 @@ pub(crate) fn render(text: &str, env: &ScriptEnv, missing: &mut Vec<String>) -> 
     while let Some(open) = rest.find('{') {
         out.push_str(&rest[..open]);
         let after = &rest[open + 1..];
-        let close = after.find(['}', '{', '\n']).filter(|&c| after.as_bytes()[c] == b'}');
+        let close = after.find(['}', '{', '\n']).filter(|&c| after.as_bytes().get(c) == Some(&b'}'));
         let Some(close) = close else {
             out.push('{');
             rest = after;
