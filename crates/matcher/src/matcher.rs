@@ -643,7 +643,8 @@ impl Matcher {
             true
         });
         // Normalisation keeps UTF-8; the lossy path is never taken.
-        let normalized = String::from_utf8(cache.input).unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into());
+        let normalized =
+            String::from_utf8(cache.input).unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into());
         Explanation { normalized, matches, rejected }
     }
 

@@ -93,7 +93,9 @@ pub(crate) fn op2(c: Cx<'_, '_>, code: i32, mut a: i64, mut b: i64) -> wasmtime:
                     if p == EXCEPTION {
                         return Ok(EXCEPTION);
                     }
-                    argv[0] = p;
+                    if let Some(first) = argv.first_mut() {
+                        *first = p;
+                    }
                     let args = c.data_mut().alloc_array(argv);
                     return Ok(c.data_mut().op2(code, a, args));
                 }
@@ -215,7 +217,7 @@ fn construct(c: Cx<'_, '_>, f: i64, args: i64) -> wasmtime::Result<i64> {
     }
     if !h.is_function(f) {
         if let Some(Obj::Builtin(b)) = h.obj(f) {
-            let name = BUILTINS[*b];
+            let name = crate::runtime::builtin_name(*b);
             if let Some(k) = crate::runtime::CONSTRUCTORS.iter().position(|x| *x == name) {
                 return Ok(h.op2(op::NEW, k as i64, args));
             }
@@ -321,7 +323,7 @@ fn call_method(c: Cx<'_, '_>, recv: i64, name: i64, args: i64) -> wasmtime::Resu
         }
     }
     if let Some(Obj::Builtin(b)) = h.obj(recv)
-        && BUILTINS[*b] == "JSON"
+        && crate::runtime::builtin_name(*b) == "JSON"
     {
         let argv = h.args(args);
         let arg = |i: usize| argv.get(i).copied().unwrap_or(UNDEFINED);
@@ -364,11 +366,12 @@ fn converted_strings(c: Cx<'_, '_>, recv: i64, method: &str, args: i64, items: &
         }
         "sort" => {
             // Stable, by the items' strings, `undefined` last (ES5 §15.4.4.11).
-            let order: Vec<i64> = (0..items.len() as i64).filter(|&i| items[i as usize] != UNDEFINED).collect();
+            let order: Vec<i64> =
+                (0..items.len() as i64).filter(|&i| items.get(i as usize) != Some(&UNDEFINED)).collect();
             let keys: Vec<Vec<u16>> = strings.iter().map(|s| s.encode_utf16().collect()).collect();
-            let mut sorted: Vec<i64> = merge_sort(order, &mut |a, b| keys[a as usize] <= keys[b as usize])
+            let mut sorted: Vec<i64> = merge_sort(order, &mut |a, b| keys.get(a as usize) <= keys.get(b as usize))
                 .into_iter()
-                .map(|i| items[i as usize])
+                .filter_map(|i| items.get(i as usize).copied())
                 .collect();
             sorted.extend(items.iter().filter(|&&x| x == UNDEFINED));
             h.replace_items(recv, sorted);
@@ -517,6 +520,11 @@ fn sort(c: Cx<'_, '_>, arr: i64, f: i64) -> wasmtime::Result<i64> {
 }
 
 /// A stable bottom-up merge sort; `le(a, b)` says a may stay before b.
+#[expect(
+    clippy::indexing_slicing,
+    reason = "start <= mid <= end <= n = v.len() = buf.len(), i < mid, j < end, and k = start + (i - start) + \
+              (j - mid) < end: every index is inside both buffers"
+)]
 pub(crate) fn merge_sort(mut v: Vec<i64>, le: &mut dyn FnMut(i64, i64) -> bool) -> Vec<i64> {
     let n = v.len();
     let mut buf = vec![0; n];
@@ -575,7 +583,7 @@ mod tests {
 
 /// JSON.stringify with replacers, indentation and `toJSON` (ES5 §15.12.3),
 /// and JSON.parse's reviver (§15.12.2): both may call script functions.
-mod json {
+pub(crate) mod json {
     use super::{Cx, invoke_with};
     use crate::runtime::Obj;
     use crate::value::{self, EXCEPTION, NULL, UNDEFINED};
@@ -823,7 +831,7 @@ mod json {
     }
 
     /// Writes `s` as a JSON string literal (ES5 §15.12.3 Quote).
-    fn quote_into(out: &mut String, s: &str) {
+    pub(crate) fn quote_into(out: &mut String, s: &str) {
         out.reserve(s.len() + 2);
         out.push('"');
         let mut start = 0;

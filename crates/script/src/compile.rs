@@ -12,6 +12,15 @@
 //! errors, `S010` for syntax outside CB's ES5 dialect, `S020` for ES5 that
 //! this version of cbot does not compile yet.
 
+#![expect(
+    clippy::indexing_slicing,
+    reason = "the code generator works on what it built itself: source indices from enumerating `sources`, \
+              function indices reserved before their bodies are compiled (`bodies`/`fn_info` have a slot per \
+              reserved function), scope-analysis frames and declarations recorded for every function and name the \
+              same program holds (scope.rs runs first on the same AST), and template literals with one more quasi \
+              than expressions (ES2015 §12.2.9, as oxc parses them)"
+)]
+
 use crate::runtime::{BUILTINS, CONST_BASE, PROTOTYPES, op};
 use crate::scope::{Analysis, FrameKind, hoisted_vars, key, walk_statement};
 use crate::value::{self, EXCEPTION, FALSE, FIRST_TAG, NULL, REF, TRUE, UNDEFINED};
@@ -251,6 +260,7 @@ pub(crate) fn compile(sources: &[ScriptSource<'_>]) -> Result<Output, Vec<Script
     Ok(Output { wasm: assemble(&m, panel_bodies), strings: m.strings, panels, regexes: m.regexes, fn_info: m.fn_info })
 }
 
+#[expect(clippy::expect_used, reason = "`compile` fills every reserved body before it assembles the module")]
 fn assemble(m: &ModuleState, panels: Vec<WFunction>) -> Vec<u8> {
     let mut types = TypeSection::new();
     types.ty().function([ValType::I32, ValType::I64, ValType::I64, ValType::I64], [ValType::I64]);
@@ -1098,13 +1108,13 @@ impl<'m> FnGen<'m> {
                     .jumps
                     .iter()
                     .rev()
-                    .find(|j| j.continue_depth.is_some() && (label.is_none() || j.label == label))
+                    .find_map(|j| Some((j, j.continue_depth?)).filter(|_| label.is_none() || j.label == label))
                 {
-                    Some(j) if j.finally_level < self.finallys.len() => {
+                    Some((j, _)) if j.finally_level < self.finallys.len() => {
                         self.m.not_yet(c.span, "`continue` out of a `try … finally`")
                     }
-                    Some(j) => {
-                        let rel = self.depth - j.continue_depth.expect("a loop");
+                    Some((_, continue_depth)) => {
+                        let rel = self.depth - continue_depth;
                         self.emit(I::Br(rel));
                     }
                     None => self.m.diag("S001", c.span, "`continue` outside a loop", None),
@@ -1619,6 +1629,7 @@ impl<'m> FnGen<'m> {
         self.m.global_funcs.get(name).copied()
     }
 
+    #[expect(clippy::expect_used, reason = "scope analysis gives an environment to every function that uses one")]
     fn env_get(&mut self, hops: u32, slot: u32) {
         let env = self.env.expect("a function using its environment has one");
         self.emit(I::LocalGet(env));
@@ -1627,6 +1638,7 @@ impl<'m> FnGen<'m> {
     }
 
     /// Stores the value on the stack in an environment slot, leaving it.
+    #[expect(clippy::expect_used, reason = "scope analysis gives an environment to every function that uses one")]
     fn env_set(&mut self, hops: u32, slot: u32) {
         let env = self.env.expect("a function using its environment has one");
         let v = self.take_tmp();
@@ -1866,7 +1878,7 @@ impl<'m> FnGen<'m> {
                     _ => None,
                 };
                 match ctor {
-                    Some(c) if !self.m.global_vars.contains_key(crate::runtime::CONSTRUCTORS[c]) => {
+                    Some(c) if !self.m.global_vars.contains_key(crate::runtime::constructor_name(c)) => {
                         self.emit(I::I64Const(c as i64));
                         self.args(&n.arguments);
                         self.op2(op::NEW);

@@ -110,11 +110,11 @@ impl Civil {
     }
 
     fn weekday_name(&self) -> &'static str {
-        WEEKDAYS[self.weekday() as usize]
+        WEEKDAYS.get(self.weekday() as usize).copied().unwrap_or_default()
     }
 
     fn month_name(&self) -> &'static str {
-        MONTHS[self.month as usize]
+        MONTHS.get(self.month as usize).copied().unwrap_or_default()
     }
 }
 
@@ -645,7 +645,7 @@ impl DayParts {
             return None;
         }
         let mut comp = self.comp;
-        comp[self.len..].fill(1);
+        comp.iter_mut().skip(self.len).for_each(|c| *c = 1);
         let [a, b, c] = comp;
         let (year, month, day) = match self.named_month {
             None if self.iso || !is_day(a) => (a, b, c),
@@ -695,7 +695,7 @@ impl TimeParts {
     /// Adds the last part: the rest are zero.
     fn add_final(&mut self, n: i32) {
         if self.add(n) {
-            self.comp[self.len..].fill(0);
+            self.comp.iter_mut().skip(self.len).for_each(|c| *c = 0);
             self.len = self.comp.len();
         }
     }
@@ -704,7 +704,7 @@ impl TimeParts {
     /// end of the day.
     fn write(&self) -> Option<(i32, i32, i32, i32)> {
         let mut comp = self.comp;
-        comp[self.len..].fill(0);
+        comp.iter_mut().skip(self.len).for_each(|c| *c = 0);
         let [mut hour, minute, second, ms] = comp;
         if let Some(offset) = self.hour_offset {
             if !(0..=12).contains(&hour) {

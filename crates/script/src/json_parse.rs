@@ -56,7 +56,7 @@ impl Parser<'_, '_> {
     }
 
     fn literal(&mut self, word: &str, v: i64) -> Result<i64, ParseError> {
-        if self.s[self.at..].starts_with(word.as_bytes()) {
+        if self.s.get(self.at..).is_some_and(|rest| rest.starts_with(word.as_bytes())) {
             self.at += word.len();
             Ok(v)
         } else {
@@ -189,7 +189,8 @@ impl Parser<'_, '_> {
                 // A surrogate pair is one character; a lone surrogate
                 // cannot be held in cbot's UTF-8 strings and becomes U+FFFD
                 // (docs/known-differences.md).
-                if (0xD800..0xDC00).contains(&hi) && self.s[self.at..].starts_with(b"\\u") {
+                if (0xD800..0xDC00).contains(&hi) && self.s.get(self.at..).is_some_and(|rest| rest.starts_with(b"\\u"))
+                {
                     let save = self.at;
                     self.at += 2;
                     let lo = self.hex4()?;

@@ -498,6 +498,12 @@ impl Session {
 
     /// Runs panel number `k` (its position in [`Program::panels`]; see
     /// [`Program::panel_index`]): no name lookup.
+    #[expect(
+        clippy::indexing_slicing,
+        clippy::expect_used,
+        reason = "k < panels.len() is checked first and `funcs` has a slot per panel; the context is put in the \
+                  store as a `C` before the call and host calls only borrow it"
+    )]
     pub fn run_index<C: BotContext + Send + 'static>(&mut self, k: usize, context: C) -> Result<Run<C>, Error> {
         self.prepare()?;
         let p = &*self.program.0;

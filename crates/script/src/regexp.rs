@@ -106,6 +106,18 @@ pub(crate) struct Captures {
     pub names: Vec<(Arc<str>, usize)>,
 }
 
+impl Captures {
+    /// The whole match (group 0).
+    pub fn whole(&self) -> Option<Range<usize>> {
+        self.spans.first().cloned().flatten()
+    }
+
+    /// Group `n`, if it took part in the match.
+    pub fn group(&self, n: usize) -> Option<&Range<usize>> {
+        self.spans.get(n).and_then(Option::as_ref)
+    }
+}
+
 impl JsRegex {
     /// Compiles `/source/flags`; the error is a SyntaxError message.
     pub fn new(source: &str, flags: &str) -> Result<JsRegex, String> {
@@ -174,7 +186,7 @@ impl JsRegex {
                 Captures { spans, names }
             }
         };
-        let at = caps.spans[0].as_ref().map_or(0, |r| r.start);
+        let at = caps.whole().map_or(0, |r| r.start);
         (!anchored || at == start).then_some(caps)
     }
 }
@@ -236,8 +248,7 @@ fn translate(source: &str, flags: &Flags) -> Translation {
     // What the last atom was: a group (with its body's `variable`) or other.
     let mut last_group: Option<bool> = None;
     let mut i = 0;
-    while i < chars.len() {
-        let c = chars[i];
+    while let Some(&c) = chars.get(i) {
         i += 1;
         let mut atom_group = None;
         match c {
@@ -262,7 +273,7 @@ fn translate(source: &str, flags: &Flags) -> Translation {
                             i += 2;
                         }
                         (Some('<'), Some(n)) if *n != '=' && *n != '!' => {
-                            let name: String = chars[i + 2..].iter().take_while(|c| **c != '>').collect();
+                            let name: String = chars.iter().skip(i + 2).take_while(|c| **c != '>').collect();
                             // Names the `regex` crate accepts (ASCII words).
                             if !name.chars().all(|c| c.is_ascii_alphanumeric() || c == '_') {
                                 ok = false;
@@ -316,7 +327,7 @@ fn translate(source: &str, flags: &Flags) -> Translation {
                         }
                     },
                 };
-                let text: String = chars[i - 1..i + len].iter().collect();
+                let text: String = chars.get(i.saturating_sub(1)..i + len).unwrap_or_default().iter().collect();
                 i += len;
                 out.push_str(&text);
                 if chars.get(i) == Some(&'?') {
@@ -354,7 +365,7 @@ fn translate(source: &str, flags: &Flags) -> Translation {
 /// `{n}`, `{n,}`, `{n,m}` starting after the `{` at `chars[i - 1]`:
 /// (min, max, characters after the `{`).
 fn counted(chars: &[char], i: usize) -> Option<(u32, Option<u32>, usize)> {
-    let rest: String = chars[i..].iter().take_while(|c| **c != '}').collect();
+    let rest: String = chars.iter().skip(i).take_while(|c| **c != '}').collect();
     if i + rest.chars().count() >= chars.len() {
         return None;
     }
@@ -430,8 +441,8 @@ fn escape(chars: &[char], i: &mut usize, e: char, in_class: bool) -> Option<Esc>
         }
         'u' => {
             if chars.get(*i) == Some(&'{') {
-                let end = chars[*i..].iter().position(|c| *c == '}')?;
-                let h: String = chars[*i + 1..*i + end].iter().collect();
+                let end = chars.iter().skip(*i).position(|c| *c == '}')?;
+                let h: String = chars.get(*i + 1..*i + end).unwrap_or_default().iter().collect();
                 let v = u32::from_str_radix(&h, 16).ok()?;
                 *i += end + 1;
                 Esc::Char(v)
@@ -582,7 +593,7 @@ fn all_matches(re: &JsRegex, s: &str, from: usize) -> Vec<Captures> {
     let mut pos = from;
     while pos <= s.len() {
         let Some(c) = re.find_at(s, pos, re.flags.sticky) else { break };
-        let m = c.spans[0].clone().unwrap_or(0..0);
+        let m = c.whole().unwrap_or(0..0);
         pos = if m.is_empty() { next_char(s, m.end) } else { m.end };
         out.push(c);
     }
@@ -592,19 +603,18 @@ fn all_matches(re: &JsRegex, s: &str, from: usize) -> Vec<Captures> {
 /// Expands a replacement template (ES5 §15.5.4.11 table 22): `$$`, `$&`,
 /// `` $` ``, `$'`, `$n`/`$nn` (when that group exists) and `$<name>`.
 fn expand(template: &str, s: &str, c: &Captures) -> String {
-    let m = c.spans[0].clone().unwrap_or(0..0);
+    let m = c.whole().unwrap_or(0..0);
     let groups = c.spans.len() - 1;
     let mut out = String::with_capacity(template.len());
     let b = template.as_bytes();
     let mut i = 0;
-    while i < b.len() {
-        if b[i] != b'$' || i + 1 == b.len() {
+    while let Some(&here) = b.get(i) {
+        let Some(&next) = b.get(i + 1).filter(|_| here == b'$') else {
             let ch = template[i..].chars().next().unwrap_or('$');
             out.push(ch);
             i += ch.len_utf8();
             continue;
-        }
-        let next = b[i + 1];
+        };
         match next {
             b'$' => {
                 out.push('$');
@@ -630,7 +640,7 @@ fn expand(template: &str, s: &str, c: &Captures) -> String {
                     _ => (one, 2),
                 };
                 if (1..=groups).contains(&n) {
-                    if let Some(r) = &c.spans[n] {
+                    if let Some(r) = c.group(n) {
                         out.push_str(&s[r.clone()]);
                     }
                     i += len;
@@ -642,7 +652,7 @@ fn expand(template: &str, s: &str, c: &Captures) -> String {
             b'<' if !c.names.is_empty() => match template[i + 2..].find('>') {
                 Some(end) => {
                     let name = &template[i + 2..i + 2 + end];
-                    if let Some(Some(r)) = c.names.iter().find(|n| &*n.0 == name).map(|n| &c.spans[n.1]) {
+                    if let Some(r) = c.names.iter().find(|n| &*n.0 == name).and_then(|n| c.group(n.1)) {
                         out.push_str(&s[r.clone()]);
                     }
                     i += 3 + end;
@@ -761,7 +771,7 @@ impl Host {
         match r.re.find_at(s, from, f.sticky) {
             Some(c) => {
                 if f.global || f.sticky {
-                    let end = c.spans[0].as_ref().map_or(0, |m| m.end);
+                    let end = c.whole().map_or(0, |m| m.end);
                     self.set_last_index(re, utf16_index(s, end));
                 }
                 Some(c)
@@ -804,7 +814,7 @@ impl Host {
     /// `index`, `input` and `groups` properties.
     fn match_array(&mut self, s: &Arc<str>, c: &Captures) -> i64 {
         let items = self.capture_values(s, c);
-        let index = c.spans[0].as_ref().map_or(0, |m| utf16_index(s, m.start));
+        let index = c.whole().map_or(0, |m| utf16_index(s, m.start));
         let groups = if c.names.is_empty() { UNDEFINED } else { self.groups_object(c, &items) };
         let arr = self.alloc_array(items);
         let input = self.string(s.clone());
@@ -871,7 +881,7 @@ impl Host {
         let mut out = String::with_capacity(s.len());
         let mut last = 0;
         for (c, r) in matches.iter().zip(replacements) {
-            let m = c.spans[0].clone().unwrap_or(0..0);
+            let m = c.whole().unwrap_or(0..0);
             out.push_str(&s[last..m.start]);
             out.push_str(r);
             last = m.end;
@@ -888,7 +898,7 @@ impl Host {
     /// object when the pattern has named groups.
     pub(crate) fn replacer_args(&mut self, s: &Arc<str>, c: &Captures, whole: i64) -> Vec<i64> {
         let mut argv = self.capture_values(s, c);
-        let at = c.spans[0].as_ref().map_or(0, |m| utf16_index(s, m.start));
+        let at = c.whole().map_or(0, |m| utf16_index(s, m.start));
         argv.push(value::number(at as f64));
         argv.push(whole);
         if !c.names.is_empty() {
@@ -913,8 +923,7 @@ impl Host {
         match name {
             "match" if r.flags.global => {
                 self.set_last_index(re, 0);
-                let found: Vec<Range<usize>> =
-                    all_matches(&r, s, 0).into_iter().filter_map(|c| c.spans[0].clone()).collect();
+                let found: Vec<Range<usize>> = all_matches(&r, s, 0).into_iter().filter_map(|c| c.whole()).collect();
                 if found.is_empty() {
                     return NULL;
                 }
@@ -927,7 +936,7 @@ impl Host {
             },
             "search" => {
                 // Ignores `g` and `lastIndex` (ES5 §15.5.4.12).
-                let at = r.find_at(s, 0, r.flags.sticky).and_then(|c| c.spans[0].clone());
+                let at = r.find_at(s, 0, r.flags.sticky).and_then(|c| c.whole());
                 value::number(at.map_or(-1.0, |m| utf16_index(s, m.start) as f64))
             }
             "split" => {
@@ -965,7 +974,7 @@ fn split(re: &JsRegex, s: &str, limit: u32) -> Vec<Option<Range<usize>>> {
     let (mut p, mut q) = (0, 0);
     while q < s.len() {
         let Some(c) = re.find_at(s, q, false) else { break };
-        let Some(m) = c.spans[0].clone() else { break };
+        let Some(m) = c.whole() else { break };
         if m.start >= s.len() {
             break;
         }
@@ -977,7 +986,7 @@ fn split(re: &JsRegex, s: &str, limit: u32) -> Vec<Option<Range<usize>>> {
         if out.len() == limit {
             return out;
         }
-        for g in &c.spans[1..] {
+        for g in c.spans.iter().skip(1) {
             out.push(g.clone());
             if out.len() == limit {
                 return out;
@@ -995,7 +1004,7 @@ mod tests {
     use super::*;
 
     fn m(p: &str, f: &str, text: &str) -> Option<Range<usize>> {
-        JsRegex::new(p, f).unwrap().find_at(text, 0, false).and_then(|c| c.spans[0].clone())
+        JsRegex::new(p, f).unwrap().find_at(text, 0, false).and_then(|c| c.whole())
     }
 
     #[test]

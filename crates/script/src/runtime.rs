@@ -109,6 +109,18 @@ pub(crate) const CONSTRUCTORS: &[&str] = &[
     "RegExp",
 ];
 
+/// The name of built-in `b` (an index into [`BUILTINS`], made by the
+/// compiler from that table); "" for any other number.
+pub(crate) fn builtin_name(b: usize) -> &'static str {
+    BUILTINS.get(b).copied().unwrap_or_default()
+}
+
+/// The name of constructor `c` (an index into [`CONSTRUCTORS`]); "" for any
+/// other number.
+pub(crate) fn constructor_name(c: usize) -> &'static str {
+    CONSTRUCTORS.get(c).copied().unwrap_or_default()
+}
+
 /// Built-in globals the compiler resolves by name.
 pub(crate) const BUILTINS: &[&str] = &[
     "Math",
@@ -654,6 +666,12 @@ impl Host {
         EXCEPTION
     }
 
+    /// Interned string `a` of the program's table (the compiler emits
+    /// only indices into it).
+    fn interned(&self, a: i64) -> Arc<str> {
+        usize::try_from(a).ok().and_then(|a| self.strings.get(a)).cloned().unwrap_or_else(|| Arc::from(""))
+    }
+
     pub(crate) fn str_of(&self, v: i64) -> Option<&Arc<str>> {
         match self.obj(v) {
             Some(Obj::Str(s)) => Some(s),
@@ -705,7 +723,7 @@ impl Host {
                 Some(Obj::Function(_) | Obj::Bound { .. }) => "function () { [code] }".into(),
                 Some(Obj::Method { name, .. }) => format!("function {name}() {{ [native code] }}"),
                 Some(Obj::Proto(_) | Obj::HostClass(_)) => "[object Object]".into(),
-                Some(Obj::Builtin(b)) => format!("function {}() {{ [native code] }}", BUILTINS[*b]),
+                Some(Obj::Builtin(b)) => format!("function {}() {{ [native code] }}", builtin_name(*b)),
                 // Error.prototype.toString (ES5 §15.11.4.4).
                 Some(Obj::Error(e)) => error_text(&e.name, &e.message),
                 Some(Obj::Date(ms)) => date::to_string(*ms, self.tz),
@@ -768,7 +786,7 @@ impl Host {
             TRUE | FALSE => "boolean",
             _ => match self.obj(v) {
                 Some(Obj::Str(_)) => "string",
-                Some(Obj::Builtin(b)) if !matches!(BUILTINS[*b], "Math" | "JSON") => "function",
+                Some(Obj::Builtin(b)) if !matches!(builtin_name(*b), "Math" | "JSON") => "function",
                 Some(Obj::Function(_) | Obj::Bound { .. } | Obj::Method { .. }) => "function",
                 _ => "object",
             },
@@ -858,19 +876,19 @@ impl Host {
                 _ => UNDEFINED,
             },
             op::GLOBAL_DELETE => {
-                let name = self.strings[a as usize].clone();
+                let name = self.interned(a);
                 self.globals.retain(|g| g.0 != name);
                 TRUE
             }
             op::GLOBAL_TYPEOF => {
-                let name = self.strings[a as usize].clone();
+                let name = self.interned(a);
                 match self.globals.iter().find(|g| g.0 == name).map(|g| g.1) {
                     Some(v) => self.op1(op::TYPEOF, v),
                     None => self.string("undefined"),
                 }
             }
             op::GLOBAL_GET => {
-                let name = self.strings[a as usize].clone();
+                let name = self.interned(a);
                 match self.globals.iter().find(|g| g.0 == name) {
                     Some(g) => g.1,
                     None => self.throw("ReferenceError", format!("{name} is not defined")),
@@ -1006,7 +1024,7 @@ impl Host {
                             || proto_methods("Array").contains(&key.as_str()),
                     ),
                     Some(Obj::Proto(p)) => {
-                        let kind = BUILTINS[*p];
+                        let kind = builtin_name(*p);
                         value::boolean(
                             self.proto_props.iter().any(|x| x.0 == *p && *x.1 == *key)
                                 || proto_methods(kind).contains(&key.as_str())
@@ -1039,8 +1057,9 @@ impl Host {
                     Some(Obj::Function(f)) => f.env,
                     _ => UNDEFINED,
                 };
-                let mut slots = vec![UNDEFINED; 1 + b as usize];
-                slots[0] = parent;
+                let mut slots = Vec::with_capacity(1 + b as usize);
+                slots.push(parent);
+                slots.resize(1 + b as usize, UNDEFINED);
                 self.alloc(Obj::Env(slots), 8 + 8 * b as usize)
             }
             op::ENV_GET => {
@@ -1056,7 +1075,7 @@ impl Host {
             op::FN_SLOT => match self.callable_slot(a) {
                 Some(slot) => i64::from(slot),
                 None => {
-                    let what = if b >= 0 { self.strings[b as usize].to_string() } else { self.to_js_string(a) };
+                    let what = if b >= 0 { self.interned(b).to_string() } else { self.to_js_string(a) };
                     self.throw("TypeError", format!("{what} is not a function"))
                 }
             },
@@ -1097,9 +1116,11 @@ impl Host {
             }
             op::NEW => {
                 let argv = self.take_args(b);
-                match CONSTRUCTORS[a as usize] {
+                match constructor_name(a as usize) {
                     // `Object(o)` / `new Object(o)` give an object back unchanged.
-                    "Object" if argv.first().is_some_and(|&o| self.is_object(o) && self.str_of(o).is_none()) => argv[0],
+                    "Object" if argv.first().is_some_and(|&o| self.is_object(o) && self.str_of(o).is_none()) => {
+                        argv.first().copied().unwrap_or(UNDEFINED)
+                    }
                     "Object" => self.alloc(Obj::Object(Vec::new(), UNDEFINED), 0),
                     "RegExp" => {
                         let arg = |i: usize| argv.get(i).copied().unwrap_or(UNDEFINED);
@@ -1202,7 +1223,7 @@ impl Host {
                 a
             }
             op::GLOBAL_SET => {
-                let name = self.strings[a as usize].clone();
+                let name = self.interned(a);
                 match self.globals.iter_mut().find(|g| g.0 == name) {
                     Some(g) => g.1 = b,
                     None => self.globals.push((name, b)),
@@ -1350,7 +1371,7 @@ impl Host {
     pub(crate) fn callable_slot(&self, v: i64) -> Option<u32> {
         match self.obj(v) {
             Some(Obj::Function(f)) => Some(f.slot),
-            Some(Obj::Builtin(b)) if !matches!(BUILTINS[*b], "Math" | "JSON") => Some(0),
+            Some(Obj::Builtin(b)) if !matches!(builtin_name(*b), "Math" | "JSON") => Some(0),
             Some(Obj::Bound { .. } | Obj::Method { .. }) => Some(0),
             _ => None,
         }
@@ -1386,7 +1407,7 @@ impl Host {
                 Some(Obj::Str(_)) => "String",
                 Some(Obj::Arr(_)) => "Array",
                 Some(Obj::Function(_) | Obj::Bound { .. } | Obj::Method { .. }) => "Function",
-                Some(Obj::Builtin(b)) => match BUILTINS[*b] {
+                Some(Obj::Builtin(b)) => match builtin_name(*b) {
                     "Math" => "Math",
                     "JSON" => "JSON",
                     _ => "Function",
@@ -1619,7 +1640,7 @@ impl Host {
                         Some(p) => p.1,
                         // The constructor of the error's kind.
                         None if &*k == "constructor" => {
-                            let kind = CONSTRUCTORS[..7].iter().find(|c| **c == &*e.name).copied();
+                            let kind = CONSTRUCTORS.iter().take(7).find(|c| **c == &*e.name).copied();
                             builtin_ref(kind.unwrap_or("Error"))
                         }
                         None if proto_methods("Error").contains(&&*k) || proto_methods("Object").contains(&&*k) => {
@@ -1632,7 +1653,7 @@ impl Host {
             Some(Obj::Builtin(b)) => {
                 let b = *b;
                 let k = self.key_of(key);
-                match (BUILTINS[b], &*k) {
+                match (builtin_name(b), &*k) {
                     ("Math", "PI") => value::number(std::f64::consts::PI),
                     ("Math", "E") => value::number(std::f64::consts::E),
                     ("Math", "LN2") => value::number(std::f64::consts::LN_2),
@@ -1649,7 +1670,7 @@ impl Host {
                     ("Number", "EPSILON") => value::number(f64::EPSILON),
                     ("Number", "MAX_SAFE_INTEGER") => value::number(9_007_199_254_740_991.0),
                     ("Number", "MIN_SAFE_INTEGER") => value::number(-9_007_199_254_740_991.0),
-                    (_, "prototype") if PROTOTYPES.contains(&BUILTINS[b]) => proto_ref(BUILTINS[b]),
+                    (_, "prototype") if PROTOTYPES.contains(&builtin_name(b)) => proto_ref(builtin_name(b)),
                     // ES2015 §20.1.2.12–13: the same functions as the globals.
                     ("Number", g @ ("parseFloat" | "parseInt")) => builtin_ref(g),
                     (ns, name) if builtin_statics(ns).contains(&name) => self.method_value(obj, k),
@@ -1663,11 +1684,11 @@ impl Host {
                     return p.2;
                 }
                 // ES5 §15.11.4.2–3.
-                let kind = BUILTINS[*b];
+                let kind = builtin_name(*b);
                 if kind.ends_with("Error") && matches!(&*k, "name" | "message") {
                     return self.string(if &*k == "name" { kind } else { "" });
                 }
-                let name: Option<Arc<str>> = match BUILTINS[*b] {
+                let name: Option<Arc<str>> = match builtin_name(*b) {
                     "Object" if &*k == "toString" => Some(Arc::from(OBJECT_TO_STRING)),
                     kind if proto_methods(kind).contains(&&*k) => Some(k),
                     _ => None,
@@ -2158,7 +2179,7 @@ impl Host {
     fn set_proto(&mut self, o: i64, p: i64) -> i64 {
         let proto = match self.obj(p) {
             _ if p == NULL => NULL,
-            Some(Obj::Proto(b)) if BUILTINS[*b] == "Object" => UNDEFINED,
+            Some(Obj::Proto(b)) if builtin_name(*b) == "Object" => UNDEFINED,
             Some(Obj::Object(..) | Obj::Proto(_) | Obj::Error(_)) => p,
             _ => return p,
         };
@@ -2184,7 +2205,7 @@ impl Host {
             match self.obj(at) {
                 Some(Obj::Object(_, p)) => at = *p,
                 Some(Obj::Error(_)) => return Some(at),
-                Some(Obj::Proto(b)) if BUILTINS[*b].ends_with("Error") => return Some(at),
+                Some(Obj::Proto(b)) if builtin_name(*b).ends_with("Error") => return Some(at),
                 _ => return None,
             }
         }
@@ -2201,7 +2222,7 @@ impl Host {
                 Some(v) => self.to_js_string(v),
                 None => match self.obj(e) {
                     Some(Obj::Error(err)) => (if key == "name" { &err.name } else { &err.message }).to_string(),
-                    Some(Obj::Proto(b)) if key == "name" => BUILTINS[*b].to_string(),
+                    Some(Obj::Proto(b)) if key == "name" => builtin_name(*b).to_string(),
                     _ => String::new(),
                 },
             }
@@ -2268,8 +2289,8 @@ impl Host {
                 && let Some(Obj::Arr(items)) = self.heap.get_mut(slot)
             {
                 items.resize(n, UNDEFINED);
-                if let Some(i) = i {
-                    items[i] = v;
+                if let Some(item) = i.and_then(|i| items.get_mut(i)) {
+                    *item = v;
                 }
             }
             return v;
@@ -2424,7 +2445,7 @@ impl Host {
                 _ => self.throw("TypeError", format!("Object has no method '{name}'")),
             },
             Some(Obj::Builtin(b)) => {
-                match (BUILTINS[b], name) {
+                match (builtin_name(b), name) {
                     ("Date", "now") => value::number(self.now()),
                     ("Date", "UTC") => value::number(self.date_fields(&argv, true)),
                     ("Date", "parse") => {
@@ -2473,7 +2494,7 @@ impl Host {
                         Some(Obj::Function(_) | Obj::Bound { .. } | Obj::Method { .. } | Obj::Builtin(_)) => {
                             proto_ref("Function")
                         }
-                        Some(Obj::Proto(b)) if BUILTINS[*b] != "Object" => proto_ref("Object"),
+                        Some(Obj::Proto(b)) if builtin_name(*b) != "Object" => proto_ref("Object"),
                         Some(_) => NULL,
                         None => self.throw("TypeError", "Object.getPrototypeOf called on non-object"),
                     },
@@ -2672,11 +2693,18 @@ impl Host {
             "toString" | "valueOf" => self.string(s),
             "charAt" => {
                 let i = int(self, arg(0), 0.0);
-                if i < 0.0 || i >= len { self.string("") } else { text(self, &units[i as usize..i as usize + 1]) }
+                let unit = if i >= 0.0 && i < len { units.get(i as usize..=i as usize) } else { None };
+                match unit {
+                    Some(unit) => text(self, unit),
+                    None => self.string(""),
+                }
             }
             "charCodeAt" => {
                 let i = int(self, arg(0), 0.0);
-                if i < 0.0 || i >= len { value::number(f64::NAN) } else { value::number(f64::from(units[i as usize])) }
+                match if i >= 0.0 && i < len { units.get(i as usize) } else { None } {
+                    Some(&u) => value::number(f64::from(u)),
+                    None => value::number(f64::NAN),
+                }
             }
             "indexOf" | "lastIndexOf" => {
                 let needle: Vec<u16> = self.to_js_string(arg(0)).encode_utf16().collect();
@@ -2685,7 +2713,7 @@ impl Host {
                 let nan = last && self.to_number(arg(1)).is_nan();
                 let from = if nan { len } else { int(self, arg(1), if last { len } else { 0.0 }) };
                 let from = from.clamp(0.0, len) as usize;
-                let fits = |i: usize| i + needle.len() <= units.len() && units[i..i + needle.len()] == needle[..];
+                let fits = |i: usize| units.get(i..i + needle.len()) == Some(&needle[..]);
                 let found = if last {
                     (0..=from.min(units.len())).rev().find(|&i| fits(i))
                 } else {
@@ -2696,7 +2724,7 @@ impl Host {
             "substring" => {
                 let a = int(self, arg(0), 0.0).clamp(0.0, len) as usize;
                 let b = int(self, arg(1), len).clamp(0.0, len) as usize;
-                text(self, &units[a.min(b)..a.max(b)])
+                text(self, units.get(a.min(b)..a.max(b)).unwrap_or_default())
             }
             "substr" => {
                 let mut a = int(self, arg(0), 0.0);
@@ -2705,13 +2733,16 @@ impl Host {
                 }
                 let a = a.min(len) as usize;
                 let n = int(self, arg(1), len).clamp(0.0, len) as usize;
-                text(self, &units[a..(a + n).min(units.len())])
+                text(self, units.get(a..(a + n).min(units.len())).unwrap_or_default())
             }
             "slice" => {
                 let rel = |x: f64| if x < 0.0 { (len + x).max(0.0) } else { x.min(len) };
                 let a = rel(int(self, arg(0), 0.0)) as usize;
                 let b = rel(int(self, arg(1), len)) as usize;
-                if a >= b { self.string("") } else { text(self, &units[a..b]) }
+                match units.get(a..b) {
+                    Some(part) => text(self, part),
+                    None => self.string(""),
+                }
             }
             "split" => {
                 // ToUint32 (ES5 §15.5.4.14): -1 means 2^32 - 1.
@@ -2744,7 +2775,7 @@ impl Host {
             "includes" | "startsWith" | "endsWith" => {
                 let needle = self.to_js_string(arg(0));
                 let n: Vec<u16> = needle.encode_utf16().collect();
-                let at = |i: usize| i + n.len() <= units.len() && units[i..i + n.len()] == n[..];
+                let at = |i: usize| units.get(i..i + n.len()) == Some(&n[..]);
                 let found = match name {
                     "includes" => {
                         let from = int(self, arg(1), 0.0).clamp(0.0, len) as usize;
@@ -2801,14 +2832,13 @@ impl Host {
                     return UNDEFINED;
                 }
                 let i = i as usize;
-                let u = units[i];
-                let cp =
-                    if (0xD800..0xDC00).contains(&u) && i + 1 < units.len() && (0xDC00..0xE000).contains(&units[i + 1])
-                    {
-                        0x10000 + ((u32::from(u) - 0xD800) << 10) + (u32::from(units[i + 1]) - 0xDC00)
-                    } else {
-                        u32::from(u)
-                    };
+                let Some(&u) = units.get(i) else { return UNDEFINED };
+                let cp = match units.get(i + 1) {
+                    Some(&lo) if (0xD800..0xDC00).contains(&u) && (0xDC00..0xE000).contains(&lo) => {
+                        0x10000 + ((u32::from(u) - 0xD800) << 10) + (u32::from(lo) - 0xDC00)
+                    }
+                    _ => u32::from(u),
+                };
                 value::number(f64::from(cp))
             }
             "concat" => {
@@ -2824,7 +2854,8 @@ impl Host {
 
     fn array_method(&mut self, recv: i64, name: &str, argv: &[i64]) -> i64 {
         let arg = |i: usize| argv.get(i).copied().unwrap_or(UNDEFINED);
-        let slot = value::as_reference(recv).expect("a reference");
+        // Called for arrays only: `recv` is a reference.
+        let Some(slot) = value::as_reference(recv) else { return UNDEFINED };
         let len = self.len(recv);
         // Relative start/end arguments (ES5 §15.4.4.10 slice, splice).
         let relative = |h: &Self, v: i64, default: usize| -> usize {
@@ -2862,7 +2893,11 @@ impl Host {
             "slice" => {
                 let a = relative(self, arg(0), 0);
                 let b = relative(self, arg(1), len);
-                let part = if a < b { arr(self, slot, &mut scratch)[a..b].to_vec() } else { Vec::new() };
+                let part = if a < b {
+                    arr(self, slot, &mut scratch).get(a..b).unwrap_or_default().to_vec()
+                } else {
+                    Vec::new()
+                };
                 self.alloc_array(part)
             }
             "splice" => {
@@ -2893,7 +2928,7 @@ impl Host {
                 let found = if from < 0.0 {
                     None
                 } else {
-                    (0..=from as usize).rev().find(|&i| self.strict_equals(items[i], arg(0)))
+                    (0..=from as usize).rev().find(|&i| items.get(i).is_some_and(|&v| self.strict_equals(v, arg(0))))
                 };
                 value::number(found.map_or(-1.0, |i| i as f64))
             }
@@ -2920,11 +2955,12 @@ impl Host {
                 let keyed: Vec<(Vec<u16>, i64)> =
                     defined.iter().map(|&x| (self.to_js_string(x).encode_utf16().collect(), x)).collect();
                 let order: Vec<i64> = (0..keyed.len() as i64).collect();
-                let mut sorted: Vec<i64> =
-                    crate::calls::merge_sort(order, &mut |a, b| keyed[a as usize].0 <= keyed[b as usize].0)
-                        .into_iter()
-                        .map(|i| keyed[i as usize].1)
-                        .collect();
+                let mut sorted: Vec<i64> = crate::calls::merge_sort(order, &mut |a, b| {
+                    keyed.get(a as usize).map(|k| &k.0) <= keyed.get(b as usize).map(|k| &k.0)
+                })
+                .into_iter()
+                .filter_map(|i| keyed.get(i as usize).map(|k| k.1))
+                .collect();
                 sorted.extend(undefined);
                 self.replace_items(recv, sorted);
                 recv
@@ -2966,9 +3002,10 @@ impl Host {
                 }
                 let needle = arg(0);
                 let nan = number_value(needle).is_some_and(f64::is_nan);
-                let found = (from as usize..items.len()).any(|i| {
-                    self.strict_equals(items[i], needle) || (nan && number_value(items[i]).is_some_and(f64::is_nan))
-                });
+                let found = items
+                    .iter()
+                    .skip(from as usize)
+                    .any(|&v| self.strict_equals(v, needle) || (nan && number_value(v).is_some_and(f64::is_nan)));
                 value::boolean(found)
             }
             "indexOf" => {
@@ -2981,7 +3018,11 @@ impl Host {
                 if from < 0.0 {
                     from = (len + from).max(0.0);
                 }
-                let found = (from as usize..items.len()).find(|&i| self.strict_equals(items[i], arg(0)));
+                let found = items
+                    .iter()
+                    .skip(from as usize)
+                    .position(|&v| self.strict_equals(v, arg(0)))
+                    .map(|k| k + from as usize);
                 value::number(found.map_or(-1.0, |i| i as f64))
             }
             "toString" | "toLocaleString" => {
@@ -3028,7 +3069,7 @@ impl Host {
             Some(rest) => (0, format!("get{rest}")),
             None => (tz, name.to_string()),
         };
-        let part = |i: usize| date::local_fields(ms, fields_tz)[i];
+        let part = |i: usize| date::local_fields(ms, fields_tz).get(i).copied().unwrap_or(f64::NAN);
         let n = match local.as_str() {
             "getTime" | "valueOf" => ms,
             "getFullYear" => part(0),
@@ -3168,7 +3209,7 @@ impl Host {
         let mut at = env;
         for _ in 0..hops {
             match self.obj(at) {
-                Some(Obj::Env(e)) => at = e[0],
+                Some(Obj::Env(e)) => at = e.first().copied().unwrap_or(UNDEFINED),
                 _ => return None,
             }
         }
@@ -3191,7 +3232,7 @@ impl Host {
                 }
             }
             Some(Obj::Builtin(b)) => {
-                let is = match (BUILTINS[*b], self.obj(v)) {
+                let is = match (builtin_name(*b), self.obj(v)) {
                     (_, None | Some(Obj::Str(_))) => false,
                     ("Object", Some(Obj::Object(..))) => self.inherits_object(v),
                     ("Object", _) => true,
@@ -3205,7 +3246,7 @@ impl Host {
                     (ctor, Some(Obj::Object(..))) if ctor.ends_with("Error") => match self.error_ancestor(v) {
                         Some(e) => match self.obj(e) {
                             Some(Obj::Error(err)) => ctor == "Error" || *err.name == *ctor,
-                            Some(Obj::Proto(b)) => ctor == "Error" || BUILTINS[*b] == ctor,
+                            Some(Obj::Proto(b)) => ctor == "Error" || builtin_name(*b) == ctor,
                             _ => false,
                         },
                         None => false,
@@ -3224,13 +3265,13 @@ impl Host {
     pub(crate) fn call_builtin(&mut self, builtin: usize, args: i64) -> i64 {
         let argv = self.args(args);
         let arg = |i: usize| argv.get(i).copied().unwrap_or(UNDEFINED);
-        if let Some(c) = CONSTRUCTORS.iter().position(|c| *c == BUILTINS[builtin])
-            && BUILTINS[builtin] != "Date"
+        if let Some(c) = CONSTRUCTORS.iter().position(|c| *c == builtin_name(builtin))
+            && builtin_name(builtin) != "Date"
         {
             // `Error("x")`, `Array(3)`, `Object()`: the same as with `new`.
             return self.op2(op::NEW, c as i64, args);
         }
-        match BUILTINS[builtin] {
+        match builtin_name(builtin) {
             "Date" => {
                 let now = self.now();
                 self.string(date::to_string(now, self.tz))
@@ -3285,8 +3326,8 @@ impl Host {
                 };
                 let mut out: Vec<u16> = Vec::with_capacity(text.len());
                 let mut i = 0;
-                while i < text.len() {
-                    if text[i] == u16::from(b'%') {
+                while let Some(&unit) = text.get(i) {
+                    if unit == u16::from(b'%') {
                         if text.get(i + 1) == Some(&u16::from(b'u'))
                             && let Some(v) = text.get(i + 2..i + 6).and_then(hex)
                         {
@@ -3300,7 +3341,7 @@ impl Host {
                             continue;
                         }
                     }
-                    out.push(text[i]);
+                    out.push(unit);
                     i += 1;
                 }
                 self.string(String::from_utf16_lossy(&out))
@@ -3428,7 +3469,7 @@ fn write_json(v: &Value, out: &mut String) {
         Value::Undefined | Value::Null => out.push_str("null"),
         Value::Bool(b) => out.push_str(if *b { "true" } else { "false" }),
         Value::Number(n) => out.push_str(&if n.is_finite() { number_to_string(*n) } else { "null".into() }),
-        Value::String(s) => out.push_str(&serde_json::to_string(s).expect("strings serialise")),
+        Value::String(s) => crate::calls::json::quote_into(out, s),
         Value::Array(items) => {
             out.push('[');
             for (i, x) in items.iter().enumerate() {
@@ -3447,7 +3488,7 @@ fn write_json(v: &Value, out: &mut String) {
                     out.push(',');
                 }
                 first = false;
-                out.push_str(&serde_json::to_string(k).expect("strings serialise"));
+                crate::calls::json::quote_into(out, k);
                 out.push(':');
                 write_json(x, out);
             }
@@ -3483,16 +3524,17 @@ fn uri_decode(s: &str, whole_uri: bool) -> Option<String> {
     let bytes = s.as_bytes();
     let mut out: Vec<u8> = Vec::with_capacity(bytes.len());
     let mut i = 0;
-    while i < bytes.len() {
-        if bytes[i] != b'%' {
-            out.push(bytes[i]);
+    while let Some(&c) = bytes.get(i) {
+        if c != b'%' {
+            out.push(c);
             i += 1;
             continue;
         }
         let hex = s.get(i + 1..i + 3)?;
         let b = u8::from_str_radix(hex, 16).ok()?;
         if whole_uri && b < 0x80 && ";/?:@&=+$,#".contains(b as char) {
-            out.extend_from_slice(&bytes[i..i + 3]);
+            out.push(b'%');
+            out.extend_from_slice(hex.as_bytes());
         } else {
             out.push(b);
         }
@@ -3505,7 +3547,7 @@ fn array_index(s: &str) -> Option<u32> {
     // Canonical digits only ("01" and "+1" are names), checked without
     // allocating: this runs for every new property.
     let b = s.as_bytes();
-    if b.is_empty() || b.len() > 10 || !b.iter().all(u8::is_ascii_digit) || (b[0] == b'0' && b.len() > 1) {
+    if b.is_empty() || b.len() > 10 || !b.iter().all(u8::is_ascii_digit) || (b.first() == Some(&b'0') && b.len() > 1) {
         return None;
     }
     let n: u64 = b.iter().fold(0, |n, d| n * 10 + u64::from(d - b'0'));
@@ -3602,7 +3644,7 @@ fn significant(x: f64, p: usize) -> (Vec<u8>, i32) {
     let (mant, e) = s.split_once('e').unwrap_or((&s, "0"));
     let mut exp: i32 = e.parse().unwrap_or(0);
     let all: Vec<u8> = mant.bytes().filter(u8::is_ascii_digit).collect();
-    let mut head: Vec<u8> = all[..p.min(all.len())].to_vec();
+    let mut head: Vec<u8> = all.iter().take(p).copied().collect();
     if all.get(p).is_some_and(|&d| d >= b'5') {
         let mut i = head.len();
         loop {
@@ -3613,11 +3655,13 @@ fn significant(x: f64, p: usize) -> (Vec<u8>, i32) {
                 break;
             }
             i -= 1;
-            if head[i] == b'9' {
-                head[i] = b'0';
-            } else {
-                head[i] += 1;
-                break;
+            match head.get_mut(i) {
+                Some(d) if *d == b'9' => *d = b'0',
+                Some(d) => {
+                    *d += 1;
+                    break;
+                }
+                None => break,
             }
         }
     }
@@ -3673,9 +3717,10 @@ fn to_precision(x: f64, p: usize) -> String {
 
 fn to_fixed(x: f64, digits: usize) -> String {
     let exact = format!("{:.1100}", x.abs());
-    let dot = exact.find('.').expect("a fraction");
-    let rest = &exact[dot + 1 + digits..];
-    let tie = rest.starts_with('5') && rest[1..].bytes().all(|b| b == b'0');
+    // `{:.1100}` always writes a fraction of 1,100 digits.
+    let dot = exact.find('.').unwrap_or(exact.len());
+    let rest = exact.get(dot + 1 + digits..).unwrap_or_default();
+    let tie = rest.strip_prefix('5').is_some_and(|r| r.bytes().all(|b| b == b'0'));
     let mut s = if tie {
         // Round the magnitude up: add one unit in the last place.
         let unit = 10f64.powi(-(digits as i32));
@@ -3703,13 +3748,13 @@ fn parse_float(s: &str) -> f64 {
     let b = t.as_bytes();
     let mut end = 0;
     let mut best = None;
-    if end < b.len() && (b[end] == b'+' || b[end] == b'-') {
+    if matches!(b.first(), Some(b'+' | b'-')) {
         end += 1;
     }
     let mut seen_dot = false;
     let mut seen_digit = false;
-    while end < b.len() {
-        match b[end] {
+    while let Some(&c) = b.get(end) {
+        match c {
             b'0'..=b'9' => {
                 seen_digit = true;
                 best = Some(end + 1);
@@ -3717,10 +3762,10 @@ fn parse_float(s: &str) -> f64 {
             b'.' if !seen_dot => seen_dot = true,
             b'e' | b'E' if seen_digit => {
                 let mut e = end + 1;
-                if e < b.len() && (b[e] == b'+' || b[e] == b'-') {
+                if matches!(b.get(e), Some(b'+' | b'-')) {
                     e += 1;
                 }
-                let digits = b[e..].iter().take_while(|c| c.is_ascii_digit()).count();
+                let digits = b.iter().skip(e).take_while(|c| c.is_ascii_digit()).count();
                 if digits > 0 {
                     best = Some(e + digits);
                 }

@@ -16,6 +16,14 @@
 //! iteration) cbot reports S020 rather than miscompile. Reading a `let`
 //! before its declaration gives `undefined` (no temporal dead zone).
 
+#![expect(
+    clippy::indexing_slicing,
+    clippy::expect_used,
+    reason = "the analysis pushes a frame and its block list together on entering a function and pops both on \
+              leaving it, so `stack`, `blocks` and `frames` agree at every depth; resolution only walks depths below \
+              the current one"
+)]
+
 use oxc_ast::ast::*;
 use oxc_ast_visit::{Visit, walk};
 use oxc_span::Span;

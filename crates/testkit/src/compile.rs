@@ -1085,7 +1085,8 @@ pub fn compile(
                 if let Some(first) = texts.first() {
                     let joined: Vec<String> = texts.iter().map(|l| text_of_line(l)).collect();
                     let mut check = text_check(first, joined.join("\n"));
-                    check.span = Span::new(first.span.file(), first.span.start()..texts.last().unwrap_or(first).span.end());
+                    check.span =
+                        Span::new(first.span.file(), first.span.start()..texts.last().unwrap_or(first).span.end());
                     check.line = texts.iter().map(|l| sources.snippet(l.span)).collect::<Vec<_>>().join("\n");
                     checks.insert(0, check);
                     optional = Some(first.optional);

@@ -121,7 +121,10 @@ fn syntax_error(file: FileId, sources: &SourceMap, e: &pest::error::Error<Rule>)
 }
 
 /// Parses a conversation file already added to `sources`.
-#[expect(clippy::expect_used, reason = "the shape of a successful parse is fixed by convo.pest: a match of `convo` is one pair")]
+#[expect(
+    clippy::expect_used,
+    reason = "the shape of a successful parse is fixed by convo.pest: a match of `convo` is one pair"
+)]
 pub fn convo(sources: &SourceMap, file: FileId) -> Result<ConvoText, Diagnostic> {
     let text = sources.file(file).text();
     let mut pairs = Grammar::parse(Rule::convo, text).map_err(|e| syntax_error(file, sources, &e))?;
@@ -154,7 +157,10 @@ pub fn convo(sources: &SourceMap, file: FileId) -> Result<ConvoText, Diagnostic>
     Ok(out)
 }
 
-#[expect(clippy::expect_used, reason = "the shape of a successful parse is fixed by convo.pest: a `section` starts with its `section_head`")]
+#[expect(
+    clippy::expect_used,
+    reason = "the shape of a successful parse is fixed by convo.pest: a `section` starts with its `section_head`"
+)]
 fn section(file: FileId, p: Pair<'_, Rule>) -> Section {
     let mut inner = p.into_inner();
     let head = inner.next().expect("a section starts with its header");
@@ -182,7 +188,10 @@ fn section(file: FileId, p: Pair<'_, Rule>) -> Section {
     Section { kind, span: Span::new(file, head_span.start() + lead..head_span.start() + head_len), arg, lines }
 }
 
-#[expect(clippy::expect_used, reason = "the shape of a successful parse is fixed by convo.pest: a `line` holds a hook or a text")]
+#[expect(
+    clippy::expect_used,
+    reason = "the shape of a successful parse is fixed by convo.pest: a `line` holds a hook or a text"
+)]
 fn line(file: FileId, p: Pair<'_, Rule>) -> Line {
     let whole = span(file, &p);
     let raw = p.as_str().trim_end_matches(['\r', '\n']);
