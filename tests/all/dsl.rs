@@ -107,27 +107,47 @@ fn the_big_bot_reads_dialog_by_dialog() {
 }
 
 /// The lines of a formatted text, perturbed without changing its meaning:
-/// extra blank lines, indentation, commas, lines joined, comments.
-fn perturb(text: &str, choices: &[u8], comments: bool) -> String {
-    let mut out = String::new();
-    for (i, line) in text.lines().enumerate() {
+/// indentation, commas, lines joined, spaces; with `comments`, also blank
+/// lines and comments at the ends of lines (which `fmt` keeps where they
+/// are). Returns the text and the numbers of the lines that got a comment
+/// at their end.
+fn perturb(text: &str, choices: &[u8], comments: bool) -> (String, Vec<usize>) {
+    let lines: Vec<&str> = text.lines().collect();
+    let is_comment = |line: &str| line.trim_start().starts_with('#');
+    let (mut out, mut commented) = (String::new(), Vec::new());
+    for (i, &line) in lines.iter().enumerate() {
         let c = choices.get(i % choices.len().max(1)).copied().unwrap_or(0);
-        let is_comment = line.trim_start().starts_with('#');
-        // A comment runs to the end of its line: only its indentation may change.
-        let c = if is_comment { [0, 1, 3][usize::from(c) % 3] } else { c };
+        // A comment runs to the end of its line: only its indentation (and
+        // the blank lines after it) may change.
+        let c = match is_comment(line) {
+            true if comments => [0, 1, 3][usize::from(c) % 3],
+            true => [0, 1][usize::from(c) % 2],
+            false => c,
+        };
         match c % 6 {
             0 => out.push_str(line),
             1 => out.push_str(&format!("\t{}", line.trim_start())),
             2 => out.push_str(&format!("{line},")),
-            3 => out.push_str(&format!("{line}\n\n")),
-            4 if comments => out.push_str(&format!("{line} # note {i}")),
+            3 if comments => out.push_str(&format!("{line}\n\n")),
+            4 if comments => {
+                out.push_str(&format!("{line} # note {i}"));
+                if !line.trim().is_empty() {
+                    commented.push(i);
+                }
+            }
             _ => out.push_str(&format!("   {line}   ")),
         }
-        // Joining lines is whitespace too, except after a comment.
+        // Joining lines is whitespace too, except after a comment or before
+        // one (which would then be at the end of a line).
         let c2 = choices.get((i + 1) % choices.len().max(1)).copied().unwrap_or(0);
-        if c2 % 7 == 3 && !is_comment && !(comments && c % 6 == 4) { out.push(' ') } else { out.push('\n') }
+        let next_is_comment = lines.get(i + 1).is_some_and(|l| is_comment(l));
+        if c2 % 7 == 3 && !is_comment(line) && !next_is_comment && !(comments && c % 6 == 4) {
+            out.push(' ')
+        } else {
+            out.push('\n')
+        }
     }
-    out
+    (out, commented)
 }
 
 /// The exports with their names and texts, read once for all test cases.
@@ -148,16 +168,22 @@ fn exports() -> &'static [(String, Value, TextBot)] {
 proptest! {
     #![proptest_config(ProptestConfig { cases: 48, failure_persistence: None, ..ProptestConfig::default() })]
 
-    /// Whitespace changes nothing once formatted; comments survive `fmt`
-    /// (formatting twice = once) and never change the JSON.
+    /// Whitespace changes nothing once formatted; comments and blank lines
+    /// survive `fmt` (formatting twice = once), a comment at the end of a
+    /// line stays there, and neither changes the JSON.
     #[test]
     fn fmt_is_idempotent_on_perturbed_exports(which in 0usize..11, choices in prop::collection::vec(any::<u8>(), 1..64)) {
         let (name, export, text) = &exports()[which];
-        let spaced = perturb(&text.text, &choices, false);
+        let (spaced, _) = perturb(&text.text, &choices, false);
         prop_assert_eq!(fmt(&spaced), text.text.clone(), "{}", name);
-        let commented = perturb(&text.text, &choices, true);
+        let (commented, at_ends) = perturb(&text.text, &choices, true);
         let once = fmt(&commented);
         prop_assert_eq!(fmt(&once), once.clone(), "{}", name);
+        for i in at_ends {
+            let note = format!("# note {i}");
+            let line = once.lines().find(|l| l.ends_with(&note)).unwrap_or_default();
+            prop_assert!(!line.trim_start().starts_with('#'), "{}: {} left its line", name, note);
+        }
         let back = lower(&once, &text.scripts).unwrap();
         prop_assert!(strict_eq(&back, export), "{}: comments changed the JSON", name);
     }

@@ -18,7 +18,7 @@
 //! the original, keys in the same places (checked here for each object),
 //! so an odd export falls back to the generic form rather than changing.
 
-use crate::syntax::{Entry, Item, Kind, Node};
+use crate::syntax::{Comment, Entry, Item, Kind, ListItem, Node};
 use cbot_diag::{Diagnostic, Diagnostics, FileId, Span};
 use serde_json::{Map, Value};
 use std::collections::{HashMap, HashSet};
@@ -61,17 +61,17 @@ pub fn raise(export: &Value) -> Result<(Vec<Item>, Vec<Script>), Diagnostic> {
     let mut r = Raise { scripts: Vec::new(), used: HashSet::new(), targets: targets(root) };
     let mut items = Vec::new();
     let name = root.get("bot").and_then(|b| b.get("name")).and_then(Value::as_str).unwrap_or("");
-    items.push(Item::Comment(format!(
+    items.push(Item::Comment(Comment::line(format!(
         " Conversation Builder bot {} in the cbot text format (docs/text-format.md).",
         crate::syntax::quote(name)
-    )));
+    ))));
     let dialogs = dialog_layout(root);
     for (key, value) in root {
         match (key.as_str(), &dialogs) {
             ("conversationMessage", Some(layout)) => {
                 let order = (!layout.order.is_sorted()).then(|| {
                     Box::new(node(Kind::List(
-                        layout.order.iter().map(|&d| Ok(node(Kind::Num((d + 1).into())))).collect(),
+                        layout.order.iter().map(|&d| ListItem::Value(node(Kind::Num((d + 1).into())))).collect(),
                     )))
                 });
                 items.push(entry(key, node(Kind::FromDialogs(order))));
@@ -94,7 +94,7 @@ pub fn raise(export: &Value) -> Result<(Vec<Item>, Vec<Script>), Diagnostic> {
                         list.iter()
                             .map(|i| {
                                 let name = i.get("name").and_then(Value::as_str).unwrap_or("integration");
-                                Ok(r.value(i, &format!("scripts/integrations/{}", slug(name)), None))
+                                ListItem::Value(r.value(i, &format!("scripts/integrations/{}", slug(name)), None))
                             })
                             .collect(),
                     )),
@@ -240,7 +240,7 @@ impl Raise {
             if k == "action"
                 && let Some(target) = v.get("value").and_then(Value::as_str).and_then(|id| self.targets.get(id))
             {
-                items.push(Item::Comment(format!(" → {target}")));
+                items.push(Item::Comment(Comment::line(format!(" → {target}"))));
             }
             items.push({
                 let suffix = CODE_KEYS.iter().find(|(c, _)| c == k).map(|(_, s)| *s);
@@ -266,7 +266,7 @@ impl Raise {
             Value::Bool(b) => Kind::Bool(*b),
             Value::Number(n) => Kind::Num(n.clone()),
             Value::String(s) => Kind::Str(s.clone()),
-            Value::Array(a) => Kind::List(a.iter().map(|x| Ok(self.value(x, prefix, None))).collect()),
+            Value::Array(a) => Kind::List(a.iter().map(|x| ListItem::Value(self.value(x, prefix, None))).collect()),
             Value::Object(o) => Kind::Block(self.fields(o, prefix, extra)),
         })
     }
@@ -522,7 +522,7 @@ impl Lower<'_, '_> {
     fn order(&mut self, list: &Node) -> Vec<(usize, Range<usize>)> {
         let mut out = Vec::new();
         let Kind::List(items) = &list.kind else { return out };
-        for n in items.iter().flatten() {
+        for n in list_values(items) {
             match &n.kind {
                 Kind::Num(x) if x.as_u64().is_some() => {
                     out.push((usize::try_from(x.as_u64().unwrap_or(0)).unwrap_or(usize::MAX), n.span.clone()))
@@ -630,7 +630,7 @@ impl Lower<'_, '_> {
                 Value::Null
             }
             Kind::Block(items) => Value::Object(self.object(items)),
-            Kind::List(items) => Value::Array(items.iter().flatten().map(|x| self.value(x)).collect()),
+            Kind::List(items) => Value::Array(list_values(items).map(|x| self.value(x)).collect()),
         }
     }
 
@@ -722,6 +722,13 @@ const ORDER_HELP: &str = "after `conversationMessage from dialogs`, the list giv
 fn entries(items: &[Item]) -> impl Iterator<Item = &Entry> {
     items.iter().filter_map(|i| match i {
         Item::Entry(e) => Some(e),
-        Item::Comment(_) => None,
+        _ => None,
+    })
+}
+
+fn list_values(items: &[ListItem]) -> impl Iterator<Item = &Node> {
+    items.iter().filter_map(|i| match i {
+        ListItem::Value(n) => Some(n),
+        _ => None,
     })
 }

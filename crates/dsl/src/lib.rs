@@ -21,7 +21,7 @@ mod convert;
 pub mod syntax;
 
 pub use convert::{Script, slug, strict_eq};
-pub use syntax::{Entry, Item, Kind, Node};
+pub use syntax::{Comment, Entry, Item, Kind, ListItem, Node};
 
 use cbot_diag::{Diagnostic, Diagnostics, FileId, SourceMap};
 use serde_json::Value;

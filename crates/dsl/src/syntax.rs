@@ -22,13 +22,44 @@ pub(crate) const KEYWORDS: [&str; 2] = ["dialog", "interaction"];
 /// Lines longer than this are split (blocks and lists one item a line).
 const WIDTH: usize = 100;
 
-/// One item of a block or of the document: an entry or a comment.
+/// One item of a block or of the document: an entry, a comment, or a
+/// blank line the author put between items.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Item {
-    /// `# text` (the text after `#`, kept verbatim).
-    Comment(String),
+    /// `# text`.
+    Comment(Comment),
+    /// One or more empty lines between two items (kept as one).
+    Blank,
     /// `key value` or `keyword "label" { … }`.
     Entry(Entry),
+}
+
+/// A comment: the text after `#`, kept verbatim.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Comment {
+    /// The text after `#`, without the line break.
+    pub text: String,
+    /// Written at the end of a line after something else (`key 1 # why`),
+    /// rather than on a line of its own; `cbot fmt` keeps it there.
+    pub trailing: bool,
+}
+
+impl Comment {
+    /// A comment on a line of its own.
+    pub fn line(text: impl Into<String>) -> Self {
+        Comment { text: text.into(), trailing: false }
+    }
+}
+
+/// One item of a list.
+#[derive(Debug, Clone, PartialEq)]
+pub enum ListItem {
+    /// A value.
+    Value(Node),
+    /// A comment between values.
+    Comment(Comment),
+    /// Empty lines between two values (kept as one).
+    Blank,
 }
 
 /// `key value`, or `key "label" { … }`.
@@ -72,8 +103,8 @@ pub enum Kind {
     FromDialogs(Option<Box<Node>>),
     /// `{ entries }`: an object.
     Block(Vec<Item>),
-    /// `[ values ]`: an array; comments are kept as `Err(text)`.
-    List(Vec<Result<Node, String>>),
+    /// `[ values ]`: an array, with its comments and blank lines.
+    List(Vec<ListItem>),
 }
 
 impl Kind {
@@ -113,7 +144,7 @@ pub fn parse(sources: &SourceMap, file: FileId) -> Result<Vec<Item>, Diagnostics
             return Err(diags);
         }
     };
-    let mut p = Parse { file, diags };
+    let mut p = Parse { file, text, diags };
     let items = p.items(root.into_inner());
     if p.diags.has_errors() { Err(p.diags) } else { Ok(items) }
 }
@@ -210,19 +241,61 @@ fn rule_name(rule: Rule) -> Option<&'static str> {
     })
 }
 
-struct Parse {
+struct Parse<'t> {
     file: FileId,
+    text: &'t str,
     diags: Diagnostics,
 }
 
-impl Parse {
+/// The whitespace before a token: how many line breaks it holds, and
+/// whether it runs back to the start of the file.
+struct Gap {
+    newlines: usize,
+    at_start: bool,
+}
+
+impl Gap {
+    fn before(text: &str, at: usize) -> Gap {
+        let before = &text.as_bytes()[..at.min(text.len())];
+        let run = before.iter().rev().take_while(|b| matches!(b, b' ' | b'\t' | b'\r' | b'\n' | b',')).count();
+        let newlines = before[before.len() - run..].iter().filter(|&&b| b == b'\n').count();
+        Gap { newlines, at_start: run == before.len() }
+    }
+
+    /// An empty line separates the token from what precedes it.
+    fn blank(&self) -> bool {
+        self.newlines >= 2
+    }
+
+    /// The token is on the same line as something before it.
+    fn trailing(&self) -> bool {
+        self.newlines == 0 && !self.at_start
+    }
+}
+
+impl Parse<'_> {
+    fn comment(&self, p: &Pair<'_, Rule>) -> Comment {
+        Comment { text: comment_text(p), trailing: Gap::before(self.text, p.as_span().start()).trailing() }
+    }
+
+    /// Whether an author's blank line comes before `p` (one that is not the
+    /// first item of its block, list or file: blank lines there are dropped).
+    fn blank_before(&self, p: &Pair<'_, Rule>, first: bool) -> bool {
+        !first && Gap::before(self.text, p.as_span().start()).blank()
+    }
+
     fn items<'a>(&mut self, pairs: impl Iterator<Item = Pair<'a, Rule>>) -> Vec<Item> {
         let mut items = Vec::new();
         for p in pairs {
+            if !matches!(p.as_rule(), Rule::comment | Rule::entry) {
+                continue; // EOI, `}`
+            }
+            if self.blank_before(&p, items.is_empty()) {
+                items.push(Item::Blank);
+            }
             match p.as_rule() {
-                Rule::comment => items.push(Item::Comment(comment_text(&p))),
-                Rule::entry => items.push(Item::Entry(self.entry(p))),
-                _ => {} // EOI, `}`
+                Rule::comment => items.push(Item::Comment(self.comment(&p))),
+                _ => items.push(Item::Entry(self.entry(p))),
             }
         }
         items
@@ -276,12 +349,19 @@ impl Parse {
             }
             Rule::from_dialogs => Kind::FromDialogs(p.into_inner().next().map(|l| Box::new(self.value(l)))),
             Rule::block => Kind::Block(self.items(p.into_inner())),
-            Rule::list => Kind::List(
-                p.into_inner()
-                    .filter(|q| q.as_rule() != Rule::close_bracket)
-                    .map(|q| if q.as_rule() == Rule::comment { Err(comment_text(&q)) } else { Ok(self.value(q)) })
-                    .collect(),
-            ),
+            Rule::list => {
+                let mut items = Vec::new();
+                for q in p.into_inner().filter(|q| q.as_rule() != Rule::close_bracket) {
+                    if self.blank_before(&q, items.is_empty()) {
+                        items.push(ListItem::Blank);
+                    }
+                    items.push(match q.as_rule() {
+                        Rule::comment => ListItem::Comment(self.comment(&q)),
+                        _ => ListItem::Value(self.value(q)),
+                    });
+                }
+                Kind::List(items)
+            }
             r => unreachable!("the grammar has no value {r:?}"),
         };
         Node { kind, span }
@@ -342,28 +422,71 @@ pub fn print(items: &[Item]) -> String {
 }
 
 fn print_items(out: &mut String, items: &[Item], indent: usize, top: bool) {
+    // The item printed last, and whether the author left a blank line since.
+    let mut last: Option<&Item> = None;
+    let mut blank = false;
     for (i, item) in items.iter().enumerate() {
-        // A blank line separates dialogs and interactions (and, at the top,
-        // multi-line entries) from what comes before; comments right
-        // before an item go with it.
-        if i > 0 && !matches!(items[i - 1], Item::Comment(_)) {
+        match item {
+            Item::Blank => {
+                blank = true;
+                continue;
+            }
+            Item::Comment(c) if c.trailing && last.is_some() => {
+                trail(out, c);
+                last = Some(item);
+                continue;
+            }
+            _ => {}
+        }
+        if let Some(prev) = last {
+            // A blank line where the author left one; and one separating
+            // dialogs and interactions (and, at the top, multi-line entries)
+            // from what comes before, except that comments on the lines
+            // right before an item go with it.
+            let comment_above = matches!(prev, Item::Comment(c) if !c.trailing);
             let next = items[i..].iter().find_map(|it| match it {
                 Item::Entry(e) => Some(e),
-                Item::Comment(_) => None,
+                _ => None,
             });
-            if next.is_some_and(|e| wants_gap(e, indent, top)) {
+            if blank || (!comment_above && next.is_some_and(|e| wants_gap(e, indent, top))) {
                 out.push('\n');
             }
         }
+        blank = false;
         pad(out, indent);
         match item {
             Item::Comment(c) => {
                 out.push('#');
-                out.push_str(c);
+                out.push_str(&c.text);
             }
             Item::Entry(e) => print_entry(out, e, indent),
+            Item::Blank => {}
         }
         out.push('\n');
+        last = Some(item);
+    }
+}
+
+/// Puts a comment at the end of the line just printed.
+fn trail(out: &mut String, c: &Comment) {
+    if out.ends_with('\n') {
+        out.pop();
+    }
+    out.push_str(" #");
+    out.push_str(&c.text);
+    out.push('\n');
+}
+
+/// After an opening `{` or `[`: a comment written on its line stays there;
+/// returns the items after it.
+fn opening_comment<'a, T>(out: &mut String, items: &'a [T], comment: impl Fn(&T) -> Option<&Comment>) -> &'a [T] {
+    match items.first().and_then(&comment) {
+        Some(c) if c.trailing => {
+            out.push_str(" #");
+            out.push_str(&c.text);
+            &items[1..]
+        }
+        _ => items,
     }
 }
 
@@ -393,7 +516,12 @@ fn print_entry(out: &mut String, e: &Entry, indent: usize) {
 }
 
 fn print_block(out: &mut String, items: &[Item], indent: usize) {
-    out.push_str("{\n");
+    out.push('{');
+    let items = opening_comment(out, items, |it| match it {
+        Item::Comment(c) => Some(c),
+        _ => None,
+    });
+    out.push('\n');
     print_items(out, items, indent + 2, false);
     pad(out, indent);
     out.push('}');
@@ -464,7 +592,9 @@ fn inline_at(node: &Node, column: usize, depth: usize) -> Option<String> {
             let mut parts = Vec::new();
             for it in items {
                 match it {
-                    Ok(n) if nestable(&n.kind, depth) => parts.push(inline_at(n, 0, depth.saturating_sub(1))?),
+                    ListItem::Value(n) if nestable(&n.kind, depth) => {
+                        parts.push(inline_at(n, 0, depth.saturating_sub(1))?)
+                    }
                     _ => return None,
                 }
             }
@@ -490,13 +620,24 @@ fn print_value(out: &mut String, node: &Node, indent: usize, column: usize) {
     match &node.kind {
         Kind::Block(items) => print_block(out, items, indent),
         Kind::List(items) => {
-            out.push_str("[\n");
-            let numbers = items.iter().all(|it| matches!(it, Ok(Node { kind: Kind::Num(_), .. })));
-            if numbers {
+            out.push('[');
+            let items = opening_comment(out, items, |it| match it {
+                ListItem::Comment(c) => Some(c),
+                _ => None,
+            });
+            out.push('\n');
+            let values: Option<Vec<&Node>> = items
+                .iter()
+                .map(|it| match it {
+                    ListItem::Value(n @ Node { kind: Kind::Num(_), .. }) => Some(n),
+                    _ => None,
+                })
+                .collect();
+            if let Some(numbers) = values {
                 // Numbers fill lines: an order list of a big bot stays short.
                 let mut line = String::new();
-                for it in items.iter().flatten() {
-                    let s = inline(it, 0).expect("numbers are inline");
+                for n in numbers {
+                    let s = inline(n, 0).unwrap_or_default();
                     if !line.is_empty() && indent + 2 + line.len() + 2 + s.len() > WIDTH {
                         pad(out, indent + 2);
                         out.push_str(&line);
@@ -512,16 +653,29 @@ fn print_value(out: &mut String, node: &Node, indent: usize, column: usize) {
                 out.push_str(&line);
                 out.push('\n');
             } else {
+                let (mut printed, mut blank) = (false, false);
                 for it in items {
-                    pad(out, indent + 2);
                     match it {
-                        Err(c) => {
-                            out.push('#');
-                            out.push_str(c);
+                        ListItem::Blank => blank = true,
+                        ListItem::Comment(c) if c.trailing && printed => trail(out, c),
+                        _ => {
+                            if blank && printed {
+                                out.push('\n');
+                            }
+                            blank = false;
+                            pad(out, indent + 2);
+                            match it {
+                                ListItem::Comment(c) => {
+                                    out.push('#');
+                                    out.push_str(&c.text);
+                                }
+                                ListItem::Value(n) => print_value(out, n, indent + 2, indent + 2),
+                                ListItem::Blank => {}
+                            }
+                            out.push('\n');
+                            printed = true;
                         }
-                        Ok(n) => print_value(out, n, indent + 2, indent + 2),
                     }
-                    out.push('\n');
                 }
             }
             pad(out, indent);

@@ -118,7 +118,7 @@ fn fmt_is_canonical_and_keeps_comments() {
     let once = format(&sources, id).unwrap();
     assert_eq!(
         once,
-        "# top\nhash \"1\"\n# why\nbot { id \"b\", name \"n\" }\n\ndialog \"D\" {\n  id \"g\"\n\n  # the id\n  \
+        "# top\nhash \"1\" # why\nbot { id \"b\", name \"n\" }\n\ndialog \"D\" {\n  id \"g\" # the id\n\n  \
          interaction \"I\" {\n    id \"i\"\n    pattern [\"a\", \"b\"]\n  }\n}\n"
     );
     let id2 = sources.add("y.cbot", once.clone());
@@ -210,5 +210,29 @@ fn odd_layouts_round_trip() {
         let back = json_of(&t.text, &t.scripts).unwrap_or_else(|e| panic!("{}\n{e}", t.text));
         assert!(strict_eq(&back, &bot), "{}\n---\n{back:#}", t.text);
         assert_eq!(text_of(&back), t);
+    }
+}
+
+#[test]
+fn fmt_keeps_end_of_line_comments_and_blank_lines() {
+    let cases = [
+        // Runs of blank lines collapse to one; none at the start or end of a block.
+        ("a 1\n\n\n\nb 2\n", "a 1\n\nb 2\n"),
+        ("x {\n\n  a 1\n\n  b 2\n\n}\n", "x {\n  a 1\n\n  b 2\n}\n"),
+        // A comment after `{` or `[` stays on that line; so does one after `}`.
+        ("x { # opens\n a 1 } # closes\ny 2\n", "x { # opens\n  a 1\n} # closes\ny 2\n"),
+        ("l [ # first\n 1\n\n 2 # two\n]\n", "l [ # first\n  1\n\n  2 # two\n]\n"),
+        // A comment on its own line stays on its own line.
+        ("a 1\n  # own line\nb 2\n", "a 1\n# own line\nb 2\n"),
+        // A blank line before a comment that goes with the next entry.
+        ("a 1\n\n# about b\nb 2\n", "a 1\n\n# about b\nb 2\n"),
+    ];
+    for (text, expected) in cases {
+        let mut sources = SourceMap::new();
+        let id = sources.add("x.cbot", text.to_string());
+        let once = format(&sources, id).unwrap();
+        assert_eq!(once, expected, "{text:?}");
+        let id2 = sources.add("y.cbot", once.clone());
+        assert_eq!(format(&sources, id2).unwrap(), once);
     }
 }
