@@ -85,25 +85,40 @@ fn ids_are_kept_and_code_goes_to_scripts() {
     }
 }
 
-/// The dialog-by-dialog form: each dialog's interactions follow it, named.
+/// The dialog-by-dialog form: each dialog holds its interactions, named,
+/// in the order of the dialog's flow (so `-> next` goes to the one below);
+/// the short forms leave out what CB always writes.
 #[test]
 fn the_big_bot_reads_dialog_by_dialog() {
     let export = read_json(&cb_exports().into_iter().find(|p| p.ends_with("get-bot-patterns.json")).unwrap());
     let text = text_of(&export).text;
-    let groups = export["groups"].as_array().unwrap();
-    let mut at = 0;
-    for g in groups {
-        let header = format!("\ndialog {} {{\n", g["name"]);
-        let found = text[at..].find(&header).unwrap_or_else(|| panic!("{header} missing or out of order"));
-        at += found + header.len();
+    let messages = export["conversationMessage"].as_array().unwrap();
+    for g in export["groups"].as_array().unwrap() {
+        let kind = if g["dialogType"] == "FALLBACK_DIALOG" { "fallback" } else { "standard" };
+        let header = format!("\ndialog {} {kind} {{\n", g["name"]);
+        let at = text.find(&header).unwrap_or_else(|| panic!("{header} missing")) + header.len();
         let end = text[at..].find("\ndialog ").map_or(text.len(), |e| at + e);
         let inside = &text[at..end];
-        let members = export["conversationMessage"].as_array().unwrap().iter().filter(|m| m["group"] == g["id"]);
-        for m in members {
-            assert!(inside.contains(&format!("interaction {} {{", m["name"])), "{} not in {}", m["name"], g["name"]);
+        // Follow the flow from the interaction nothing links to.
+        let members: Vec<&Value> = messages.iter().filter(|m| m["group"] == g["id"]).collect();
+        let mut at = members.iter().find(|m| m.get("prevMessageId").is_none()).copied();
+        let mut last = 0;
+        while let Some(m) = at {
+            let kind = m["interactionType"].as_str().unwrap().to_ascii_lowercase();
+            let header = format!("interaction {} {kind} {{", m["name"]);
+            let found = inside.find(&header).unwrap_or_else(|| panic!("{header} not in {}", g["name"]));
+            assert!(found >= last, "{header} out of flow order");
+            last = found;
+            at = members.iter().find(|n| Some(&n["id"]) == m.get("nextMessageId")).copied();
         }
     }
-    assert!(text.contains("conversationMessage from dialogs ["), "the export's order is kept");
+    assert!(text.contains("conversationMessage from dialogs by id"), "CB's order is kept");
+    for noise in ["chatBotId", "userInputRequired", "BOT_MESSAGE", "changeResponse", "responseMatches", "nextMessageId"]
+    {
+        assert!(!text.contains(noise), "{noise} is implied by the short forms");
+    }
+    let lines = text.lines().count();
+    assert!(lines < 1271 * 6 / 10, "{lines} lines: the short forms should save 40 % of the 1271");
 }
 
 /// The lines of a formatted text, perturbed without changing its meaning:
@@ -198,6 +213,116 @@ proptest! {
         prop_assert!(strict_eq(&back, &bot), "{}\n{:#}", text.text, back);
         prop_assert_eq!(text_of(&back), text);
     }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 96, failure_persistence: None, ..ProptestConfig::default() })]
+
+    /// Exports with some of their objects changed (a key removed, two keys
+    /// swapped, a value replaced, a key added that the short forms use
+    /// themselves) still convert exactly: a short form gives way wherever
+    /// it would not give the object back.
+    #[test]
+    fn changed_exports_round_trip(
+        which in 0usize..11,
+        edits in prop::collection::vec((any::<prop::sample::Index>(), any::<prop::sample::Index>(), 0u8..4, change_key(), json_value()), 1..5),
+    ) {
+        let mut export = exports()[which].1.clone();
+        for (object, key, op, new_key, value) in edits {
+            change(&mut export, object, key, op, new_key, value);
+        }
+        let text = text_of(&export);
+        let back = lower(&text.text, &text.scripts).map_err(TestCaseError::fail)?;
+        prop_assert!(strict_eq(&back, &export), "{}", text.text);
+        prop_assert_eq!(text_of(&back), text);
+    }
+}
+
+/// Changes one object of `v` (chosen by `object` among all of them): removes
+/// a key, swaps two neighbouring keys, replaces a value or adds `new_key`.
+fn change(v: &mut Value, object: prop::sample::Index, key: prop::sample::Index, op: u8, new_key: String, value: Value) {
+    enum Step {
+        Key(String),
+        At(usize),
+    }
+    fn paths(v: &Value, path: &mut Vec<(bool, String)>, out: &mut Vec<Vec<(bool, String)>>) {
+        match v {
+            Value::Object(o) => {
+                out.push(path.clone());
+                for (k, x) in o {
+                    path.push((true, k.clone()));
+                    paths(x, path, out);
+                    path.pop();
+                }
+            }
+            Value::Array(a) => {
+                for (i, x) in a.iter().enumerate() {
+                    path.push((false, i.to_string()));
+                    paths(x, path, out);
+                    path.pop();
+                }
+            }
+            _ => {}
+        }
+    }
+    let mut all = Vec::new();
+    paths(v, &mut Vec::new(), &mut all);
+    let path = &all[object.index(all.len())];
+    let mut at = v;
+    for (is_key, step) in path {
+        let step = if *is_key { Step::Key(step.clone()) } else { Step::At(step.parse().unwrap()) };
+        at = match step {
+            Step::Key(k) => &mut at[k.as_str()],
+            Step::At(i) => &mut at[i],
+        };
+    }
+    let Value::Object(o) = at else { return };
+    let keys: Vec<String> = o.keys().cloned().collect();
+    let k = key.index(keys.len().max(1));
+    match op {
+        0 if !keys.is_empty() => {
+            o.shift_remove(&keys[k]);
+        }
+        1 if k + 1 < keys.len() => {
+            let mut entries: Vec<(String, Value)> = std::mem::take(o).into_iter().collect();
+            entries.swap(k, k + 1);
+            *o = entries.into_iter().collect();
+        }
+        2 if !keys.is_empty() => {
+            if let Some(x) = o.get_mut(&keys[k]) {
+                *x = value;
+            }
+        }
+        _ => {
+            o.shift_insert(k.min(o.len()), new_key, value);
+        }
+    }
+}
+
+/// Keys for `change`: any, and those the short forms give meaning to.
+fn change_key() -> impl Strategy<Value = String> {
+    prop_oneof![
+        json_key(),
+        prop::sample::select(vec![
+            "text",
+            "call",
+            "rule",
+            "resultsType",
+            "contentType",
+            "sampleUserInput",
+            "interactionType",
+            "id",
+            "required",
+            "status",
+            "chatBotId",
+            "nextMessageId",
+            "buttons",
+            "excludeKeywords",
+            "scope",
+            "value",
+        ])
+        .prop_map(str::to_string),
+    ]
 }
 
 proptest! {
