@@ -156,7 +156,8 @@ fn perturb(text: &str, choices: &[u8], comments: bool) -> (String, Vec<usize>) {
         // one (which would then be at the end of a line).
         let c2 = choices.get((i + 1) % choices.len().max(1)).copied().unwrap_or(0);
         let next_is_comment = lines.get(i + 1).is_some_and(|l| is_comment(l));
-        if c2 % 7 == 3 && !is_comment(line) && !next_is_comment && !(comments && c % 6 == 4) {
+        let joins = c2 % 7 == 3 && !(comments && c % 6 == 4);
+        if joins && !is_comment(line) && !next_is_comment {
             out.push(' ')
         } else {
             out.push('\n')
@@ -499,6 +500,64 @@ fn error_snapshots() {
         problems.extend(compare_or_bless(&file.with_extension("expected"), &actual).err());
     }
     assert!(problems.is_empty(), "{}", problems.join("\n\n"));
+}
+
+/// tests/data/dsl/model/*.cbot: bots in text form with problems of the
+/// bot itself (cbot-model's D codes, found in the converted export): every
+/// label points into the text or its script files, never into the JSON;
+/// snapshotted beside each.
+#[test]
+fn model_diagnostics_point_into_the_text() {
+    let files = data_files("tests/data/dsl/model", "cbot");
+    assert!(files.len() >= 2, "model inputs missing");
+    let mut problems = Vec::new();
+    for file in files {
+        let mut sources = SourceMap::new();
+        let loaded = cbot_engine::load_file(Path::new(&rel(&file)), &mut sources)
+            .unwrap_or_else(|e| panic!("{}: {e}", rel(&file)))
+            .loaded;
+        assert!(!loaded.diagnostics.is_empty(), "{}: no diagnostics", rel(&file));
+        for d in &loaded.diagnostics {
+            for l in d.labels() {
+                let name = sources.file(l.span.file()).name();
+                assert!(name.ends_with(".cbot") || name.ends_with(".js"), "{}: {} points into {name}", rel(&file), d);
+            }
+        }
+        let actual: String = loaded.diagnostics.iter().map(|d| render::plain(d, &sources) + "\n").collect();
+        problems.extend(compare_or_bless(&file.with_extension("expected"), &actual).err());
+    }
+    assert!(problems.is_empty(), "{}", problems.join("\n\n"));
+}
+
+/// `cbot check` on a text bot reports a syntax error in a code panel kept
+/// in a script file at its line in that file, and the bot's problems in
+/// bot.cbot; so do the commands that run the bot.
+#[test]
+fn check_points_into_text_and_scripts() {
+    let dir = scratch("check-text");
+    std::fs::create_dir_all(dir.join("scripts")).unwrap();
+    std::fs::write(
+        dir.join("bot.cbot"),
+        "bot { id \"b\" }\n\ndialog \"D\" standard {\n  id \"d\"\n\n  interaction \"hi\" dialog_starter {\n    \
+         id \"i\"\n    pattern [\"hi\"]\n    preProcessMessage file \"scripts/hi.pre.js\"\n    -> id \"gone\"\n  }\n}\n",
+    )
+    .unwrap();
+    std::fs::write(dir.join("scripts/hi.pre.js"), "// greets\nvar x = ;\n").unwrap();
+    let o = cbot(&["check", "--color", "never", &dir.to_string_lossy()]);
+    let out = String::from_utf8_lossy(&o.stdout);
+    assert!(!out.contains("(as JSON)"), "{out}");
+    assert!(out.contains("scripts/hi.pre.js:2:"), "{out}");
+    assert!(out.contains("bot.cbot:10:") && out.contains("-> id \"gone\""), "{out}");
+    assert_eq!(o.status.code(), Some(2), "{out}");
+    // The engine (chat, test, serve) refuses a bot with errors with the
+    // same places: here two interactions with one id (D010).
+    let engine = cbot_engine::Engine::new(&cbot_engine::Config::default()).unwrap();
+    std::fs::write(dir.join("scripts/hi.pre.js"), "// greets\n").unwrap();
+    let text = std::fs::read_to_string(dir.join("bot.cbot")).unwrap();
+    let text = text.replace("  }\n}\n", "  }\n\n  interaction \"again\" text { id \"i\" }\n}\n");
+    std::fs::write(dir.join("bot.cbot"), text).unwrap();
+    let err = engine.load_bot(&dir).err().expect("the bot has an error").to_string();
+    assert!(err.contains("[D010]") && err.contains("bot.cbot:13:") && !err.contains("(as JSON)"), "{err}");
 }
 
 /// `cbot convert` both ways gives the export back; `cbot fmt --check`
