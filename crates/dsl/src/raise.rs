@@ -56,11 +56,14 @@ pub fn raise(export: &Value) -> Result<(Vec<Item>, Vec<Script>), Diagnostic> {
             .with_help("a CB export is a JSON object with `bot`, `conversationMessage`, `groups`, …"));
     };
     let check_file = SourceMap::new().add("", String::new());
+    let names = Names::of_export(root);
     let mut r = Raise {
         scripts: Vec::new(),
         used: HashSet::new(),
         targets: targets(root),
-        names: Rc::new(Names::of_export(root)),
+        interaction_names: unique_names(&names.interactions),
+        dialog_names: unique_names(&names.dialogs),
+        names: Rc::new(names),
         check_file,
     };
     let mut items = Vec::new();
@@ -222,8 +225,23 @@ struct Raise {
     /// beside actions that name them by id.
     targets: HashMap<String, String>,
     names: Rc<Names>,
+    /// Ids → the name a rule can give them by: one only they have.
+    interaction_names: HashMap<String, String>,
+    dialog_names: HashMap<String, String>,
     /// A file id for the lowerings that check a short form.
     check_file: FileId,
+}
+
+/// For each id that is the only one with its name, that name (unless it
+/// has several such names).
+fn unique_names(names: &HashMap<String, Vec<String>>) -> HashMap<String, String> {
+    let mut out: HashMap<String, Option<String>> = HashMap::new();
+    for (name, ids) in names {
+        if let [id] = ids.as_slice() {
+            out.entry(id.clone()).and_modify(|n| *n = None).or_insert_with(|| Some(name.clone()));
+        }
+    }
+    out.into_iter().filter_map(|(id, name)| Some((id, name?))).collect()
 }
 
 /// What next actions' ids name: `interaction "NAME" in dialog "NAME"`,
@@ -594,22 +612,16 @@ impl Raise {
         }
         let action = r.get("action")?;
         let value = action.get("value")?.as_str()?;
-        let unique = |map: &HashMap<String, Vec<String>>| {
-            let mut named = map.iter().filter(|(_, ids)| ids.len() == 1 && ids[0] == value);
-            match (named.next(), named.next()) {
-                (Some((n, _)), None) => Some(lit(n)),
-                _ => None,
-            }
-        };
+        let unique = |names: &HashMap<String, String>| names.get(value).map(|n| lit(n));
         let kind = match (action.get("name")?.as_str()?, value) {
             ("INTERACTION", "next") => TargetKind::Next,
             ("INTERACTION", "none") => TargetKind::End,
             ("INTERACTION", "close_conversation") => TargetKind::CloseConversation,
             ("INTERACTION", "close_dialog") => TargetKind::CloseDialog,
             ("INTERACTION", v) => {
-                unique(&self.names.interactions).map_or(TargetKind::InteractionId(lit(v)), TargetKind::Interaction)
+                unique(&self.interaction_names).map_or(TargetKind::InteractionId(lit(v)), TargetKind::Interaction)
             }
-            ("DIALOG", v) => unique(&self.names.dialogs).map_or(TargetKind::DialogId(lit(v)), TargetKind::Dialog),
+            ("DIALOG", v) => unique(&self.dialog_names).map_or(TargetKind::DialogId(lit(v)), TargetKind::Dialog),
             _ => return None,
         };
         Some(Rule { span: 0..0, body: RuleBody::Clauses { name, clauses, target: Target { kind, span: 0..0 } } })
