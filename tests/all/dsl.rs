@@ -157,11 +157,7 @@ fn perturb(text: &str, choices: &[u8], comments: bool) -> (String, Vec<usize>) {
         let c2 = choices.get((i + 1) % choices.len().max(1)).copied().unwrap_or(0);
         let next_is_comment = lines.get(i + 1).is_some_and(|l| is_comment(l));
         let joins = c2 % 7 == 3 && !(comments && c % 6 == 4);
-        if joins && !is_comment(line) && !next_is_comment {
-            out.push(' ')
-        } else {
-            out.push('\n')
-        }
+        if joins && !is_comment(line) && !next_is_comment { out.push(' ') } else { out.push('\n') }
     }
     (out, commented)
 }

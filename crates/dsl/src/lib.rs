@@ -7,12 +7,16 @@
 //!
 //! The conversion is lossless: JSON → text → JSON gives the export back,
 //! keys in the same order and unknown fields included, and text → JSON →
-//! text gives the same bytes. Problems in the text are [`Diagnostic`]s
-//! with codes `X001`…`X010` and spans into the file; nothing panics on bad
-//! input.
+//! text gives the same bytes. It is also concise: dialogs, interactions
+//! and rules shaped as CB writes them are written in short forms that
+//! leave out what CB always writes (`shape.rs`), each used only where the
+//! conversion back gives the object exactly. Problems in the text are
+//! [`Diagnostic`]s with codes `X001`…`X010` and spans into the file;
+//! nothing panics on bad input. Problems found later in the export can be
+//! moved to the text that made it ([`Lowered::json`], [`TextMap`]).
 //!
 //! Data flow: `cbot.pest` → [`syntax::parse`] → syntax tree ([`Item`]) →
-//! `convert::lower` → JSON; JSON → `convert::raise` → tree →
+//! `lower.rs` → JSON with spans (`origin.rs`); JSON → `raise.rs` → tree →
 //! [`syntax::print`] → text. `cbot fmt` is parse → print.
 
 #![deny(missing_docs)]
