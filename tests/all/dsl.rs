@@ -325,8 +325,9 @@ fn change_key() -> impl Strategy<Value = String> {
 proptest! {
     #![proptest_config(ProptestConfig { cases: 256, failure_persistence: None, ..ProptestConfig::default() })]
 
-    /// No text panics the parser, the converter or the formatter: exports'
-    /// text with bytes of the grammar inserted and ranges deleted.
+    /// No text panics the parser, the converter, the formatter or the map
+    /// from the converted export back to the text: exports' text with bytes
+    /// of the grammar inserted and ranges deleted.
     #[test]
     fn mangled_text_never_panics(
         which in 0usize..11,
@@ -350,7 +351,19 @@ proptest! {
             // What parses formats to a fixed point.
             prop_assert_eq!(fmt(&once), once.clone());
         }
-        let _ = cbot_dsl::to_json(&sources, id, &mut |_| Ok(String::new()));
+        // What converts is checked as a bot, its diagnostics moved to the
+        // text and rendered.
+        if let Ok(lowered) = cbot_dsl::lower(&sources, id, &mut |_| Ok("var x = ;".to_string())) {
+            let (json, map) = lowered.json();
+            let mut loaded = cbot_model::load(&mut sources, "bot.cbot (as JSON)", json.into_bytes());
+            let json_file = loaded.locator.as_ref().map(cbot_model::Locator::file);
+            prop_assert!(json_file.is_some(), "the converted export is JSON");
+            map.relabel(&sources, json_file.unwrap(), &mut loaded.diagnostics);
+            for d in &loaded.diagnostics {
+                prop_assert!(d.labels().iter().all(|l| l.span.file() == id), "{}", d);
+                let _ = render::plain(d, &sources);
+            }
+        }
     }
 }
 
