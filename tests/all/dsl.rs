@@ -538,6 +538,32 @@ fn model_diagnostics_point_into_the_text() {
     assert!(problems.is_empty(), "{}", problems.join("\n\n"));
 }
 
+/// Every sample export has the same diagnostics (codes and messages) read
+/// from its text as from its JSON, and from its text they all point into
+/// bot.cbot or its scripts.
+#[test]
+fn samples_have_the_same_diagnostics_as_text() {
+    for path in cb_exports() {
+        let name = path.file_stem().unwrap().to_string_lossy().to_string();
+        let dir = scratch(&format!("diagnostics-{name}"));
+        cbot_dsl::write(&text_of(&read_json(&path)), &dir).unwrap();
+        let said = |bot: &Path| {
+            let mut sources = SourceMap::new();
+            let loaded = cbot_engine::load_file(bot, &mut sources).unwrap().loaded;
+            for d in &loaded.diagnostics {
+                for l in d.labels() {
+                    let file = sources.file(l.span.file()).name().to_string();
+                    assert!(!file.ends_with("(as JSON)"), "{name}: {d} points into {file}");
+                }
+            }
+            let mut said: Vec<String> = loaded.diagnostics.iter().map(|d| d.to_string()).collect();
+            said.sort();
+            said
+        };
+        assert_eq!(said(&dir), said(&path), "{name}");
+    }
+}
+
 /// `cbot check` on a text bot reports a syntax error in a code panel kept
 /// in a script file at its line in that file, and the bot's problems in
 /// bot.cbot; so do the commands that run the bot.
