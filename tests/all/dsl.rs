@@ -85,49 +85,81 @@ fn ids_are_kept_and_code_goes_to_scripts() {
     }
 }
 
-/// The dialog-by-dialog form: each dialog's interactions follow it, named.
+/// The dialog-by-dialog form: each dialog holds its interactions, named,
+/// in the order of the dialog's flow (so `-> next` goes to the one below);
+/// the short forms leave out what CB always writes.
 #[test]
 fn the_big_bot_reads_dialog_by_dialog() {
     let export = read_json(&cb_exports().into_iter().find(|p| p.ends_with("get-bot-patterns.json")).unwrap());
     let text = text_of(&export).text;
-    let groups = export["groups"].as_array().unwrap();
-    let mut at = 0;
-    for g in groups {
-        let header = format!("\ndialog {} {{\n", g["name"]);
-        let found = text[at..].find(&header).unwrap_or_else(|| panic!("{header} missing or out of order"));
-        at += found + header.len();
+    let messages = export["conversationMessage"].as_array().unwrap();
+    for g in export["groups"].as_array().unwrap() {
+        let kind = if g["dialogType"] == "FALLBACK_DIALOG" { "fallback" } else { "standard" };
+        let header = format!("\ndialog {} {kind} {{\n", g["name"]);
+        let at = text.find(&header).unwrap_or_else(|| panic!("{header} missing")) + header.len();
         let end = text[at..].find("\ndialog ").map_or(text.len(), |e| at + e);
         let inside = &text[at..end];
-        let members = export["conversationMessage"].as_array().unwrap().iter().filter(|m| m["group"] == g["id"]);
-        for m in members {
-            assert!(inside.contains(&format!("interaction {} {{", m["name"])), "{} not in {}", m["name"], g["name"]);
+        // Follow the flow from the interaction nothing links to.
+        let members: Vec<&Value> = messages.iter().filter(|m| m["group"] == g["id"]).collect();
+        let mut at = members.iter().find(|m| m.get("prevMessageId").is_none()).copied();
+        let mut last = 0;
+        while let Some(m) = at {
+            let kind = m["interactionType"].as_str().unwrap().to_ascii_lowercase();
+            let header = format!("interaction {} {kind} {{", m["name"]);
+            let found = inside.find(&header).unwrap_or_else(|| panic!("{header} not in {}", g["name"]));
+            assert!(found >= last, "{header} out of flow order");
+            last = found;
+            at = members.iter().find(|n| Some(&n["id"]) == m.get("nextMessageId")).copied();
         }
     }
-    assert!(text.contains("conversationMessage from dialogs ["), "the export's order is kept");
+    assert!(text.contains("conversationMessage from dialogs by id"), "CB's order is kept");
+    for noise in ["chatBotId", "userInputRequired", "BOT_MESSAGE", "changeResponse", "responseMatches", "nextMessageId"]
+    {
+        assert!(!text.contains(noise), "{noise} is implied by the short forms");
+    }
+    let lines = text.lines().count();
+    assert!(lines < 1271 * 6 / 10, "{lines} lines: the short forms should save 40 % of the 1271");
 }
 
 /// The lines of a formatted text, perturbed without changing its meaning:
-/// extra blank lines, indentation, commas, lines joined, comments.
-fn perturb(text: &str, choices: &[u8], comments: bool) -> String {
-    let mut out = String::new();
-    for (i, line) in text.lines().enumerate() {
+/// indentation, commas, lines joined, spaces; with `comments`, also blank
+/// lines and comments at the ends of lines (which `fmt` keeps where they
+/// are). Returns the text and the numbers of the lines that got a comment
+/// at their end.
+fn perturb(text: &str, choices: &[u8], comments: bool) -> (String, Vec<usize>) {
+    let lines: Vec<&str> = text.lines().collect();
+    let is_comment = |line: &str| line.trim_start().starts_with('#');
+    let (mut out, mut commented) = (String::new(), Vec::new());
+    for (i, &line) in lines.iter().enumerate() {
         let c = choices.get(i % choices.len().max(1)).copied().unwrap_or(0);
-        let is_comment = line.trim_start().starts_with('#');
-        // A comment runs to the end of its line: only its indentation may change.
-        let c = if is_comment { [0, 1, 3][usize::from(c) % 3] } else { c };
+        // A comment runs to the end of its line: only its indentation (and
+        // the blank lines after it) may change.
+        let c = match is_comment(line) {
+            true if comments => [0, 1, 3][usize::from(c) % 3],
+            true => [0, 1][usize::from(c) % 2],
+            false => c,
+        };
         match c % 6 {
             0 => out.push_str(line),
             1 => out.push_str(&format!("\t{}", line.trim_start())),
             2 => out.push_str(&format!("{line},")),
-            3 => out.push_str(&format!("{line}\n\n")),
-            4 if comments => out.push_str(&format!("{line} # note {i}")),
+            3 if comments => out.push_str(&format!("{line}\n\n")),
+            4 if comments => {
+                out.push_str(&format!("{line} # note {i}"));
+                if !line.trim().is_empty() {
+                    commented.push(i);
+                }
+            }
             _ => out.push_str(&format!("   {line}   ")),
         }
-        // Joining lines is whitespace too, except after a comment.
+        // Joining lines is whitespace too, except after a comment or before
+        // one (which would then be at the end of a line).
         let c2 = choices.get((i + 1) % choices.len().max(1)).copied().unwrap_or(0);
-        if c2 % 7 == 3 && !is_comment && !(comments && c % 6 == 4) { out.push(' ') } else { out.push('\n') }
+        let next_is_comment = lines.get(i + 1).is_some_and(|l| is_comment(l));
+        let joins = c2 % 7 == 3 && !(comments && c % 6 == 4);
+        if joins && !is_comment(line) && !next_is_comment { out.push(' ') } else { out.push('\n') }
     }
-    out
+    (out, commented)
 }
 
 /// The exports with their names and texts, read once for all test cases.
@@ -148,16 +180,22 @@ fn exports() -> &'static [(String, Value, TextBot)] {
 proptest! {
     #![proptest_config(ProptestConfig { cases: 48, failure_persistence: None, ..ProptestConfig::default() })]
 
-    /// Whitespace changes nothing once formatted; comments survive `fmt`
-    /// (formatting twice = once) and never change the JSON.
+    /// Whitespace changes nothing once formatted; comments and blank lines
+    /// survive `fmt` (formatting twice = once), a comment at the end of a
+    /// line stays there, and neither changes the JSON.
     #[test]
     fn fmt_is_idempotent_on_perturbed_exports(which in 0usize..11, choices in prop::collection::vec(any::<u8>(), 1..64)) {
         let (name, export, text) = &exports()[which];
-        let spaced = perturb(&text.text, &choices, false);
+        let (spaced, _) = perturb(&text.text, &choices, false);
         prop_assert_eq!(fmt(&spaced), text.text.clone(), "{}", name);
-        let commented = perturb(&text.text, &choices, true);
+        let (commented, at_ends) = perturb(&text.text, &choices, true);
         let once = fmt(&commented);
         prop_assert_eq!(fmt(&once), once.clone(), "{}", name);
+        for i in at_ends {
+            let note = format!("# note {i}");
+            let line = once.lines().find(|l| l.ends_with(&note)).unwrap_or_default();
+            prop_assert!(!line.trim_start().starts_with('#'), "{}: {} left its line", name, note);
+        }
         let back = lower(&once, &text.scripts).unwrap();
         prop_assert!(strict_eq(&back, export), "{}: comments changed the JSON", name);
     }
@@ -175,10 +213,121 @@ proptest! {
 }
 
 proptest! {
+    #![proptest_config(ProptestConfig { cases: 96, failure_persistence: None, ..ProptestConfig::default() })]
+
+    /// Exports with some of their objects changed (a key removed, two keys
+    /// swapped, a value replaced, a key added that the short forms use
+    /// themselves) still convert exactly: a short form gives way wherever
+    /// it would not give the object back.
+    #[test]
+    fn changed_exports_round_trip(
+        which in 0usize..11,
+        edits in prop::collection::vec((any::<prop::sample::Index>(), any::<prop::sample::Index>(), 0u8..4, change_key(), json_value()), 1..5),
+    ) {
+        let mut export = exports()[which].1.clone();
+        for (object, key, op, new_key, value) in edits {
+            change(&mut export, object, key, op, new_key, value);
+        }
+        let text = text_of(&export);
+        let back = lower(&text.text, &text.scripts).map_err(TestCaseError::fail)?;
+        prop_assert!(strict_eq(&back, &export), "{}", text.text);
+        prop_assert_eq!(text_of(&back), text);
+    }
+}
+
+/// Changes one object of `v` (chosen by `object` among all of them): removes
+/// a key, swaps two neighbouring keys, replaces a value or adds `new_key`.
+fn change(v: &mut Value, object: prop::sample::Index, key: prop::sample::Index, op: u8, new_key: String, value: Value) {
+    enum Step {
+        Key(String),
+        At(usize),
+    }
+    fn paths(v: &Value, path: &mut Vec<(bool, String)>, out: &mut Vec<Vec<(bool, String)>>) {
+        match v {
+            Value::Object(o) => {
+                out.push(path.clone());
+                for (k, x) in o {
+                    path.push((true, k.clone()));
+                    paths(x, path, out);
+                    path.pop();
+                }
+            }
+            Value::Array(a) => {
+                for (i, x) in a.iter().enumerate() {
+                    path.push((false, i.to_string()));
+                    paths(x, path, out);
+                    path.pop();
+                }
+            }
+            _ => {}
+        }
+    }
+    let mut all = Vec::new();
+    paths(v, &mut Vec::new(), &mut all);
+    let path = &all[object.index(all.len())];
+    let mut at = v;
+    for (is_key, step) in path {
+        let step = if *is_key { Step::Key(step.clone()) } else { Step::At(step.parse().unwrap()) };
+        at = match step {
+            Step::Key(k) => &mut at[k.as_str()],
+            Step::At(i) => &mut at[i],
+        };
+    }
+    let Value::Object(o) = at else { return };
+    let keys: Vec<String> = o.keys().cloned().collect();
+    let k = key.index(keys.len().max(1));
+    match op {
+        0 if !keys.is_empty() => {
+            o.shift_remove(&keys[k]);
+        }
+        1 if k + 1 < keys.len() => {
+            let mut entries: Vec<(String, Value)> = std::mem::take(o).into_iter().collect();
+            entries.swap(k, k + 1);
+            *o = entries.into_iter().collect();
+        }
+        2 if !keys.is_empty() => {
+            if let Some(x) = o.get_mut(&keys[k]) {
+                *x = value;
+            }
+        }
+        _ => {
+            o.shift_insert(k.min(o.len()), new_key, value);
+        }
+    }
+}
+
+/// Keys for `change`: any, and those the short forms give meaning to.
+fn change_key() -> impl Strategy<Value = String> {
+    prop_oneof![
+        json_key(),
+        prop::sample::select(vec![
+            "text",
+            "call",
+            "rule",
+            "resultsType",
+            "contentType",
+            "sampleUserInput",
+            "interactionType",
+            "id",
+            "required",
+            "status",
+            "chatBotId",
+            "nextMessageId",
+            "buttons",
+            "excludeKeywords",
+            "scope",
+            "value",
+        ])
+        .prop_map(str::to_string),
+    ]
+}
+
+proptest! {
     #![proptest_config(ProptestConfig { cases: 256, failure_persistence: None, ..ProptestConfig::default() })]
 
-    /// No text panics the parser, the converter or the formatter: exports'
-    /// text with bytes of the grammar inserted and ranges deleted.
+    /// No text panics the parser, the converter, the formatter or the map
+    /// from the converted export back to the text: exports' text with bytes
+    /// of the grammar inserted and ranges deleted.
     #[test]
     fn mangled_text_never_panics(
         which in 0usize..11,
@@ -202,7 +351,19 @@ proptest! {
             // What parses formats to a fixed point.
             prop_assert_eq!(fmt(&once), once.clone());
         }
-        let _ = cbot_dsl::to_json(&sources, id, &mut |_| Ok(String::new()));
+        // What converts is checked as a bot, its diagnostics moved to the
+        // text and rendered.
+        if let Ok(lowered) = cbot_dsl::lower(&sources, id, &mut |_| Ok("var x = ;".to_string())) {
+            let (json, map) = lowered.json();
+            let mut loaded = cbot_model::load(&mut sources, "bot.cbot (as JSON)", json.into_bytes());
+            let json_file = loaded.locator.as_ref().map(cbot_model::Locator::file);
+            prop_assert!(json_file.is_some(), "the converted export is JSON");
+            map.relabel(&sources, json_file.unwrap(), &mut loaded.diagnostics);
+            for d in &loaded.diagnostics {
+                prop_assert!(d.labels().iter().all(|l| l.span.file() == id), "{}", d);
+                let _ = render::plain(d, &sources);
+            }
+        }
     }
 }
 
@@ -348,6 +509,90 @@ fn error_snapshots() {
         problems.extend(compare_or_bless(&file.with_extension("expected"), &actual).err());
     }
     assert!(problems.is_empty(), "{}", problems.join("\n\n"));
+}
+
+/// tests/data/dsl/model/*.cbot: bots in text form with problems of the
+/// bot itself (cbot-model's D codes, found in the converted export): every
+/// label points into the text or its script files, never into the JSON;
+/// snapshotted beside each.
+#[test]
+fn model_diagnostics_point_into_the_text() {
+    let files = data_files("tests/data/dsl/model", "cbot");
+    assert!(files.len() >= 2, "model inputs missing");
+    let mut problems = Vec::new();
+    for file in files {
+        let mut sources = SourceMap::new();
+        let loaded = cbot_engine::load_file(Path::new(&rel(&file)), &mut sources)
+            .unwrap_or_else(|e| panic!("{}: {e}", rel(&file)))
+            .loaded;
+        assert!(!loaded.diagnostics.is_empty(), "{}: no diagnostics", rel(&file));
+        for d in &loaded.diagnostics {
+            for l in d.labels() {
+                let name = sources.file(l.span.file()).name();
+                assert!(name.ends_with(".cbot") || name.ends_with(".js"), "{}: {} points into {name}", rel(&file), d);
+            }
+        }
+        let actual: String = loaded.diagnostics.iter().map(|d| render::plain(d, &sources) + "\n").collect();
+        problems.extend(compare_or_bless(&file.with_extension("expected"), &actual).err());
+    }
+    assert!(problems.is_empty(), "{}", problems.join("\n\n"));
+}
+
+/// Every sample export has the same diagnostics (codes and messages) read
+/// from its text as from its JSON, and from its text they all point into
+/// bot.cbot or its scripts.
+#[test]
+fn samples_have_the_same_diagnostics_as_text() {
+    for path in cb_exports() {
+        let name = path.file_stem().unwrap().to_string_lossy().to_string();
+        let dir = scratch(&format!("diagnostics-{name}"));
+        cbot_dsl::write(&text_of(&read_json(&path)), &dir).unwrap();
+        let said = |bot: &Path| {
+            let mut sources = SourceMap::new();
+            let loaded = cbot_engine::load_file(bot, &mut sources).unwrap().loaded;
+            for d in &loaded.diagnostics {
+                for l in d.labels() {
+                    let file = sources.file(l.span.file()).name().to_string();
+                    assert!(!file.ends_with("(as JSON)"), "{name}: {d} points into {file}");
+                }
+            }
+            let mut said: Vec<String> = loaded.diagnostics.iter().map(|d| d.to_string()).collect();
+            said.sort();
+            said
+        };
+        assert_eq!(said(&dir), said(&path), "{name}");
+    }
+}
+
+/// `cbot check` on a text bot reports a syntax error in a code panel kept
+/// in a script file at its line in that file, and the bot's problems in
+/// bot.cbot; so do the commands that run the bot.
+#[test]
+fn check_points_into_text_and_scripts() {
+    let dir = scratch("check-text");
+    std::fs::create_dir_all(dir.join("scripts")).unwrap();
+    std::fs::write(
+        dir.join("bot.cbot"),
+        "bot { id \"b\" }\n\ndialog \"D\" standard {\n  id \"d\"\n\n  interaction \"hi\" dialog_starter {\n    \
+         id \"i\"\n    pattern [\"hi\"]\n    preProcessMessage file \"scripts/hi.pre.js\"\n    -> id \"gone\"\n  }\n}\n",
+    )
+    .unwrap();
+    std::fs::write(dir.join("scripts/hi.pre.js"), "// greets\nvar x = ;\n").unwrap();
+    let o = cbot(&["check", "--color", "never", &dir.to_string_lossy()]);
+    let out = String::from_utf8_lossy(&o.stdout);
+    assert!(!out.contains("(as JSON)"), "{out}");
+    assert!(out.contains("scripts/hi.pre.js:2:"), "{out}");
+    assert!(out.contains("bot.cbot:10:") && out.contains("-> id \"gone\""), "{out}");
+    assert_eq!(o.status.code(), Some(2), "{out}");
+    // The engine (chat, test, serve) refuses a bot with errors with the
+    // same places: here two interactions with one id (D010).
+    let engine = cbot_engine::Engine::new(&cbot_engine::Config::default()).unwrap();
+    std::fs::write(dir.join("scripts/hi.pre.js"), "// greets\n").unwrap();
+    let text = std::fs::read_to_string(dir.join("bot.cbot")).unwrap();
+    let text = text.replace("  }\n}\n", "  }\n\n  interaction \"again\" text { id \"i\" }\n}\n");
+    std::fs::write(dir.join("bot.cbot"), text).unwrap();
+    let err = engine.load_bot(&dir).err().expect("the bot has an error").to_string();
+    assert!(err.contains("[D010]") && err.contains("bot.cbot:13:") && !err.contains("(as JSON)"), "{err}");
 }
 
 /// `cbot convert` both ways gives the export back; `cbot fmt --check`

@@ -1,6 +1,6 @@
 //! `cbot check BOT`: summary and diagnostics.
 
-use super::{load, plural, print_diagnostics};
+use super::{load_file, plural, print_diagnostics};
 use crate::{CheckArgs, Format};
 use cbot_diag::{SourceMap, render};
 use cbot_model::Summary;
@@ -9,12 +9,15 @@ use std::process::ExitCode;
 
 pub fn run(args: &CheckArgs) -> anyhow::Result<ExitCode> {
     let mut sources = SourceMap::new();
-    let mut loaded = load(&args.bot, &mut sources)?;
-    if let (Some(bot), Some(locator)) = (&loaded.bot, &loaded.locator) {
+    let mut file = load_file(&args.bot, &mut sources)?;
+    if let (Some(bot), Some(locator)) = (&file.loaded.bot, &file.loaded.locator) {
         let mut found = script_diagnostics(bot, locator, &sources);
-        loaded.diagnostics.append(&mut found);
-        loaded.diagnostics.sort();
+        // In a text bot, the code comes from its script files.
+        file.relabel(&sources, &mut found);
+        file.loaded.diagnostics.append(&mut found);
+        file.loaded.diagnostics.sort();
     }
+    let loaded = file.loaded;
     let summary = loaded.bot.as_ref().map(Summary::of);
     let diags = &loaded.diagnostics;
     let name = args.bot.display().to_string();

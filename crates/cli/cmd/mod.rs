@@ -12,7 +12,6 @@ pub mod serve;
 pub mod show;
 pub mod test;
 
-use anyhow::Context as _;
 use cbot_diag::{Diagnostics, SourceMap, render};
 use std::io::Write;
 use std::path::Path;
@@ -20,21 +19,20 @@ use std::path::Path;
 /// Reads and loads a bot file. I/O problems are errors of the command;
 /// problems in the bot are diagnostics.
 pub fn load(path: &Path, sources: &mut SourceMap) -> anyhow::Result<cbot_model::Loaded> {
-    // A bot directory holds its export as bot.json, or its text as bot.cbot.
-    let file = &cbot_engine::bot_file(path);
-    if cbot_engine::is_text_bot(file) {
-        // The bot's diagnostics point into the export converted from the
-        // text; problems in the text itself stop here (exit status 2).
-        let (_, bytes) = cbot_engine::read_bot(file).map_err(|e| match e {
-            cbot_engine::Error::Invalid(report) => {
-                anyhow::anyhow!("{}: the text has errors:\n{report}", file.display())
-            }
-            e => anyhow::anyhow!("{e}"),
-        })?;
-        return Ok(cbot_model::load(sources, format!("{} (as JSON)", file.display()), bytes));
-    }
-    let bytes = std::fs::read(file).with_context(|| format!("cannot read {}", file.display()))?;
-    Ok(cbot_model::load(sources, file.display().to_string(), bytes))
+    Ok(load_file(path, sources)?.loaded)
+}
+
+/// [`load`], keeping what moves diagnostics found later in a text bot's
+/// converted export to its text (`cbot check`'s script diagnostics).
+pub fn load_file(path: &Path, sources: &mut SourceMap) -> anyhow::Result<cbot_engine::LoadedFile> {
+    // A bot directory holds its export as bot.json, or its text as bot.cbot;
+    // the bot's diagnostics point into the text, and problems in the text
+    // itself stop here (exit status 2).
+    let file = cbot_engine::bot_file(path);
+    cbot_engine::load_file(path, sources).map_err(|e| match e {
+        cbot_engine::Error::Invalid(report) => anyhow::anyhow!("{}: the text has errors:\n{report}", file.display()),
+        e => anyhow::anyhow!("{e}"),
+    })
 }
 
 /// Writes every diagnostic, each followed by a blank line.

@@ -1,6 +1,7 @@
 //! The syntax tree of a `.cbot` file: the pest grammar (`cbot.pest`), the
-//! tree it gives (entries, values, comments, with byte ranges) and the
-//! canonical printer. What entries mean is decided in `convert.rs`.
+//! tree it gives (entries, rules, values, comments, with byte ranges) and
+//! the canonical printer. What they mean is decided in `lower.rs` (text →
+//! JSON) and `raise.rs` (JSON → text).
 
 use cbot_diag::{Diagnostic, Diagnostics, FileId, SourceMap, Span};
 use pest::Parser as _;
@@ -13,22 +14,55 @@ mod grammar {
     #[grammar = "cbot.pest"]
     pub(super) struct Grammar;
 }
-use grammar::{Grammar, Rule};
+use grammar::{Grammar, Rule as G};
 
 /// Keys that start a construct rather than an object field when written
 /// bare; a JSON key spelt like one is printed quoted.
-pub(crate) const KEYWORDS: [&str; 2] = ["dialog", "interaction"];
+pub(crate) const KEYWORDS: [&str; 3] = ["dialog", "interaction", "rule"];
 
 /// Lines longer than this are split (blocks and lists one item a line).
 const WIDTH: usize = 100;
 
-/// One item of a block or of the document: an entry or a comment.
+/// One item of a block or of the document: an entry, a comment, or a
+/// blank line the author put between items.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Item {
-    /// `# text` (the text after `#`, kept verbatim).
-    Comment(String),
-    /// `key value` or `keyword "label" { … }`.
+    /// `# text`.
+    Comment(Comment),
+    /// One or more empty lines between two items (kept as one).
+    Blank,
+    /// `key value` or `keyword "label" kind { … }`.
     Entry(Entry),
+    /// `rule "NAME" when … -> TARGET`, `-> TARGET` or `rule { … }`.
+    Rule(Rule),
+}
+
+/// A comment: the text after `#`, kept verbatim.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Comment {
+    /// The text after `#`, without the line break.
+    pub text: String,
+    /// Written at the end of a line after something else (`key 1 # why`),
+    /// rather than on a line of its own; `cbot fmt` keeps it there.
+    pub trailing: bool,
+}
+
+impl Comment {
+    /// A comment on a line of its own.
+    pub fn line(text: impl Into<String>) -> Self {
+        Comment { text: text.into(), trailing: false }
+    }
+}
+
+/// One item of a list.
+#[derive(Debug, Clone, PartialEq)]
+pub enum ListItem {
+    /// A value.
+    Value(Node),
+    /// A comment between values.
+    Comment(Comment),
+    /// Empty lines between two values (kept as one).
+    Blank,
 }
 
 /// `key value`, or `key "label" { … }`.
@@ -42,8 +76,164 @@ pub struct Entry {
     pub key_span: Range<usize>,
     /// The label (a dialog's or interaction's name) and where it is.
     pub label: Option<(String, Range<usize>)>,
+    /// The kind word after the label (`standard`, `text_question` …).
+    pub kind: Option<(String, Range<usize>)>,
     /// The value.
     pub value: Node,
+}
+
+/// The order of the list `from dialogs` makes.
+#[derive(Debug, Clone, PartialEq)]
+pub enum DialogOrder {
+    /// `from dialogs`: as written, dialog by dialog.
+    Written,
+    /// `from dialogs by id`: sorted by id, as CB exports them.
+    ById,
+    /// `from dialogs [2, 1, 1]`: each interaction's dialog number, in the
+    /// export's order.
+    Listed(Box<Node>),
+}
+
+/// A string literal, decoded, and where it is.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Str {
+    /// The decoded text.
+    pub text: String,
+    /// The literal, quotes included (or the bare word it was written as).
+    pub span: Range<usize>,
+}
+
+/// A rule of an interaction (an entry of `responseMatches`).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Rule {
+    /// From `rule` (or `->`) to the end.
+    pub span: Range<usize>,
+    /// What it is.
+    pub body: RuleBody,
+}
+
+/// The two forms of a rule.
+#[derive(Debug, Clone, PartialEq)]
+pub enum RuleBody {
+    /// `rule { … }`: the rule's object, as written.
+    Object(Node),
+    /// `rule "NAME" clauses -> TARGET`.
+    Clauses {
+        /// The rule's name.
+        name: Option<Str>,
+        /// `when`, `if` and `set` clauses, and comments between them.
+        clauses: Vec<ClauseItem>,
+        /// Where it goes.
+        target: Target,
+    },
+}
+
+/// A clause of a rule, or a comment between clauses.
+#[derive(Debug, Clone, PartialEq)]
+pub enum ClauseItem {
+    /// A clause.
+    Clause(Clause),
+    /// A comment.
+    Comment(Comment),
+}
+
+/// A clause of a rule with its span.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Clause {
+    /// What it says.
+    pub kind: ClauseKind,
+    /// Where it is.
+    pub span: Range<usize>,
+}
+
+/// The clauses of a rule.
+#[derive(Debug, Clone, PartialEq)]
+pub enum ClauseKind {
+    /// `when …`: an entry of `conditions`.
+    When(Condition),
+    /// `if any "{$x}" contains "y", …`: `contextConditions`, and
+    /// `contextMatchConditionType` when a word follows `if`.
+    If {
+        /// `any`, `all` …
+        combinator: Option<Str>,
+        /// The conditions.
+        conditions: Vec<ContextCondition>,
+    },
+    /// `set name = "value" in scope`: an entry of `contextDataVariables`.
+    Set {
+        /// The variable.
+        name: Str,
+        /// Its value.
+        value: Str,
+        /// `in request` …; the session when absent.
+        scope: Option<Str>,
+    },
+}
+
+/// What the user's message must match.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Condition {
+    /// `pattern "a", "b" except "c"`.
+    Pattern {
+        /// The patterns.
+        patterns: Vec<Str>,
+        /// Words that veto the match.
+        except: Vec<Str>,
+    },
+    /// `regex "…" except "c"`.
+    Regex {
+        /// The regular expression.
+        regex: Str,
+        /// Words that veto the match.
+        except: Vec<Str>,
+    },
+    /// `option "…"`: a multiple-choice option.
+    Option(Str),
+    /// `no_match "…"`: when nothing else matched, with the message to send.
+    NoMatch(Str),
+    /// `api_result "SUCCESS"`.
+    ApiResult(Str),
+}
+
+/// `"{$userMessage}" contains "answer"`.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ContextCondition {
+    /// The variable or template.
+    pub name: Str,
+    /// `contains`, `not_contains` … (CB's match type in lower case).
+    pub operator: Str,
+    /// The operand.
+    pub value: Str,
+}
+
+/// Where a rule goes, with its span.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Target {
+    /// Which.
+    pub kind: TargetKind,
+    /// Where it is written.
+    pub span: Range<usize>,
+}
+
+/// The targets of a rule.
+#[derive(Debug, Clone, PartialEq)]
+pub enum TargetKind {
+    /// `next`: the next interaction of the dialog.
+    Next,
+    /// `end`: none (CB's `none`).
+    End,
+    /// `close_conversation`.
+    CloseConversation,
+    /// `close_dialog`.
+    CloseDialog,
+    /// `"NAME"`: the interaction of that name.
+    Interaction(Str),
+    /// `id "…"`: the interaction with that id (or any other value).
+    InteractionId(Str),
+    /// `dialog "NAME"`: the dialog of that name.
+    Dialog(Str),
+    /// `dialog id "…"`: the dialog with that id.
+    DialogId(Str),
 }
 
 /// A value with its byte range.
@@ -68,12 +258,12 @@ pub enum Kind {
     Null,
     /// `file "scripts/x.js"`: the file's text.
     File(String),
-    /// `from dialogs [order]`: the interactions of the dialogs.
-    FromDialogs(Option<Box<Node>>),
+    /// `from dialogs …`: the interactions (or the dialogs) of the dialogs.
+    FromDialogs(DialogOrder),
     /// `{ entries }`: an object.
     Block(Vec<Item>),
-    /// `[ values ]`: an array; comments are kept as `Err(text)`.
-    List(Vec<Result<Node, String>>),
+    /// `[ values ]`: an array, with its comments and blank lines.
+    List(Vec<ListItem>),
 }
 
 impl Kind {
@@ -106,15 +296,15 @@ pub fn parse(sources: &SourceMap, file: FileId) -> Result<Vec<Item>, Diagnostics
         );
         return Err(diags);
     }
-    let root = match Grammar::parse(Rule::document, text) {
-        Ok(mut pairs) => pairs.next().expect("the document rule matched"),
+    let pairs = match Grammar::parse(G::document, text) {
+        Ok(pairs) => pairs,
         Err(e) => {
             diags.push(syntax_error(file, text, &e));
             return Err(diags);
         }
     };
-    let mut p = Parse { file, diags };
-    let items = p.items(root.into_inner());
+    let mut p = Parse { file, text, diags };
+    let items = p.items(pairs.flat_map(|root| root.into_inner()));
     if p.diags.has_errors() { Err(p.diags) } else { Ok(items) }
 }
 
@@ -156,7 +346,7 @@ fn too_deep(text: &str) -> Option<usize> {
 
 /// A syntax error (X001) at the position pest stopped, saying what could
 /// come there.
-fn syntax_error(file: FileId, text: &str, e: &pest::error::Error<Rule>) -> Diagnostic {
+fn syntax_error(file: FileId, text: &str, e: &pest::error::Error<G>) -> Diagnostic {
     let at = match e.location {
         pest::error::InputLocation::Pos(p) => p,
         pest::error::InputLocation::Span((s, _)) => s,
@@ -187,76 +377,282 @@ fn syntax_error(file: FileId, text: &str, e: &pest::error::Error<Rule>) -> Diagn
     };
     Diagnostic::error("X001", "this bot text cannot be read").with_label(Span::new(file, at..end), label).with_help(
         "an entry is `key value`; values are strings in double quotes, numbers, true, false, \
-             null, `{ … }`, `[ … ]` or `file \"scripts/….js\"` (docs/text-format.md)",
+             null, `{ … }`, `[ … ]` or `file \"scripts/….js\"`; a rule is \
+             `rule \"NAME\" when pattern \"…\" -> next` (docs/text-format.md)",
     )
 }
 
 /// How a rule is named in "expected …"; `None` for rules never worth naming.
-fn rule_name(rule: Rule) -> Option<&'static str> {
-    Some(match rule {
-        Rule::EOI => "the end of the file",
-        Rule::entry | Rule::key | Rule::ident => "a key",
-        Rule::comment => "a comment",
-        Rule::label => "a name",
-        Rule::string => "a string",
-        Rule::number | Rule::kw_true | Rule::kw_false | Rule::kw_null | Rule::file_ref | Rule::from_dialogs => {
-            "a value"
+fn rule_name(r: G) -> Option<&'static str> {
+    Some(match r {
+        G::EOI => "the end of the file",
+        G::entry | G::key | G::ident => "a key",
+        G::rule | G::kw_rule => "a rule",
+        G::arrow => "`->`",
+        G::target
+        | G::kw_next
+        | G::kw_end
+        | G::kw_close_conversation
+        | G::kw_close_dialog
+        | G::dialog_target
+        | G::id_target => "where the rule goes (`next`, `end`, a name …)",
+        G::when_clause | G::if_clause | G::set_clause | G::kw_when | G::kw_if | G::kw_set => {
+            "a clause (`when`, `if`, `set`)"
         }
-        Rule::block => "`{`",
-        Rule::list => "`[`",
-        Rule::close_brace => "`}`",
-        Rule::close_bracket => "`]`",
+        G::pattern_cond
+        | G::regex_cond
+        | G::option_cond
+        | G::no_match_cond
+        | G::api_result_cond
+        | G::kw_pattern
+        | G::kw_regex
+        | G::kw_option
+        | G::kw_no_match
+        | G::kw_api_result => "a condition (`pattern`, `regex`, `option`, `no_match`, `api_result`)",
+        G::context_cond => "a condition (`\"{$x}\" contains \"y\"`)",
+        G::operator | G::combinator => "a word",
+        G::kind => "a kind (`text`, `text_question` …)",
+        G::by_id | G::kw_by => "`by id`",
+        G::comment => "a comment",
+        G::label => "a name",
+        G::string => "a string",
+        G::number | G::kw_true | G::kw_false | G::kw_null | G::file_ref | G::from_dialogs => "a value",
+        G::block => "`{`",
+        G::list => "`[`",
+        G::close_brace => "`}`",
+        G::close_bracket => "`]`",
         _ => return None,
     })
 }
 
-struct Parse {
+struct Parse<'t> {
     file: FileId,
+    text: &'t str,
     diags: Diagnostics,
 }
 
-impl Parse {
-    fn items<'a>(&mut self, pairs: impl Iterator<Item = Pair<'a, Rule>>) -> Vec<Item> {
+/// The whitespace before a token: how many line breaks it holds, and
+/// whether it runs back to the start of the file.
+struct Gap {
+    newlines: usize,
+    at_start: bool,
+}
+
+impl Gap {
+    fn before(text: &str, at: usize) -> Gap {
+        let before = &text.as_bytes()[..at.min(text.len())];
+        let run = before.iter().rev().take_while(|b| matches!(b, b' ' | b'\t' | b'\r' | b'\n' | b',')).count();
+        let newlines = before[before.len() - run..].iter().filter(|&&b| b == b'\n').count();
+        Gap { newlines, at_start: run == before.len() }
+    }
+
+    /// An empty line separates the token from what precedes it.
+    fn blank(&self) -> bool {
+        self.newlines >= 2
+    }
+
+    /// The token is on the same line as something before it.
+    fn trailing(&self) -> bool {
+        self.newlines == 0 && !self.at_start
+    }
+}
+
+impl Parse<'_> {
+    fn comment(&self, p: &Pair<'_, G>) -> Comment {
+        Comment { text: comment_text(p), trailing: Gap::before(self.text, p.as_span().start()).trailing() }
+    }
+
+    /// Whether an author's blank line comes before `p` (one that is not the
+    /// first item of its block, list or file: blank lines there are dropped).
+    fn blank_before(&self, p: &Pair<'_, G>, first: bool) -> bool {
+        !first && Gap::before(self.text, p.as_span().start()).blank()
+    }
+
+    fn items<'a>(&mut self, pairs: impl Iterator<Item = Pair<'a, G>>) -> Vec<Item> {
         let mut items = Vec::new();
         for p in pairs {
+            if !matches!(p.as_rule(), G::comment | G::entry | G::rule) {
+                continue; // EOI, `}`
+            }
+            if self.blank_before(&p, items.is_empty()) {
+                items.push(Item::Blank);
+            }
             match p.as_rule() {
-                Rule::comment => items.push(Item::Comment(comment_text(&p))),
-                Rule::entry => items.push(Item::Entry(self.entry(p))),
-                _ => {} // EOI, `}`
+                G::comment => items.push(Item::Comment(self.comment(&p))),
+                G::rule => items.push(Item::Rule(self.rule(p))),
+                _ => items.push(Item::Entry(self.entry(p))),
             }
         }
         items
     }
 
-    fn entry(&mut self, p: Pair<'_, Rule>) -> Entry {
-        let mut inner = p.into_inner();
-        let key = inner.next().expect("an entry has a key");
-        let key_span = range(&key);
-        let key_tok = key.into_inner().next().expect("a key is an ident or a string");
-        let (key, keyword) = match key_tok.as_rule() {
-            Rule::ident => {
-                let k = key_tok.as_str().to_string();
-                let kw = KEYWORDS.contains(&k.as_str());
-                (k, kw)
+    fn entry(&mut self, p: Pair<'_, G>) -> Entry {
+        let (mut key, mut keyword, mut key_span) = (String::new(), false, 0..0);
+        let (mut label, mut kind, mut value) = (None, None, None);
+        for q in p.into_inner() {
+            match q.as_rule() {
+                G::keyword => {
+                    key = q.as_str().to_string();
+                    keyword = true;
+                    key_span = range(&q);
+                }
+                G::key => {
+                    key_span = range(&q);
+                    if let Some(tok) = q.into_inner().next() {
+                        if tok.as_rule() == G::ident {
+                            key = tok.as_str().to_string();
+                            keyword = KEYWORDS.contains(&key.as_str());
+                        } else {
+                            key = self.string(&tok);
+                        }
+                    }
+                }
+                G::label => label = q.into_inner().next().map(|s| (self.string(&s), range(&s))),
+                G::kind => kind = Some((q.as_str().to_string(), range(&q))),
+                _ => value = Some(self.value(q)),
             }
-            _ => (self.string(&key_tok), false),
-        };
-        let mut next = inner.next().expect("an entry has a value");
-        let mut label = None;
-        if next.as_rule() == Rule::label {
-            let s = next.into_inner().next().expect("a label is a string");
-            label = Some((self.string(&s), range(&s)));
-            next = inner.next().expect("a label is followed by a block");
         }
-        let value = self.value(next);
-        Entry { key, keyword, key_span, label, value }
+        let value = value.unwrap_or(Node { kind: Kind::Null, span: key_span.clone() });
+        Entry { key, keyword, key_span, label, kind, value }
     }
 
-    fn value(&mut self, p: Pair<'_, Rule>) -> Node {
+    fn str(&mut self, p: &Pair<'_, G>) -> Str {
+        Str { text: self.string(p), span: range(p) }
+    }
+
+    /// A bare word (a kind, an operator) as a `Str`.
+    fn word(p: &Pair<'_, G>) -> Str {
+        Str { text: p.as_str().to_string(), span: range(p) }
+    }
+
+    fn rule(&mut self, p: Pair<'_, G>) -> Rule {
+        let span = range(&p);
+        let (mut name, mut clauses, mut target, mut object) = (None, Vec::new(), None, None);
+        for q in p.into_inner() {
+            match q.as_rule() {
+                G::block => object = Some(self.value(q)),
+                G::label => name = q.into_inner().next().map(|s| self.str(&s)),
+                G::comment => clauses.push(ClauseItem::Comment(self.comment(&q))),
+                G::when_clause | G::if_clause | G::set_clause => {
+                    let c = self.clause(q);
+                    clauses.push(ClauseItem::Clause(c));
+                }
+                G::arrow => target = q.into_inner().next().map(|t| self.target(t)),
+                _ => {} // `rule`
+            }
+        }
+        let body = match (object, target) {
+            (Some(node), _) => RuleBody::Object(node),
+            (None, target) => RuleBody::Clauses {
+                name,
+                clauses,
+                target: target.unwrap_or(Target { kind: TargetKind::Next, span: span.clone() }),
+            },
+        };
+        Rule { span, body }
+    }
+
+    fn clause(&mut self, p: Pair<'_, G>) -> Clause {
+        let span = range(&p);
+        let which = p.as_rule();
+        let mut inner = p.into_inner().filter(|q| !matches!(q.as_rule(), G::kw_when | G::kw_if | G::kw_set));
+        let kind = match which {
+            G::when_clause => ClauseKind::When(match inner.next() {
+                Some(c) => self.condition(c),
+                None => Condition::Pattern { patterns: Vec::new(), except: Vec::new() },
+            }),
+            G::if_clause => {
+                let (mut combinator, mut conditions) = (None, Vec::new());
+                for q in inner {
+                    if q.as_rule() == G::combinator {
+                        combinator = Some(Self::word(&q));
+                        continue;
+                    }
+                    let mut parts = q.into_inner();
+                    if let (Some(n), Some(o), Some(v)) = (parts.next(), parts.next(), parts.next()) {
+                        let (name, operator, value) = (self.str(&n), Self::word(&o), self.str(&v));
+                        conditions.push(ContextCondition { name, operator, value });
+                    }
+                }
+                ClauseKind::If { combinator, conditions }
+            }
+            _ => {
+                let (mut name, mut value, mut scope) = (None, None, None);
+                for q in inner {
+                    match q.as_rule() {
+                        G::key => {
+                            name = q.into_inner().next().map(|t| match t.as_rule() {
+                                G::ident => Self::word(&t),
+                                _ => self.str(&t),
+                            })
+                        }
+                        G::string => value = Some(self.str(&q)),
+                        G::scope => scope = q.into_inner().nth(1).map(|w| Self::word(&w)),
+                        _ => {}
+                    }
+                }
+                let empty = || Str { text: String::new(), span: span.clone() };
+                ClauseKind::Set { name: name.unwrap_or_else(empty), value: value.unwrap_or_else(empty), scope }
+            }
+        };
+        Clause { kind, span }
+    }
+
+    fn condition(&mut self, p: Pair<'_, G>) -> Condition {
+        let which = p.as_rule();
+        let (mut strings, mut except) = (Vec::new(), Vec::new());
+        for q in p.into_inner() {
+            match q.as_rule() {
+                G::string => strings.push(self.str(&q)),
+                G::except => {
+                    except = q.into_inner().filter(|s| s.as_rule() == G::string).map(|s| self.str(&s)).collect()
+                }
+                _ => {} // the keyword
+            }
+        }
+        let first = |strings: Vec<Str>| strings.into_iter().next().unwrap_or_default();
+        match which {
+            G::pattern_cond => Condition::Pattern { patterns: strings, except },
+            G::regex_cond => Condition::Regex { regex: first(strings), except },
+            G::option_cond => Condition::Option(first(strings)),
+            G::no_match_cond => Condition::NoMatch(first(strings)),
+            _ => Condition::ApiResult(first(strings)),
+        }
+    }
+
+    fn target(&mut self, p: Pair<'_, G>) -> Target {
+        let span = range(&p);
+        let kind = match p.into_inner().next() {
+            Some(q) => match q.as_rule() {
+                G::kw_end => TargetKind::End,
+                G::kw_close_conversation => TargetKind::CloseConversation,
+                G::kw_close_dialog => TargetKind::CloseDialog,
+                G::string => TargetKind::Interaction(self.str(&q)),
+                G::id_target => TargetKind::InteractionId(self.id_target(q)),
+                G::dialog_target => match q.into_inner().nth(1) {
+                    Some(t) if t.as_rule() == G::id_target => TargetKind::DialogId(self.id_target(t)),
+                    Some(t) => TargetKind::Dialog(self.str(&t)),
+                    None => TargetKind::Next,
+                },
+                _ => TargetKind::Next,
+            },
+            None => TargetKind::Next,
+        };
+        Target { kind, span }
+    }
+
+    fn id_target(&mut self, p: Pair<'_, G>) -> Str {
+        match p.into_inner().nth(1) {
+            Some(s) => self.str(&s),
+            None => Str::default(),
+        }
+    }
+
+    fn value(&mut self, p: Pair<'_, G>) -> Node {
         let span = range(&p);
         let kind = match p.as_rule() {
-            Rule::string => Kind::Str(self.string(&p)),
-            Rule::number => match serde_json::from_str::<serde_json::Number>(p.as_str()) {
+            G::string => Kind::Str(self.string(&p)),
+            G::number => match serde_json::from_str::<serde_json::Number>(p.as_str()) {
                 Ok(n) => Kind::Num(n),
                 Err(_) => {
                     self.diags.push(
@@ -267,28 +663,39 @@ impl Parse {
                     Kind::Null
                 }
             },
-            Rule::kw_true => Kind::Bool(true),
-            Rule::kw_false => Kind::Bool(false),
-            Rule::kw_null => Kind::Null,
-            Rule::file_ref => {
-                let s = p.into_inner().next().expect("file takes a string");
-                Kind::File(self.string(&s))
+            G::kw_true => Kind::Bool(true),
+            G::kw_false => Kind::Bool(false),
+            G::kw_null => Kind::Null,
+            G::file_ref => match p.into_inner().next() {
+                Some(s) => Kind::File(self.string(&s)),
+                None => Kind::Null,
+            },
+            G::from_dialogs => Kind::FromDialogs(match p.into_inner().next() {
+                Some(q) if q.as_rule() == G::by_id => DialogOrder::ById,
+                Some(l) => DialogOrder::Listed(Box::new(self.value(l))),
+                None => DialogOrder::Written,
+            }),
+            G::block => Kind::Block(self.items(p.into_inner())),
+            G::list => {
+                let mut items = Vec::new();
+                for q in p.into_inner().filter(|q| q.as_rule() != G::close_bracket) {
+                    if self.blank_before(&q, items.is_empty()) {
+                        items.push(ListItem::Blank);
+                    }
+                    items.push(match q.as_rule() {
+                        G::comment => ListItem::Comment(self.comment(&q)),
+                        _ => ListItem::Value(self.value(q)),
+                    });
+                }
+                Kind::List(items)
             }
-            Rule::from_dialogs => Kind::FromDialogs(p.into_inner().next().map(|l| Box::new(self.value(l)))),
-            Rule::block => Kind::Block(self.items(p.into_inner())),
-            Rule::list => Kind::List(
-                p.into_inner()
-                    .filter(|q| q.as_rule() != Rule::close_bracket)
-                    .map(|q| if q.as_rule() == Rule::comment { Err(comment_text(&q)) } else { Ok(self.value(q)) })
-                    .collect(),
-            ),
-            r => unreachable!("the grammar has no value {r:?}"),
+            _ => Kind::Null, // the grammar has no other value
         };
         Node { kind, span }
     }
 
     /// Decodes a string literal (JSON's escapes), reporting a bad one (X008).
-    fn string(&mut self, p: &Pair<'_, Rule>) -> String {
+    fn string(&mut self, p: &Pair<'_, G>) -> String {
         serde_json::from_str::<String>(p.as_str()).unwrap_or_else(|e| {
             self.diags.push(
                 Diagnostic::error("X008", "this string has a bad escape or control character")
@@ -319,12 +726,12 @@ fn bad_string(literal: &str, e: &serde_json::Error) -> String {
     }
 }
 
-fn range(p: &Pair<'_, Rule>) -> Range<usize> {
+fn range(p: &Pair<'_, G>) -> Range<usize> {
     p.as_span().start()..p.as_span().end()
 }
 
 /// A comment's text after `#`, without a trailing carriage return.
-fn comment_text(p: &Pair<'_, Rule>) -> String {
+fn comment_text(p: &Pair<'_, G>) -> String {
     p.as_str()[1..].trim_end_matches('\r').to_string()
 }
 
@@ -342,28 +749,72 @@ pub fn print(items: &[Item]) -> String {
 }
 
 fn print_items(out: &mut String, items: &[Item], indent: usize, top: bool) {
+    // The item printed last, and whether the author left a blank line since.
+    let mut last: Option<&Item> = None;
+    let mut blank = false;
     for (i, item) in items.iter().enumerate() {
-        // A blank line separates dialogs and interactions (and, at the top,
-        // multi-line entries) from what comes before; comments right
-        // before an item go with it.
-        if i > 0 && !matches!(items[i - 1], Item::Comment(_)) {
+        match item {
+            Item::Blank => {
+                blank = true;
+                continue;
+            }
+            Item::Comment(c) if c.trailing && last.is_some() => {
+                trail(out, c);
+                last = Some(item);
+                continue;
+            }
+            _ => {}
+        }
+        if let Some(prev) = last {
+            // A blank line where the author left one; and one separating
+            // dialogs and interactions (and, at the top, multi-line entries)
+            // from what comes before, except that comments on the lines
+            // right before an item go with it.
+            let comment_above = matches!(prev, Item::Comment(c) if !c.trailing);
             let next = items[i..].iter().find_map(|it| match it {
                 Item::Entry(e) => Some(e),
-                Item::Comment(_) => None,
+                _ => None,
             });
-            if next.is_some_and(|e| wants_gap(e, indent, top)) {
+            if blank || (!comment_above && next.is_some_and(|e| wants_gap(e, indent, top))) {
                 out.push('\n');
             }
         }
+        blank = false;
         pad(out, indent);
         match item {
             Item::Comment(c) => {
                 out.push('#');
-                out.push_str(c);
+                out.push_str(&c.text);
             }
             Item::Entry(e) => print_entry(out, e, indent),
+            Item::Rule(r) => print_rule(out, r, indent),
+            Item::Blank => {}
         }
         out.push('\n');
+        last = Some(item);
+    }
+}
+
+/// Puts a comment at the end of the line just printed.
+fn trail(out: &mut String, c: &Comment) {
+    if out.ends_with('\n') {
+        out.pop();
+    }
+    out.push_str(" #");
+    out.push_str(&c.text);
+    out.push('\n');
+}
+
+/// After an opening `{` or `[`: a comment written on its line stays there;
+/// returns the items after it.
+fn opening_comment<'a, T>(out: &mut String, items: &'a [T], comment: impl Fn(&T) -> Option<&Comment>) -> &'a [T] {
+    match items.first().and_then(&comment) {
+        Some(c) if c.trailing => {
+            out.push_str(" #");
+            out.push_str(&c.text);
+            &items[1..]
+        }
+        _ => items,
     }
 }
 
@@ -382,6 +833,10 @@ fn print_entry(out: &mut String, e: &Entry, indent: usize) {
         out.push(' ');
         out.push_str(&quote(label));
     }
+    if let Some((kind, _)) = &e.kind {
+        out.push(' ');
+        out.push_str(kind);
+    }
     out.push(' ');
     let column = indent + (out.len() - start);
     match &e.value.kind {
@@ -393,7 +848,12 @@ fn print_entry(out: &mut String, e: &Entry, indent: usize) {
 }
 
 fn print_block(out: &mut String, items: &[Item], indent: usize) {
-    out.push_str("{\n");
+    out.push('{');
+    let items = opening_comment(out, items, |it| match it {
+        Item::Comment(c) => Some(c),
+        _ => None,
+    });
+    out.push('\n');
     print_items(out, items, indent + 2, false);
     pad(out, indent);
     out.push('}');
@@ -440,8 +900,9 @@ fn inline_at(node: &Node, column: usize, depth: usize) -> Option<String> {
         Kind::Bool(b) => b.to_string(),
         Kind::Null => "null".to_string(),
         Kind::File(p) => format!("file {}", quote(p)),
-        Kind::FromDialogs(None) => "from dialogs".to_string(),
-        Kind::FromDialogs(Some(list)) => format!("from dialogs {}", inline_at(list, column + 13, 0)?),
+        Kind::FromDialogs(DialogOrder::Written) => "from dialogs".to_string(),
+        Kind::FromDialogs(DialogOrder::ById) => "from dialogs by id".to_string(),
+        Kind::FromDialogs(DialogOrder::Listed(list)) => format!("from dialogs {}", inline_at(list, column + 13, 0)?),
         Kind::Block(items) if items.is_empty() => "{}".to_string(),
         Kind::List(items) if items.is_empty() => "[]".to_string(),
         Kind::Block(items) => {
@@ -464,7 +925,9 @@ fn inline_at(node: &Node, column: usize, depth: usize) -> Option<String> {
             let mut parts = Vec::new();
             for it in items {
                 match it {
-                    Ok(n) if nestable(&n.kind, depth) => parts.push(inline_at(n, 0, depth.saturating_sub(1))?),
+                    ListItem::Value(n) if nestable(&n.kind, depth) => {
+                        parts.push(inline_at(n, 0, depth.saturating_sub(1))?)
+                    }
                     _ => return None,
                 }
             }
@@ -490,13 +953,24 @@ fn print_value(out: &mut String, node: &Node, indent: usize, column: usize) {
     match &node.kind {
         Kind::Block(items) => print_block(out, items, indent),
         Kind::List(items) => {
-            out.push_str("[\n");
-            let numbers = items.iter().all(|it| matches!(it, Ok(Node { kind: Kind::Num(_), .. })));
-            if numbers {
+            out.push('[');
+            let items = opening_comment(out, items, |it| match it {
+                ListItem::Comment(c) => Some(c),
+                _ => None,
+            });
+            out.push('\n');
+            let values: Option<Vec<&Node>> = items
+                .iter()
+                .map(|it| match it {
+                    ListItem::Value(n @ Node { kind: Kind::Num(_), .. }) => Some(n),
+                    _ => None,
+                })
+                .collect();
+            if let Some(numbers) = values {
                 // Numbers fill lines: an order list of a big bot stays short.
                 let mut line = String::new();
-                for it in items.iter().flatten() {
-                    let s = inline(it, 0).expect("numbers are inline");
+                for n in numbers {
+                    let s = inline(n, 0).unwrap_or_default();
                     if !line.is_empty() && indent + 2 + line.len() + 2 + s.len() > WIDTH {
                         pad(out, indent + 2);
                         out.push_str(&line);
@@ -512,25 +986,168 @@ fn print_value(out: &mut String, node: &Node, indent: usize, column: usize) {
                 out.push_str(&line);
                 out.push('\n');
             } else {
+                let (mut printed, mut blank) = (false, false);
                 for it in items {
-                    pad(out, indent + 2);
                     match it {
-                        Err(c) => {
-                            out.push('#');
-                            out.push_str(c);
+                        ListItem::Blank => blank = true,
+                        ListItem::Comment(c) if c.trailing && printed => trail(out, c),
+                        _ => {
+                            if blank && printed {
+                                out.push('\n');
+                            }
+                            blank = false;
+                            pad(out, indent + 2);
+                            match it {
+                                ListItem::Comment(c) => {
+                                    out.push('#');
+                                    out.push_str(&c.text);
+                                }
+                                ListItem::Value(n) => print_value(out, n, indent + 2, indent + 2),
+                                ListItem::Blank => {}
+                            }
+                            out.push('\n');
+                            printed = true;
                         }
-                        Ok(n) => print_value(out, n, indent + 2, indent + 2),
                     }
-                    out.push('\n');
                 }
             }
             pad(out, indent);
             out.push(']');
         }
-        Kind::FromDialogs(Some(list)) => {
+        Kind::FromDialogs(DialogOrder::Listed(list)) => {
             out.push_str("from dialogs ");
             print_value(out, list, indent, column + 13);
         }
         _ => unreachable!("scalars are always inline"),
+    }
+}
+
+/// Prints a rule on one line when it fits and has no comments, else one
+/// clause a line under `rule "NAME"`.
+fn print_rule(out: &mut String, r: &Rule, indent: usize) {
+    let (name, clauses, target) = match &r.body {
+        RuleBody::Object(node) => {
+            out.push_str("rule ");
+            print_value(out, node, indent, indent + 5);
+            return;
+        }
+        RuleBody::Clauses { name, clauses, target } => (name, clauses, target),
+    };
+    let head = match name {
+        Some(n) => format!("rule {}", quote(&n.text)),
+        None => "rule".to_string(),
+    };
+    let arrow = format!("-> {}", target_text(&target.kind));
+    if clauses.iter().all(|c| matches!(c, ClauseItem::Clause(_))) {
+        let mut parts: Vec<String> = Vec::new();
+        // A rule without a name or conditions is just where it goes.
+        if name.is_some() || !clauses.is_empty() {
+            parts.push(head.clone());
+        }
+        parts.extend(clauses.iter().filter_map(|c| match c {
+            ClauseItem::Clause(c) => Some(clause_text(&c.kind)),
+            ClauseItem::Comment(_) => None,
+        }));
+        parts.push(arrow.clone());
+        let line = parts.join(" ");
+        if indent + line.chars().count() <= WIDTH || clauses.is_empty() {
+            out.push_str(&line);
+            return;
+        }
+    }
+    out.push_str(&head);
+    let clauses = opening_comment(out, clauses, |c| match c {
+        ClauseItem::Comment(c) => Some(c),
+        ClauseItem::Clause(_) => None,
+    });
+    for c in clauses {
+        match c {
+            ClauseItem::Comment(c) if c.trailing => {
+                out.push_str(" #");
+                out.push_str(&c.text);
+            }
+            ClauseItem::Comment(c) => {
+                out.push('\n');
+                pad(out, indent + 2);
+                out.push('#');
+                out.push_str(&c.text);
+            }
+            ClauseItem::Clause(c) => {
+                out.push('\n');
+                pad(out, indent + 2);
+                out.push_str(&clause_text(&c.kind));
+            }
+        }
+    }
+    out.push('\n');
+    pad(out, indent + 2);
+    out.push_str(&arrow);
+}
+
+fn quoted_list(strings: &[Str]) -> String {
+    strings.iter().map(|s| quote(&s.text)).collect::<Vec<_>>().join(", ")
+}
+
+fn clause_text(c: &ClauseKind) -> String {
+    let with_except = |mut s: String, except: &[Str]| {
+        if !except.is_empty() {
+            s.push_str(" except ");
+            s.push_str(&quoted_list(except));
+        }
+        s
+    };
+    match c {
+        ClauseKind::When(Condition::Pattern { patterns, except }) => {
+            let mut s = "when pattern".to_string();
+            if !patterns.is_empty() {
+                s.push(' ');
+                s.push_str(&quoted_list(patterns));
+            }
+            with_except(s, except)
+        }
+        ClauseKind::When(Condition::Regex { regex, except }) => {
+            with_except(format!("when regex {}", quote(&regex.text)), except)
+        }
+        ClauseKind::When(Condition::Option(s)) => format!("when option {}", quote(&s.text)),
+        ClauseKind::When(Condition::NoMatch(s)) => format!("when no_match {}", quote(&s.text)),
+        ClauseKind::When(Condition::ApiResult(s)) => format!("when api_result {}", quote(&s.text)),
+        ClauseKind::If { combinator, conditions } => {
+            let mut s = "if".to_string();
+            if let Some(w) = combinator {
+                s.push(' ');
+                s.push_str(&w.text);
+            }
+            if !conditions.is_empty() {
+                s.push(' ');
+                let conds: Vec<String> = conditions
+                    .iter()
+                    .map(|c| format!("{} {} {}", quote(&c.name.text), c.operator.text, quote(&c.value.text)))
+                    .collect();
+                s.push_str(&conds.join(", "));
+            }
+            s
+        }
+        ClauseKind::Set { name, value, scope } => {
+            let name = if is_ident(&name.text) { name.text.clone() } else { quote(&name.text) };
+            let mut s = format!("set {name} = {}", quote(&value.text));
+            if let Some(w) = scope {
+                s.push_str(" in ");
+                s.push_str(&w.text);
+            }
+            s
+        }
+    }
+}
+
+fn target_text(t: &TargetKind) -> String {
+    match t {
+        TargetKind::Next => "next".to_string(),
+        TargetKind::End => "end".to_string(),
+        TargetKind::CloseConversation => "close_conversation".to_string(),
+        TargetKind::CloseDialog => "close_dialog".to_string(),
+        TargetKind::Interaction(s) => quote(&s.text),
+        TargetKind::InteractionId(s) => format!("id {}", quote(&s.text)),
+        TargetKind::Dialog(s) => format!("dialog {}", quote(&s.text)),
+        TargetKind::DialogId(s) => format!("dialog id {}", quote(&s.text)),
     }
 }

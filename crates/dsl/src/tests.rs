@@ -62,8 +62,27 @@ fn the_small_bot_prints_so() {
 hash "1"
 bot { id "b1", name "Small", botAttributes { ENABLE_DEBUG "true" } }
 responder []
-conversationMessage from dialogs [2, 1, 1]
+conversationMessage from dialogs
 menus []
+groups from dialogs by id
+globalFunctions { methods file "scripts/global-functions.js" }
+"dialog" 5
+
+dialog "Ask" {
+  chatBotId "b1"
+  id "g2"
+
+  interaction "ask" {
+    id "i2"
+    chatBotId "b1"
+    userInputRequired true
+    type "BOT_MESSAGE"
+    content { contentType "STATIC" }
+    status "ACTIVE"
+    preProcessMessage file "scripts/ask/ask.pre.js"
+    responseMatches []
+  }
+}
 
 dialog "Welcome" {
   chatBotId "b1"
@@ -86,28 +105,10 @@ dialog "Welcome" {
     preProcessMessage file "scripts/welcome/hi-2.pre.js"
   }
 }
-
-dialog "Ask" {
-  chatBotId "b1"
-  id "g2"
-
-  interaction "ask" {
-    id "i2"
-    chatBotId "b1"
-    userInputRequired true
-    type "BOT_MESSAGE"
-    content { contentType "STATIC" }
-    status "ACTIVE"
-    preProcessMessage file "scripts/ask/ask.pre.js"
-    responseMatches []
-  }
-}
-globalFunctions { methods file "scripts/global-functions.js" }
-"dialog" 5
 "#;
     assert_eq!(t.text, expected);
     let paths: Vec<&str> = t.scripts.iter().map(|s| s.path.as_str()).collect();
-    assert_eq!(paths, ["scripts/welcome/hi-2.pre.js", "scripts/ask/ask.pre.js", "scripts/global-functions.js"]);
+    assert_eq!(paths, ["scripts/global-functions.js", "scripts/ask/ask.pre.js", "scripts/welcome/hi-2.pre.js"]);
 }
 
 #[test]
@@ -118,7 +119,7 @@ fn fmt_is_canonical_and_keeps_comments() {
     let once = format(&sources, id).unwrap();
     assert_eq!(
         once,
-        "# top\nhash \"1\"\n# why\nbot { id \"b\", name \"n\" }\n\ndialog \"D\" {\n  id \"g\"\n\n  # the id\n  \
+        "# top\nhash \"1\" # why\nbot { id \"b\", name \"n\" }\n\ndialog \"D\" {\n  id \"g\" # the id\n\n  \
          interaction \"I\" {\n    id \"i\"\n    pattern [\"a\", \"b\"]\n  }\n}\n"
     );
     let id2 = sources.add("y.cbot", once.clone());
@@ -210,5 +211,329 @@ fn odd_layouts_round_trip() {
         let back = json_of(&t.text, &t.scripts).unwrap_or_else(|e| panic!("{}\n{e}", t.text));
         assert!(strict_eq(&back, &bot), "{}\n---\n{back:#}", t.text);
         assert_eq!(text_of(&back), t);
+    }
+}
+
+#[test]
+fn fmt_keeps_end_of_line_comments_and_blank_lines() {
+    let cases = [
+        // Runs of blank lines collapse to one; none at the start or end of a block.
+        ("a 1\n\n\n\nb 2\n", "a 1\n\nb 2\n"),
+        ("x {\n\n  a 1\n\n  b 2\n\n}\n", "x {\n  a 1\n\n  b 2\n}\n"),
+        // A comment after `{` or `[` stays on that line; so does one after `}`.
+        ("x { # opens\n a 1 } # closes\ny 2\n", "x { # opens\n  a 1\n} # closes\ny 2\n"),
+        ("l [ # first\n 1\n\n 2 # two\n]\n", "l [ # first\n  1\n\n  2 # two\n]\n"),
+        // A comment on its own line stays on its own line.
+        ("a 1\n  # own line\nb 2\n", "a 1\n# own line\nb 2\n"),
+        // A blank line before a comment that goes with the next entry.
+        ("a 1\n\n# about b\nb 2\n", "a 1\n\n# about b\nb 2\n"),
+    ];
+    for (text, expected) in cases {
+        let mut sources = SourceMap::new();
+        let id = sources.add("x.cbot", text.to_string());
+        let once = format(&sources, id).unwrap();
+        assert_eq!(once, expected, "{text:?}");
+        let id2 = sources.add("y.cbot", once.clone());
+        assert_eq!(format(&sources, id2).unwrap(), once);
+    }
+}
+
+/// A bot shaped as CB exports them: every dialog and interaction has its
+/// short form.
+fn cb_bot() -> Value {
+    let any = |name: &str, condition: Value, action: Value| {
+        json!({ "name": name, "conditions": [condition], "contextConditions": [],
+                "contextMatchConditionType": "ANY", "action": action, "contextDataVariables": [] })
+    };
+    let go = |value: &str| json!({ "name": "INTERACTION", "value": value });
+    let plain = |action: Value| json!({ "conditions": [], "contextConditions": [], "action": action, "contextDataVariables": [] });
+    let tile = |t: &str, tile: Value| json!({ "contentType": "STATIC", "results": { "type": t, "tile": { "tileData": [tile] } } });
+    let interaction = |id: &str, name: &str, t: &str, group: &str| {
+        json!({ "id": id, "chatBotId": "b1", "userInputRequired": false, "name": name, "type": "BOT_MESSAGE",
+                "group": group, "status": "ACTIVE", "interactionType": t })
+    };
+    let mut sku = any(
+        "sku",
+        json!({ "matchType": "REGEX", "regexMatch": { "regexText": "[0-9]+", "excludeKeywords": ["0"] } }),
+        go("zz"),
+    );
+    sku["contextConditions"] = json!([{ "matchType": "CONTAINS", "contextName": "{$userMessage}", "value": "1" }]);
+    sku["contextDataVariables"] = json!([{ "name": "sku", "value": "{$userMessage}", "scope": "SESSION" }]);
+    let mut start = interaction("a4", "start", "DIALOG_STARTER", "g2");
+    let mut ask = interaction("a1", "ask", "TEXT_QUESTION", "g2");
+    let mut check = interaction("a3", "check", "API_INTEGRATION", "g2");
+    let mut sorry = interaction("a2", "sorry", "TEXT", "g1");
+    for (m, fields) in [
+        (
+            &mut start,
+            json!({ "pattern": ["hi", "hello"], "content": tile("DIALOG_STARTER", json!({ "buttons": [], "quickReplyList": [] })),
+            "nextMessageId": "a1", "responseMatches": [plain(go("next"))] }),
+        ),
+        (
+            &mut ask,
+            json!({ "content": tile("TEXT_QUESTION", json!({ "text": "Which product?", "buttons": [], "quickReplyList": [] })),
+            "required": true, "nextMessageId": "a3", "prevMessageId": "a4",
+            "responseMatches": [
+                any("yes", json!({ "matchType": "PATTERN", "patternMatch": { "patterns": ["yes", "y"], "excludeKeywords": [] } }), go("next")),
+                sku,
+                any("other", json!({ "matchType": "NO_MATCH", "noMatch": { "fallbackMessage": "Say yes" } }), go("a1")),
+            ],
+            "changeResponse": { "enabled": true }, "cancelResponse": { "enabled": true } }),
+        ),
+        (
+            &mut check,
+            json!({ "content": { "contentType": "DYNAMIC", "responderName": "Stock", "responderId": "r1" },
+            "prevMessageId": "a1",
+            "responseMatches": [
+                any("ok", json!({ "matchType": "API_RESULT", "apiResultsMatch": { "status": "SUCCESS" } }),
+                    json!({ "name": "DIALOG", "value": "g1" })),
+                plain(go("none")),
+            ],
+            "changeResponse": { "enabled": true }, "cancelResponse": { "enabled": true } }),
+        ),
+        (
+            &mut sorry,
+            json!({ "content": tile("TEXT", json!({ "text": "Sorry!", "buttons": [], "quickReplyList": [] })),
+            "preProcessMessage": "botContext.sendMessage('…');\n",
+            "quickReplies": [{ "type": "text", "title": "Start again", "payload": "hi" }],
+            "responseMatches": [plain(go("close_conversation"))] }),
+        ),
+    ] {
+        // Put the fields where CB writes them.
+        let order = [
+            "id",
+            "chatBotId",
+            "userInputRequired",
+            "name",
+            "pattern",
+            "type",
+            "content",
+            "preProcessMessage",
+            "quickReplies",
+            "group",
+            "status",
+            "required",
+            "nextMessageId",
+            "prevMessageId",
+            "responseMatches",
+            "interactionType",
+            "changeResponse",
+            "cancelResponse",
+        ];
+        let mut all = m.as_object().unwrap().clone();
+        all.extend(fields.as_object().unwrap().clone());
+        *m = Value::Object(order.iter().filter_map(|k| Some((k.to_string(), all.get(*k)?.clone()))).collect());
+    }
+    let dialog = |id: &str, name: &str, t: &str| {
+        json!({ "chatBotId": "b1", "id": id, "name": name, "creationTime": "2026-01-01 00:00:00",
+                "dialogType": t, "status": "ENABLED", "disambiguteOnlySelectedDomains": false })
+    };
+    json!({
+        "bot": { "id": "b1", "name": "Shop" },
+        "responder": [{ "chatbotId": "b1", "id": "r1", "name": "Stock", "webhook": "https://example.com/stock" }],
+        "conversationMessage": [ask, sorry, check, start],
+        "groups": [dialog("g1", "2 Sorry", "FALLBACK_DIALOG"), dialog("g2", "1 Shop", "DIALOG")],
+    })
+}
+
+#[test]
+fn cb_shaped_bots_read_short() {
+    let bot = cb_bot();
+    let t = text_of(&bot);
+    let expected = r#"# Conversation Builder bot "Shop" in the cbot text format (docs/text-format.md).
+bot { id "b1", name "Shop" }
+responder [{ chatbotId "b1", id "r1", name "Stock", webhook "https://example.com/stock" }]
+conversationMessage from dialogs by id
+groups from dialogs by id
+
+dialog "1 Shop" standard {
+  id "g2"
+  creationTime "2026-01-01 00:00:00"
+
+  interaction "start" dialog_starter {
+    id "a4"
+    pattern ["hi", "hello"]
+    -> next
+  }
+
+  interaction "ask" text_question {
+    id "a1"
+    text "Which product?"
+    required true
+    rule "yes" when pattern "yes", "y" -> next
+    rule "sku"
+      when regex "[0-9]+" except "0"
+      if "{$userMessage}" contains "1"
+      set sku = "{$userMessage}"
+      -> id "zz"
+    rule "other" when no_match "Say yes" -> "ask"
+  }
+
+  interaction "check" api_integration {
+    id "a3"
+    call "Stock"
+    rule "ok" when api_result "SUCCESS" -> dialog "2 Sorry"
+    -> end
+  }
+}
+
+dialog "2 Sorry" fallback {
+  id "g1"
+  creationTime "2026-01-01 00:00:00"
+
+  interaction "sorry" text {
+    id "a2"
+    text "Sorry!"
+    preProcessMessage file "scripts/2-sorry/sorry.pre.js"
+    quickReplies [{ type "text", title "Start again", payload "hi" }]
+    -> close_conversation
+  }
+}
+"#;
+    assert_eq!(t.text, expected);
+    let back = json_of(&t.text, &t.scripts).unwrap();
+    assert!(strict_eq(&back, &bot), "{}\n---\n{back:#}", t.text);
+    assert_eq!(text_of(&back), t);
+}
+
+#[test]
+fn hand_written_short_forms_fill_in_what_cb_writes() {
+    let text = r#"
+bot { id "b" }
+responder [{ id "r", name "Shop API" }]
+dialog "Welcome" standard {
+  id "d1"
+  interaction "hi" dialog_starter {
+    id "i1"
+    pattern ["hi"]
+    -> next
+  }
+  interaction "ask" text_question {
+    id "i2"
+    text "Name?"
+    rule "named" when regex "\\w+" set name = "{$userMessage}" in dialog -> "bye"
+    rule when no_match "Say a name" -> end # no name
+    rule { action { name "INTERACTION", value "next" } }
+  }
+  interaction "bye" api_integration { id "i3", call "Shop API" }
+}
+"#;
+    let v = json_of(text, &[]).unwrap();
+    let m = &v["conversationMessage"];
+    assert_eq!(
+        v["groups"],
+        json!([{ "chatBotId": "b", "id": "d1", "name": "Welcome", "dialogType": "DIALOG",
+        "status": "ENABLED", "disambiguteOnlySelectedDomains": false }])
+    );
+    assert_eq!(
+        m[0],
+        json!({ "id": "i1", "chatBotId": "b", "userInputRequired": false, "name": "hi", "pattern": ["hi"],
+            "type": "BOT_MESSAGE",
+            "content": { "contentType": "STATIC", "results": { "type": "DIALOG_STARTER",
+                "tile": { "tileData": [{ "buttons": [], "quickReplyList": [] }] } } },
+            "group": "d1", "status": "ACTIVE", "nextMessageId": "i2",
+            "responseMatches": [{ "conditions": [], "contextConditions": [],
+                "action": { "name": "INTERACTION", "value": "next" }, "contextDataVariables": [] }],
+            "interactionType": "DIALOG_STARTER" })
+    );
+    assert_eq!(m[1]["prevMessageId"], "i1");
+    assert_eq!(m[1]["nextMessageId"], "i3");
+    assert_eq!(m[1]["changeResponse"], json!({ "enabled": true }));
+    assert_eq!(
+        m[1]["content"]["results"]["tile"]["tileData"][0],
+        json!({ "text": "Name?", "buttons": [], "quickReplyList": [] })
+    );
+    assert_eq!(
+        m[1]["responseMatches"],
+        json!([
+            { "name": "named",
+              "conditions": [{ "matchType": "REGEX", "regexMatch": { "regexText": "\\w+", "excludeKeywords": [] } }],
+              "contextConditions": [], "contextMatchConditionType": "ANY",
+              "action": { "name": "INTERACTION", "value": "i3" },
+              "contextDataVariables": [{ "name": "name", "value": "{$userMessage}", "scope": "DIALOG" }] },
+            { "conditions": [{ "matchType": "NO_MATCH", "noMatch": { "fallbackMessage": "Say a name" } }],
+              "contextConditions": [], "contextMatchConditionType": "ANY",
+              "action": { "name": "INTERACTION", "value": "none" }, "contextDataVariables": [] },
+            { "action": { "name": "INTERACTION", "value": "next" } },
+        ])
+    );
+    assert_eq!(m[2]["content"], json!({ "contentType": "DYNAMIC", "responderName": "Shop API", "responderId": "r" }));
+    assert_eq!(m[2]["prevMessageId"], "i2");
+    assert!(m[2].get("nextMessageId").is_none());
+    assert_eq!(m[2]["responseMatches"], json!([]));
+    // Converting back gives the short forms again.
+    let t = text_of(&v);
+    assert!(
+        t.text.contains(r#"rule "named" when regex "\\w+" set name = "{$userMessage}" in dialog -> "bye""#),
+        "{}",
+        t.text
+    );
+    assert!(
+        t.text.contains("interaction \"bye\" api_integration {\n    id \"i3\"\n    call \"Shop API\"\n  }"),
+        "{}",
+        t.text
+    );
+}
+
+#[test]
+fn short_forms_report_what_they_cannot_resolve() {
+    let cases = [
+        // A rule to an interaction nobody is called.
+        (
+            "dialog \"D\" standard { id \"d\" interaction \"a\" text { id \"1\" -> \"nobody\" } }",
+            "X010",
+            "no interaction is named `nobody`",
+        ),
+        // Two interactions of that name.
+        (
+            "dialog \"D\" standard { id \"d\" interaction \"a\" text { id \"1\" -> \"b\" } interaction \"b\" text { id \"2\" } interaction \"b\" text { id \"3\" } }",
+            "X010",
+            "2 interactions are named `b`",
+        ),
+        (
+            "dialog \"D\" standard { id \"d\" interaction \"a\" text { id \"1\" -> dialog \"E\" } }",
+            "X010",
+            "no dialog is named `E`",
+        ),
+        (
+            "dialog \"D\" standard { id \"d\" interaction \"a\" api_integration { id \"1\" call \"api\" } }",
+            "X010",
+            "no integration is named `api`",
+        ),
+        // The message twice.
+        (
+            "dialog \"D\" standard { id \"d\" interaction \"a\" text { id \"1\" text \"hi\" content {} } }",
+            "X002",
+            "the message is given twice",
+        ),
+        (
+            "dialog \"D\" standard { id \"d\" interaction \"a\" text { id \"1\" interactionType \"TEXT\" } }",
+            "X002",
+            "`interactionType` is given twice",
+        ),
+        (
+            "dialog \"D\" standard { id \"d\" interaction \"a\" text { id \"1\" -> next responseMatches [] } }",
+            "X002",
+            "`responseMatches` is given twice",
+        ),
+        (
+            "dialog \"D\" standard { id \"d\" interaction \"a\" text { id \"1\" rule if \"a\" x \"b\" if \"c\" y \"d\" -> next } }",
+            "X002",
+            "`if` is given twice",
+        ),
+        // Rules only in interactions with a kind.
+        ("-> next", "X003", "a rule cannot be used here"),
+        ("dialog \"D\" { id \"d\" interaction \"a\" { id \"1\" -> next } }", "X003", "a rule cannot be used here"),
+        (
+            "dialog \"D\" standard { id \"d\" interaction \"a\" text { id \"1\" call \"x\" resultsType \"TEXT\" } }",
+            "X003",
+            "`resultsType` cannot be used here",
+        ),
+        ("groups from dialogs [1]\ndialog \"D\" { id \"d\" }", "X006", "the dialogs' order is written or by id"),
+        ("groups from dialogs by id", "X006", "`from dialogs` but there are no dialogs"),
+    ];
+    for (text, code, message) in cases {
+        let err = json_of(text, &[]).expect_err(text);
+        assert!(err.contains(&format!("error[{code}]: {message}")), "{text}:\n{err}");
     }
 }

@@ -87,13 +87,15 @@ impl Engine {
 
     /// Loads a bot from a CB export file, from a bot in the cbot text
     /// format (a `.cbot` file), or from a directory holding either
-    /// (`bot.json`, else `bot.cbot`; see [`read_bot`]). An intent domain
+    /// (`bot.json`, else `bot.cbot`; see [`load_file`]). An intent domain
     /// next to it (`domain.csv` in the directory, or `NAME.domain.csv`
     /// beside `NAME.json`) is loaded too.
     pub fn load_bot(&self, path: impl AsRef<Path>) -> Result<Bot, Error> {
         let given = path.as_ref();
-        let (path, bytes) = read_bot(given)?;
-        let mut bot = self.load_bot_bytes(&path.display().to_string(), bytes)?;
+        let path = bot_file(given);
+        let mut sources = SourceMap::new();
+        let loaded = load_file(given, &mut sources)?.loaded;
+        let mut bot = self.compile(loaded, &sources)?;
         let domain = if given.is_dir() { given.join("domain.csv") } else { path.with_extension("domain.csv") };
         if domain.is_file() {
             bot = bot.with_intents(Arc::new(load_domain(&domain)?));
@@ -106,18 +108,71 @@ impl Engine {
     pub fn load_bot_bytes(&self, name: &str, bytes: Vec<u8>) -> Result<Bot, Error> {
         let mut sources = SourceMap::new();
         let loaded = cbot_model::load(&mut sources, name, bytes);
+        self.compile(loaded, &sources)
+    }
+
+    /// The bot of a loaded file, or its errors as `cbot check` shows them.
+    fn compile(&self, loaded: cbot_model::Loaded, sources: &SourceMap) -> Result<Bot, Error> {
         let (Some(bot), Some(graph), false) = (loaded.bot, loaded.graph, loaded.diagnostics.has_errors()) else {
-            let report = loaded
-                .diagnostics
-                .iter()
-                .filter(|d| d.severity() == cbot_diag::Severity::Error)
-                .map(|d| render::plain(d, &sources))
-                .collect::<Vec<_>>()
-                .join("\n");
-            return Err(Error::Invalid(report));
+            let errors = loaded.diagnostics.iter().filter(|d| d.severity() == cbot_diag::Severity::Error);
+            return Err(Error::Invalid(report(errors, sources)));
         };
         Ok(Bot { compiled: Arc::new(CompiledBot::new(bot, graph, &self.scripts)), intents: None })
     }
+}
+
+fn report<'a>(diagnostics: impl Iterator<Item = &'a cbot_diag::Diagnostic>, sources: &SourceMap) -> String {
+    diagnostics.map(|d| render::plain(d, sources)).collect::<Vec<_>>().join("\n")
+}
+
+/// A bot file read and checked (see [`cbot_model::load`]), its diagnostics
+/// pointing into the files its author wrote.
+#[derive(Debug)]
+pub struct LoadedFile {
+    /// The bot, its graph and its diagnostics. For a bot in the text form,
+    /// the bot is that of the CB export converted from the text, and the
+    /// diagnostics point into `bot.cbot` and its script files.
+    pub loaded: cbot_model::Loaded,
+    /// For the text form: where the converted export came from, and the
+    /// converted export's file in the source map.
+    text: Option<(cbot_dsl::TextMap, cbot_diag::FileId)>,
+}
+
+impl LoadedFile {
+    /// Points diagnostics found later in the converted export (spans from
+    /// `loaded.locator`, as `cbot check` finds script errors) at the text
+    /// they came from; a bot read as JSON keeps them as they are.
+    pub fn relabel(&self, sources: &SourceMap, diagnostics: &mut cbot_diag::Diagnostics) {
+        if let Some((map, json_file)) = &self.text {
+            map.relabel(sources, *json_file, diagnostics);
+        }
+    }
+}
+
+/// Reads the bot file at `path` (see [`bot_file`]) into `sources` and
+/// checks it. A CB export is read as it is. A bot in the text form is
+/// converted to its export first (docs/text-format.md): problems in the
+/// text are [`Error::Invalid`]; problems in the bot are reported at the
+/// text and script files that make the parts of the export concerned.
+pub fn load_file(path: &Path, sources: &mut SourceMap) -> Result<LoadedFile, Error> {
+    let file = bot_file(path);
+    if !is_text_bot(&file) {
+        let bytes = std::fs::read(&file).map_err(|e| Error::Io(file.clone(), e))?;
+        return Ok(LoadedFile { loaded: cbot_model::load(sources, file.display().to_string(), bytes), text: None });
+    }
+    let lowered = match cbot_dsl::load_lowered(&file, sources).map_err(|e| Error::Io(file.clone(), e))? {
+        Ok(lowered) => lowered,
+        Err(diags) => return Err(Error::Invalid(report(diags.iter(), sources))),
+    };
+    // The export is checked as JSON, and what is found there is moved to
+    // the text.
+    let (json, map) = lowered.json();
+    let mut loaded = cbot_model::load(sources, format!("{} (as JSON)", file.display()), json.into_bytes());
+    let json_file = loaded.locator.as_ref().map(cbot_model::Locator::file);
+    if let Some(json_file) = json_file {
+        map.relabel(sources, json_file, &mut loaded.diagnostics);
+    }
+    Ok(LoadedFile { loaded, text: json_file.map(|f| (map, f)) })
 }
 
 /// `path`, or for a directory the bot in it: `bot.json`, else `bot.cbot`
@@ -140,6 +195,8 @@ pub fn is_text_bot(file: &Path) -> bool {
 /// The bot file at `path` (see [`bot_file`]) and the bytes of its CB
 /// export: the file itself, or for the text form the export converted
 /// from it (docs/text-format.md), whose problems are [`Error::Invalid`].
+/// To check the bot with its problems pointing into the text, use
+/// [`load_file`].
 pub fn read_bot(path: &Path) -> Result<(PathBuf, Vec<u8>), Error> {
     let file = bot_file(path);
     if !is_text_bot(&file) {

@@ -1,0 +1,2 @@
+// Jumps to an interaction the bot does not have.
+botContext.setTriggerNextMessage("finish");
