@@ -251,8 +251,8 @@ impl<'r, 'a> Lower<'r, 'a> {
             fields.iter().position(|m| m.key == key && m.value.v == SVal::Scalar(Value::Null))
         };
         let groups_at = match (groups_order.is_some(), held(&fields, "groups")) {
-            (true, Some(i)) => {
-                fields[i].value = groups;
+            (true, Some(i)) if let Some(field) = fields.get_mut(i) => {
+                field.value = groups;
                 i
             }
             _ => {
@@ -261,7 +261,7 @@ impl<'r, 'a> Lower<'r, 'a> {
             }
         };
         match (messages_order.is_some(), held(&fields, "conversationMessage")) {
-            (true, Some(i)) => fields[i].value = messages,
+            (true, Some(i)) if let Some(field) = fields.get_mut(i) => field.value = messages,
             _ => fields.insert(groups_at, Member::new("conversationMessage", 0..0, messages)),
         }
         SNode::object(fields, 0..0)
@@ -360,7 +360,7 @@ impl<'r, 'a> Lower<'r, 'a> {
         for (k, (f, b)) in pending.iter().enumerate() {
             let place = Place {
                 dialog: Some(&id),
-                prev: k.checked_sub(1).and_then(|p| ids[p]),
+                prev: k.checked_sub(1).and_then(|p| ids.get(p).copied().flatten()),
                 next: ids.get(k + 1).copied().flatten(),
             };
             interactions.push(self.interaction(f, b, place));
@@ -780,7 +780,7 @@ impl<'r, 'a> Lower<'r, 'a> {
             return (String::new(), None);
         }
         if let Some(i) = self.scripts.iter().position(|s| s.path == path) {
-            return (self.scripts[i].text.clone(), Some(i));
+            return (self.scripts.get(i).map(|s| s.text.clone()).unwrap_or_default(), Some(i));
         }
         match (self.read)(path) {
             Ok(text) => {

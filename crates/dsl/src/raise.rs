@@ -103,9 +103,13 @@ pub fn raise(export: &Value) -> Result<(Vec<Item>, Vec<Script>), Diagnostic> {
         let groups: Vec<&Map<String, Value>> = groups.filter_map(Value::as_object).collect();
         let messages = root.get("conversationMessage").and_then(Value::as_array).into_iter().flatten();
         let messages: Vec<&Map<String, Value>> = messages.filter_map(Value::as_object).collect();
+        // The layout was computed from these same lists (`layout`).
         for &g in &layout.dialogs {
-            let members: Vec<&Map<String, Value>> = layout.members[g].iter().map(|&i| messages[i]).collect();
-            items.push(r.dialog(groups[g], &members));
+            let members = layout.members.get(g).into_iter().flatten();
+            let members: Vec<&Map<String, Value>> = members.filter_map(|&i| messages.get(i).copied()).collect();
+            if let Some(group) = groups.get(g) {
+                items.push(r.dialog(group, &members));
+            }
         }
     }
     Ok((items, r.scripts))
@@ -156,16 +160,16 @@ fn dialog_layout(root: &Map<String, Value>) -> Option<Layout> {
     let mut group_of = Vec::new();
     for (i, m) in messages.iter().enumerate() {
         let g = *index.get(m.as_object()?.get("group")?.as_str()?)?;
-        export_members[g].push(i);
+        export_members.get_mut(g)?.push(i);
         group_of.push(g);
     }
     let id = |v: &Value| v.get("id").and_then(Value::as_str).unwrap_or("").to_string();
     // Dialogs: by name when CB's order (by id) can be rebuilt, else as
     // exported.
-    let groups_by_id = groups.windows(2).all(|w| id(&w[0]) <= id(&w[1]));
+    let groups_by_id = groups.iter().zip(groups.iter().skip(1)).all(|(a, b)| id(a) <= id(b));
     let mut dialogs: Vec<usize> = (0..groups.len()).collect();
     if groups_by_id {
-        let name = |g: usize| groups[g].get("name").and_then(Value::as_str).unwrap_or("");
+        let name = |g: usize| groups.get(g).and_then(|g| g.get("name")).and_then(Value::as_str).unwrap_or("");
         dialogs.sort_by(|&a, &b| natural_cmp(name(a), name(b)));
     }
     let groups_order =
@@ -175,10 +179,12 @@ fn dialog_layout(root: &Map<String, Value>) -> Option<Layout> {
     let flow: Vec<Vec<usize>> =
         export_members.iter().map(|m| flow_order(m, messages).unwrap_or_else(|| m.clone())).collect();
     let identity: Vec<usize> = (0..messages.len()).collect();
-    let written = |members: &[Vec<usize>]| -> Vec<usize> { dialogs.iter().flat_map(|&g| members[g].clone()).collect() };
+    let written = |members: &[Vec<usize>]| -> Vec<usize> {
+        dialogs.iter().flat_map(|&g| members.get(g).into_iter().flatten().copied()).collect()
+    };
     let by_id = |members: &[Vec<usize>]| {
         let mut all = written(members);
-        all.sort_by_key(|&i| id(&messages[i]));
+        all.sort_by_key(|&i| messages.get(i).map(id));
         all
     };
     let (members, messages_by) = if by_id(&flow) == identity {
@@ -199,7 +205,7 @@ fn dialog_layout(root: &Map<String, Value>) -> Option<Layout> {
 /// chain from the one no other links to, each `nextMessageId` naming the
 /// next and its `prevMessageId` naming back.
 fn flow_order(members: &[usize], messages: &[Value]) -> Option<Vec<usize>> {
-    let s = |i: usize, k: &str| messages[i].get(k).and_then(Value::as_str);
+    let s = |i: usize, k: &str| messages.get(i).and_then(|m| m.get(k)).and_then(Value::as_str);
     let by_id: HashMap<&str, usize> = members.iter().filter_map(|&i| Some((s(i, "id")?, i))).collect();
     if by_id.len() != members.len() {
         return None;
@@ -485,7 +491,7 @@ impl Raise {
             (["contentType", "responderName", "responderId"], Some("DYNAMIC")) => {
                 let name = c.get("responderName")?.as_str()?;
                 let id = c.get("responderId")?.as_str()?;
-                let unique = self.names.integrations.get(name).is_some_and(|ids| ids.len() == 1 && ids[0] == id);
+                let unique = self.names.integrations.get(name).is_some_and(|ids| ids.as_slice() == [id]);
                 unique.then(|| vec![entry("call", node(Kind::Str(name.into())))])
             }
             (["contentType", "results"], Some(content_type)) => {

@@ -177,10 +177,10 @@ pub(crate) fn natural_cmp(a: &str, b: &str) -> std::cmp::Ordering {
     fn chunks(s: &str) -> Vec<(bool, &str)> {
         let mut out = Vec::new();
         let mut start = 0;
-        let bytes = s.as_bytes();
-        for i in 1..=bytes.len() {
-            if i == bytes.len() || bytes[i].is_ascii_digit() != bytes[start].is_ascii_digit() {
-                out.push((bytes[start].is_ascii_digit(), &s[start..i]));
+        let digit = |i: usize| s.as_bytes().get(i).is_some_and(u8::is_ascii_digit);
+        for i in 1..=s.len() {
+            if i == s.len() || digit(i) != digit(start) {
+                out.push((digit(start), s.get(start..i).unwrap_or_default()));
                 start = i;
             }
         }

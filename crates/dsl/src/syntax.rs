@@ -440,9 +440,9 @@ struct Gap {
 
 impl Gap {
     fn before(text: &str, at: usize) -> Gap {
-        let before = &text.as_bytes()[..at.min(text.len())];
-        let run = before.iter().rev().take_while(|b| matches!(b, b' ' | b'\t' | b'\r' | b'\n' | b',')).count();
-        let newlines = before[before.len() - run..].iter().filter(|&&b| b == b'\n').count();
+        let before = text.as_bytes().get(..at.min(text.len())).unwrap_or_default();
+        let gap = before.iter().rev().take_while(|b| matches!(b, b' ' | b'\t' | b'\r' | b'\n' | b','));
+        let (run, newlines) = gap.fold((0, 0), |(run, nl), &b| (run + 1, nl + usize::from(b == b'\n')));
         Gap { newlines, at_start: run == before.len() }
     }
 
@@ -771,7 +771,7 @@ fn print_items(out: &mut String, items: &[Item], indent: usize, top: bool) {
             // from what comes before, except that comments on the lines
             // right before an item go with it.
             let comment_above = matches!(prev, Item::Comment(c) if !c.trailing);
-            let next = items[i..].iter().find_map(|it| match it {
+            let next = items.iter().skip(i).find_map(|it| match it {
                 Item::Entry(e) => Some(e),
                 _ => None,
             });
@@ -812,7 +812,7 @@ fn opening_comment<'a, T>(out: &mut String, items: &'a [T], comment: impl Fn(&T)
         Some(c) if c.trailing => {
             out.push_str(" #");
             out.push_str(&c.text);
-            &items[1..]
+            items.get(1..).unwrap_or_default()
         }
         _ => items,
     }
@@ -882,7 +882,8 @@ pub(crate) fn is_ident(key: &str) -> bool {
 
 /// A string as a literal (JSON's escapes).
 pub(crate) fn quote(s: &str) -> String {
-    serde_json::to_string(s).expect("a string serializes")
+    // serde_json's Display of a string value: its quoting, infallibly.
+    serde_json::Value::String(s.to_string()).to_string()
 }
 
 /// The one-line form of a value, if it has one and fits from `column`.
@@ -1018,7 +1019,8 @@ fn print_value(out: &mut String, node: &Node, indent: usize, column: usize) {
             out.push_str("from dialogs ");
             print_value(out, list, indent, column + 13);
         }
-        _ => unreachable!("scalars are always inline"),
+        // Scalars: `inline` always gives them (it returned above).
+        _ => {}
     }
 }
 
