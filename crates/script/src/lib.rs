@@ -31,7 +31,8 @@
 //!
 //! # Errors
 //!
-//! Compilation reports [`ScriptDiagnostic`]s (S001 syntax, S010 outside CB's
+//! Compilation reports [`ScriptDiagnostic`]s (S001 syntax, S002 nested too
+//! deeply to compile, S010 outside CB's
 //! dialect, S020 not supported yet). A run reports a [`RunError`]: a
 //! JavaScript exception (with its name, message and source position) or an
 //! exhausted [`Limits`] field.
@@ -42,6 +43,7 @@ mod calls;
 mod compile;
 mod date;
 mod json_parse;
+mod nesting;
 mod regexp;
 mod runtime;
 mod scope;
@@ -158,6 +160,11 @@ pub struct Run<C> {
     pub value: Value,
     /// Why the run stopped early, if it did.
     pub error: Option<RunError>,
+    /// Fuel the run used (all of [`Limits::fuel`] when it ran out).
+    pub fuel: u64,
+    /// Bytes of values the run handed to `botContext` (messages, variables:
+    /// what outlives the run), as the heap quota counts them.
+    pub handed: usize,
 }
 
 /// Errors building the engine or a program.
@@ -452,6 +459,11 @@ impl Program {
         &self.0.panels
     }
 
+    /// The limits of each run.
+    pub fn limits(&self) -> Limits {
+        self.0.limits
+    }
+
     /// The module's bytes.
     pub fn wasm(&self) -> &[u8] {
         &self.0.wasm
@@ -613,7 +625,9 @@ impl Session {
                 if store.data().stop { (Value::Undefined, None) } else { (Value::Undefined, Some(classify(&e))) }
             }
         };
+        let fuel = p.limits.fuel.saturating_sub(store.get_fuel().unwrap_or(0));
         let host = store.data_mut();
+        let handed = host.handed;
         self.rng = host.rng;
         let ctx = host.ctx.take().expect("the context put in above");
         let transcript = std::mem::take(&mut host.transcript);
@@ -621,7 +635,7 @@ impl Session {
         if keep {
             self.state = Some((store, instance, funcs));
         }
-        Ok(Run { context, transcript, value, error })
+        Ok(Run { context, transcript, value, error, fuel, handed })
     }
 }
 

@@ -519,6 +519,8 @@ pub(crate) struct Host {
     /// `botContext` calls this run, and how many it may make.
     calls: u32,
     call_limit: u32,
+    /// Bytes of values this run handed to `botContext` (they outlive it).
+    pub(crate) handed: usize,
     /// The last string whose UTF-16 length was measured: scripts index the
     /// same string in a loop (`for (…; i < s.length; i++) s.charCodeAt(i)`),
     /// and measuring it each time would make that loop quadratic. The
@@ -607,6 +609,7 @@ impl Host {
             tripped: Cell::new(None),
             calls: 0,
             call_limit,
+            handed: 0,
             measured: None,
         }
     }
@@ -703,6 +706,7 @@ impl Host {
         self.work.set(0);
         self.tripped.set(None);
         self.calls = 0;
+        self.handed = 0;
         self.measured = None;
     }
 
@@ -2512,6 +2516,7 @@ impl Host {
         let mut room = self.heap_room();
         let values: Vec<Value> = argv.iter().map(|&v| self.to_host_within(v, 0, &mut room)).collect();
         let used = self.heap_room() - room;
+        self.handed += used;
         if !self.charge(used + 64) {
             return UNDEFINED;
         }
