@@ -8,6 +8,10 @@
 //!   tests/data/dsl (`cargo test --test all dsl`; `CBOT_BLESS=1` rewrites them)
 //! - `errors`: malformed bots in tests/data/errors, each with its expected
 //!   rendering (`cargo test --test all errors`; `CBOT_BLESS=1` rewrites them)
+//! - `hostile`: issue 12's hostile suites: scripts in tests/data/hostile
+//!   stopped by their limits in conversations that carry on, and bots with
+//!   endless flows, 100,000 patterns, deep nesting and enormous templates
+//!   (`cargo test --test all hostile -- --nocapture` prints the times)
 //! - `large`: a generated 50 MB bot
 //! - `cli`: the `cbot` binary's output and exit codes
 //! - `patterns`: tests/data/patterns/*.toml against the matcher and the
@@ -38,6 +42,7 @@ mod conversation;
 mod dsl;
 mod errors;
 mod fixtures;
+mod hostile;
 mod large;
 mod patterns;
 mod preview;

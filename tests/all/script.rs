@@ -41,7 +41,9 @@ fn seed_script_on_sms_and_web() {
 
 #[test]
 fn limits_stop_runaway_scripts_and_the_host_carries_on() {
-    let engine = Engine::new(Limits { fuel: 5_000_000, heap_bytes: 1 << 20, stack_bytes: 256 << 10 }).unwrap();
+    let engine =
+        Engine::new(Limits { fuel: 5_000_000, heap_bytes: 1 << 20, stack_bytes: 256 << 10, ..Limits::default() })
+            .unwrap();
     let cases = [
         ("botContext.printDebugMessage('start');\nwhile (true) {}", Limit::Fuel),
         ("var i = 0;\nfor (;;) { i++; }", Limit::Fuel),

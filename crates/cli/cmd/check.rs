@@ -100,7 +100,7 @@ fn script_diagnostics(
     for d in Engine::check(&list) {
         let path = &scripts[d.script].0;
         let span = locator.string_span(path, text, d.span.0 as usize..d.span.1 as usize);
-        let mut diag = if d.code == "S001" {
+        let mut diag = if matches!(d.code, "S001" | "S002") {
             cbot_diag::Diagnostic::error(d.code, d.message)
         } else {
             cbot_diag::Diagnostic::warning(d.code, d.message)

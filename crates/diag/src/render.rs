@@ -160,30 +160,47 @@ fn window(
     gutter: usize,
 ) -> (String, usize, usize) {
     // Tabs would break the alignment of the markers; show them as one space.
-    let chars: Vec<char> = line.chars().map(|c| if c == '\t' { ' ' } else { c }).collect();
+    fn shown(c: char) -> char {
+        if c == '\t' { ' ' } else { c }
+    }
+    // Only the visible part of the line is copied: a minified bot is one
+    // line of megabytes, and `cbot check` may report thousands of problems
+    // on it (copying the line each time made that quadratic).
+    let len = line.chars().count();
     let start = file.line_col(label.span.start()).1 - 1;
     let line_end = file.line_start(line_no) + line.len();
     // A span that runs past the end of its first line is marked to that end.
-    let end = if label.span.end() > line_end { chars.len() } else { file.line_col(label.span.end()).1 - 1 };
+    let end = if label.span.end() > line_end { len } else { file.line_col(label.span.end()).1 - 1 };
     // At least one marker, even for an empty span or one at the end of input.
     let width = (end.saturating_sub(start)).max(1);
     let avail = WIDTH.saturating_sub(gutter + 3).max(20);
-    if chars.len() <= avail {
-        return (chars.into_iter().collect(), start, width);
+    if len <= avail {
+        return (line.chars().map(shown).collect(), start, width);
     }
     // Keep about a third of the room for context before the span.
     const ELLIPSIS: &str = "...";
     let room = avail - 2 * ELLIPSIS.len();
-    let from = start.saturating_sub(room / 3).min(chars.len().saturating_sub(room));
-    let to = (from + room).min(chars.len());
+    let from = start.saturating_sub(room / 3).min(len.saturating_sub(room));
+    let to = (from + room).min(len);
+    // The byte where character `from` starts: `start - from` characters
+    // before the span's first byte (`from` is never after it).
+    let line_start = file.line_start(line_no);
+    let mut at = label.span.start().clamp(line_start, line_end) - line_start;
+    while !line.is_char_boundary(at) {
+        at -= 1;
+    }
+    let from_byte = match start - from {
+        0 => at,
+        back => line.get(..at).unwrap_or_default().char_indices().rev().nth(back - 1).map_or(0, |(b, _)| b),
+    };
     let mut text = String::new();
     let mut shift = 0;
     if from > 0 {
         text.push_str(ELLIPSIS);
         shift = ELLIPSIS.len();
     }
-    text.extend(chars.get(from..to).unwrap_or_default());
-    if to < chars.len() {
+    text.extend(line.get(from_byte..).unwrap_or_default().chars().map(shown).take(to - from));
+    if to < len {
         text.push_str(ELLIPSIS);
     }
     let visible_start = start - from + shift;
@@ -230,6 +247,26 @@ mod tests {
         let col = marks.find('^').unwrap();
         assert_eq!(&src_line[col..col + 6], "TARGET");
         assert!(marks.contains("^^^^^^ here"));
+    }
+
+    /// The cut works in characters: multi-byte text before the span, and
+    /// spans near either end of a long line.
+    #[test]
+    fn long_lines_of_multibyte_text_are_cut_in_characters() {
+        let mut map = SourceMap::new();
+        let text = format!("{}TARGET{}", "é\t".repeat(300), "ü".repeat(500));
+        let at = "é\t".len() * 300;
+        let f = map.add("min.json", text.clone());
+        for (span, want) in [(at..at + 6, "TARGET"), (0..2, "é"), (text.len() - 2..text.len(), "ü")] {
+            let d = Diagnostic::warning("D015", "m").with_label(map.span(f, span.clone()), "here");
+            let out = plain(&d, &map);
+            let src_line: Vec<char> = out.lines().nth(3).unwrap().chars().collect();
+            let marks = out.lines().nth(4).unwrap();
+            let col = marks.chars().position(|c| c == '^').unwrap();
+            let shown: String = src_line[col..col + want.chars().count()].iter().collect();
+            assert_eq!(shown, want.replace('\t', " "), "{span:?}: {out}");
+            assert!(src_line.len() <= WIDTH + 10, "{span:?}: {out}");
+        }
     }
 
     #[test]

@@ -25,8 +25,8 @@ mod http;
 pub use cbot_host::{UserData, Value};
 pub use cbot_runtime::{
     Band, Choice, CompiledBot, Conversation, ConversationConfig, ConversationState, Coverage, DomainClassifier,
-    DomainError, Event, HttpRequest, HttpResponse, Info, IntentClassifier, IntentScore, Mocks, NoNetwork, RestoreError,
-    STATE_VERSION, Status, TransferBotContext, Transport, Turn, text_of,
+    DomainError, Event, HttpRequest, HttpResponse, Info, IntentClassifier, IntentScore, MAX_TEMPLATE_GROWTH, Mocks,
+    NoNetwork, RestoreError, STATE_VERSION, Status, TURN_SCRIPT_RUNS, TransferBotContext, Transport, Turn, text_of,
 };
 pub use cbot_script::{Clock, Limits, days_from_civil};
 pub use http::HttpTransport;

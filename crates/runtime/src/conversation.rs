@@ -13,7 +13,7 @@ use crate::event::{Choice, Event, TransferBotContext};
 use crate::integration::{HttpRequest, NoNetwork, Transport};
 use crate::intent::{Band, IntentClassifier};
 use crate::state::{ConversationState, FrameState, RestoreError, STATE_VERSION, VariableState, status_name, status_of};
-use crate::template::{json_path, render, text_of};
+use crate::template::{MAX_TEMPLATE_GROWTH, json_path, render, render_bounded, text_of};
 use cbot_host::{Scope, Value};
 use cbot_model::{InteractionType, Target};
 use std::sync::Arc;
@@ -29,6 +29,16 @@ pub const TRANSFER_FAILED: &str = "Not able to transfer to Agent at this time. P
 
 /// Interactions one turn may run at most, whatever the flow.
 const MAX_INTERACTIONS_PER_TURN: u32 = 1000;
+
+/// The scripts of one turn share this many runs' worth of the limits whose
+/// use outlives a run: fuel (`Limits::fuel` each), `botContext` calls
+/// (`Limits::calls`) and bytes handed to `botContext` (`Limits::heap_bytes`);
+/// a panel that would start after one is used up does not run. Each run is
+/// bounded by itself, but a flow that loops through dialog starters (which
+/// CB's chain limits do not count) runs up to `MAX_INTERACTIONS_PER_TURN`
+/// interactions of three panels each: a thousand runaway scripts, or a
+/// thousand floods of messages, for one user message.
+pub const TURN_SCRIPT_RUNS: u64 = 4;
 
 /// CB's daisy-chain limit messages (CB-SPEC §2.8).
 pub const CHAIN_LIMIT: &str = "BREAKING THE INTERACTION FLOW. Reached max limit on daisy chaining of interactions: 10";
@@ -221,6 +231,11 @@ struct TurnState {
     chain_dialog: Option<usize>,
     total: u32,
     hops: u32,
+    /// What the turn's scripts have used so far: fuel, `botContext` calls
+    /// and bytes handed to it (`TURN_SCRIPT_RUNS`).
+    script_fuel: u64,
+    script_calls: u64,
+    script_bytes: u64,
     stop: bool,
     dialog: Option<String>,
     intent: Option<String>,
@@ -1172,11 +1187,13 @@ impl Conversation {
             self.run_panel(k, &|| format!("{rdv}/transformResultsScript"), t);
         }
         if ok {
+            // The response is parsed once for all the fields.
+            let mut parsed = crate::template::Parsed::new();
             for f in g.custom_data_fields.iter().flatten() {
                 let (Some(key), Some(value)) = (&f.key, &f.value) else { continue };
                 let path = value.trim().trim_start_matches('{').trim_end_matches('}');
                 let Some(path) = path.strip_prefix("$.") else { continue };
-                let values = json_path(path, self.env()).unwrap_or_default();
+                let values = json_path(path, self.env(), &mut parsed).unwrap_or_default();
                 let env = self.env_mut();
                 env.set_var(format!("{rdv}.{key}.count"), Value::Number(values.len() as f64), Scope::Session);
                 let v = match values.as_slice() {
@@ -1300,9 +1317,17 @@ impl Conversation {
 
     fn render(&mut self, text: &str, t: &mut TurnState) -> String {
         let mut missing = Vec::new();
-        let out = render(text, self.env(), &mut missing);
+        let (out, full) = render_bounded(text, self.env(), &mut missing);
         for m in missing {
             t.note(|| format!("template value `{{{m}}}` is not set: rendered empty"));
+        }
+        if full {
+            t.events.push(Event::Error {
+                message: format!(
+                    "a template's values add more than {} MiB to it: the rest of them are left out",
+                    MAX_TEMPLATE_GROWTH >> 20
+                ),
+            });
         }
         out
     }
@@ -1330,6 +1355,19 @@ impl Conversation {
     /// conversation goes on (CB-SPEC §8).
     fn run_panel(&mut self, k: usize, label: &dyn Fn() -> String, t: &mut TurnState) {
         let Some(session) = self.session.as_mut() else { return };
+        let spent = self.bot.program.as_ref().is_some_and(|p| {
+            let l = p.limits();
+            t.script_fuel >= l.fuel.saturating_mul(TURN_SCRIPT_RUNS)
+                || t.script_calls >= u64::from(l.calls).saturating_mul(TURN_SCRIPT_RUNS)
+                || t.script_bytes >= (l.heap_bytes as u64).saturating_mul(TURN_SCRIPT_RUNS)
+        });
+        if spent {
+            t.events.push(Event::ScriptError {
+                panel: label(),
+                error: format!("not run: this turn's scripts have used {TURN_SCRIPT_RUNS} runs' worth of their limits"),
+            });
+            return;
+        }
         let Some(env) = self.env.take() else { return };
         if let Some(n) = self.panel_runs.get_mut(k) {
             *n += 1;
@@ -1342,6 +1380,9 @@ impl Conversation {
         }
         match result {
             Ok(run) => {
+                t.script_fuel = t.script_fuel.saturating_add(run.fuel);
+                t.script_calls = t.script_calls.saturating_add(run.transcript.calls.len() as u64);
+                t.script_bytes = t.script_bytes.saturating_add(run.handed as u64);
                 self.env = Some(run.context);
                 if t.tracing {
                     for c in &run.transcript.calls {

@@ -24,10 +24,10 @@ pub use bot::CompiledBot;
 pub use context::Info;
 pub use conversation::{
     CHAIN_LIMIT, Conversation, ConversationConfig, Coverage, DEFAULT_FALLBACK, DIALOG_LIMIT, INTEGRATION_FAILED,
-    Status, TRANSFER_FAILED, Turn,
+    Status, TRANSFER_FAILED, TURN_SCRIPT_RUNS, Turn,
 };
 pub use event::{Choice, Event, TransferBotContext};
 pub use integration::{HttpRequest, HttpResponse, Mocks, NoNetwork, Transport};
 pub use intent::{Band, DomainClassifier, DomainError, IntentClassifier, IntentScore};
 pub use state::{ConversationState, FrameState, RestoreError, STATE_VERSION, VariableState};
-pub use template::text_of;
+pub use template::{MAX_TEMPLATE_GROWTH, text_of};

@@ -21,13 +21,30 @@ pub fn text_of(v: &Value) -> String {
     }
 }
 
+/// How much the values substituted into one template may add to it: as
+/// much as a script's heap quota (16 MiB), so the longest value a script
+/// can make fits, but a template that names a long value 100,000 times
+/// cannot ask for gigabytes. Past it, the remaining forms render empty and
+/// the turn reports an error (`Conversation::render`).
+pub const MAX_TEMPLATE_GROWTH: usize = 16 << 20;
+
 /// Renders `text`; names of missing values go to `missing`.
 pub(crate) fn render(text: &str, env: &ScriptEnv, missing: &mut Vec<String>) -> String {
+    render_bounded(text, env, missing).0
+}
+
+/// [`render`], and whether the values stopped at [`MAX_TEMPLATE_GROWTH`].
+/// A value is substituted as it is, never rendered again (a variable whose
+/// value holds `{$botContext.x}` shows those characters).
+pub(crate) fn render_bounded(text: &str, env: &ScriptEnv, missing: &mut Vec<String>) -> (String, bool) {
     if !text.contains('{') {
-        return text.to_string();
+        return (text.to_string(), false);
     }
     let mut out = String::with_capacity(text.len());
     let mut rest = text;
+    let mut added = 0usize;
+    let mut full = false;
+    let mut parsed = Parsed::new();
     while let Some(open) = rest.find('{') {
         out.push_str(&rest[..open]);
         let after = &rest[open + 1..];
@@ -38,8 +55,15 @@ pub(crate) fn render(text: &str, env: &ScriptEnv, missing: &mut Vec<String>) -> 
             continue;
         };
         let inner = &after[..close];
-        match lookup(inner, env) {
-            Lookup::Value(v) => out.push_str(&v),
+        // Once full, CB's forms (`{$…}`) are not even looked up.
+        let looked =
+            if full && inner.starts_with('$') { Lookup::Value(String::new()) } else { lookup(inner, env, &mut parsed) };
+        match looked {
+            Lookup::Value(v) if added + v.len() > MAX_TEMPLATE_GROWTH => full = true,
+            Lookup::Value(v) => {
+                added += v.len();
+                out.push_str(&v);
+            }
             Lookup::Missing => missing.push(inner.to_string()),
             Lookup::NotATemplate => {
                 out.push('{');
@@ -50,8 +74,12 @@ pub(crate) fn render(text: &str, env: &ScriptEnv, missing: &mut Vec<String>) -> 
         rest = &after[close + 1..];
     }
     out.push_str(rest);
-    out
+    (out, full)
 }
+
+/// Integration responses parsed for one rendering, by variable: a template
+/// naming `{$.api_X.…}` many times parses the response once.
+pub(crate) type Parsed = std::collections::HashMap<String, Option<serde_json::Value>>;
 
 enum Lookup {
     Value(String),
@@ -66,7 +94,7 @@ fn found(v: Option<&Value>) -> Lookup {
     }
 }
 
-fn lookup(inner: &str, env: &ScriptEnv) -> Lookup {
+fn lookup(inner: &str, env: &ScriptEnv, parsed: &mut Parsed) -> Lookup {
     let info = &env.info;
     if let Some(name) = inner.strip_prefix("$botContext.") {
         return found(env.var(name));
@@ -75,9 +103,9 @@ fn lookup(inner: &str, env: &ScriptEnv) -> Lookup {
         return found(info.env.get(name));
     }
     if let Some(path) = inner.strip_prefix("$.") {
-        return match json_path(path, env) {
+        return match json_path_in(path, env, parsed) {
             Some(values) if !values.is_empty() => {
-                Lookup::Value(values.iter().map(json_text).collect::<Vec<_>>().join(", "))
+                Lookup::Value(values.iter().map(|v| json_text(v)).collect::<Vec<_>>().join(", "))
             }
             _ => Lookup::Missing,
         };
@@ -116,18 +144,29 @@ fn json_text(v: &serde_json::Value) -> String {
 
 /// `api_X.a.b[0].c` or `api_X.items[i].name` over the stored response of
 /// integration X (its `jsonData`, CB-SPEC §6.2). `[i]` iterates.
-pub(crate) fn json_path(path: &str, env: &ScriptEnv) -> Option<Vec<serde_json::Value>> {
+pub(crate) fn json_path(path: &str, env: &ScriptEnv, parsed: &mut Parsed) -> Option<Vec<serde_json::Value>> {
+    Some(json_path_in(path, env, parsed)?.into_iter().cloned().collect())
+}
+
+/// [`json_path`] without copies: the values found inside the parsed
+/// response (a path into a big response, many times, copies nothing).
+fn json_path_in<'p>(path: &str, env: &ScriptEnv, parsed: &'p mut Parsed) -> Option<Vec<&'p serde_json::Value>> {
     let (root, rest) = match path.find(['.', '[']) {
         Some(k) => (&path[..k], &path[k..]),
         None => (path, ""),
     };
-    let data = match env.var(root)? {
-        Value::Object(props) => props.iter().find(|p| p.0 == "jsonData").map(|p| p.1.clone())?,
-        _ => return None,
-    };
-    let Value::String(json) = data else { return None };
-    let parsed: serde_json::Value = serde_json::from_str(&json).ok()?;
-    let start = parsed.get(root)?.clone();
+    let data = parsed
+        .entry(root.to_string())
+        .or_insert_with(|| {
+            let data = match env.var(root)? {
+                Value::Object(props) => props.iter().find(|p| p.0 == "jsonData").map(|p| &p.1)?,
+                _ => return None,
+            };
+            let Value::String(json) = data else { return None };
+            serde_json::from_str(json).ok()
+        })
+        .as_ref()?;
+    let start = data.get(root)?;
     let mut current = vec![start];
     let mut rest = rest;
     while !rest.is_empty() {
@@ -145,9 +184,9 @@ pub(crate) fn json_path(path: &str, env: &ScriptEnv) -> Option<Vec<serde_json::V
         current = current
             .into_iter()
             .flat_map(|v| match step {
-                Step::Key(k) => v.get(k).cloned().into_iter().collect::<Vec<_>>(),
-                Step::Index(i) => v.get(i).cloned().into_iter().collect(),
-                Step::Each => v.as_array().cloned().unwrap_or_default(),
+                Step::Key(k) => v.get(k).into_iter().collect::<Vec<_>>(),
+                Step::Index(i) => v.get(i).into_iter().collect(),
+                Step::Each => v.as_array().map(|a| a.iter().collect()).unwrap_or_default(),
             })
             .collect();
         rest = tail;

@@ -32,7 +32,12 @@ pub(crate) fn invoke(c: Cx<'_, '_>, f: i64, this: i64, args: i64) -> wasmtime::R
             d
         }
     };
-    dispatch.call(&mut *c, (f, this, args, slot as i32))
+    // The callback runs on the fuel the host's work so far has left, and
+    // the host goes on with what the callback left.
+    crate::settle(c)?;
+    let r = dispatch.call(&mut *c, (f, this, args, slot as i32))?;
+    crate::measure(c)?;
+    Ok(r)
 }
 
 /// `invoke` with the arguments given as values.
@@ -163,7 +168,13 @@ fn strings_of(c: Cx<'_, '_>, items: &[i64]) -> wasmtime::Result<Option<Vec<Strin
         if p == EXCEPTION {
             return Ok(None);
         }
-        out.push(c.data().to_js_string(p));
+        let text = c.data().to_js_string(p);
+        // The strings are held together: they count against the quota.
+        c.data().charge_text(text.len());
+        if c.data().tripped.get().is_some() {
+            return Ok(None);
+        }
+        out.push(text);
     }
     Ok(Some(out))
 }
@@ -369,6 +380,11 @@ fn converted_strings(c: Cx<'_, '_>, recv: i64, method: &str, args: i64, items: &
             let order: Vec<i64> =
                 (0..items.len() as i64).filter(|&i| items.get(i as usize) != Some(&UNDEFINED)).collect();
             let keys: Vec<Vec<u16>> = strings.iter().map(|s| s.encode_utf16().collect()).collect();
+            let bytes: usize = strings.iter().map(String::len).sum();
+            let rounds = u64::from(usize::BITS - keys.len().leading_zeros());
+            if !h.spend((bytes as u64).saturating_mul(rounds)) {
+                return Ok(UNDEFINED);
+            }
             let mut sorted: Vec<i64> = merge_sort(order, &mut |a, b| keys.get(a as usize) <= keys.get(b as usize))
                 .into_iter()
                 .filter_map(|i| items.get(i as usize).copied())
@@ -387,6 +403,14 @@ fn converted_strings(c: Cx<'_, '_>, recv: i64, method: &str, args: i64, items: &
                 .zip(&strings)
                 .map(|(&x, s)| if x == UNDEFINED || x == NULL { "" } else { s.as_str() })
                 .collect();
+            // Measured before it is made: a long separator between many
+            // items could ask for far more than the heap quota.
+            let size = parts.iter().map(|p| p.len()).sum::<usize>() + sep.len().saturating_mul(parts.len());
+            if size > h.heap_room() {
+                h.charge(size);
+                return Ok(UNDEFINED);
+            }
+            h.add_work(size as u64);
             let joined = parts.join(&sep);
             Ok(h.string(joined))
         }
@@ -594,6 +618,11 @@ pub(crate) mod json {
         allow: Option<Vec<Arc<str>>>,
         gap: String,
         stack: Vec<i64>,
+        /// The heap quota left when serialisation started: the text may
+        /// not grow past it. A value can hold the same object many times
+        /// over (`o = {a: o, b: o}` forty times is a few kilobytes of heap
+        /// and 2^40 members as text), so the text is measured as it grows.
+        room: usize,
     }
 
     /// A failed serialisation: the exception (or trap) to hand back.
@@ -626,16 +655,14 @@ pub(crate) mod json {
         } else {
             String::new()
         };
-        let mut ser = Ser { replacer, allow, gap, stack: Vec::new() };
+        let mut ser = Ser { replacer, allow, gap, stack: Vec::new(), room: h.heap_room() };
         let holder = h.alloc_object(UNDEFINED);
         let empty = h.string("");
         h.set(holder, empty, v);
         let mut out = String::new();
         match write(c, &mut ser, holder, Key::Value(empty), v, "", &mut out) {
             Ok(true) => {
-                if !c.data_mut().charge(out.len()) {
-                    return Ok(UNDEFINED);
-                }
+                c.data().add_work(out.len() as u64);
                 Ok(c.data_mut().string(out))
             }
             Ok(false) => Ok(UNDEFINED),
@@ -683,6 +710,15 @@ pub(crate) mod json {
         indent: &str,
         out: &mut String,
     ) -> Result<bool, Stop> {
+        if out.len() > ser.room {
+            c.data_mut().charge(out.len());
+            return Err(Stop::Exception);
+        }
+        // Paid as it is visited: an object shared many times over (a DAG
+        // written out as a tree) runs out of fuel early.
+        if !c.data().spend(4 * crate::runtime::VISIT_WORK) {
+            return Err(Stop::Exception);
+        }
         // toJSON of script objects (Dates serialise through their ISO string
         // below). A plain object's own properties and prototype chain are
         // all there is to look at: no built-in prototype has a toJSON.

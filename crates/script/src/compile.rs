@@ -61,7 +61,8 @@ pub struct ScriptSource<'s> {
 /// A problem found while compiling.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ScriptDiagnostic {
-    /// `S001` syntax, `S010` outside the dialect, `S020` not supported yet.
+    /// `S001` syntax, `S002` nested too deeply to compile, `S010` outside
+    /// the dialect, `S020` not supported yet.
     pub code: &'static str,
     /// One-line message.
     pub message: String,
@@ -136,10 +137,46 @@ fn string_ref(id: u32) -> i64 {
 }
 
 pub(crate) fn compile(sources: &[ScriptSource<'_>]) -> Result<Output, Vec<ScriptDiagnostic>> {
+    // On a thread of its own with a large stack: parsing and compiling
+    // recurse as deep as the script nests (see `nesting`), and the caller
+    // may be on a small stack (a server's worker, a test thread).
+    std::thread::scope(|scope| {
+        std::thread::Builder::new()
+            .name("cbot-compile".into())
+            .stack_size(crate::nesting::COMPILE_STACK)
+            .spawn_scoped(scope, || compile_here(sources))
+            .map_err(|e| {
+                vec![ScriptDiagnostic {
+                    code: "S002",
+                    message: format!("cannot start the compiler's thread: {e}"),
+                    script: 0,
+                    span: (0, 0),
+                    help: None,
+                }]
+            })?
+            .join()
+            .unwrap_or_else(|panic| std::panic::resume_unwind(panic))
+    })
+}
+
+fn compile_here(sources: &[ScriptSource<'_>]) -> Result<Output, Vec<ScriptDiagnostic>> {
     let allocators: Vec<Allocator> = sources.iter().map(|_| Allocator::default()).collect();
     let mut diags = Vec::new();
     let mut programs = Vec::new();
     for (i, (src, alloc)) in sources.iter().zip(&allocators).enumerate() {
+        if let Some(at) = crate::nesting::too_deep(src.text) {
+            diags.push(ScriptDiagnostic {
+                code: "S002",
+                message: format!(
+                    "the script nests too deeply to compile (more than {} levels, counting operators in a chain)",
+                    crate::nesting::MAX_NESTING
+                ),
+                script: i,
+                span: (at as u32, at as u32 + 1),
+                help: Some("split the expression or the nested blocks into functions or variables".into()),
+            });
+            continue;
+        }
         let opts = oxc_parser::ParseOptions {
             allow_return_outside_function: src.kind == ScriptKind::Panel,
             ..Default::default()

@@ -15,6 +15,9 @@ const MAX_DEPTH: usize = 512;
 pub(crate) struct ParseError(pub String);
 
 pub(crate) fn parse(h: &mut Host, text: &str) -> Result<i64, ParseError> {
+    // Reading the text is host work as long as it (megabytes of spaces
+    // parse to nothing and allocate nothing).
+    h.add_work(text.len() as u64);
     let mut p = Parser { h, s: text.as_bytes(), at: 0, text };
     p.space();
     let v = p.value(0)?;

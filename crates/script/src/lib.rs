@@ -31,7 +31,8 @@
 //!
 //! # Errors
 //!
-//! Compilation reports [`ScriptDiagnostic`]s (S001 syntax, S010 outside CB's
+//! Compilation reports [`ScriptDiagnostic`]s (S001 syntax, S002 nested too
+//! deeply to compile, S010 outside CB's
 //! dialect, S020 not supported yet). A run reports a [`RunError`]: a
 //! JavaScript exception (with its name, message and source position) or an
 //! exhausted [`Limits`] field.
@@ -42,6 +43,7 @@ mod calls;
 mod compile;
 mod date;
 mod json_parse;
+mod nesting;
 mod regexp;
 mod runtime;
 mod scope;
@@ -72,11 +74,15 @@ pub struct Limits {
     pub heap_bytes: usize,
     /// Wasm stack a run may use, which bounds recursion depth. Default 512 KiB.
     pub stack_bytes: usize,
+    /// `botContext` calls a run may make. Default 10,000: CB scripts make a
+    /// few dozen; every call leaves a message, a variable or a transcript
+    /// entry behind in the conversation, so a loop of them must stop.
+    pub calls: u32,
 }
 
 impl Default for Limits {
     fn default() -> Self {
-        Limits { fuel: 50_000_000, heap_bytes: 16 << 20, stack_bytes: 512 << 10 }
+        Limits { fuel: 50_000_000, heap_bytes: 16 << 20, stack_bytes: 512 << 10, calls: 10_000 }
     }
 }
 
@@ -87,8 +93,11 @@ pub enum Limit {
     Fuel,
     /// [`Limits::heap_bytes`].
     Heap,
-    /// [`Limits::stack_bytes`] (runaway recursion).
+    /// [`Limits::stack_bytes`] (runaway recursion), or data nested too deep
+    /// for the host to walk (an array inside an array 100,000 times over).
     Stack,
+    /// [`Limits::calls`].
+    Calls,
 }
 
 impl Limit {
@@ -98,6 +107,19 @@ impl Limit {
             Limit::Fuel => "CPU budget (fuel)",
             Limit::Heap => "heap quota",
             Limit::Stack => "call depth (wasm stack)",
+            Limit::Calls => "botContext call quota",
+        }
+    }
+
+    /// The message of the trap that ends a run at this limit when the host
+    /// notices it (wasmtime reports fuel and stack exhaustion in wasm code
+    /// by itself).
+    fn trap_message(self) -> &'static str {
+        match self {
+            Limit::Fuel => "cbot: CPU budget exhausted by host work",
+            Limit::Heap => HEAP_EXCEEDED,
+            Limit::Stack => "cbot: data nested too deep for the host",
+            Limit::Calls => "cbot: botContext call quota exceeded",
         }
     }
 }
@@ -138,6 +160,11 @@ pub struct Run<C> {
     pub value: Value,
     /// Why the run stopped early, if it did.
     pub error: Option<RunError>,
+    /// Fuel the run used (all of [`Limits::fuel`] when it ran out).
+    pub fuel: u64,
+    /// Bytes of values the run handed to `botContext` (messages, variables:
+    /// what outlives the run), as the heap quota counts them.
+    pub handed: usize,
 }
 
 /// Errors building the engine or a program.
@@ -221,6 +248,7 @@ pub fn system_clock() -> Clock {
 }
 
 fn host_op(caller: &mut wasmtime::Caller<'_, Host>, v: i64) -> wasmtime::Result<i64> {
+    settle(caller)?;
     if caller.data().heap_exceeded {
         return Err(wasmtime::Error::msg(HEAP_EXCEEDED));
     }
@@ -228,6 +256,46 @@ fn host_op(caller: &mut wasmtime::Caller<'_, Host>, v: i64) -> wasmtime::Result<
         return Err(wasmtime::Error::msg(STOPPED));
     }
     Ok(v)
+}
+
+/// Host work units (bytes scanned, properties searched, regex steps;
+/// `Host::spend`) one unit of fuel pays for: about as long in the host as
+/// a wasm instruction takes. Fuel counts wasm instructions, but a single host
+/// operation can scan megabytes (`s.indexOf(x)` on a long string, a
+/// property search in a big object): without this a loop of such calls
+/// would run for hours on a budget meant for a second.
+pub(crate) const WORK_PER_FUEL: u64 = 1;
+
+/// Fuel every host operation costs on top of its work: the call itself
+/// (argument checks, dispatch, the trampoline) costs far more than the
+/// wasm instruction that makes it.
+const HOST_OP_FUEL: u64 = 20;
+
+/// Pays the host work done since the last settlement out of the run's fuel,
+/// and turns a limit the host noticed into the trap that ends the run.
+/// Called after every host operation, and before the host calls back into
+/// JavaScript (so the callback runs on what is really left).
+pub(crate) fn settle(caller: &mut wasmtime::Caller<'_, Host>) -> wasmtime::Result<()> {
+    let owed = caller.data().work.take() / WORK_PER_FUEL;
+    if owed > 0 {
+        let fuel = caller.get_fuel()?;
+        caller.set_fuel(fuel.saturating_sub(owed))?;
+        if owed > fuel {
+            caller.data().trip(Limit::Fuel);
+        }
+    }
+    match caller.data().tripped.get() {
+        Some(limit) => Err(wasmtime::Error::msg(limit.trap_message())),
+        None => Ok(()),
+    }
+}
+
+/// Tells the host how much work it may still do in this operation (see
+/// `Host::spend`), from the fuel left now.
+pub(crate) fn measure(caller: &mut wasmtime::Caller<'_, Host>) -> wasmtime::Result<()> {
+    let fuel = caller.get_fuel()?;
+    caller.data_mut().work_left = fuel.saturating_mul(WORK_PER_FUEL);
+    Ok(())
 }
 
 const HEAP_EXCEEDED: &str = "cbot: heap quota exceeded";
@@ -248,6 +316,8 @@ impl Engine {
         // (runtime.rs `op`).
         linker
             .func_wrap("cbot", "op", |mut c: wasmtime::Caller<'_, Host>, op: i32, a: i64, b: i64, d: i64| {
+                c.data().add_work(HOST_OP_FUEL * WORK_PER_FUEL);
+                measure(&mut c)?;
                 let v = match op {
                     ..40 => calls::op2(&mut c, op, a, b)?,
                     40..60 => calls::op1(&mut c, op, a)?,
@@ -389,6 +459,11 @@ impl Program {
         &self.0.panels
     }
 
+    /// The limits of each run.
+    pub fn limits(&self) -> Limits {
+        self.0.limits
+    }
+
     /// The module's bytes.
     pub fn wasm(&self) -> &[u8] {
         &self.0.wasm
@@ -482,6 +557,7 @@ impl Session {
                 p.regexes.clone(),
                 p.fn_info.clone(),
                 HeapLimit(p.limits.heap_bytes),
+                p.limits.calls,
             );
             let mut store = wasmtime::Store::new(&p.engine, host);
             let instance = p.pre.instantiate(&mut store).map_err(wt)?;
@@ -546,14 +622,18 @@ impl Session {
                     .unwrap_or(JsError { name: "Error".into(), message: "unknown".into() });
                 (Value::Undefined, Some(RunError::Js { error, at }))
             }
-            Ok(v) => (store.data().to_host(v, 0), None),
+            // The return value is read after the run, as big as the heap
+            // quota allows.
+            Ok(v) => (store.data().to_host_within(v, 0, &mut store.data().heap_limit()), None),
             Err(e) => {
                 // A trap leaves the instance in an unknown state: start over.
                 keep = false;
                 if store.data().stop { (Value::Undefined, None) } else { (Value::Undefined, Some(classify(&e))) }
             }
         };
+        let fuel = p.limits.fuel.saturating_sub(store.get_fuel().unwrap_or(0));
         let host = store.data_mut();
+        let handed = host.handed;
         self.rng = host.rng;
         let ctx = host.ctx.take().expect("the context put in above");
         let transcript = std::mem::take(&mut host.transcript);
@@ -561,7 +641,7 @@ impl Session {
         if keep {
             self.state = Some((store, instance, funcs));
         }
-        Ok(Run { context, transcript, value, error })
+        Ok(Run { context, transcript, value, error, fuel, handed })
     }
 }
 
@@ -573,10 +653,13 @@ fn classify(e: &wasmtime::Error) -> RunError {
             other => RunError::Internal(other.to_string()),
         };
     }
-    if e.to_string().contains(HEAP_EXCEEDED) || format!("{e:#}").contains(HEAP_EXCEEDED) {
-        return RunError::Limit(Limit::Heap);
+    let text = format!("{e:#}");
+    for limit in [Limit::Heap, Limit::Fuel, Limit::Stack, Limit::Calls] {
+        if text.contains(limit.trap_message()) {
+            return RunError::Limit(limit);
+        }
     }
-    RunError::Internal(format!("{e:#}"))
+    RunError::Internal(text)
 }
 
 #[cfg(test)]

@@ -25,6 +25,17 @@ use std::sync::{Arc, Mutex, OnceLock};
 /// Inputs longer than this many bytes are matched by the linear engine.
 const LONG_INPUT: usize = 2048;
 
+/// Past this many backtracking steps in the worst case (`Shape::cost`), a
+/// pattern the linear engine can run runs there.
+const BACKTRACK_STEPS: f64 = 1e6;
+
+/// Host work units a search costs besides the text it scans (setting up the
+/// engine's state, building the captures).
+const SEARCH_WORK: f64 = 64.0;
+
+/// Host work units (`Host::spend`) one backtracking step is charged.
+const STEP_WORK: f64 = 4.0;
+
 /// Dynamic patterns (`new RegExp(userText)`) cached per program at most.
 const CACHE_LIMIT: usize = 256;
 
@@ -90,6 +101,8 @@ pub(crate) struct JsRegex {
     linear: OnceLock<Option<regex::Regex>>,
     /// Nested quantifiers: always matched by the linear engine.
     risky: bool,
+    /// The pattern's structure, for bounding the backtracking engine's work.
+    shape: Shape,
 }
 
 impl std::fmt::Debug for JsRegex {
@@ -145,6 +158,7 @@ impl JsRegex {
             translated: t.pattern,
             linear: OnceLock::new(),
             risky: t.risky,
+            shape: Shape::of(source),
         })
     }
 
@@ -160,13 +174,54 @@ impl JsRegex {
     }
 
     /// The first match starting at or after byte `start` (exactly at it
-    /// when `anchored`).
-    pub fn find_at(&self, text: &str, start: usize, anchored: bool) -> Option<Captures> {
+    /// when `anchored`), with its work paid through `meter`; when the run
+    /// cannot pay for it, there is no match (and the run stops at its fuel
+    /// limit).
+    ///
+    /// regress has no step limit and host code is not interrupted by fuel,
+    /// so the backtracking engine only runs on what the run can pay for in
+    /// the worst case (`Shape::cost`, an upper bound): a pattern whose
+    /// worst case on this input is large runs on the linear engine when it
+    /// can; one only backtracking can run (backreferences, lookaround) must
+    /// fit in the fuel left. So `/^(.*?,){11}P/`, `/a*a*a*a*a*a*b/` or
+    /// `/((a|a){16}){16}b/` cannot hang the host even on short inputs, where
+    /// the nested-quantifier check (`risky`) does not see them. What is
+    /// charged afterwards is the bound for the start positions tried.
+    pub fn find_at(&self, text: &str, start: usize, anchored: bool, meter: &dyn Meter) -> Option<Captures> {
         if start > text.len() {
             return None;
         }
-        let linear = if self.risky || text.len() > LONG_INPUT { self.linear() } else { None };
-        let caps = match linear {
+        let n = text.len() - start;
+        let mut linear = if self.risky || text.len() > LONG_INPUT { self.linear() } else { None };
+        let mut per_start = 0.0;
+        if linear.is_none() {
+            per_start = self.shape.cost(n as f64).0.max(1.0);
+            let worst = (n as f64 + 1.0) * per_start;
+            if worst > BACKTRACK_STEPS {
+                linear = self.linear();
+            }
+            if linear.is_none() && !meter.afford(units(worst * STEP_WORK)) {
+                return None;
+            }
+        }
+        let caps = self.search(text, start, linear);
+        // Paid afterwards: for the linear engine the text scanned, for
+        // backtracking the bound for each start position tried.
+        let found = caps.as_ref().and_then(|c| c.whole());
+        let work = match linear {
+            Some(_) => found.as_ref().map_or(n, |m| m.end - start) as f64 + SEARCH_WORK,
+            None => (found.as_ref().map_or(n, |m| m.start - start) as f64 + 1.0) * per_start * STEP_WORK,
+        };
+        meter.spend(units(work));
+        let caps = caps?;
+        let at = found.map_or(0, |r| r.start);
+        (!anchored || at == start).then_some(caps)
+    }
+
+    /// The first match at or after byte `start`, on the linear engine when
+    /// given one, else by backtracking.
+    fn search(&self, text: &str, start: usize, linear: Option<&regex::Regex>) -> Option<Captures> {
+        Some(match linear {
             Some(re) => {
                 let c = re.captures_at(text, start)?;
                 let spans = (0..c.len()).map(|i| c.get(i).map(|m| m.range())).collect();
@@ -185,10 +240,61 @@ impl JsRegex {
                 }
                 Captures { spans, names }
             }
-        };
-        let at = caps.whole().map_or(0, |r| r.start);
-        (!anchored || at == start).then_some(caps)
+        })
     }
+}
+
+/// How a search pays for its work (see [`JsRegex::find_at`]).
+pub(crate) trait Meter {
+    /// Whether the run can still pay `units` of host work; when it cannot,
+    /// the run stops at its fuel limit after this operation.
+    fn afford(&self, units: u64) -> bool;
+    /// Records `units` of host work done.
+    fn spend(&self, units: u64);
+    /// Charges `bytes` the search results take to the heap quota; `false`
+    /// when the run is out of quota (or otherwise stopped).
+    fn hold(&self, bytes: usize) -> bool;
+}
+
+impl Meter for Host {
+    fn afford(&self, units: u64) -> bool {
+        if self.work.get().saturating_add(units) > self.work_left {
+            self.trip(crate::Limit::Fuel);
+            return false;
+        }
+        true
+    }
+
+    fn spend(&self, units: u64) {
+        self.add_work(units);
+    }
+
+    fn hold(&self, bytes: usize) -> bool {
+        self.charge_text(bytes);
+        self.tripped.get().is_none()
+    }
+}
+
+/// No metering (tests).
+#[cfg(test)]
+struct Unmetered;
+
+#[cfg(test)]
+impl Meter for Unmetered {
+    fn afford(&self, _: u64) -> bool {
+        true
+    }
+
+    fn spend(&self, _: u64) {}
+
+    fn hold(&self, _: usize) -> bool {
+        true
+    }
+}
+
+/// Work as a whole number of units (saturating: a bound can be 1e30).
+fn units(work: f64) -> u64 {
+    if work >= u64::MAX as f64 { u64::MAX } else { work as u64 }
 }
 
 /// Compiled patterns of one program, shared by its runs: literals are
@@ -211,6 +317,189 @@ impl RegexCache {
             map.insert(key, re.clone());
         }
         Ok(re)
+    }
+}
+
+/// A pattern's structure as far as backtracking cares: what can match in
+/// more than one way, and how often it is tried.
+#[derive(Debug, Clone, PartialEq)]
+enum Shape {
+    /// One character, class or assertion.
+    Atom,
+    /// A backreference: compares up to the whole input.
+    BackRef,
+    Seq(Vec<Shape>),
+    Alt(Vec<Shape>),
+    /// A quantifier: minimum and maximum (`None`: unbounded) iterations.
+    Repeat(Box<Shape>, u32, Option<u32>),
+    /// Lookahead or lookbehind: explored, then never backtracked into.
+    Look(Box<Shape>),
+}
+
+impl Shape {
+    /// The shape of a pattern regress accepted (so this reader can be
+    /// lenient: anything it does not know is one atom).
+    fn of(source: &str) -> Shape {
+        let chars: Vec<char> = source.chars().collect();
+        let mut i = 0;
+        Shape::alternatives(&chars, &mut i, 0)
+    }
+
+    fn alternatives(chars: &[char], i: &mut usize, depth: usize) -> Shape {
+        let mut alts = vec![Shape::sequence(chars, i, depth)];
+        while chars.get(*i) == Some(&'|') {
+            *i += 1;
+            alts.push(Shape::sequence(chars, i, depth));
+        }
+        if alts.len() == 1 { alts.pop().unwrap_or(Shape::Atom) } else { Shape::Alt(alts) }
+    }
+
+    fn sequence(chars: &[char], i: &mut usize, depth: usize) -> Shape {
+        let mut items = Vec::new();
+        while let Some(&c) = chars.get(*i) {
+            if c == '|' || c == ')' {
+                break;
+            }
+            *i += 1;
+            let atom = match c {
+                '\\' => {
+                    let e = chars.get(*i).copied().unwrap_or('\\');
+                    *i += 1;
+                    let skip_braces = |i: &mut usize| {
+                        if chars.get(*i) == Some(&'{') {
+                            while chars.get(*i).is_some_and(|c| *c != '}') {
+                                *i += 1;
+                            }
+                            *i += 1;
+                        }
+                    };
+                    match e {
+                        '1'..='9' => {
+                            while chars.get(*i).is_some_and(char::is_ascii_digit) {
+                                *i += 1;
+                            }
+                            Shape::BackRef
+                        }
+                        'k' if chars.get(*i) == Some(&'<') => {
+                            while chars.get(*i).is_some_and(|c| *c != '>') {
+                                *i += 1;
+                            }
+                            *i += 1;
+                            Shape::BackRef
+                        }
+                        'u' | 'p' | 'P' => {
+                            skip_braces(i);
+                            Shape::Atom
+                        }
+                        'c' => {
+                            *i += 1;
+                            Shape::Atom
+                        }
+                        _ => Shape::Atom,
+                    }
+                }
+                '[' => {
+                    // To the class's closing bracket (a `]` first is a member).
+                    let mut first = true;
+                    while let Some(&d) = chars.get(*i) {
+                        *i += 1;
+                        match d {
+                            '\\' => *i += 1,
+                            ']' if !first => break,
+                            _ => {}
+                        }
+                        first = d == '^' && first;
+                    }
+                    Shape::Atom
+                }
+                '(' => {
+                    let rest: String = chars.iter().skip(*i).take(3).collect();
+                    let look = rest.starts_with("?=")
+                        || rest.starts_with("?!")
+                        || rest.starts_with("?<=")
+                        || rest.starts_with("?<!");
+                    if rest.starts_with('?') {
+                        // Past `?:`, `?=`, `?!`, `?<=`, `?<!` or `?<name>`.
+                        if rest.starts_with("?<") && !look {
+                            while chars.get(*i).is_some_and(|c| *c != '>') {
+                                *i += 1;
+                            }
+                            *i += 1;
+                        } else {
+                            *i += if rest.starts_with("?<") { 3 } else { 2 };
+                        }
+                    }
+                    // regress refuses deep nesting; the bound is a guard.
+                    let inner = if depth > 200 { Shape::Atom } else { Shape::alternatives(chars, i, depth + 1) };
+                    *i += 1; // `)`
+                    if look { Shape::Look(Box::new(inner)) } else { inner }
+                }
+                _ => Shape::Atom,
+            };
+            // A quantifier on the atom.
+            let q = match chars.get(*i) {
+                Some('*') => Some((0, None, 1)),
+                Some('+') => Some((1, None, 1)),
+                Some('?') => Some((0, Some(1), 1)),
+                Some('{') => counted(chars, *i + 1).map(|(a, b, len)| (a, b, len + 1)),
+                _ => None,
+            };
+            match q {
+                Some((min, max, len)) => {
+                    *i += len;
+                    if chars.get(*i) == Some(&'?') {
+                        *i += 1;
+                    }
+                    items.push(Shape::Repeat(Box::new(atom), min, max));
+                }
+                None => items.push(atom),
+            }
+        }
+        if items.len() == 1 { items.pop().unwrap_or(Shape::Atom) } else { Shape::Seq(items) }
+    }
+
+    /// An upper bound on the backtracking engine's work on this part of the
+    /// pattern with at most `n` characters left, when whatever follows it
+    /// fails: (steps to explore it fully, ways it can succeed, each of
+    /// which whatever follows is tried after). Sequences multiply,
+    /// alternatives add, a quantifier of k iterations over a part with b
+    /// ways tries 1 + b + … + b^(k−1) bodies; an iteration after the
+    /// minimum must consume a character, so k ≤ minimum + n.
+    fn cost(&self, n: f64) -> (f64, f64) {
+        const CAP: f64 = 1e30;
+        let (c, b) = match self {
+            Shape::Atom => (1.0, 1.0),
+            Shape::BackRef => (n + 1.0, 1.0),
+            Shape::Look(inner) => (inner.cost(n).0 + 1.0, 1.0),
+            Shape::Seq(items) => {
+                // From the end: each way the part before succeeds tries
+                // what follows it.
+                let (mut c, mut b) = (0.0, 1.0);
+                for item in items.iter().rev() {
+                    let (ci, bi) = item.cost(n);
+                    c = ci + bi * c;
+                    b *= bi;
+                }
+                (c, b)
+            }
+            Shape::Alt(alts) => alts.iter().map(|a| a.cost(n)).fold((0.0, 0.0), |(c, b), (ci, bi)| (c + ci, b + bi)),
+            Shape::Repeat(body, min, max) => {
+                let (c, b) = body.cost(n);
+                let k = max.map_or(f64::INFINITY, f64::from).min(f64::from(*min) + n);
+                // 1 + b + … + b^m
+                let sum = |m: f64| {
+                    if m < 0.0 {
+                        0.0
+                    } else if b <= 1.0 {
+                        m + 1.0
+                    } else {
+                        ((m + 1.0) * b.ln()).exp() / (b - 1.0)
+                    }
+                };
+                (c * sum(k - 1.0), sum(k))
+            }
+        };
+        (c.min(CAP), b.min(CAP))
     }
 }
 
@@ -365,8 +654,11 @@ fn translate(source: &str, flags: &Flags) -> Translation {
 /// `{n}`, `{n,}`, `{n,m}` starting after the `{` at `chars[i - 1]`:
 /// (min, max, characters after the `{`).
 fn counted(chars: &[char], i: usize) -> Option<(u32, Option<u32>, usize)> {
-    let rest: String = chars.iter().skip(i).take_while(|c| **c != '}').collect();
-    if i + rest.chars().count() >= chars.len() {
+    // Only digits and a comma can come before the `}`: stop at anything
+    // else (a pattern of many `{` would otherwise be scanned to its end
+    // at each of them).
+    let rest: String = chars.iter().skip(i).take_while(|c| c.is_ascii_digit() || **c == ',').collect();
+    if chars.get(i + rest.chars().count()) != Some(&'}') {
         return None;
     }
     let len = rest.chars().count() + 1;
@@ -588,13 +880,18 @@ fn next_char(s: &str, byte: usize) -> usize {
 /// Every match of `re` in `s` from byte `from` (String.prototype.match
 /// and replace with the `g` flag, ES5 §15.5.4.10): an empty match moves on
 /// by one character.
-fn all_matches(re: &JsRegex, s: &str, from: usize) -> Vec<Captures> {
+fn all_matches(re: &JsRegex, s: &str, from: usize, meter: &dyn Meter) -> Vec<Captures> {
     let mut out = Vec::new();
     let mut pos = from;
     while pos <= s.len() {
-        let Some(c) = re.find_at(s, pos, re.flags.sticky) else { break };
+        let Some(c) = re.find_at(s, pos, re.flags.sticky, meter) else { break };
         let m = c.whole().unwrap_or(0..0);
         pos = if m.is_empty() { next_char(s, m.end) } else { m.end };
+        // The matches are held until the caller is done with them: they
+        // count against the heap quota (a million one-letter matches).
+        if !meter.hold(32 + 16 * c.spans.len()) {
+            break;
+        }
         out.push(c);
     }
     out
@@ -759,6 +1056,8 @@ impl Host {
             let li = self.to_number(r.last_index);
             // ToLength (ES2015 §21.2.5.2.2): negatives count as 0.
             let li = if li.is_nan() { 0.0 } else { li.trunc().max(0.0) };
+            // Measuring the string and finding the index in it: host work.
+            self.add_work(s.len() as u64);
             let units = if s.is_ascii() { s.len() } else { s.encode_utf16().count() };
             if li > units as f64 {
                 self.set_last_index(re, 0);
@@ -768,7 +1067,7 @@ impl Host {
         } else {
             0
         };
-        match r.re.find_at(s, from, f.sticky) {
+        match r.re.find_at(s, from, f.sticky, &*self) {
             Some(c) => {
                 if f.global || f.sticky {
                     let end = c.whole().map_or(0, |m| m.end);
@@ -857,7 +1156,7 @@ impl Host {
             if global {
                 let re = r.re.clone();
                 self.set_last_index(pattern, 0);
-                return Some(all_matches(&re, s, 0));
+                return Some(all_matches(&re, s, 0, &*self));
             }
             return Some(self.regexp_exec_raw(pattern, s).into_iter().collect());
         }
@@ -898,6 +1197,8 @@ impl Host {
     /// object when the pattern has named groups.
     pub(crate) fn replacer_args(&mut self, s: &Arc<str>, c: &Captures, whole: i64) -> Vec<i64> {
         let mut argv = self.capture_values(s, c);
+        // The index is counted from the start of the string: host work.
+        self.add_work(c.whole().map_or(0, |m| m.start) as u64);
         let at = c.whole().map_or(0, |m| utf16_index(s, m.start));
         argv.push(value::number(at as f64));
         argv.push(whole);
@@ -913,7 +1214,21 @@ impl Host {
     pub(crate) fn replace_with_template(&mut self, s: &str, pattern: i64, template: i64, all: bool) -> i64 {
         let Some(matches) = self.replace_matches(s, pattern, all) else { return EXCEPTION };
         let template = self.to_js_string(template);
-        let replacements: Vec<String> = matches.iter().map(|c| expand(&template, s, c)).collect();
+        // Measured as they are made: a long template (or `$'`) for each of
+        // many matches could ask for far more than the heap quota.
+        let room = self.heap_room();
+        let mut size = 0;
+        let mut replacements: Vec<String> = Vec::with_capacity(matches.len());
+        for c in &matches {
+            let r = expand(&template, s, c);
+            size += r.len();
+            if size > room {
+                self.charge(size);
+                return UNDEFINED;
+            }
+            replacements.push(r);
+        }
+        self.add_work(size as u64);
         self.splice_replacements(s, &matches, &replacements)
     }
 
@@ -923,7 +1238,8 @@ impl Host {
         match name {
             "match" if r.flags.global => {
                 self.set_last_index(re, 0);
-                let found: Vec<Range<usize>> = all_matches(&r, s, 0).into_iter().filter_map(|c| c.whole()).collect();
+                let found: Vec<Range<usize>> =
+                    all_matches(&r, s, 0, &*self).into_iter().filter_map(|c| c.whole()).collect();
                 if found.is_empty() {
                     return NULL;
                 }
@@ -936,7 +1252,7 @@ impl Host {
             },
             "search" => {
                 // Ignores `g` and `lastIndex` (ES5 §15.5.4.12).
-                let at = r.find_at(s, 0, r.flags.sticky).and_then(|c| c.whole());
+                let at = r.find_at(s, 0, r.flags.sticky, &*self).and_then(|c| c.whole());
                 value::number(at.map_or(-1.0, |m| utf16_index(s, m.start) as f64))
             }
             "split" => {
@@ -944,7 +1260,7 @@ impl Host {
                     None | Some(&UNDEFINED) => u32::MAX,
                     Some(&l) => self.to_number(l) as i64 as u32,
                 };
-                let parts = split(&r, s, limit);
+                let parts = split(&r, s, limit, &*self);
                 let items = parts
                     .into_iter()
                     .map(|p| match p {
@@ -962,18 +1278,18 @@ impl Host {
 /// `String.prototype.split` with a RegExp separator (ES5 §15.5.4.14):
 /// captures are spliced into the output; an empty match at the previous
 /// split point does not split.
-fn split(re: &JsRegex, s: &str, limit: u32) -> Vec<Option<Range<usize>>> {
+fn split(re: &JsRegex, s: &str, limit: u32, meter: &dyn Meter) -> Vec<Option<Range<usize>>> {
     let limit = limit as usize;
     let mut out: Vec<Option<Range<usize>>> = Vec::new();
     if limit == 0 {
         return out;
     }
     if s.is_empty() {
-        return if re.find_at(s, 0, true).is_some() { out } else { vec![Some(0..0)] };
+        return if re.find_at(s, 0, true, meter).is_some() { out } else { vec![Some(0..0)] };
     }
     let (mut p, mut q) = (0, 0);
     while q < s.len() {
-        let Some(c) = re.find_at(s, q, false) else { break };
+        let Some(c) = re.find_at(s, q, false, meter) else { break };
         let Some(m) = c.whole() else { break };
         if m.start >= s.len() {
             break;
@@ -1004,7 +1320,7 @@ mod tests {
     use super::*;
 
     fn m(p: &str, f: &str, text: &str) -> Option<Range<usize>> {
-        JsRegex::new(p, f).unwrap().find_at(text, 0, false).and_then(|c| c.whole())
+        JsRegex::new(p, f).unwrap().find_at(text, 0, false, &Unmetered).and_then(|c| c.whole())
     }
 
     #[test]

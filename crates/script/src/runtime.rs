@@ -10,6 +10,7 @@
 use crate::date;
 use crate::value::{self, EXCEPTION, FALSE, NULL, TRUE, UNDEFINED};
 use cbot_host::{BotContext, Transcript, Value, number_to_string, string_to_number};
+use std::cell::Cell;
 use std::sync::Arc;
 
 /// Operation codes shared with the compiler. The code says how many
@@ -466,7 +467,9 @@ pub(crate) struct Host {
     heap: Vec<Obj>,
     /// Shared read-only objects, at references from `CONST_BASE` on.
     consts: Arc<[Obj]>,
-    heap_bytes: usize,
+    /// Bytes charged to the heap quota so far (a `Cell`: conversions that
+    /// make temporary text charge it too, see `charge_text`).
+    heap_bytes: Cell<usize>,
     heap_limit: usize,
     strings: Arc<[Arc<str>]>,
     globals: Vec<(Arc<str>, i64)>,
@@ -517,10 +520,45 @@ pub(crate) struct Host {
     /// Properties scripts added to built-in prototypes this run, by
     /// BUILTINS index (polyfills such as `String.prototype.format = …`).
     proto_props: Vec<(usize, Arc<str>, i64)>,
+    /// Host work done since it was last paid for in fuel (`crate::settle`):
+    /// bytes scanned, properties searched, regex steps (see `spend`).
+    pub(crate) work: Cell<u64>,
+    /// How much work the current operation may do before the run is out
+    /// of fuel (`crate::measure`).
+    pub(crate) work_left: u64,
+    /// A limit the host ran into; the run traps after this operation.
+    pub(crate) tripped: Cell<Option<crate::Limit>>,
+    /// `botContext` calls this run, and how many it may make.
+    calls: u32,
+    call_limit: u32,
+    /// Bytes of values this run handed to `botContext` (they outlive it).
+    pub(crate) handed: usize,
+    /// The last string whose UTF-16 length was measured: scripts index the
+    /// same string in a loop (`for (…; i < s.length; i++) s.charCodeAt(i)`),
+    /// and measuring it each time would make that loop quadratic. The
+    /// `Arc` is held, so the pointer cannot be reused by another string.
+    measured: Option<(Arc<str>, Utf16Len)>,
+}
+
+/// A string's length in UTF-16 code units, and whether it is all ASCII
+/// (then a code unit index is a byte index).
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Utf16Len {
+    pub units: usize,
+    pub ascii: bool,
 }
 
 /// How many distinct imported property names a host keeps shared.
 const KEY_NAMES_MAX: usize = 4096;
+
+/// How deep arrays inside arrays may be for the host to turn them into
+/// text (as deep as `JSON.parse` reads).
+pub(crate) const MAX_JOIN_DEPTH: usize = 512;
+
+/// Host work units one member costs when the host walks a value (joining
+/// an array, copying a value out of the script): about what the visit
+/// takes next to scanning one byte.
+pub(crate) const VISIT_WORK: u64 = 16;
 
 fn number_value(v: i64) -> Option<f64> {
     value::is_number(v).then(|| value::as_number(v))
@@ -549,13 +587,14 @@ impl Host {
         regexes: Arc<crate::regexp::RegexCache>,
         fn_info: Arc<[(Arc<str>, u32)]>,
         heap_limit: HeapLimit,
+        call_limit: u32,
     ) -> Host {
         Host {
             ctx,
             transcript: Transcript::default(),
             heap: Vec::new(),
             consts,
-            heap_bytes: 0,
+            heap_bytes: Cell::new(0),
             heap_limit: heap_limit.0,
             strings,
             globals: Vec::new(),
@@ -577,7 +616,79 @@ impl Host {
             fn_info,
             proto_props: Vec::new(),
             accessors: false,
+            work: Cell::new(0),
+            work_left: u64::MAX,
+            tripped: Cell::new(None),
+            calls: 0,
+            call_limit,
+            handed: 0,
+            measured: None,
         }
+    }
+
+    /// Records `units` of host work, to be paid in fuel after the operation.
+    pub(crate) fn add_work(&self, units: u64) {
+        self.work.set(self.work.get().saturating_add(units));
+    }
+
+    /// Records `units` of host work about to be done; `false` (and the run
+    /// trapped at the fuel limit after this operation) when the fuel left
+    /// cannot pay for it, so that the caller can stop before doing it.
+    pub(crate) fn spend(&self, units: u64) -> bool {
+        self.add_work(units);
+        if self.work.get() > self.work_left {
+            self.trip(crate::Limit::Fuel);
+        }
+        self.tripped.get().is_none()
+    }
+
+    /// Ends the run at `limit` after this operation.
+    pub(crate) fn trip(&self, limit: crate::Limit) {
+        if self.tripped.get().is_none() {
+            self.tripped.set(Some(limit));
+        }
+    }
+
+    /// Charges text a conversion made (an array's string form) to the heap
+    /// quota, though it may be dropped soon: a loop converting many big
+    /// arrays would otherwise hold any amount of it at once.
+    pub(crate) fn charge_text(&self, bytes: usize) {
+        self.heap_bytes.set(self.heap_bytes.get().saturating_add(bytes));
+        if self.heap_bytes.get() > self.heap_limit {
+            self.trip(crate::Limit::Heap);
+        }
+    }
+
+    /// Bytes the heap quota still allows.
+    pub(crate) fn heap_room(&self) -> usize {
+        self.heap_limit.saturating_sub(self.heap_bytes.get())
+    }
+
+    /// The heap quota.
+    pub(crate) fn heap_limit(&self) -> usize {
+        self.heap_limit
+    }
+
+    /// `s`'s UTF-16 length (remembered for the last string asked about).
+    pub(crate) fn utf16_len(&mut self, s: &Arc<str>) -> Utf16Len {
+        if let Some((m, len)) = &self.measured
+            && Arc::ptr_eq(m, s)
+        {
+            return *len;
+        }
+        self.add_work(s.len() as u64);
+        let len = if s.is_ascii() {
+            Utf16Len { units: s.len(), ascii: true }
+        } else {
+            Utf16Len { units: s.encode_utf16().count(), ascii: false }
+        };
+        // Short strings are cheap to measure again; remembering them would
+        // only push out the long one a loop keeps asking about
+        // (`s[i].length` inside `for (…; i < s.length; …)`).
+        if s.len() > 256 {
+            self.measured = Some((s.clone(), len));
+        }
+        len
     }
 
     /// Counts `bytes` against the quota; `false` (and the run trapped
@@ -597,13 +708,18 @@ impl Host {
         self.arr_props.clear();
         self.methods.clear();
         self.attrs.clear();
-        self.heap_bytes = 0;
+        self.heap_bytes.set(0);
         self.globals.clear();
         self.error = None;
         self.thrown = None;
         self.heap_exceeded = false;
         self.stop = false;
         self.transcript = Transcript::default();
+        self.work.set(0);
+        self.tripped.set(None);
+        self.calls = 0;
+        self.handed = 0;
+        self.measured = None;
     }
 
     /// The clock reading for this run (the same all through the run).
@@ -617,8 +733,8 @@ impl Host {
     }
 
     pub(crate) fn charge(&mut self, bytes: usize) -> bool {
-        self.heap_bytes = self.heap_bytes.saturating_add(bytes);
-        if self.heap_bytes > self.heap_limit {
+        self.heap_bytes.set(self.heap_bytes.get().saturating_add(bytes));
+        if self.heap_bytes.get() > self.heap_limit {
             self.heap_exceeded = true;
         }
         !self.heap_exceeded
@@ -713,11 +829,12 @@ impl Host {
             FALSE => "false".into(),
             _ => match self.obj(v) {
                 Some(Obj::Str(s)) => s.to_string(),
-                Some(Obj::Arr(items)) => items
-                    .iter()
-                    .map(|&x| if x == UNDEFINED || x == NULL { String::new() } else { self.to_js_string(x) })
-                    .collect::<Vec<_>>()
-                    .join(","),
+                Some(Obj::Arr(_)) => {
+                    let mut out = String::new();
+                    self.join_into(v, ",", &mut out, &mut Vec::new());
+                    self.charge_text(out.len());
+                    out
+                }
                 Some(Obj::Object(..)) => self.error_string(v).unwrap_or_else(|| "[object Object]".into()),
                 Some(Obj::BotContext | Obj::Env(_) | Obj::Accessor { .. }) => "[object Object]".into(),
                 Some(Obj::Function(_) | Obj::Bound { .. }) => "function () { [code] }".into(),
@@ -733,6 +850,47 @@ impl Host {
         }
     }
 
+    /// Array.prototype.join of `arr` with `sep` into `out` (ToString of an
+    /// array joins with ","). `undefined` and `null` members are empty, and
+    /// so is an array inside itself, as V8 and SpiderMonkey do (ES5 would
+    /// recurse forever); `stack` holds the arrays being joined. Nesting
+    /// deeper than [`MAX_JOIN_DEPTH`] stops the run at the call-depth limit
+    /// (V8 throws a RangeError there), and text beyond the heap quota at
+    /// the heap limit: an array can hold another many times over (`a = [a,
+    /// a]` forty times), so its text can be exponentially longer than the
+    /// heap it takes.
+    pub(crate) fn join_into(&self, arr: i64, sep: &str, out: &mut String, stack: &mut Vec<i64>) {
+        let Some(Obj::Arr(items)) = self.obj(arr) else { return };
+        if stack.len() >= MAX_JOIN_DEPTH {
+            self.trip(crate::Limit::Stack);
+            return;
+        }
+        stack.push(arr);
+        let room = self.heap_room();
+        let start = out.len();
+        for (i, &x) in items.iter().enumerate() {
+            if i > 0 {
+                out.push_str(sep);
+            }
+            if out.len() > room {
+                self.trip(crate::Limit::Heap);
+            }
+            // Each member visited is paid for as it is visited, so that a
+            // member shared many times over runs out of fuel early.
+            if !self.spend(VISIT_WORK) {
+                break;
+            }
+            match self.obj(x) {
+                _ if x == UNDEFINED || x == NULL => {}
+                Some(Obj::Arr(_)) if stack.contains(&x) => {}
+                Some(Obj::Arr(_)) => self.join_into(x, ",", out, stack),
+                _ => self.append_js_string(x, out),
+            }
+        }
+        stack.pop();
+        self.add_work((out.len() - start) as u64);
+    }
+
     pub fn to_number(&self, v: i64) -> f64 {
         if let Some(n) = number_value(v) {
             return n;
@@ -742,7 +900,10 @@ impl Host {
             NULL | FALSE => 0.0,
             TRUE => 1.0,
             _ => match self.obj(v) {
-                Some(Obj::Str(s)) => string_to_number(s),
+                Some(Obj::Str(s)) => {
+                    self.add_work(s.len() as u64);
+                    string_to_number(s)
+                }
                 Some(Obj::Arr(_)) => string_to_number(&self.to_js_string(v)),
                 Some(Obj::Date(ms)) => *ms,
                 _ => f64::NAN,
@@ -798,7 +959,12 @@ impl Host {
             (Some(x), Some(y)) => x == y,
             (None, None) if a == b => true,
             _ => match (self.str_of(a), self.str_of(b)) {
-                (Some(x), Some(y)) => x == y,
+                (Some(x), Some(y)) => {
+                    if x.len() == y.len() {
+                        self.add_work(x.len() as u64);
+                    }
+                    x == y
+                }
                 _ => false,
             },
         }
@@ -839,6 +1005,7 @@ impl Host {
         let a = self.primitive(a);
         let b = self.primitive(b);
         if let (Some(x), Some(y)) = (self.str_of(a), self.str_of(b)) {
+            self.add_work(x.len().min(y.len()) as u64);
             let ord = x.encode_utf16().cmp(y.encode_utf16());
             return if or_equal { ord.is_le() } else { ord.is_lt() };
         }
@@ -1198,6 +1365,11 @@ impl Host {
                 if let Some(i) = value::as_reference(a)
                     && let Some(props) = self.props_mut(i)
                 {
+                    // Properties are searched in order: host work as long
+                    // as the object (a script filling a big map pays for it).
+                    let searched = props.len() as u64;
+                    self.work.set(self.work.get().saturating_add(searched));
+                    let Some(props) = self.props_mut(i) else { return a };
                     match props.iter_mut().find(|p| p.0 == key) {
                         Some(p) => p.1 = c,
                         None => {
@@ -1291,12 +1463,17 @@ impl Host {
         for _ in 0..10_000 {
             match self.obj(at) {
                 Some(Obj::Object(props, proto)) => {
+                    // Searched in order: host work as long as the object.
+                    self.add_work(props.len() as u64 + 1);
                     if let Some(p) = props.iter().find(|p| *p.0 == *key) {
                         return Some(p.1);
                     }
                     at = *proto;
                 }
-                Some(Obj::Function(f)) => return f.props.iter().find(|p| *p.0 == *key).map(|p| p.1),
+                Some(Obj::Function(f)) => {
+                    self.add_work(f.props.len() as u64 + 1);
+                    return f.props.iter().find(|p| *p.0 == *key).map(|p| p.1);
+                }
                 _ => return None,
             }
         }
@@ -1306,18 +1483,16 @@ impl Host {
     /// `for … in` keys: own, then inherited ones not shadowed.
     fn enumerable_keys(&self, obj: i64) -> Vec<String> {
         let mut keys: Vec<String> = Vec::new();
-        let mut shadowed: Vec<Arc<str>> = Vec::new();
+        // Every key met so far, listed or shadowing: a set, so that an
+        // object with many keys is not enumerated in quadratic time.
+        let mut seen: rustc_hash::FxHashSet<Arc<str>> = rustc_hash::FxHashSet::default();
         let mut at = obj;
         for _ in 0..10_000 {
             let Some(Obj::Object(props, proto)) = self.obj(at) else { break };
+            self.add_work(props.len() as u64 + 1);
             for (k, _) in props {
-                if !keys.iter().any(|x| **x == **k) && !shadowed.iter().any(|x: &Arc<str>| x == k) {
-                    if self.hidden(at, k) {
-                        // Still shadows an inherited key of the same name.
-                        shadowed.push(k.clone());
-                    } else {
-                        keys.push(k.to_string());
-                    }
+                if seen.insert(k.clone()) && !self.hidden(at, k) {
+                    keys.push(k.to_string());
                 }
             }
             at = *proto;
@@ -1545,7 +1720,16 @@ impl Host {
                 let s = s.clone();
                 let index = index().or_else(|| self.str_of(key).and_then(|k| array_index(k)).map(|i| i as usize));
                 if let Some(i) = index {
-                    // Index by UTF-16 code unit, as JavaScript does.
+                    // Index by UTF-16 code unit, as JavaScript does: a byte
+                    // of an ASCII string, else a walk from the start.
+                    let len = self.utf16_len(&s);
+                    if i >= len.units {
+                        return UNDEFINED;
+                    }
+                    if len.ascii {
+                        return self.string(&s[i..=i]);
+                    }
+                    self.add_work(i as u64);
                     return match s.encode_utf16().nth(i) {
                         Some(u) => self.string(String::from_utf16_lossy(&[u])),
                         None => UNDEFINED,
@@ -1553,7 +1737,7 @@ impl Host {
                 }
                 let k = self.key_of(key);
                 if &*k == "length" {
-                    value::number(s.encode_utf16().count() as f64)
+                    value::number(self.utf16_len(&s).units as f64)
                 } else if &*k == "constructor" {
                     builtin_ref("String")
                 } else if proto_methods("String").contains(&&*k) {
@@ -2317,7 +2501,12 @@ impl Host {
 
     pub(crate) fn args(&self, args: i64) -> Vec<i64> {
         match self.obj(args) {
-            Some(Obj::Arr(items)) => items.clone(),
+            Some(Obj::Arr(items)) => {
+                // A copy (and, for the array methods that use it, a pass
+                // over the items): host work as long as the array.
+                self.add_work(items.len() as u64);
+                items.clone()
+            }
             _ => Vec::new(),
         }
     }
@@ -2336,7 +2525,22 @@ impl Host {
     /// recorded in the transcript, the result imported (and given its
     /// Java-style methods when it is a host object).
     fn bot_context_call(&mut self, method: &str, argv: &[i64]) -> i64 {
-        let values: Vec<Value> = argv.iter().map(|&v| self.to_host(v, 0)).collect();
+        // Each call leaves something behind in the conversation (a message,
+        // a variable, a transcript entry) that outlives the run's heap: the
+        // calls are counted, and the data they hand over is charged to the
+        // heap quota.
+        self.calls += 1;
+        if self.calls > self.call_limit {
+            self.trip(crate::Limit::Calls);
+            return UNDEFINED;
+        }
+        let mut room = self.heap_room();
+        let values: Vec<Value> = argv.iter().map(|&v| self.to_host_within(v, 0, &mut room)).collect();
+        let used = self.heap_room() - room;
+        self.handed += used;
+        if !self.charge(used + 64) {
+            return UNDEFINED;
+        }
         let Some(ctx) = self.ctx.as_deref_mut() else {
             return self.throw("Error", "internal: no botContext for this run");
         };
@@ -2672,10 +2876,8 @@ impl Host {
         }
     }
 
-    fn string_method(&mut self, s: &str, name: &str, argv: &[i64]) -> i64 {
+    fn string_method(&mut self, s: &Arc<str>, name: &str, argv: &[i64]) -> i64 {
         let arg = |i: usize| argv.get(i).copied().unwrap_or(UNDEFINED);
-        let units: Vec<u16> = s.encode_utf16().collect();
-        let len = units.len() as f64;
         // Relative index clamping (ES5 substring/slice rules).
         let int = |h: &Self, v: i64, default: f64| {
             if v == UNDEFINED {
@@ -2685,12 +2887,53 @@ impl Host {
                 if n.is_nan() { 0.0 } else { n.trunc() }
             }
         };
+        // One character of an ASCII string is one byte: no copy of the
+        // string, so a loop over a long string's characters stays linear.
+        if matches!(name, "charAt" | "charCodeAt") {
+            let len = self.utf16_len(s);
+            if len.ascii {
+                let i = int(self, arg(0), 0.0);
+                let inside = i >= 0.0 && i < len.units as f64;
+                return match (name, inside) {
+                    ("charAt", true) => self.string(&s[i as usize..=i as usize]),
+                    ("charAt", false) => self.string(""),
+                    (_, true) => {
+                        s.as_bytes().get(i as usize).map_or(value::number(f64::NAN), |&u| value::number(f64::from(u)))
+                    }
+                    (_, false) => value::number(f64::NAN),
+                };
+            }
+        }
+        // Searches need no UTF-16 copy either (see `find_units`).
+        if matches!(name, "indexOf" | "lastIndexOf" | "includes") {
+            let len = self.utf16_len(s).units;
+            let needle = self.to_js_string(arg(0));
+            self.add_work(s.len() as u64);
+            let found = if name == "lastIndexOf" {
+                // A NaN position means +∞ (ES5 §15.5.4.8).
+                let nan = self.to_number(arg(1)).is_nan();
+                let from = if nan { len as f64 } else { int(self, arg(1), len as f64) };
+                find_units(s, &needle, from.clamp(0.0, len as f64) as usize, true)
+            } else {
+                let from = int(self, arg(1), 0.0).clamp(0.0, len as f64) as usize;
+                find_units(s, &needle, from, false)
+            };
+            return match name {
+                "includes" => value::boolean(found.is_some()),
+                _ => value::number(found.map_or(-1.0, |i| i as f64)),
+            };
+        }
+        // Everything else works on a UTF-16 copy: host work as long as
+        // the string.
+        self.add_work(s.len() as u64);
+        let units: Vec<u16> = s.encode_utf16().collect();
+        let len = units.len() as f64;
         let text = |h: &mut Self, u: &[u16]| h.string(String::from_utf16_lossy(u));
         match name {
             "toUpperCase" | "toLocaleUpperCase" => self.string(s.to_uppercase()),
             "toLowerCase" | "toLocaleLowerCase" => self.string(s.to_lowercase()),
             "trim" => self.string(s.trim_matches(|c: char| c.is_whitespace() || c == '\u{FEFF}')),
-            "toString" | "valueOf" => self.string(s),
+            "toString" | "valueOf" => self.string(s.clone()),
             "charAt" => {
                 let i = int(self, arg(0), 0.0);
                 let unit = if i >= 0.0 && i < len { units.get(i as usize..=i as usize) } else { None };
@@ -2705,21 +2948,6 @@ impl Host {
                     Some(&u) => value::number(f64::from(u)),
                     None => value::number(f64::NAN),
                 }
-            }
-            "indexOf" | "lastIndexOf" => {
-                let needle: Vec<u16> = self.to_js_string(arg(0)).encode_utf16().collect();
-                let last = name == "lastIndexOf";
-                // lastIndexOf: a NaN position means +∞ (ES5 §15.5.4.8).
-                let nan = last && self.to_number(arg(1)).is_nan();
-                let from = if nan { len } else { int(self, arg(1), if last { len } else { 0.0 }) };
-                let from = from.clamp(0.0, len) as usize;
-                let fits = |i: usize| units.get(i..i + needle.len()) == Some(&needle[..]);
-                let found = if last {
-                    (0..=from.min(units.len())).rev().find(|&i| fits(i))
-                } else {
-                    (from..=units.len()).find(|&i| fits(i))
-                };
-                value::number(found.map_or(-1.0, |i| i as f64))
             }
             "substring" => {
                 let a = int(self, arg(0), 0.0).clamp(0.0, len) as usize;
@@ -2752,17 +2980,32 @@ impl Host {
                     let n = self.to_number(arg(1));
                     if n.is_finite() { n.trunc().rem_euclid(4_294_967_296.0) as usize } else { 0 }
                 };
-                let parts: Vec<String> = if arg(0) == UNDEFINED {
-                    vec![s.to_string()]
+                // Each part is charged as it is made, and making them stops
+                // at the heap quota (`'x'.repeat(1e7).split('')` would
+                // otherwise build ten million strings first).
+                let mut items: Vec<i64> = Vec::new();
+                if arg(0) == UNDEFINED {
+                    if limit > 0 {
+                        items.push(self.string(s.clone()));
+                    }
                 } else {
                     let sep = self.to_js_string(arg(0));
                     if sep.is_empty() {
-                        units.iter().map(|u| String::from_utf16_lossy(&[*u])).collect()
+                        for u in units.iter().take(limit) {
+                            items.push(text(self, std::slice::from_ref(u)));
+                            if self.heap_exceeded {
+                                break;
+                            }
+                        }
                     } else {
-                        s.split(sep.as_str()).map(str::to_string).collect()
+                        for p in s.split(sep.as_str()).take(limit) {
+                            items.push(self.string(p));
+                            if self.heap_exceeded {
+                                break;
+                            }
+                        }
                     }
-                };
-                let items: Vec<i64> = parts.into_iter().take(limit).map(|p| self.string(p)).collect();
+                }
                 let n = items.len();
                 self.alloc(Obj::Arr(items), 8 * n)
             }
@@ -2772,15 +3015,11 @@ impl Host {
                 let to = self.to_js_string(arg(1));
                 self.string(s.replacen(from.as_str(), &to, 1))
             }
-            "includes" | "startsWith" | "endsWith" => {
+            "startsWith" | "endsWith" => {
                 let needle = self.to_js_string(arg(0));
                 let n: Vec<u16> = needle.encode_utf16().collect();
                 let at = |i: usize| units.get(i..i + n.len()) == Some(&n[..]);
                 let found = match name {
-                    "includes" => {
-                        let from = int(self, arg(1), 0.0).clamp(0.0, len) as usize;
-                        (from..=units.len()).any(at)
-                    }
                     "startsWith" => at(int(self, arg(1), 0.0).clamp(0.0, len) as usize),
                     _ => {
                         let end = int(self, arg(1), len).clamp(0.0, len) as usize;
@@ -2812,7 +3051,7 @@ impl Host {
                     self.to_js_string(arg(1)).encode_utf16().collect()
                 };
                 if target <= units.len() || fill.is_empty() {
-                    return self.string(s);
+                    return self.string(s.clone());
                 }
                 let pad: Vec<u16> = fill.iter().copied().cycle().take(target - units.len()).collect();
                 let joined: Vec<u16> =
@@ -2866,6 +3105,12 @@ impl Host {
             let n = if n.is_nan() { 0.0 } else { n.trunc() };
             if n < 0.0 { (len as f64 + n).max(0.0) as usize } else { n.min(len as f64) as usize }
         };
+        // Methods that move or copy items (shift, splice, reverse, slice,
+        // concat, sort …) do host work as long as the array; push and pop
+        // are charged the same, which is nothing next to the call.
+        if !matches!(name, "push" | "pop") {
+            self.add_work(len as u64);
+        }
         let mut scratch = Vec::new();
         // The array's items (array_method is only called on arrays).
         fn arr<'h>(h: &'h mut Host, slot: usize, scratch: &'h mut Vec<i64>) -> &'h mut Vec<i64> {
@@ -2952,8 +3197,25 @@ impl Host {
                 // (ES5 §15.4.4.11); with one, calls.rs sorts.
                 let items = self.args(recv);
                 let (defined, undefined): (Vec<i64>, Vec<i64>) = items.into_iter().partition(|&x| x != UNDEFINED);
-                let keyed: Vec<(Vec<u16>, i64)> =
-                    defined.iter().map(|&x| (self.to_js_string(x).encode_utf16().collect(), x)).collect();
+                // The keys are held together: they count against the heap
+                // quota (a million references to one long string would
+                // otherwise be a million copies of it), and comparing them
+                // is host work.
+                let mut keyed: Vec<(Vec<u16>, i64)> = Vec::with_capacity(defined.len());
+                let mut bytes = 0u64;
+                for &x in &defined {
+                    let key = self.to_js_string(x);
+                    self.charge_text(2 * key.len());
+                    if self.tripped.get().is_some() {
+                        return UNDEFINED;
+                    }
+                    bytes += key.len() as u64;
+                    keyed.push((key.encode_utf16().collect(), x));
+                }
+                let rounds = u64::from(usize::BITS - keyed.len().leading_zeros());
+                if !self.spend(bytes.saturating_mul(rounds)) {
+                    return UNDEFINED;
+                }
                 let order: Vec<i64> = (0..keyed.len() as i64).collect();
                 let mut sorted: Vec<i64> = crate::calls::merge_sort(order, &mut |a, b| {
                     keyed.get(a as usize).map(|k| &k.0) <= keyed.get(b as usize).map(|k| &k.0)
@@ -2981,13 +3243,13 @@ impl Host {
                 UNDEFINED
             }
             "join" => {
-                let items = self.args(recv);
                 let sep = if arg(0) == UNDEFINED { ",".to_string() } else { self.to_js_string(arg(0)) };
-                let parts: Vec<String> = items
-                    .iter()
-                    .map(|&x| if x == UNDEFINED || x == NULL { String::new() } else { self.to_js_string(x) })
-                    .collect();
-                self.string(parts.join(&sep))
+                let mut out = String::new();
+                self.join_into(recv, &sep, &mut out, &mut Vec::new());
+                if self.tripped.get().is_some() {
+                    return UNDEFINED;
+                }
+                self.string(out)
             }
             "includes" => {
                 // SameValueZero: NaN is found (ES2016 §22.1.3.11).
@@ -3360,9 +3622,33 @@ impl Host {
     // ---- crossing the botContext boundary ----
 
     /// A deep copy of `v` as a host value (cycles and absurd depth cut).
+    /// The script value `v` as a host value, nested at most 64 deep (deeper
+    /// members become `null`) and no bigger than the heap quota left.
     pub fn to_host(&self, v: i64, depth: usize) -> Value {
+        let mut room = self.heap_room();
+        self.to_host_within(v, depth, &mut room)
+    }
+
+    /// [`Host::to_host`] within `room` bytes (counted down; each member
+    /// costs 16 bytes plus its text). An array or object can hold the same
+    /// member many times over (`a = [a, a]` forty times is a few hundred
+    /// bytes of heap and 2^40 members as a tree), so the copy is measured
+    /// as it is made; past `room` the rest is `null` and the run stops at
+    /// the heap limit.
+    pub(crate) fn to_host_within(&self, v: i64, depth: usize, room: &mut usize) -> Value {
         if let Some(n) = number_value(v) {
             return Value::Number(n);
+        }
+        let size = 16 + self.str_of(v).map_or(0, |s| s.len());
+        if size > *room {
+            *room = 0;
+            self.trip(crate::Limit::Heap);
+            return Value::Null;
+        }
+        *room -= size;
+        if !self.spend(VISIT_WORK + size as u64) {
+            *room = 0;
+            return Value::Null;
         }
         match v {
             UNDEFINED => Value::Undefined,
@@ -3372,7 +3658,9 @@ impl Host {
             _ if depth > 64 => Value::Null,
             _ => match self.obj(v) {
                 Some(Obj::Str(s)) => Value::String(s.to_string()),
-                Some(Obj::Arr(items)) => Value::Array(items.iter().map(|&x| self.to_host(x, depth + 1)).collect()),
+                Some(Obj::Arr(items)) => {
+                    Value::Array(items.iter().map(|&x| self.to_host_within(x, depth + 1, room)).collect())
+                }
                 // Functions are left out, as JSON.stringify leaves them out.
                 // Functions and `undefined` members are left out, as JSON
                 // leaves them out.
@@ -3382,7 +3670,10 @@ impl Host {
                         // Accessors too: a snapshot cannot run their getters
                         // (docs/known-differences.md).
                         .filter(|(_, x)| *x != UNDEFINED && !self.is_function(*x) && self.accessor(*x).is_none())
-                        .map(|(k, x)| (k.to_string(), self.to_host(*x, depth + 1)))
+                        .map(|(k, x)| {
+                            *room = room.saturating_sub(k.len());
+                            (k.to_string(), self.to_host_within(*x, depth + 1, room))
+                        })
                         .collect(),
                 ),
                 Some(Obj::Function(_)) => Value::Undefined,
@@ -3391,7 +3682,7 @@ impl Host {
                     e.props
                         .iter()
                         .filter(|(_, x)| !self.is_function(*x))
-                        .map(|(k, x)| (k.to_string(), self.to_host(*x, depth + 1)))
+                        .map(|(k, x)| (k.to_string(), self.to_host_within(*x, depth + 1, room)))
                         .collect(),
                 ),
                 // As JSON.stringify writes a Date (its toJSON).
@@ -3435,6 +3726,27 @@ impl Host {
             }
         }
     }
+}
+
+/// Where `needle` occurs in `s` at or after UTF-16 index `from` (the
+/// first place), or at or before it (`last`: the last place), as a UTF-16
+/// index. Rust's substring search (two-way, linear time; comparing code
+/// units at every position takes `s.len() × needle.len()`) on the UTF-8
+/// text finds the same places as a search of the code units: strings have
+/// no lone surrogates (they become U+FFFD when a string is made), so a
+/// match can only start and end on a character boundary.
+fn find_units(s: &str, needle: &str, from: usize, last: bool) -> Option<usize> {
+    use crate::regexp::{byte_index, utf16_index};
+    let at = byte_index(s, from);
+    let found = if last {
+        let end = at.saturating_add(needle.len()).min(s.len());
+        // `end` may fall inside a character: back to its start.
+        let end = (0..=end).rev().find(|&b| s.is_char_boundary(b)).unwrap_or(0);
+        s[..end].rfind(needle)
+    } else {
+        s[at..].find(needle).map(|i| i + at)
+    };
+    found.map(|b| utf16_index(s, b))
 }
 
 /// Error.prototype.toString's text (ES5 §15.11.4.4): `name: message`, or
@@ -3829,6 +4141,7 @@ mod tests {
             Arc::new(crate::regexp::RegexCache::default()),
             Arc::from([]),
             HeapLimit(1 << 20),
+            10_000,
         );
         let a = h.key_name("id");
         assert!(Arc::ptr_eq(&a, &h.key_name("id")), "a short name is shared");

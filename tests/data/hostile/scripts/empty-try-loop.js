@@ -1,0 +1,5 @@
+// while (true) { try {} catch (e) {} }
+while (true) {
+  try {
+  } catch (e) {}
+}

@@ -1,0 +1,3 @@
+// An undeclared assignment makes a global for this run only.
+hostileLeak = 'leaked';
+botContext.sendMessage(typeof hostileLeak);

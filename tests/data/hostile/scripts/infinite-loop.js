@@ -1,0 +1,2 @@
+// The plainest runaway: stopped by the CPU budget.
+while (true) {}

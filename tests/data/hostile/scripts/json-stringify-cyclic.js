@@ -1,0 +1,4 @@
+// A TypeError, as in JavaScript.
+var o = { name: 'loop' };
+o.self = o;
+JSON.stringify(o);
