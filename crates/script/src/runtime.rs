@@ -57,6 +57,10 @@ pub(crate) mod op {
     /// `[a, b]`: a two-item array in one operation (argument lists and
     /// literals; see also ARRAY1 and ARRAY3).
     pub const ARRAY2: i32 = 34;
+    /// The object of a method call `a.b(…)` is `undefined` or `null`: the
+    /// TypeError of reading property `b` (ES5 §11.2.1 CheckObjectCoercible),
+    /// before the arguments are evaluated. Emitted only on that path.
+    pub const METHOD_BASE: i32 = 35;
     // op1(a)
     pub const TYPEOF: i32 = 40;
     pub const NEG: i32 = 41;
@@ -510,6 +514,11 @@ pub(crate) struct Host {
 /// How many distinct imported property names a host keeps shared.
 const KEY_NAMES_MAX: usize = 4096;
 
+/// Arrays nested deeper than this convert to `""` in string conversions:
+/// the conversion recurses on the host's stack (which may be a 2 MiB
+/// thread's), and no bot nests arrays this deep.
+const MAX_JOIN_DEPTH: usize = 256;
+
 fn number_value(v: i64) -> Option<f64> {
     value::is_number(v).then(|| value::as_number(v))
 }
@@ -685,6 +694,36 @@ impl Host {
     }
 
     pub fn to_js_string(&self, v: i64) -> String {
+        self.to_string_within(v, &mut Vec::new())
+    }
+
+    /// `array.join(sep)` (ES5 §15.4.4.5), without overflowing the host's
+    /// stack: see [`Host::join_within`].
+    pub fn join_items(&self, array: i64, sep: &str) -> String {
+        self.join_within(array, sep, &mut Vec::new())
+    }
+
+    /// Joins an array's items, converted to strings. `within` holds the
+    /// arrays being joined further up: one of them met again (a cycle,
+    /// `a.push(a)`) converts to `""`, as in V8, where recursing would never
+    /// end; so does an array nested deeper than [`MAX_JOIN_DEPTH`], where V8
+    /// throws a RangeError but this infallible conversion must stop before
+    /// the host's stack does.
+    fn join_within(&self, array: i64, sep: &str, within: &mut Vec<i64>) -> String {
+        if within.contains(&array) || within.len() >= MAX_JOIN_DEPTH {
+            return String::new();
+        }
+        let Some(Obj::Arr(items)) = self.obj(array) else { return String::new() };
+        within.push(array);
+        let parts: Vec<String> = items
+            .iter()
+            .map(|&x| if x == UNDEFINED || x == NULL { String::new() } else { self.to_string_within(x, within) })
+            .collect();
+        within.pop();
+        parts.join(sep)
+    }
+
+    fn to_string_within(&self, v: i64, within: &mut Vec<i64>) -> String {
         if let Some(n) = number_value(v) {
             return number_to_string(n);
         }
@@ -695,11 +734,7 @@ impl Host {
             FALSE => "false".into(),
             _ => match self.obj(v) {
                 Some(Obj::Str(s)) => s.to_string(),
-                Some(Obj::Arr(items)) => items
-                    .iter()
-                    .map(|&x| if x == UNDEFINED || x == NULL { String::new() } else { self.to_js_string(x) })
-                    .collect::<Vec<_>>()
-                    .join(","),
+                Some(Obj::Arr(_)) => self.join_within(v, ",", within),
                 Some(Obj::Object(..)) => self.error_string(v).unwrap_or_else(|| "[object Object]".into()),
                 Some(Obj::BotContext | Obj::Env(_) | Obj::Accessor { .. }) => "[object Object]".into(),
                 Some(Obj::Function(_) | Obj::Bound { .. }) => "function () { [code] }".into(),
@@ -974,6 +1009,12 @@ impl Host {
             op::GET => self.get(a, b),
             op::HAS_KEY => value::boolean(self.has_key(a, b)),
             op::ARRAY2 => self.alloc(Obj::Arr(vec![a, b]), 16),
+            op::METHOD_BASE if a == UNDEFINED || a == NULL => {
+                let k = self.to_js_string(b);
+                let what = self.to_js_string(a);
+                self.throw("TypeError", format!("Cannot read property '{k}' of {what}"))
+            }
+            op::METHOD_BASE => a,
             op::IN => {
                 let key = self.to_js_string(a);
                 // Members every object inherits from Object.prototype.
@@ -2945,13 +2986,9 @@ impl Host {
                 UNDEFINED
             }
             "join" => {
-                let items = self.args(recv);
                 let sep = if arg(0) == UNDEFINED { ",".to_string() } else { self.to_js_string(arg(0)) };
-                let parts: Vec<String> = items
-                    .iter()
-                    .map(|&x| if x == UNDEFINED || x == NULL { String::new() } else { self.to_js_string(x) })
-                    .collect();
-                self.string(parts.join(&sep))
+                let joined = self.join_items(recv, &sep);
+                self.string(joined)
             }
             "includes" => {
                 // SameValueZero: NaN is found (ES2016 §22.1.3.11).
