@@ -93,6 +93,61 @@ enum Command {
     /// status: 0 ok, 1 with --check when a file is not formatted, 2 a file
     /// cannot be read or parsed.
     Fmt(FmtArgs),
+    /// Fuzz a part of cbot: the pattern parser, the matcher against the
+    /// reference matcher, test files, the text format, CB JSON import, or
+    /// the script compiler against node (docs/fuzzing.md).
+    ///
+    /// Inputs are generated from each format's grammar and by mutating
+    /// the project's test data (read from the current directory, or
+    /// --corpus-root). A finding (a panic, a hang, a property that does
+    /// not hold) is minimised and written to OUT/TARGET/HASH.EXT, which
+    /// `cargo test --test all fuzz` replays. Exit status: 0 nothing found,
+    /// 1 a finding, 2 an unknown target.
+    Fuzz(FuzzArgs),
+}
+
+#[derive(Debug, clap::Args)]
+struct FuzzArgs {
+    /// The target (`cbot fuzz --list`), or `all` for each in turn.
+    #[arg(required_unless_present = "list")]
+    target: Option<String>,
+    /// List the targets and what each checks.
+    #[arg(long)]
+    list: bool,
+    /// Seconds to run (each target, with `all`); 10 unless --runs is given.
+    #[arg(long, value_name = "SECS")]
+    time: Option<f64>,
+    /// Executions to run (each target, with `all`).
+    #[arg(long, value_name = "N")]
+    runs: Option<u64>,
+    /// The random seed: the same seed and --jobs give the same inputs.
+    #[arg(long, default_value_t = 1)]
+    seed: u64,
+    /// Worker threads.
+    #[arg(short = 'j', long, default_value_t = 1, value_name = "N")]
+    jobs: usize,
+    /// Where findings are written (OUT/TARGET/HASH.EXT).
+    #[arg(long, default_value = "tests/data/fuzz", value_name = "DIR")]
+    out: PathBuf,
+    /// The project whose test data seeds the inputs (default: the current
+    /// directory; built-in seeds are used when it has none).
+    #[arg(long, value_name = "DIR")]
+    corpus_root: Option<PathBuf>,
+    /// Seconds one execution may take before it counts as a hang.
+    #[arg(long, default_value_t = 10.0, value_name = "SECS")]
+    deadline: f64,
+    /// Output format of the summary.
+    #[arg(long, value_enum, default_value_t = FuzzFormat::Text)]
+    format: FuzzFormat,
+}
+
+/// `cbot fuzz`'s summary format.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum FuzzFormat {
+    /// One line per target, then the finding.
+    Text,
+    /// One JSON object per target.
+    Json,
 }
 
 #[derive(Debug, clap::Args)]
@@ -516,5 +571,6 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Command::Loadtest(args) => cmd::loadtest::run(&args),
         Command::Convert(args) => cmd::convert::run(&args),
         Command::Fmt(args) => cmd::fmt::run(&args),
+        Command::Fuzz(args) => cmd::fuzz::run(&args),
     }
 }

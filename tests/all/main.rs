@@ -14,6 +14,8 @@
 //!   (`cargo test --test all hostile -- --nocapture` prints the times)
 //! - `large`: a generated 50 MB bot
 //! - `cli`: the `cbot` binary's output and exit codes
+//! - `fuzz`: the minimised fuzz findings in tests/data/fuzz replay cleanly,
+//!   and a brief seeded run of every fuzz target (`cargo test --test all fuzz`)
 //! - `patterns`: tests/data/patterns/*.toml against the matcher and the
 //!   reference matcher, plus property tests (`cargo test --test all patterns`)
 //! - `script`: the JS → wasm engine: limits, snapshots of generated code,
@@ -42,6 +44,7 @@ mod conversation;
 mod dsl;
 mod errors;
 mod fixtures;
+mod fuzz;
 mod hostile;
 mod large;
 mod patterns;

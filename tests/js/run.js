@@ -11,6 +11,9 @@
 //   //! differs: why           (a known difference: cbot must NOT agree)
 //
 // Usage: node tests/js/run.js FILE.js [FILE.js …]  (one line per file, in order)
+//        node tests/js/run.js --serve  (one program per stdin line, as a JSON
+//        string; one result line each: for `cbot fuzz js`, which runs many
+//        programs without starting node for each)
 'use strict';
 
 const fs = require('fs');
@@ -22,13 +25,20 @@ function usage(msg) {
 
 if (process.argv.length < 3) usage('expected at least one file');
 
+// Serving, a bad directive ends that program, not node.
+const serving = process.argv[2] === '--serve';
+
 function runFile(file) {
-let source;
-try {
-  source = fs.readFileSync(file, 'utf8');
-} catch (e) {
-  usage(`cannot read ${file}: ${e.message}`);
+  let source;
+  try {
+    source = fs.readFileSync(file, 'utf8');
+  } catch (e) {
+    usage(`cannot read ${file}: ${e.message}`);
+  }
+  return runSource(source, file);
 }
+
+function runSource(source, file) {
 
 // --- directives -------------------------------------------------------------
 const config = { channel: 'web', 'user-message': '', differs: '' };
@@ -37,6 +47,7 @@ for (const line of source.split('\n')) {
   if (!m) break;
   const key = m[1].toLowerCase();
   if (!Object.prototype.hasOwnProperty.call(config, key)) {
+    if (serving) throw new Error(`unknown directive ${m[1]}`);
     usage(`${file}: unknown directive \`${m[1]}\``);
   }
   config[key] = m[2].trim();
@@ -359,9 +370,17 @@ for (const method of Object.keys(impl)) {
 
 // --- run --------------------------------------------------------------------
 const record = { calls, return: null, error: null };
+let body;
 try {
   // `new Function` bodies are sloppy-mode unless they say otherwise.
-  const body = new Function('botContext', source);
+  body = new Function('botContext', source);
+} catch (e) {
+  // Serving, say that the program did not compile (a SyntaxError thrown
+  // while running is a different answer).
+  if (!serving) throw e;
+  return JSON.stringify({ calls: [], return: null, error: { name: e.name, message: e.message }, compile: true }) + '\n';
+}
+try {
   record.return = snap(body(botContext));
 } catch (e) {
   record.return = null;
@@ -374,7 +393,25 @@ try {
 return JSON.stringify(record) + '\n';
 }
 
-// One process for many files: node starts in ~0.1 s, the programs run in µs.
-let out = '';
-for (const file of process.argv.slice(2)) out += runFile(file);
-process.stdout.write(out);
+if (serving) {
+  // Programs share this process: globals a sloppy-mode program creates by
+  // assignment are deleted after it, so the next one starts clean (as a
+  // fresh cbot run does). Programs must not change built-in prototypes.
+  const baseline = new Set(Object.getOwnPropertyNames(globalThis));
+  const lines = require('readline').createInterface({ input: process.stdin });
+  lines.on('line', (line) => {
+    let out;
+    try {
+      out = runSource(JSON.parse(line), '<stdin>');
+    } catch (e) {
+      out = JSON.stringify({ fatal: String(e) }) + '\n';
+    }
+    for (const k of Object.getOwnPropertyNames(globalThis)) if (!baseline.has(k)) delete globalThis[k];
+    process.stdout.write(out);
+  });
+} else {
+  // One process for many files: node starts in ~0.1 s, the programs run in µs.
+  let out = '';
+  for (const file of process.argv.slice(2)) out += runFile(file);
+  process.stdout.write(out);
+}

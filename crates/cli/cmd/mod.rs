@@ -5,6 +5,7 @@ pub mod chat;
 pub mod check;
 pub mod convert;
 pub mod fmt;
+pub mod fuzz;
 pub mod loadtest;
 pub mod matching;
 pub mod script;

@@ -451,7 +451,13 @@ impl Parser<'_> {
     }
 
     fn bad_escape(&self, at: usize, message: &str) -> SyntaxError {
-        let len = (self.pos + 1).min(self.src.len()) - at;
+        // Up to and including the offending character, all of it (it may
+        // take several bytes: `\ſ`).
+        let mut end = (self.pos + 1).min(self.src.len());
+        while !self.text.is_char_boundary(end) {
+            end += 1;
+        }
+        let len = end - at;
         SyntaxError { offset: at, len, message: message.into(), label: "bad escape".into(), too_deep: false }
     }
 }

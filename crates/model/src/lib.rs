@@ -92,9 +92,14 @@ pub fn import(sources: &mut SourceMap, name: impl Into<String>, bytes: Vec<u8>) 
             let bad = e.as_bytes().get(at).copied().unwrap_or_default();
             let lossy = String::from_utf8_lossy(e.as_bytes()).into_owned();
             let file = sources.add(name, lossy);
-            // Offsets before the first bad byte are the same in the lossy text.
+            // Offsets before the first bad byte are the same in the lossy text,
+            // where the bad byte became U+FFFD: the span covers that
+            // character (3 bytes), not one byte inside it.
             let d = Diagnostic::error("D002", "the file is not valid UTF-8")
-                .with_label(sources.span(file, at..at + 1), format!("byte 0x{bad:02X} at offset {at} is not UTF-8"))
+                .with_label(
+                    sources.span(file, at..at + char::REPLACEMENT_CHARACTER.len_utf8()),
+                    format!("byte 0x{bad:02X} at offset {at} is not UTF-8"),
+                )
                 .with_help("CB exports are UTF-8; re-export the bot, or convert the file (e.g. `iconv -t UTF-8`)");
             diagnostics.push(d);
             return Imported { bot: None, locator: None, diagnostics };

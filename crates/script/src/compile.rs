@@ -2008,6 +2008,7 @@ impl<'m> FnGen<'m> {
             }
             Expression::StaticMemberExpression(m) => {
                 self.expr(&m.object);
+                self.method_base(|g| g.string(m.property.name.as_str()));
                 self.string(m.property.name.as_str());
                 self.args(&c.arguments);
                 self.op3(op::CALL_METHOD);
@@ -2015,6 +2016,11 @@ impl<'m> FnGen<'m> {
             Expression::ComputedMemberExpression(m) => {
                 self.expr(&m.object);
                 self.expr(&m.expression);
+                let key = self.take_tmp();
+                self.emit(I::LocalSet(key));
+                self.method_base(|g| g.emit(I::LocalGet(key)));
+                self.emit(I::LocalGet(key));
+                self.give_tmp(key);
                 self.args(&c.arguments);
                 self.op3(op::CALL_METHOD);
             }
@@ -2023,6 +2029,32 @@ impl<'m> FnGen<'m> {
                 self.call_value(None, &c.arguments);
             }
         }
+    }
+
+    /// With a method call's object on the stack: throws the TypeError of
+    /// reading the method from `undefined` or `null` before the arguments
+    /// are evaluated (ES5 §11.2.1, §11.2.3), as JavaScript does; `key`
+    /// pushes the method's name. The test is inline, so other objects pay
+    /// no host call.
+    fn method_base(&mut self, key: impl FnOnce(&mut Self)) {
+        let obj = self.take_tmp();
+        self.emit(I::LocalTee(obj));
+        self.emit(I::I64Const(UNDEFINED));
+        self.emit(I::I64Eq);
+        self.emit(I::LocalGet(obj));
+        self.emit(I::I64Const(NULL));
+        self.emit(I::I64Eq);
+        self.emit(I::I32Or);
+        self.emit(I::If(BlockType::Empty));
+        self.depth += 1;
+        self.emit(I::LocalGet(obj));
+        key(self);
+        self.op2(op::METHOD_BASE);
+        self.emit(I::Drop);
+        self.depth -= 1;
+        self.emit(I::End);
+        self.emit(I::LocalGet(obj));
+        self.give_tmp(obj);
     }
 
     /// Calls the function value on the stack with `this` undefined:

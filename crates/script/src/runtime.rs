@@ -58,6 +58,10 @@ pub(crate) mod op {
     /// `[a, b]`: a two-item array in one operation (argument lists and
     /// literals; see also ARRAY1 and ARRAY3).
     pub const ARRAY2: i32 = 34;
+    /// The object of a method call `a.b(…)` is `undefined` or `null`: the
+    /// TypeError of reading property `b` (ES5 §11.2.1 CheckObjectCoercible),
+    /// before the arguments are evaluated. Emitted only on that path.
+    pub const METHOD_BASE: i32 = 35;
     // op1(a)
     pub const TYPEOF: i32 = 40;
     pub const NEG: i32 = 41;
@@ -1159,6 +1163,12 @@ impl Host {
             op::GET => self.get(a, b),
             op::HAS_KEY => value::boolean(self.has_key(a, b)),
             op::ARRAY2 => self.alloc(Obj::Arr(vec![a, b]), 16),
+            op::METHOD_BASE if a == UNDEFINED || a == NULL => {
+                let k = self.to_js_string(b);
+                let what = self.to_js_string(a);
+                self.throw("TypeError", format!("Cannot read property '{k}' of {what}"))
+            }
+            op::METHOD_BASE => a,
             op::IN => {
                 let key = self.to_js_string(a);
                 // Members every object inherits from Object.prototype.

@@ -368,6 +368,34 @@
     i32.const 188
     global.set 0
     i64.const -1124800395214848
+    local.tee 1
+    i64.const -1970324836974592
+    i64.eq
+    local.get 1
+    i64.const -1688849860263936
+    i64.eq
+    i32.or
+    if ;; label = @1
+      local.get 1
+      i64.const -1124800395214804
+      local.set 3
+      local.set 2
+      i32.const 35
+      local.get 2
+      local.get 3
+      i64.const 0
+      call 0
+      local.tee 2
+      i64.const -844424930131968
+      i64.eq
+      if ;; label = @2
+        i64.const -844424930131968
+        return
+      end
+      local.get 2
+      drop
+    end
+    local.get 1
     i64.const -1124800395214804
     i64.const 0
     local.set 1
@@ -415,6 +443,34 @@
       i32.const 230
       global.set 0
       i64.const -1124800395214848
+      local.tee 1
+      i64.const -1970324836974592
+      i64.eq
+      local.get 1
+      i64.const -1688849860263936
+      i64.eq
+      i32.or
+      if ;; label = @2
+        local.get 1
+        i64.const -1124800395214802
+        local.set 3
+        local.set 2
+        i32.const 35
+        local.get 2
+        local.get 3
+        i64.const 0
+        call 0
+        local.tee 2
+        i64.const -844424930131968
+        i64.eq
+        if ;; label = @3
+          i64.const -844424930131968
+          return
+        end
+        local.get 2
+        drop
+      end
+      local.get 1
       i64.const -1124800395214802
       local.get 0
       local.set 1
@@ -452,6 +508,34 @@
       i32.const 270
       global.set 0
       i64.const -1124800395214848
+      local.tee 1
+      i64.const -1970324836974592
+      i64.eq
+      local.get 1
+      i64.const -1688849860263936
+      i64.eq
+      i32.or
+      if ;; label = @2
+        local.get 1
+        i64.const -1124800395214801
+        local.set 3
+        local.set 2
+        i32.const 35
+        local.get 2
+        local.get 3
+        i64.const 0
+        call 0
+        local.tee 2
+        i64.const -844424930131968
+        i64.eq
+        if ;; label = @3
+          i64.const -844424930131968
+          return
+        end
+        local.get 2
+        drop
+      end
+      local.get 1
       i64.const -1124800395214801
       i64.const 4
       local.set 1

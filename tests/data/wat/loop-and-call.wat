@@ -526,6 +526,34 @@
     i32.const 104
     global.set 0
     i64.const -1124800395214848
+    local.tee 3
+    i64.const -1970324836974592
+    i64.eq
+    local.get 3
+    i64.const -1688849860263936
+    i64.eq
+    i32.or
+    if ;; label = @1
+      local.get 3
+      i64.const -1124800395214805
+      local.set 6
+      local.set 4
+      i32.const 35
+      local.get 4
+      local.get 6
+      i64.const 0
+      call 0
+      local.tee 4
+      i64.const -844424930131968
+      i64.eq
+      if ;; label = @2
+        i64.const -844424930131968
+        return
+      end
+      local.get 4
+      drop
+    end
+    local.get 3
     i64.const -1124800395214805
     i64.const 4
     local.set 3
