@@ -36,8 +36,14 @@ use std::time::{Duration, Instant};
 const DEFAULT_FALLBACK: &str = "Not able to understand your question. Can you please re-phrase it?";
 
 /// How long one hostile turn may take, generous even for a debug build on
-/// a busy machine (the slowest case takes about 2 s in a debug build).
-const DEADLINE: Duration = Duration::from_secs(10);
+/// a busy machine (the slowest case takes about 2 s in a debug build): a
+/// hang detector, not a speed target (those live in benches/).
+const DEADLINE: Duration = Duration::from_secs(30);
+
+/// How long reading and compiling a huge bot may take: 100,000 patterns
+/// took 47 s in a debug build on a machine busy with three other builds
+/// (a few seconds when alone); anything unbounded would take hours.
+const LOAD_DEADLINE: Duration = Duration::from_secs(240);
 
 /// What a hostile script's turn must show.
 enum Want {
@@ -438,7 +444,7 @@ fn a_bot_of_100_000_patterns_loads_and_matches_in_time() {
         let bot = engine().load_bot_bytes(name, bytes).unwrap();
         let loaded = started.elapsed();
         eprintln!("  {loaded:>10.2?}  {name}: read, checked and compiled");
-        assert!(loaded < 3 * DEADLINE, "{name}: loading took {loaded:?}");
+        assert!(loaded < LOAD_DEADLINE, "{name}: loading took {loaded:?}");
         let mut c = bot.start(ConversationConfig::default());
         for (message, answer) in turns.into_iter().chain([("nothing like it", DEFAULT_FALLBACK)]) {
             let (ev, took) = events(&mut c, message);
@@ -459,7 +465,7 @@ fn a_bot_of_20_000_dialogs_loads_and_answers_in_time() {
     let bot = engine().load_bot_bytes("20k-dialogs", export("dialogs", dialogs, None)).unwrap();
     let loaded = started.elapsed();
     eprintln!("  {loaded:>10.2?}  20,000 dialogs: read, checked and compiled");
-    assert!(loaded < 3 * DEADLINE, "{loaded:?}");
+    assert!(loaded < LOAD_DEADLINE, "{loaded:?}");
     let mut c = bot.start(ConversationConfig::default());
     for d in [0, 12_345, 19_999] {
         let (ev, took) = events(&mut c, &format!("topic {d}"));

@@ -1166,7 +1166,9 @@ impl Host {
             op::METHOD_BASE if a == UNDEFINED || a == NULL => {
                 let k = self.to_js_string(b);
                 let what = self.to_js_string(a);
-                self.throw("TypeError", format!("Cannot read property '{k}' of {what}"))
+                // The message of a method call on null (CALL_METHOD), which
+                // CB's JVM engine words this way.
+                self.throw("TypeError", format!("Cannot call method '{k}' of {what}"))
             }
             op::METHOD_BASE => a,
             op::IN => {
