@@ -364,6 +364,9 @@ pub fn run(target: Arc<dyn Target>, options: &Options) -> Report {
 /// input still fails with the same kind of finding; within `budget`.
 /// Returns the smallest failing input and its finding.
 pub fn minimize(target: &dyn Target, finding: Finding, input: Vec<u8>, budget: Duration) -> (Finding, Vec<u8>) {
+    // Panics must be recorded (kind `panic at …`) whoever calls this, not only
+    // inside a fuzz run that already holds the hook.
+    let _hook = HookGuard::install();
     let deadline = Instant::now() + budget;
     let Ok(mut worker) = target.worker() else { return (finding, input) };
     let mut best = (finding, input);
