@@ -617,8 +617,11 @@ impl Session {
                 (Value::Undefined, Some(RunError::Js { error, at }))
             }
             // The return value is read after the run, as big as the heap
-            // quota allows.
-            Ok(v) => (store.data().to_host_within(v, 0, &mut store.data().heap_limit()), None),
+            // quota allows, whatever fuel the run left.
+            Ok(v) => {
+                store.data_mut().work_left = u64::MAX;
+                (store.data().to_host_within(v, 0, &mut store.data().heap_limit()), None)
+            }
             Err(e) => {
                 // A trap leaves the instance in an unknown state: start over.
                 keep = false;
