@@ -32,10 +32,9 @@
 //! # Errors
 //!
 //! Compilation reports [`ScriptDiagnostic`]s (S001 syntax, S002 nested too
-//! deeply to compile, S010 outside CB's
-//! dialect, S020 not supported yet). A run reports a [`RunError`]: a
-//! JavaScript exception (with its name, message and source position) or an
-//! exhausted [`Limits`] field.
+//! deeply to compile, S010 outside CB's dialect, S020 not supported yet). A
+//! run reports a [`RunError`]: a JavaScript exception (with its name,
+//! message and source position) or an exhausted [`Limits`] field.
 
 #![deny(missing_docs)]
 
