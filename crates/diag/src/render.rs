@@ -166,9 +166,10 @@ fn window(
     // Only the visible part of the line is copied: a minified bot is one
     // line of megabytes, and `cbot check` may report thousands of problems
     // on it (copying the line each time made that quadratic).
-    let len = line.chars().count();
-    let start = file.line_col(label.span.start()).1 - 1;
     let line_end = file.line_start(line_no) + line.len();
+    // Counted through the file's index, not by walking the line.
+    let len = file.line_col(line_end).1 - 1;
+    let start = file.line_col(label.span.start()).1 - 1;
     // A span that runs past the end of its first line is marked to that end.
     let end = if label.span.end() > line_end { len } else { file.line_col(label.span.end()).1 - 1 };
     // At least one marker, even for an empty span or one at the end of input.

@@ -1932,7 +1932,7 @@ impl<'m> FnGen<'m> {
                 // a compile error with its span, not a SyntaxError at run time.
                 let source = r.regex.pattern.text.as_str();
                 let flags = r.regex.flags.to_string();
-                match self.m.regexes.get(source, &flags) {
+                match self.m.regexes.literal(source, &flags) {
                     Ok(_) => {
                         self.string(source);
                         self.string(&flags);

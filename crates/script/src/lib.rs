@@ -32,10 +32,9 @@
 //! # Errors
 //!
 //! Compilation reports [`ScriptDiagnostic`]s (S001 syntax, S002 nested too
-//! deeply to compile, S010 outside CB's
-//! dialect, S020 not supported yet). A run reports a [`RunError`]: a
-//! JavaScript exception (with its name, message and source position) or an
-//! exhausted [`Limits`] field.
+//! deeply to compile, S010 outside CB's dialect, S020 not supported yet). A
+//! run reports a [`RunError`]: a JavaScript exception (with its name,
+//! message and source position) or an exhausted [`Limits`] field.
 
 #![deny(missing_docs)]
 
@@ -623,8 +622,11 @@ impl Session {
                 (Value::Undefined, Some(RunError::Js { error, at }))
             }
             // The return value is read after the run, as big as the heap
-            // quota allows.
-            Ok(v) => (store.data().to_host_within(v, 0, &mut store.data().heap_limit()), None),
+            // quota allows, whatever fuel the run left.
+            Ok(v) => {
+                store.data_mut().work_left = u64::MAX;
+                (store.data().to_host_within(v, 0, &mut store.data().heap_limit()), None)
+            }
             Err(e) => {
                 // A trap leaves the instance in an unknown state: start over.
                 keep = false;

@@ -39,6 +39,9 @@ const STEP_WORK: f64 = 4.0;
 /// Dynamic patterns (`new RegExp(userText)`) cached per program at most.
 const CACHE_LIMIT: usize = 256;
 
+/// Longer dynamic patterns are compiled each time instead of cached.
+const CACHE_SOURCE_LIMIT: usize = 1024;
+
 /// The flags of a regular expression.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub(crate) struct Flags {
@@ -306,6 +309,15 @@ pub(crate) struct RegexCache(Mutex<HashMap<RegexKey, Arc<JsRegex>>>);
 type RegexKey = (Arc<str>, Arc<str>);
 
 impl RegexCache {
+    /// A regex literal of the program: cached whatever its size (it is
+    /// part of the bot, not made by a script).
+    pub fn literal(&self, source: &str, flags: &str) -> Result<Arc<JsRegex>, String> {
+        let re = self.get(source, flags)?;
+        let key: RegexKey = (Arc::from(source), Arc::from(flags));
+        self.0.lock().unwrap_or_else(|e| e.into_inner()).entry(key).or_insert_with(|| re.clone());
+        Ok(re)
+    }
+
     pub fn get(&self, source: &str, flags: &str) -> Result<Arc<JsRegex>, String> {
         let key: RegexKey = (Arc::from(source), Arc::from(flags));
         if let Some(re) = self.0.lock().unwrap_or_else(|e| e.into_inner()).get(&key) {
@@ -313,7 +325,9 @@ impl RegexCache {
         }
         let re = Arc::new(JsRegex::new(source, flags)?);
         let mut map = self.0.lock().unwrap_or_else(|e| e.into_inner());
-        if map.len() < CACHE_LIMIT {
+        // The cache outlives runs (every conversation of the bot shares
+        // it), so what scripts can put in it is bounded in size too.
+        if map.len() < CACHE_LIMIT && source.len() <= CACHE_SOURCE_LIMIT {
             map.insert(key, re.clone());
         }
         Ok(re)
@@ -984,6 +998,10 @@ impl Host {
         // An empty pattern reads back as `(?:)`, and `source` escapes what
         // would end or break a literal (ES2015 §21.2.3.2.4 EscapeRegExpPattern).
         let source = if source.is_empty() { "(?:)".to_string() } else { escape_source(&source) };
+        // Compiling a pattern is host work, far more per byte than
+        // scanning text (a literal's is compiled with the program, and
+        // found in the cache).
+        self.add_work(64 * source.len() as u64);
         match self.regexes.get(&source, &flags) {
             Ok(re) => self.alloc(Obj::RegExp(Box::new(RegExpObj { re, last_index: value::number(0.0) })), 64),
             Err(message) => self.throw("SyntaxError", message),

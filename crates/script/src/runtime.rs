@@ -832,7 +832,13 @@ impl Host {
             TRUE => "true".into(),
             FALSE => "false".into(),
             _ => match self.obj(v) {
-                Some(Obj::Str(s)) => s.to_string(),
+                // A copy, which the callers then read: host work as long
+                // as the string (`parseInt`, `Date.parse`, `encodeURI`, …
+                // on a long string in a loop).
+                Some(Obj::Str(s)) => {
+                    self.add_work(s.len() as u64);
+                    s.to_string()
+                }
                 Some(Obj::Arr(_)) => {
                     let mut out = String::new();
                     self.join_into(v, ",", &mut out, &mut Vec::new());
@@ -1309,12 +1315,18 @@ impl Host {
                         let ms = match argv[..] {
                             [] => self.now(),
                             [x] => match self.obj(x) {
-                                Some(Obj::Str(s)) => date::parse(s, self.tz),
+                                Some(Obj::Str(s)) => {
+                                    self.add_work(s.len() as u64);
+                                    date::parse(s, self.tz)
+                                }
                                 Some(Obj::Date(ms)) => *ms,
                                 _ => {
                                     let p = self.primitive(x);
                                     match self.str_of(p) {
-                                        Some(s) => date::parse(s, self.tz),
+                                        Some(s) => {
+                                            self.add_work(s.len() as u64);
+                                            date::parse(s, self.tz)
+                                        }
                                         None => self.to_number(p),
                                     }
                                 }
@@ -2550,7 +2562,9 @@ impl Host {
         let values: Vec<Value> = argv.iter().map(|&v| self.to_host_within(v, 0, &mut room)).collect();
         let used = self.heap_room() - room;
         self.handed += used;
-        if !self.charge(used + 64) {
+        // A value cut short by a limit is not handed over: the run ends
+        // here, and the call must not happen with half its arguments.
+        if !self.charge(used + 64) || self.tripped.get().is_some() {
             return UNDEFINED;
         }
         let Some(ctx) = self.ctx.as_deref_mut() else {
@@ -2899,22 +2913,63 @@ impl Host {
                 if n.is_nan() { 0.0 } else { n.trunc() }
             }
         };
-        // One character of an ASCII string is one byte: no copy of the
-        // string, so a loop over a long string's characters stays linear.
-        if matches!(name, "charAt" | "charCodeAt") {
-            let len = self.utf16_len(s);
-            if len.ascii {
-                let i = int(self, arg(0), 0.0);
-                let inside = i >= 0.0 && i < len.units as f64;
-                return match (name, inside) {
-                    ("charAt", true) => self.string(&s[i as usize..=i as usize]),
-                    ("charAt", false) => self.string(""),
-                    (_, true) => {
-                        s.as_bytes().get(i as usize).map_or(value::number(f64::NAN), |&u| value::number(f64::from(u)))
+        // In an ASCII string a UTF-16 code unit is a byte: the methods a
+        // script calls in a loop over a long string work on the bytes,
+        // without the UTF-16 copy below (which would make the loop
+        // quadratic). The index arithmetic is the same as below.
+        if matches!(name, "charAt" | "charCodeAt" | "substring" | "substr" | "slice" | "startsWith" | "endsWith")
+            && self.utf16_len(s).ascii
+        {
+            let len = s.len() as f64;
+            let b = s.as_bytes();
+            return match name {
+                "charAt" | "charCodeAt" => {
+                    let i = int(self, arg(0), 0.0);
+                    let inside = i >= 0.0 && i < len;
+                    match (name, inside) {
+                        ("charAt", true) => self.string(s.get(i as usize..=i as usize).unwrap_or("")),
+                        ("charAt", false) => self.string(""),
+                        (_, true) => {
+                            b.get(i as usize).map_or(value::number(f64::NAN), |&u| value::number(f64::from(u)))
+                        }
+                        (_, false) => value::number(f64::NAN),
                     }
-                    (_, false) => value::number(f64::NAN),
-                };
-            }
+                }
+                "substring" => {
+                    let x = int(self, arg(0), 0.0).clamp(0.0, len) as usize;
+                    let y = int(self, arg(1), len).clamp(0.0, len) as usize;
+                    self.string(s.get(x.min(y)..x.max(y)).unwrap_or(""))
+                }
+                "substr" => {
+                    let mut x = int(self, arg(0), 0.0);
+                    if x < 0.0 {
+                        x = (len + x).max(0.0);
+                    }
+                    let x = x.min(len) as usize;
+                    let n = int(self, arg(1), len).clamp(0.0, len) as usize;
+                    self.string(s.get(x..(x + n).min(b.len())).unwrap_or(""))
+                }
+                "slice" => {
+                    let rel = |x: f64| if x < 0.0 { (len + x).max(0.0) } else { x.min(len) };
+                    let x = rel(int(self, arg(0), 0.0)) as usize;
+                    let y = rel(int(self, arg(1), len)) as usize;
+                    self.string(s.get(x..y).unwrap_or(""))
+                }
+                _ => {
+                    // A needle with other characters cannot match ASCII
+                    // text: its bytes are all above 0x7F.
+                    let needle = self.to_js_string(arg(0));
+                    let n = needle.as_bytes();
+                    self.add_work(n.len() as u64);
+                    let found = if name == "startsWith" {
+                        b.get(int(self, arg(1), 0.0).clamp(0.0, len) as usize..).is_some_and(|t| t.starts_with(n))
+                    } else {
+                        let end = int(self, arg(1), len).clamp(0.0, len) as usize;
+                        end >= needle.encode_utf16().count() && b.get(..end).is_some_and(|t| t.ends_with(n))
+                    };
+                    value::boolean(found)
+                }
+            };
         }
         // Searches need no UTF-16 copy either (see `find_units`).
         if matches!(name, "indexOf" | "lastIndexOf" | "includes") {
@@ -2935,9 +2990,9 @@ impl Host {
                 _ => value::number(found.map_or(-1.0, |i| i as f64)),
             };
         }
-        // Everything else works on a UTF-16 copy: host work as long as
-        // the string.
-        self.add_work(s.len() as u64);
+        // Everything else works on a UTF-16 copy: host work twice as long
+        // as the string (the copy is twice its size, and made anew).
+        self.add_work(2 * s.len() as u64);
         let units: Vec<u16> = s.encode_utf16().collect();
         let len = units.len() as f64;
         let text = |h: &mut Self, u: &[u16]| h.string(String::from_utf16_lossy(u));
