@@ -519,6 +519,11 @@ const KEY_NAMES_MAX: usize = 4096;
 /// thread's), and no bot nests arrays this deep.
 const MAX_JOIN_DEPTH: usize = 256;
 
+/// One copy across the `botContext` boundary holds at most one value per
+/// this many bytes of the heap quota (about what the quota can hold in
+/// distinct small values: a million for the default 16 MiB).
+const SNAPSHOT_NODE_BYTES: usize = 16;
+
 fn number_value(v: i64) -> Option<f64> {
     value::is_number(v).then(|| value::as_number(v))
 }
@@ -694,13 +699,20 @@ impl Host {
     }
 
     pub fn to_js_string(&self, v: i64) -> String {
-        self.to_string_within(v, &mut Vec::new())
+        self.to_string_within(v, &mut Vec::new(), &mut self.string_budget())
     }
 
     /// `array.join(sep)` (ES5 §15.4.4.5), without overflowing the host's
-    /// stack: see [`Host::join_within`].
+    /// stack or memory: see [`Host::join_within`].
     pub fn join_items(&self, array: i64, sep: &str) -> String {
-        self.join_within(array, sep, &mut Vec::new())
+        self.join_within(array, sep, &mut Vec::new(), &mut self.string_budget())
+    }
+
+    /// Bytes a string conversion may produce: what is left of the heap
+    /// quota, plus one (so a conversion that is cut short still exceeds
+    /// the quota when its result is allocated).
+    fn string_budget(&self) -> usize {
+        self.heap_limit.saturating_sub(self.heap_bytes).saturating_add(1)
     }
 
     /// Joins an array's items, converted to strings. `within` holds the
@@ -708,22 +720,39 @@ impl Host {
     /// `a.push(a)`) converts to `""`, as in V8, where recursing would never
     /// end; so does an array nested deeper than [`MAX_JOIN_DEPTH`], where V8
     /// throws a RangeError but this infallible conversion must stop before
-    /// the host's stack does.
-    fn join_within(&self, array: i64, sep: &str, within: &mut Vec<i64>) -> String {
+    /// the host's stack does. `budget` is the bytes still allowed: an array
+    /// that shares itself (`a = [a, a]`, forty times) would make a string
+    /// of 2^40 items; past the heap quota the conversion stops, and the
+    /// too-long result hits the quota when it is allocated.
+    fn join_within(&self, array: i64, sep: &str, within: &mut Vec<i64>, budget: &mut usize) -> String {
         if within.contains(&array) || within.len() >= MAX_JOIN_DEPTH {
             return String::new();
         }
         let Some(Obj::Arr(items)) = self.obj(array) else { return String::new() };
         within.push(array);
-        let parts: Vec<String> = items
-            .iter()
-            .map(|&x| if x == UNDEFINED || x == NULL { String::new() } else { self.to_string_within(x, within) })
-            .collect();
+        let mut out = String::new();
+        for (i, &x) in items.iter().enumerate() {
+            if *budget == 0 {
+                break;
+            }
+            if i > 0 {
+                out.push_str(sep);
+                *budget = budget.saturating_sub(sep.len());
+            }
+            if x != UNDEFINED && x != NULL {
+                let part = self.to_string_within(x, within, budget);
+                // A nested array has charged its own items already.
+                if !matches!(self.obj(x), Some(Obj::Arr(_))) {
+                    *budget = budget.saturating_sub(part.len());
+                }
+                out.push_str(&part);
+            }
+        }
         within.pop();
-        parts.join(sep)
+        out
     }
 
-    fn to_string_within(&self, v: i64, within: &mut Vec<i64>) -> String {
+    fn to_string_within(&self, v: i64, within: &mut Vec<i64>, budget: &mut usize) -> String {
         if let Some(n) = number_value(v) {
             return number_to_string(n);
         }
@@ -734,7 +763,7 @@ impl Host {
             FALSE => "false".into(),
             _ => match self.obj(v) {
                 Some(Obj::Str(s)) => s.to_string(),
-                Some(Obj::Arr(_)) => self.join_within(v, ",", within),
+                Some(Obj::Arr(_)) => self.join_within(v, ",", within, budget),
                 Some(Obj::Object(..)) => self.error_string(v).unwrap_or_else(|| "[object Object]".into()),
                 Some(Obj::BotContext | Obj::Env(_) | Obj::Accessor { .. }) => "[object Object]".into(),
                 Some(Obj::Function(_) | Obj::Bound { .. }) => "function () { [code] }".into(),
@@ -3355,8 +3384,20 @@ impl Host {
 
     // ---- crossing the botContext boundary ----
 
-    /// A deep copy of `v` as a host value (cycles and absurd depth cut).
+    /// A deep copy of `v` as a host value: a cycle (an array or object met
+    /// again inside itself) and absurd depth are cut (`null`), and so is
+    /// everything past a budget of values ([`SNAPSHOT_NODE_BYTES`]), since an array that
+    /// shares itself (`a = [a, a]`, forty times) would copy to 2^40 values.
     pub fn to_host(&self, v: i64, depth: usize) -> Value {
+        let mut budget = (self.heap_limit / SNAPSHOT_NODE_BYTES).max(1024);
+        self.to_host_within(v, depth, &mut Vec::new(), &mut budget)
+    }
+
+    fn to_host_within(&self, v: i64, depth: usize, path: &mut Vec<i64>, budget: &mut usize) -> Value {
+        if *budget == 0 {
+            return Value::Null;
+        }
+        *budget -= 1;
         if let Some(n) = number_value(v) {
             return Value::Number(n);
         }
@@ -3365,29 +3406,37 @@ impl Host {
             NULL => Value::Null,
             TRUE => Value::Bool(true),
             FALSE => Value::Bool(false),
-            _ if depth > 64 => Value::Null,
+            _ if depth > 64 || path.contains(&v) => Value::Null,
             _ => match self.obj(v) {
                 Some(Obj::Str(s)) => Value::String(s.to_string()),
-                Some(Obj::Arr(items)) => Value::Array(items.iter().map(|&x| self.to_host(x, depth + 1)).collect()),
+                Some(Obj::Arr(items)) => {
+                    path.push(v);
+                    let copy = items.iter().map(|&x| self.to_host_within(x, depth + 1, path, budget)).collect();
+                    path.pop();
+                    Value::Array(copy)
+                }
                 // Functions are left out, as JSON.stringify leaves them out.
                 // Functions and `undefined` members are left out, as JSON
                 // leaves them out.
-                Some(Obj::Object(props, _)) => Value::Object(
-                    props
+                Some(Obj::Object(props, _)) => {
+                    path.push(v);
+                    let copy = props
                         .iter()
                         // Accessors too: a snapshot cannot run their getters
                         // (docs/known-differences.md).
                         .filter(|(_, x)| *x != UNDEFINED && !self.is_function(*x) && self.accessor(*x).is_none())
-                        .map(|(k, x)| (k.to_string(), self.to_host(*x, depth + 1)))
-                        .collect(),
-                ),
+                        .map(|(k, x)| (k.to_string(), self.to_host_within(*x, depth + 1, path, budget)))
+                        .collect();
+                    path.pop();
+                    Value::Object(copy)
+                }
                 Some(Obj::Function(_)) => Value::Undefined,
                 // Own enumerable properties only (name and message are not).
                 Some(Obj::Error(e)) => Value::Object(
                     e.props
                         .iter()
                         .filter(|(_, x)| !self.is_function(*x))
-                        .map(|(k, x)| (k.to_string(), self.to_host(*x, depth + 1)))
+                        .map(|(k, x)| (k.to_string(), self.to_host_within(*x, depth + 1, path, budget)))
                         .collect(),
                 ),
                 // As JSON.stringify writes a Date (its toJSON).
