@@ -76,6 +76,41 @@ fn limits_stop_runaway_scripts_and_the_host_carries_on() {
     assert_eq!(program.run("panel", OfflineContext::default()).unwrap().value, Value::Number(2.0));
 }
 
+/// Found by `cbot fuzz js`: values that contain themselves, or share
+/// themselves exponentially, must not hang or overflow the host when they
+/// are copied across the botContext boundary or converted to strings
+/// (host code, which fuel does not bound).
+#[test]
+fn cyclic_and_shared_values_stay_bounded() {
+    // A small heap keeps the bounded work small in a debug build.
+    let engine = Engine::new(Limits { heap_bytes: 1 << 20, ..Limits::default() }).unwrap();
+    let start = std::time::Instant::now();
+    let cases = [
+        // Two self-references: the copy cuts each cycle (was 2^64 copies).
+        ("var a = [1];\na.push(a, a);\nbotContext.setBotVariable('x', a, true, false);\nreturn a;", None),
+        // Cycles convert to "" as in V8 (was a stack overflow).
+        ("var a = [1];\na.push(a);\nreturn '' + a + a.join('-');", None),
+        // 2^40 items when joined: the heap quota, not memory exhaustion.
+        ("var a = [1];\nfor (var i = 0; i < 40; i++) a = [a, a];\nreturn ('' + a).length;", Some(Limit::Heap)),
+        // The same copied for a botContext call: the copy is measured as it
+        // is made and stops at the heap quota, not after 2^40 copies.
+        (
+            "var a = [1];\nfor (var i = 0; i < 40; i++) a = [a, a];\nbotContext.setBotVariable('x', a, true, false);",
+            Some(Limit::Heap),
+        ),
+    ];
+    for (src, limit) in cases {
+        let run = engine.compile(&panel(src)).unwrap().run("panel", OfflineContext::default()).unwrap();
+        assert_eq!(
+            run.error.clone().and_then(|e| if let RunError::Limit(l) = e { Some(l) } else { None }),
+            limit,
+            "{src}"
+        );
+    }
+    assert_eq!(run("var a = [1];\na.push(a);\nreturn '' + a;").value, Value::from("1,"));
+    assert!(start.elapsed() < std::time::Duration::from_secs(60), "took {:?}", start.elapsed());
+}
+
 /// `var` destructuring in the global functions declares globals that the
 /// functions and panels see (ES2015 §13.3.2.4).
 #[test]

@@ -3688,9 +3688,9 @@ impl Host {
 
     // ---- crossing the botContext boundary ----
 
-    /// A deep copy of `v` as a host value (cycles and absurd depth cut).
-    /// The script value `v` as a host value, nested at most 64 deep (deeper
-    /// members become `null`) and no bigger than the heap quota left.
+    /// The script value `v` as a host value: a cycle (an array or object met
+    /// again inside itself) becomes `null`, as do members nested deeper
+    /// than 64, and the copy is no bigger than the heap quota left.
     pub fn to_host(&self, v: i64, depth: usize) -> Value {
         let mut room = self.heap_room();
         self.to_host_within(v, depth, &mut room)
@@ -3703,6 +3703,13 @@ impl Host {
     /// as it is made; past `room` the rest is `null` and the run stops at
     /// the heap limit.
     pub(crate) fn to_host_within(&self, v: i64, depth: usize, room: &mut usize) -> Value {
+        self.copy_out(v, depth, room, &mut Vec::new())
+    }
+
+    /// [`Host::to_host_within`]; `path` holds the arrays and objects being
+    /// copied further up, so a cycle is cut where it closes instead of
+    /// filling the quota with 64 levels of copies.
+    fn copy_out(&self, v: i64, depth: usize, room: &mut usize, path: &mut Vec<i64>) -> Value {
         if let Some(n) = number_value(v) {
             return Value::Number(n);
         }
@@ -3722,34 +3729,40 @@ impl Host {
             NULL => Value::Null,
             TRUE => Value::Bool(true),
             FALSE => Value::Bool(false),
-            _ if depth > 64 => Value::Null,
+            _ if depth > 64 || path.contains(&v) => Value::Null,
             _ => match self.obj(v) {
                 Some(Obj::Str(s)) => Value::String(s.to_string()),
                 Some(Obj::Arr(items)) => {
-                    Value::Array(items.iter().map(|&x| self.to_host_within(x, depth + 1, room)).collect())
+                    path.push(v);
+                    let copy = items.iter().map(|&x| self.copy_out(x, depth + 1, room, path)).collect();
+                    path.pop();
+                    Value::Array(copy)
                 }
                 // Functions are left out, as JSON.stringify leaves them out.
                 // Functions and `undefined` members are left out, as JSON
                 // leaves them out.
-                Some(Obj::Object(props, _)) => Value::Object(
-                    props
+                Some(Obj::Object(props, _)) => {
+                    path.push(v);
+                    let copy = props
                         .iter()
                         // Accessors too: a snapshot cannot run their getters
                         // (docs/known-differences.md).
                         .filter(|(_, x)| *x != UNDEFINED && !self.is_function(*x) && self.accessor(*x).is_none())
                         .map(|(k, x)| {
                             *room = room.saturating_sub(k.len());
-                            (k.to_string(), self.to_host_within(*x, depth + 1, room))
+                            (k.to_string(), self.copy_out(*x, depth + 1, room, path))
                         })
-                        .collect(),
-                ),
+                        .collect();
+                    path.pop();
+                    Value::Object(copy)
+                }
                 Some(Obj::Function(_)) => Value::Undefined,
                 // Own enumerable properties only (name and message are not).
                 Some(Obj::Error(e)) => Value::Object(
                     e.props
                         .iter()
                         .filter(|(_, x)| !self.is_function(*x))
-                        .map(|(k, x)| (k.to_string(), self.to_host_within(*x, depth + 1, room)))
+                        .map(|(k, x)| (k.to_string(), self.copy_out(*x, depth + 1, room, path)))
                         .collect(),
                 ),
                 // As JSON.stringify writes a Date (its toJSON).

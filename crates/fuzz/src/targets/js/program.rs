@@ -412,7 +412,12 @@ impl<'r> Gen<'r> {
             }
             14 => {
                 if let Some(a) = self.var_of(Ty::Arr) {
-                    let e = self.expr(Ty::Any, 1);
+                    // Only primitives are stored in place: storing an array
+                    // or object could make a value contain itself, which
+                    // run.js's snapshot rejects and cbot's copy cuts
+                    // (docs/known-differences.md).
+                    let t = self.rng.pick(&TYS[..3], Ty::Num);
+                    let e = self.expr(t, 1);
                     match self.rng.below(4) {
                         0 => self.line(&format!("{a}.push({e});")),
                         1 => {
@@ -432,7 +437,8 @@ impl<'r> Gen<'r> {
             _ => {
                 if let Some(o) = self.var_of(Ty::Obj) {
                     let k = self.rng.pick(&["a", "b", "name", "x1", "_k"], "a");
-                    let e = self.expr(Ty::Any, 1);
+                    let t = self.rng.pick(&TYS[..3], Ty::Num);
+                    let e = self.expr(t, 1);
                     if self.rng.chance(1, 5) {
                         self.line(&format!("delete {o}.{k};"));
                     } else {
