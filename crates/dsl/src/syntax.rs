@@ -807,7 +807,7 @@ fn print_items(out: &mut String, items: &[Item], indent: usize, top: bool) {
                 out.push('#');
                 out.push_str(&c.text);
             }
-            Item::Entry(e) => print_entry(out, e, indent),
+            Item::Entry(e) => print_entry(out, e, indent, quote_key_after(last, e)),
             Item::Rule(r) => print_rule(out, r, indent),
             Item::Blank => {}
         }
@@ -847,9 +847,21 @@ fn pad(out: &mut String, indent: usize) {
     out.extend(std::iter::repeat_n(' ', indent));
 }
 
-fn print_entry(out: &mut String, e: &Entry, indent: usize) {
+/// Whether `e`'s key must be quoted though it could be bare: after a
+/// keyword written with a string value (`interaction "x"`), a bare key and
+/// a block would be read as that string's kind and block
+/// (`interaction "x" i { … }`), one entry instead of two.
+fn quote_key_after(prev: Option<&Item>, e: &Entry) -> bool {
+    !e.keyword && matches!(prev, Some(Item::Entry(p)) if p.keyword && matches!(p.value.kind, Kind::Str(_)))
+}
+
+fn print_entry(out: &mut String, e: &Entry, indent: usize, quote_key: bool) {
     let start = out.len();
-    print_key(out, &e.key, e.keyword);
+    if quote_key {
+        out.push_str(&quote(&e.key));
+    } else {
+        print_key(out, &e.key, e.keyword);
+    }
     if let Some((label, _)) = &e.label {
         out.push(' ');
         out.push_str(&quote(label));
@@ -931,7 +943,10 @@ fn inline_at(node: &Node, column: usize, depth: usize) -> Option<String> {
             let mut parts = Vec::new();
             for it in items {
                 match it {
-                    Item::Entry(e) if e.label.is_none() && nestable(&e.value.kind, depth) => {
+                    // Dialogs and interactions (which may have a kind, and
+                    // may be followed by what reads as one) are written out
+                    // in full, by `print_items`.
+                    Item::Entry(e) if !e.keyword && e.label.is_none() && nestable(&e.value.kind, depth) => {
                         let mut s = String::new();
                         print_key(&mut s, &e.key, e.keyword);
                         s.push(' ');
