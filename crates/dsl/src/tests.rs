@@ -227,6 +227,12 @@ fn fmt_keeps_end_of_line_comments_and_blank_lines() {
         ("a 1\n  # own line\nb 2\n", "a 1\n# own line\nb 2\n"),
         // A blank line before a comment that goes with the next entry.
         ("a 1\n\n# about b\nb 2\n", "a 1\n\n# about b\nb 2\n"),
+        // After a keyword with a string value, a bare key would read as its
+        // kind: quoted. A keyword is never a kind.
+        ("x { interaction \"\" \"i\" { d 1 } }\n", "x {\n  interaction \"\"\n  \"i\" { d 1 }\n}\n"),
+        ("x { interaction \"\" dialog { d 1 } }\n", "x {\n  interaction \"\"\n\n  dialog {\n    d 1\n  }\n}\n"),
+        // An interaction inside a short block keeps its kind.
+        ("x { interaction standard { a 1 } }\n", "x {\n  interaction standard {\n    a 1\n  }\n}\n"),
     ];
     for (text, expected) in cases {
         let mut sources = SourceMap::new();
