@@ -422,8 +422,8 @@ const TURN_CHECKS: &[&str] = &[
 ];
 const END_CHECKS: &[&str] = &["ASSERT_VAR", "API_CALLED"];
 
-/// Every hook name, for suggestions.
-fn all_names() -> impl Iterator<Item = &'static str> {
+/// Every hook name (for suggestions, and for `cbot fuzz convo`).
+pub fn hook_names() -> impl Iterator<Item = &'static str> {
     SETUP_BEGIN
         .iter()
         .chain(SETUP_ANY)
@@ -435,7 +435,7 @@ fn all_names() -> impl Iterator<Item = &'static str> {
 }
 
 fn known(name: &str) -> bool {
-    all_names().any(|n| n == name)
+    hook_names().any(|n| n == name)
 }
 
 /// Whether a line whose first word is `word` is not read as text: the
@@ -477,7 +477,7 @@ fn edit_distance(a: &str, b: &str) -> usize {
 
 /// The known name closest to `name`, if any is close.
 fn suggest(name: &str) -> Option<&'static str> {
-    all_names().map(|n| (edit_distance(name, n), n)).filter(|(d, _)| *d <= 3).min().map(|(_, n)| n)
+    hook_names().map(|n| (edit_distance(name, n), n)).filter(|(d, _)| *d <= 3).min().map(|(_, n)| n)
 }
 
 /// Whether a hook-shaped name that is not a hook is meant as one (it has

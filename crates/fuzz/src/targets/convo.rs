@@ -24,60 +24,14 @@ use cbot_testkit::parse;
 use std::path::Path;
 use std::sync::Arc;
 
-const HOOKS: &[&str] = &[
-    "BOT",
-    "CHANNEL",
-    "CLOCK",
-    "SEED",
-    "API_TIMEOUT",
-    "MATCHING_MODE",
-    "ALLOW_SCRIPT_ERRORS",
-    "SET_VAR",
-    "USER_PROFILE",
-    "ENGAGEMENT_ATTRIBUTE",
-    "CUSTOMER_INFO",
-    "USER_LOCATION",
-    "MOCK_API",
-    "MOCK_API_FAIL",
-    "MOCK_API_DELAY",
-    "PAUSE",
-    "FORCE_INTENT",
-    "BUTTON",
-    "TEXT",
-    "TEXT_IC",
-    "TEXT_EQUALS",
-    "TEXT_EQUALS_IC",
-    "TEXT_CONTAINS_ANY",
-    "TEXT_CONTAINS_ALL_IC",
-    "TEXT_WILDCARD_ANY",
-    "TEXT_WILDCARDEXACT_ALL",
-    "TEXT_REGEXP_ANY",
-    "TEXT_REGEXP_ALL_IC",
-    "BUTTONS",
-    "BUTTONS_COUNT",
-    "CARDS",
-    "CARDS_COUNT",
-    "MEDIA",
-    "MEDIA_COUNT",
-    "JSON_PATH",
-    "JSON_PATH_COUNT",
-    "INTENT",
-    "DIALOG",
-    "TRANSFER",
-    "TRANSFER_MESSAGE",
-    "CLOSE",
-    "DELAY",
-    "DEBUG",
-    "CUSTOM_EVENT",
-    "SCRIPT_ERROR",
-    "API_CALLED",
-    "ASSERT_VAR",
-    "INCLUDE",
-    "TEXT_WILDCARD",
-    "BUTTONS_ANY",
-    "NOT_A_HOOK",
-    "X",
-];
+/// Names that are hooks in no version: misspellings and near misses.
+const NOT_HOOKS: &[&str] = &["TEXT_WILDCARD", "BUTTONS_ANY", "NOT_A_HOOK", "X"];
+
+/// Every hook name the test-file compiler knows, then [`NOT_HOOKS`].
+fn hooks() -> &'static [&'static str] {
+    static HOOKS: std::sync::OnceLock<Vec<&'static str>> = std::sync::OnceLock::new();
+    HOOKS.get_or_init(|| compile::hook_names().chain(NOT_HOOKS.iter().copied()).collect())
+}
 
 const ARGS: &[&str] = &[
     "",
@@ -250,7 +204,7 @@ fn generate_file(rng: &mut Rng) -> String {
                 out.push_str(rng.pick(&["!", "?", "!?", "?!", "  ", "\t"], "!"));
             }
             if rng.chance(3, 5) {
-                out.push_str(rng.pick(HOOKS, "TEXT"));
+                out.push_str(rng.pick(hooks(), "TEXT"));
                 if rng.chance(7, 8) {
                     out.push(' ');
                     out.push_str(rng.pick(ARGS, ""));
