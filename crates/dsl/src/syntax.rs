@@ -996,6 +996,13 @@ fn print_value(out: &mut String, node: &Node, indent: usize, column: usize) {
                 _ => None,
             });
             out.push('\n');
+            // Blank lines at the start or end are never printed, so they
+            // must not decide the layout either (`cbot fmt` would then
+            // change its own output).
+            let is_blank = |it: &ListItem| matches!(it, ListItem::Blank);
+            let first = items.iter().position(|it| !is_blank(it)).unwrap_or(items.len());
+            let last = items.iter().rposition(|it| !is_blank(it)).map_or(first, |i| i + 1);
+            let items = items.get(first..last).unwrap_or_default();
             let values: Option<Vec<&Node>> = items
                 .iter()
                 .map(|it| match it {

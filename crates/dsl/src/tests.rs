@@ -231,6 +231,8 @@ fn fmt_keeps_end_of_line_comments_and_blank_lines() {
         // kind: quoted. A keyword is never a kind.
         ("x { interaction \"\" \"i\" { d 1 } }\n", "x {\n  interaction \"\"\n  \"i\" { d 1 }\n}\n"),
         ("x { interaction \"\" dialog { d 1 } }\n", "x {\n  interaction \"\"\n\n  dialog {\n    d 1\n  }\n}\n"),
+        // A blank line at the start of a list of numbers does not change its layout.
+        ("s [ #\n\n2 3]\n", "s [ #\n  2, 3\n]\n"),
         // An interaction inside a short block keeps its kind.
         ("x { interaction standard { a 1 } }\n", "x {\n  interaction standard {\n    a 1\n  }\n}\n"),
     ];
