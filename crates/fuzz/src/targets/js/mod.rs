@@ -16,7 +16,7 @@ mod program;
 use crate::rng::Rng;
 use crate::{Env, Finding, Target, Worker};
 use cbot_host::OfflineContext;
-use cbot_script::{Engine, Limit, Limits, RunError, ScriptKind, ScriptSource};
+use cbot_script::{Compiler, Engine, Limit, Limits, RunError, ScriptKind, ScriptSource};
 use serde_json::{Value, json};
 use std::io::{BufRead, BufReader, Write};
 use std::path::PathBuf;
@@ -64,7 +64,12 @@ impl Target for JsTarget {
                 p
             }
         };
-        let engine = Engine::new(Limits::default()).map_err(|e| format!("script engine: {e}"))?;
+        // The baseline compiler: each program is compiled once and run
+        // once, and compiling is most of the time (docs/fuzzing.md). The
+        // WebAssembly checked is the same; the optimising compiler runs
+        // the differential suite (tests/all/script.rs).
+        let engine =
+            Engine::with_compiler(Limits::default(), Compiler::Baseline).map_err(|e| format!("script engine: {e}"))?;
         let node = Node::start(&runner)?;
         Ok(Box::new(JsWorker { engine, node, runner }))
     }
