@@ -631,3 +631,53 @@ fn a_turn_of_runaway_scripts_stops_at_the_turn_budget() {
     let (ev, _) = events(&mut c, "spin");
     assert_eq!(script_errors(&ev)[0], ("loop-start/preProcessMessage", fuel.as_str()));
 }
+
+/// A bot that grows its state on every turn: a new 1 MB bot variable per
+/// "grow", and a new 1 MB context-service property. Both stop at their
+/// budgets with a clear error (the variable) or a refused write (`false`
+/// from the context service, as for an unregistered namespace); the
+/// conversation goes on and what was stored before stays.
+#[test]
+fn state_that_grows_across_turns_is_bounded() {
+    let grow = json!({"interactionType": "TEXT", "content": text("grown"),
+        "preProcessMessage": "var n = Number(botContext.getBotVariable('n') || 0) + 1;\n\
+            botContext.setBotVariable('n', n, true, false);\n\
+            var big = new Array(1 << 20).join('x');\n\
+            botContext.setBotVariable('v' + n, big, true, false);\n\
+            botContext.sendMessage('ctx ' + botContext.setContextDataForConversation('ns', 'p' + n, big));"});
+    let (group, steps) = dialog("d-grow", &["grow"], vec![grow]);
+    let bytes = export(
+        "grow",
+        vec![(group, steps)],
+        Some("function __initConversation() { botContext.registerContextNamespace('ns'); }"),
+    );
+    let bot = engine().load_bot_bytes("grow.json", bytes).unwrap();
+    let store = cbot_host::ContextStore::shared();
+    store.lock().unwrap().set_limit(8 << 20);
+    let config = ConversationConfig {
+        variables_bytes: 4 << 20,
+        context_store: Some(store.clone()),
+        ..ConversationConfig::default()
+    };
+    let mut c = bot.start(config);
+    let mut refused_at = None;
+    for turn in 1..=12 {
+        let (ev, took) = events(&mut c, "grow");
+        assert!(took < DEADLINE, "{took:?}");
+        assert!(texts(&ev).contains(&"grown"), "turn {turn}: {ev:?}");
+        let errors = script_errors(&ev);
+        if let Some((_, e)) = errors.first() {
+            assert!(e.contains(&format!("setBotVariable('v{turn}')")) && e.contains("4194304 bytes"), "{e}");
+            refused_at.get_or_insert(turn);
+        }
+        assert!(c.variables_bytes() <= 4 << 20, "turn {turn}: {}", c.variables_bytes());
+        assert!(store.lock().unwrap().bytes() <= 8 << 20);
+        // The context service takes 1 MB properties until its 8 MB are used.
+        let ctx_ok = texts(&ev).contains(&"ctx true");
+        assert_eq!(ctx_ok, turn <= 7, "turn {turn}: {:?}", texts(&ev));
+    }
+    // Three 1 MB variables (and `n`) fit in 4 MB; every later one is refused.
+    assert_eq!(refused_at, Some(4));
+    let (ev, _) = events(&mut c, "grow");
+    assert_eq!(script_errors(&ev).len(), 1);
+}

@@ -4,7 +4,7 @@
 
 use crate::util::{compare_or_bless, fixtures, rel, root};
 use cbot_host::{OfflineContext, Value};
-use cbot_script::{Engine, Limit, Limits, RunError, ScriptKind, ScriptSource};
+use cbot_script::{Compiler, Engine, Limit, Limits, RunError, ScriptKind, ScriptSource};
 use std::process::Command;
 
 fn panel(text: &str) -> [ScriptSource<'_>; 1] {
@@ -127,6 +127,37 @@ fn global_destructuring_declares_globals() {
     let program = engine.compile(&src).unwrap();
     let r = program.run("p", OfflineContext::default()).unwrap();
     assert_eq!(r.value, Value::array(vec![Value::Number(8.0), Value::from("number"), Value::Number(2.0)]));
+}
+
+/// The baseline compiler runs the same WebAssembly to the same transcript
+/// and is held by the same limits (fuel, stack, heap).
+#[test]
+fn the_baseline_compiler_runs_alike_within_the_same_limits() {
+    let engines =
+        [Compiler::Optimizing, Compiler::Baseline].map(|c| Engine::with_compiler(Limits::default(), c).unwrap());
+    let cases = [
+        (
+            "var s = 0; for (var i = 0; i < 100; i++) s += i; botContext.sendMessage('sum ' + s); return [s, typeof s];",
+            None,
+        ),
+        ("while (true) {}", Some(Limit::Fuel)),
+        ("function f(n) { return f(n + 1) + 1; } return f(0);", Some(Limit::Stack)),
+        ("var a = 'x'; while (true) a = a + a;", Some(Limit::Heap)),
+    ];
+    for (src, limit) in cases {
+        let runs: Vec<_> = engines
+            .iter()
+            .map(|e| e.compile(&panel(src)).unwrap().run("panel", OfflineContext::default()).unwrap())
+            .collect();
+        for r in &runs {
+            let hit = r.error.as_ref().and_then(|e| if let RunError::Limit(l) = e { Some(*l) } else { None });
+            assert_eq!(hit, limit, "{src}");
+        }
+        if let [a, b] = &runs[..] {
+            assert_eq!(a.value, b.value, "{src}");
+            assert_eq!(a.transcript.calls.len(), b.transcript.calls.len(), "{src}");
+        }
+    }
 }
 
 #[test]

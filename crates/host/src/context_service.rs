@@ -39,10 +39,29 @@ struct Entry {
 
 /// The store: registered namespaces with their time to live, and values by
 /// (scope, owner, namespace, property).
-#[derive(Debug, Default)]
+#[derive(Debug)]
 pub struct ContextStore {
     namespaces: BTreeMap<String, Option<f64>>,
     values: BTreeMap<(ContextScope, String, String, String), Entry>,
+    /// What the values hold ([`Value::approx_bytes`] plus their keys).
+    bytes: usize,
+    /// The most `bytes` may reach: a write past it is refused.
+    limit: usize,
+}
+
+impl Default for ContextStore {
+    fn default() -> Self {
+        ContextStore { namespaces: BTreeMap::new(), values: BTreeMap::new(), bytes: 0, limit: CONTEXT_STORE_BYTES }
+    }
+}
+
+/// How many bytes a context store holds at most by default: the store
+/// outlives conversations (user and account scopes), so a bot writing
+/// new properties on every turn would otherwise grow it without end.
+pub const CONTEXT_STORE_BYTES: usize = 64 << 20;
+
+fn entry_bytes(k: &(ContextScope, String, String, String), e: &Entry) -> usize {
+    32 + k.1.len() + k.2.len() + k.3.len() + e.value.approx_bytes()
 }
 
 /// A store several conversations can share.
@@ -77,7 +96,7 @@ impl ContextStore {
     /// `deleteContextNamespace(ns)`: drops the namespace and its values;
     /// false when it was not registered.
     pub fn delete_namespace(&mut self, ns: &str) -> bool {
-        self.values.retain(|k, _| k.2 != ns);
+        self.drop_where(|k| k.2 == ns);
         self.namespaces.remove(ns).is_some()
     }
 
@@ -86,8 +105,45 @@ impl ContextStore {
     pub fn set(&mut self, at: &ContextKey<'_>, prop: &str, value: Value, now: f64) -> bool {
         let Some(ttl) = self.namespaces.get(at.namespace) else { return false };
         let expires = ttl.map(|s| now + s * 1000.0);
-        self.values.insert(key(at, prop), Entry { value, expires });
+        let k = key(at, prop);
+        let entry = Entry { value, expires };
+        let adds = entry_bytes(&k, &entry);
+        let frees = self.values.get(&k).map_or(0, |old| entry_bytes(&k, old));
+        if self.bytes.saturating_sub(frees).saturating_add(adds) > self.limit {
+            // Expired values first make room; past that the write is
+            // refused, as a write to an unregistered namespace is.
+            self.forget_expired(now);
+            let frees = self.values.get(&k).map_or(0, |old| entry_bytes(&k, old));
+            if self.bytes.saturating_sub(frees).saturating_add(adds) > self.limit {
+                return false;
+            }
+        }
+        self.values.insert(k, entry);
+        self.bytes = self.bytes.saturating_sub(frees).saturating_add(adds);
         true
+    }
+
+    /// Sets the most bytes the store may hold ([`CONTEXT_STORE_BYTES`] by
+    /// default).
+    pub fn set_limit(&mut self, bytes: usize) {
+        self.limit = bytes;
+    }
+
+    /// About how many bytes the stored values take.
+    pub fn bytes(&self) -> usize {
+        self.bytes
+    }
+
+    fn forget_expired(&mut self, now: f64) {
+        let mut freed = 0usize;
+        self.values.retain(|k, e| {
+            let live = e.expires.is_none_or(|x| now < x);
+            if !live {
+                freed = freed.saturating_add(entry_bytes(k, e));
+            }
+            live
+        });
+        self.bytes = self.bytes.saturating_sub(freed);
     }
 
     /// A property that has not expired at `now`, or null.
@@ -118,7 +174,20 @@ impl ContextStore {
     /// Forgets the data one owner has in a scope (a new conversation starts
     /// with an empty conversation scope).
     pub fn clear(&mut self, scope: ContextScope, owner: &str) {
-        self.values.retain(|k, _| !(k.0 == scope && k.1 == owner));
+        self.drop_where(|k| k.0 == scope && k.1 == owner);
+    }
+
+    /// Drops the values whose keys `gone` picks, keeping the byte count.
+    fn drop_where(&mut self, gone: impl Fn(&(ContextScope, String, String, String)) -> bool) {
+        let mut freed = 0usize;
+        self.values.retain(|k, e| {
+            let drop = gone(k);
+            if drop {
+                freed = freed.saturating_add(entry_bytes(k, e));
+            }
+            !drop
+        });
+        self.bytes = self.bytes.saturating_sub(freed);
     }
 
     /// Deletes one property (`prop = Some`) or all of them: true unless the
@@ -128,9 +197,7 @@ impl ContextStore {
         if !self.is_registered(at.namespace) {
             return false;
         }
-        self.values.retain(|k, _| {
-            !(k.0 == at.scope && k.1 == at.owner && k.2 == at.namespace && prop.is_none_or(|p| k.3 == p))
-        });
+        self.drop_where(|k| k.0 == at.scope && k.1 == at.owner && k.2 == at.namespace && prop.is_none_or(|p| k.3 == p));
         true
     }
 }

@@ -35,7 +35,7 @@ mod offline;
 mod user;
 mod value;
 
-pub use context_service::{ContextKey, ContextScope, ContextStore, SharedContextStore};
+pub use context_service::{CONTEXT_STORE_BYTES, ContextKey, ContextScope, ContextStore, SharedContextStore};
 pub use hours::{hours_type, zone_offset};
 pub use offline::{OFFLINE_NOW_MS, OfflineContext, Scope, SentMessage};
 pub use user::{UserData, empty_nlp_response};

@@ -33,6 +33,20 @@ impl Value {
     pub fn object(props: Vec<(String, Value)>) -> Value {
         Value::Object(props.into())
     }
+
+    /// About how many bytes the value holds: its text, plus 16 for every
+    /// value and property. What the state budgets count (a shared array
+    /// counts each time it appears, as it would once stored).
+    pub fn approx_bytes(&self) -> usize {
+        match self {
+            Value::String(s) => 16 + s.len(),
+            Value::Array(items) => items.iter().fold(16, |n, v| n.saturating_add(v.approx_bytes())),
+            Value::Object(props) => {
+                props.iter().fold(16, |n, (k, v)| n.saturating_add(16 + k.len()).saturating_add(v.approx_bytes()))
+            }
+            _ => 16,
+        }
+    }
 }
 
 impl From<&str> for Value {

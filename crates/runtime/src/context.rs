@@ -99,6 +99,18 @@ pub(crate) struct ScriptEnv {
     pub bot_transfer: BotTransfer,
     /// A pending `transferToBotDialog(botId, dialog, message)`.
     pub bot_dialog_transfer: Option<(String, String, String)>,
+    /// What the variables hold: [`var_bytes`] of each.
+    variables_bytes: usize,
+    /// The most `variables_bytes` may reach through `setBotVariable`
+    /// (`ConversationConfig::variables_bytes`).
+    pub variables_limit: usize,
+    /// The first variable the limit refused in this run, and the limit.
+    pub refused: Option<(String, usize)>,
+}
+
+/// What one variable counts against the budget.
+fn var_bytes(name: &str, value: &Value) -> usize {
+    (16 + name.len()).saturating_add(value.approx_bytes())
 }
 
 impl std::fmt::Debug for ScriptEnv {
@@ -134,6 +146,9 @@ impl ScriptEnv {
             added_replies: Vec::new(),
             bot_transfer: BotTransfer::default(),
             bot_dialog_transfer: None,
+            variables_bytes: 0,
+            variables_limit: crate::conversation::VARIABLES_BYTES,
+            refused: None,
         }
     }
 
@@ -141,13 +156,33 @@ impl ScriptEnv {
         self.vars.get(name).map(|v| &v.0)
     }
 
+    /// Sets a variable (the bot's own writes: integration results, slots,
+    /// restored state), counting it against the budget without refusing.
     pub fn set_var(&mut self, name: impl Into<String>, value: Value, scope: Scope) {
-        self.vars.insert(name.into(), (value, scope));
+        let name = name.into();
+        let adds = var_bytes(&name, &value);
+        if let Some((old, _)) = self.vars.insert(name.clone(), (value, scope)) {
+            self.variables_bytes = self.variables_bytes.saturating_sub(var_bytes(&name, &old));
+        }
+        self.variables_bytes = self.variables_bytes.saturating_add(adds);
+    }
+
+    /// What the variables hold now (about; [`cbot_host::Value::approx_bytes`]).
+    pub fn variables_bytes(&self) -> usize {
+        self.variables_bytes
     }
 
     /// Ends the request: request-scoped variables go (CB-SPEC §4.1).
     pub fn end_request(&mut self) {
-        self.vars.retain(|_, v| v.1 != Scope::Request);
+        let mut freed = 0usize;
+        self.vars.retain(|name, v| {
+            let keep = v.1 != Scope::Request;
+            if !keep {
+                freed = freed.saturating_add(var_bytes(name, &v.0));
+            }
+            keep
+        });
+        self.variables_bytes = self.variables_bytes.saturating_sub(freed);
     }
 }
 
@@ -177,6 +212,16 @@ impl BotContext for ScriptEnv {
     }
 
     fn set_bot_variable(&mut self, name: String, value: Value, scope: Scope) {
+        // A script's write is refused past the budget (replacing a value
+        // counts only the difference).
+        let frees = self.vars.get(&name).map_or(0, |(old, _)| var_bytes(&name, old));
+        let after = self.variables_bytes.saturating_sub(frees).saturating_add(var_bytes(&name, &value));
+        if after > self.variables_limit {
+            if self.refused.is_none() {
+                self.refused = Some((name, self.variables_limit));
+            }
+            return;
+        }
         self.set_var(name, value, scope);
     }
 

@@ -80,7 +80,18 @@ pub struct ConversationConfig {
     /// Time every script run, for [`Conversation::script_time`] (two clock
     /// reads per run; off by default).
     pub time_scripts: bool,
+    /// The most bytes the conversation's bot variables may hold
+    /// ([`cbot_host::Value::approx_bytes`] of every value plus its name):
+    /// past it `setBotVariable` stores nothing and the run reports a script
+    /// error. Variables outlive turns, so without a bound a bot adding a
+    /// new one every turn would grow a conversation (and its stored record)
+    /// without end. [`VARIABLES_BYTES`] by default.
+    pub variables_bytes: usize,
 }
+
+/// The default of [`ConversationConfig::variables_bytes`]: as much as one
+/// script run's heap may hold.
+pub const VARIABLES_BYTES: usize = 16 << 20;
 
 impl Default for ConversationConfig {
     fn default() -> Self {
@@ -104,6 +115,7 @@ impl Default for ConversationConfig {
             context_store: None,
             context_api: true,
             time_scripts: false,
+            variables_bytes: VARIABLES_BYTES,
         }
     }
 }
@@ -331,6 +343,7 @@ impl Conversation {
     /// facts, clock and Context Service store.
     fn fresh_env(&self, info: Info) -> ScriptEnv {
         let mut env = ScriptEnv::new(Arc::new(info));
+        env.variables_limit = self.config.variables_bytes;
         env.clock.clone_from(&self.config.clock);
         if self.config.context_api {
             env.context_store = self.config.context_store.clone().or(env.context_store);
@@ -338,6 +351,12 @@ impl Conversation {
             env.context_store = None;
         }
         env
+    }
+
+    /// About how many bytes the bot variables hold, as
+    /// [`ConversationConfig::variables_bytes`] counts them.
+    pub fn variables_bytes(&self) -> usize {
+        self.env.as_ref().map_or(0, ScriptEnv::variables_bytes)
     }
 
     /// The conversation's state between turns, as data to store (see
@@ -1390,10 +1409,18 @@ impl Conversation {
                         t.trace.push(format!("{}: botContext.{}({})", label(), c.method, args.join(", ")));
                     }
                 }
-                if let Some(e) = run.error {
+                // A variable the budget refused fails the run as a thrown
+                // error would, after what the script sent.
+                let refused = self.env.as_mut().and_then(|env| env.refused.take()).map(|(name, limit)| {
+                    format!(
+                        "botContext.setBotVariable('{name}'): the conversation's bot variables would exceed \
+                         {limit} bytes, so it was not set"
+                    )
+                });
+                if let Some(e) = run.error.map(|e| e.to_string()).or(refused) {
                     // What the script sent before it failed comes first.
                     self.flush_effects(t);
-                    t.events.push(Event::ScriptError { panel: label(), error: e.to_string() });
+                    t.events.push(Event::ScriptError { panel: label(), error: e });
                 }
             }
             Err(e) => {

@@ -530,12 +530,17 @@ impl<'r> Gen<'r> {
             5 => {
                 let f = self.rng.pick(&["max", "min", "pow"], "max");
                 let a = self.expr(Ty::Num, d);
-                // Integer exponents only: pow's rounding is the engine's too.
-                let b = if f == "pow" {
-                    self.rng.pick(&["0", "1", "2", "3", "-1", "10"], "2").to_string()
-                } else {
-                    self.expr(Ty::Num, d)
-                };
+                if f == "pow" {
+                    // Only powers that are exact doubles: an inexact one's
+                    // last bit is the engine's (ES5 §15.8.2.13 "implementation-
+                    // dependent approximation"), and V8's pow is not
+                    // correctly rounded (123^10 is one ulp off, found at
+                    // run 19,682 of seed 12). A small integer base and
+                    // exponent make it exact.
+                    let e = self.rng.pick(&["0", "1", "2", "3", "10"], "2");
+                    return format!("Math.pow(Math.trunc({a}) % 8, {e})");
+                }
+                let b = self.expr(Ty::Num, d);
                 format!("Math.{f}({a}, {b})")
             }
             6 => {
