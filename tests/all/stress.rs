@@ -317,19 +317,12 @@ fn run(name: &str, addr: Arc<RwLock<String>>, seconds: f64, every: Duration, mut
     assert!(counters.answered.load(Relaxed) > 100, "too few answers to show anything: {line}\n{}", log.join("\n"));
 }
 
-fn serve(state: &str, port: u16) -> Served {
-    Served::start(&[
-        "tests/data/serve/counter",
-        "--offline",
-        "--addr",
-        &format!("127.0.0.1:{port}"),
-        "--state",
-        state,
-        "--bot-id",
-        "b1",
-        "--log-level",
-        "warn",
-    ])
+fn serve(state: &str, port: u16, extra: &[&str]) -> Served {
+    let port = format!("127.0.0.1:{port}");
+    let mut args = vec!["tests/data/serve/counter", "--offline", "--addr", &port, "--state", state];
+    args.extend(["--bot-id", "b1", "--log-level", "warn"]);
+    args.extend(extra);
+    Served::start(&args)
 }
 
 fn free_port() -> u16 {
@@ -349,19 +342,30 @@ fn wait_listening(port: u16) {
 /// SIGKILLed and restarted on its directory every 1.5 s.
 #[test]
 fn stress_with_faults_loses_no_conversation() {
-    let state = root().join("target/stress-log-state");
+    log_store_stress("log store", "target/stress-log-state", &[]);
+}
+
+/// The same without disk syncs: a save is written by the request's own
+/// thread before it is answered, so a killed server loses none either.
+#[test]
+fn stress_with_faults_loses_no_conversation_without_fsync() {
+    log_store_stress("log store, --no-fsync", "target/stress-log-nofsync", &["--no-fsync"]);
+}
+
+fn log_store_stress(name: &str, dir: &str, extra: &[&str]) {
+    let state = root().join(dir);
     let _ = std::fs::remove_dir_all(&state);
     let state = state.to_str().unwrap().to_string();
     let port = free_port();
-    let server = Arc::new(Mutex::new(Some(serve(&state, port))));
+    let server = Arc::new(Mutex::new(Some(serve(&state, port, extra))));
     wait_listening(port);
     let addr = Arc::new(RwLock::new(format!("127.0.0.1:{port}")));
     let kills = AtomicU64::new(0);
-    run("log store", addr, 7.0, Duration::from_millis(1500), |_| {
+    run(name, addr, 7.0, Duration::from_millis(1500), |_| {
         let mut server = server.lock().unwrap();
         drop(server.take()); // SIGKILL: no flush, no shutdown.
         kills.fetch_add(1, Relaxed);
-        *server = Some(serve(&state, port));
+        *server = Some(serve(&state, port, extra));
         wait_listening(port);
         format!("{} server SIGKILLs and restarts", kills.load(Relaxed))
     });
@@ -424,7 +428,7 @@ fn stress_with_faults_on_redis_loses_no_conversation() {
     }
     let state = format!("redis://127.0.0.1:{}", redis.port);
     let port = free_port();
-    let server = Arc::new(Mutex::new(Some(serve(&state, port))));
+    let server = Arc::new(Mutex::new(Some(serve(&state, port, &[]))));
     wait_listening(port);
     let addr = Arc::new(RwLock::new(format!("127.0.0.1:{port}")));
     let redis = Mutex::new(redis);
@@ -439,7 +443,7 @@ fn stress_with_faults_on_redis_loses_no_conversation() {
         } else {
             let mut server = server.lock().unwrap();
             drop(server.take());
-            *server = Some(serve(&state, port));
+            *server = Some(serve(&state, port, &[]));
             wait_listening(port);
             server_restarts += 1;
         }

@@ -9,13 +9,16 @@
 //! positional read.
 //!
 //! A save encodes its record into a buffer in memory, from the caller's
-//! thread. One flush thread takes whatever the buffer holds, writes it
-//! with one `write`, calls `fdatasync` and acknowledges every save that
-//! batch held (group commit): a save is answered once its record is on
-//! disk, and a busy server pays one disk sync per group of events, not per
-//! event. Only that thread touches the file, so a save never waits on a
-//! sync in progress (on ext4, appending to a file that is being synced
-//! can block for the whole sync).
+//! thread. When the log is synced, one flush thread takes whatever the
+//! buffer holds, writes it with one `write`, calls `fdatasync` and
+//! acknowledges every save that batch held (group commit): a save is
+//! answered once its record is on disk, and a busy server pays one disk
+//! sync per group of events, not per event. Only that thread touches the
+//! file, so a save never waits on a sync in progress (on ext4, appending to
+//! a file that is being synced can block for the whole sync). Without
+//! syncing ([`LogOptions::sync`] false) the saver writes its record itself,
+//! under the lock, and is done: the record is then in the operating
+//! system, which a killed server does not lose.
 //!
 //! A crash can only cut the last batch short. On open, the first record
 //! that is incomplete or fails its CRC ends the log: the bytes from there
@@ -24,7 +27,8 @@
 //! it had after one of its events.
 //!
 //! When the file is more than twice the size of its live records (and
-//! past [`LogOptions::compact_at`]), the flush thread rewrites it with only
+//! past [`LogOptions::compact_at`]), the flush thread (or, unsynced, the
+//! saver that made it so) rewrites it with only
 //! the live records, syncs the copy and renames it over the log (saves
 //! wait meanwhile; it copies only live records).
 
@@ -306,10 +310,28 @@ impl LogStore {
             let Ok(mut shared) = self.shared.lock() else {
                 return Saving::done(Err(StoreError("store lock poisoned".into())));
             };
-            match shared.append(key, value) {
+            let seq = match shared.append(key, value) {
                 Ok(seq) => seq,
                 Err(e) => return Saving::done(Err(StoreError(e))),
+            };
+            if !shared.options.sync {
+                // Without a sync there is nothing to wait for but the
+                // write: done here, under the lock, rather than handed to
+                // the flush thread with the caller woken back (two thread
+                // switches per save cost more than the write itself).
+                if let Err(why) = shared.write_pending() {
+                    shared.fail(why.clone(), &self.syncer);
+                    return Saving::done(Err(StoreError(why)));
+                }
+                if shared.compaction_due()
+                    && let Err(e) = shared.compact()
+                {
+                    // The log is still whole (see `compact`).
+                    tracing::error!("{e}");
+                }
+                return Saving::done(Ok(()));
             }
+            seq
         };
         let mut wake = self.syncer.wake.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
         if !*wake {
@@ -420,6 +442,37 @@ impl Shared {
         self.appended += len;
         self.stats.records += 1;
         Ok(self.appended)
+    }
+
+    /// Writes what is pending at once, without syncing (the caller's
+    /// thread does this when the log is not synced). A failed write is cut
+    /// off again.
+    fn write_pending(&mut self) -> Result<(), String> {
+        if self.pending.is_empty() {
+            return Ok(());
+        }
+        let file = self.file.clone();
+        let written = (&*file).write_all(&self.pending);
+        let len = self.pending.len() as u64;
+        self.pending.clear();
+        match written {
+            Ok(()) => {
+                self.flushed += len;
+                Ok(())
+            }
+            Err(e) => {
+                let mut why = format!("cannot write {}: {e}", self.path.display());
+                if let Err(e2) = file.set_len(self.flushed) {
+                    why.push_str(&format!("; and cannot undo the partial write: {e2}"));
+                }
+                Err(why)
+            }
+        }
+    }
+
+    /// Whether the log is due for compaction (module docs).
+    fn compaction_due(&self) -> bool {
+        self.broken.is_none() && self.end >= self.options.compact_at && self.end >= 2 * (self.live + MAGIC.len() as u64)
     }
 
     /// Marks the log broken (nothing more is written) and says so.
@@ -543,9 +596,7 @@ fn flush_loop(shared: &Mutex<Shared>, syncer: &Syncer) {
         // Compaction, when due: under the lock, so saves wait for it; what
         // is pending is written and synced first (the copy holds it all).
         if let Ok(mut s) = shared.lock()
-            && s.broken.is_none()
-            && s.end >= s.options.compact_at
-            && s.end >= 2 * (s.live + MAGIC.len() as u64)
+            && s.compaction_due()
         {
             if !s.pending.is_empty() {
                 let rest = std::mem::take(&mut s.pending);
