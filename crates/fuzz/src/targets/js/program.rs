@@ -288,7 +288,17 @@ impl<'r> Gen<'r> {
                         self.line(&format!("{name}{op};"));
                     } else {
                         let e = self.expr(ty, 2);
-                        self.line(&format!("{name} {op} {e};"));
+                        // Strings and arrays are cut short as they are
+                        // stored: `v = v.concat(v)` in nested loops grows
+                        // as 2^n, past cbot's heap quota where node has
+                        // room (found at run 19,497 of seed 14).
+                        let line = match (ty, op) {
+                            (Ty::Str, "+=") => format!("{name} = ({name} + {e}).slice(0, 200);"),
+                            (Ty::Str, _) => format!("{name} = ({e}).slice(0, 200);"),
+                            (Ty::Arr, _) => format!("{name} = ({e}).slice(0, 32);"),
+                            _ => format!("{name} {op} {e};"),
+                        };
+                        self.line(&line);
                     }
                 } else {
                     self.declare(self.indent > 0);
