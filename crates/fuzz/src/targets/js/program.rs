@@ -556,7 +556,12 @@ impl<'r> Gen<'r> {
             6 => {
                 let s = self.expr(Ty::Str, d);
                 match self.rng.below(4) {
-                    0 => format!("parseInt({s}, {})", self.rng.pick(&["10", "16", "2", "36", "0", "1"], "10")),
+                    0 => match self.rng.pick(&["10", "16", "2", "36", "0", "1"], "10") {
+                        // Other radices may be approximated (ES2015 §18.2.5)
+                        // and V8's are: at most 8 digits keep it exact.
+                        "36" => format!("parseInt(String({s}).slice(0, 8), 36)"),
+                        r => format!("parseInt({s}, {r})"),
+                    },
                     1 => format!("parseFloat({s})"),
                     2 => format!("Number({s})"),
                     _ => format!("{s}.length"),
