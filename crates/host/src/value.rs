@@ -237,6 +237,36 @@ impl<'de> serde::Deserialize<'de> for Value {
     }
 }
 
+/// The number `digits` (no sign, at least one) written in a power-of-two
+/// `radix`, correctly rounded however many digits there are (a 24-digit
+/// hexadecimal string is a finite number, ~3.5e28, not NaN); `None` when a
+/// digit is not one of the radix.
+fn radix_digits_to_number(digits: &str, radix: u32) -> Option<f64> {
+    let bits = radix.trailing_zeros();
+    if digits.is_empty() {
+        return None;
+    }
+    // The leading digits in an integer; past its width only how many bits
+    // follow and whether any is set (enough to round: the integer then
+    // holds far more than a double's 53 bits).
+    let (mut acc, mut extra, mut sticky) = (0u128, 0i32, false);
+    for c in digits.chars() {
+        let d = c.to_digit(radix)?;
+        if acc >> (128 - bits) == 0 {
+            acc = (acc << bits) | u128::from(d);
+        } else {
+            extra = extra.saturating_add(bits as i32);
+            sticky |= d != 0;
+        }
+    }
+    if sticky {
+        acc |= 1;
+    }
+    // The integer converts rounding to nearest, ties to even; scaling by a
+    // power of two is exact (or overflows to Infinity, as in JavaScript).
+    Some(acc as f64 * 2f64.powi(extra))
+}
+
 /// StringToNumber (ES5 §9.3.1): trimmed decimal, hex `0x…`, `Infinity`;
 /// empty or blank is 0; anything else NaN.
 pub fn string_to_number(s: &str) -> f64 {
@@ -247,7 +277,7 @@ pub fn string_to_number(s: &str) -> f64 {
     // Hexadecimal (ES5), binary and octal (ES2015 §7.1.3.1) literals.
     for (prefixes, radix) in [(["0x", "0X"], 16), (["0b", "0B"], 2), (["0o", "0O"], 8)] {
         if let Some(digits) = prefixes.iter().find_map(|p| t.strip_prefix(p)) {
-            return u64::from_str_radix(digits, radix).map_or(f64::NAN, |v| v as f64);
+            return radix_digits_to_number(digits, radix).unwrap_or(f64::NAN);
         }
     }
     match t {
@@ -274,6 +304,15 @@ mod tests {
         }
         assert_eq!(string_to_number(" 42 "), 42.0);
         assert_eq!(string_to_number("0x1F"), 31.0);
+        // Past 64 bits: still the number, correctly rounded (found by cbot
+        // fuzz js: it was NaN).
+        assert_eq!(string_to_number("0x012345012345012345012345"), 0x0123_4501_2345_0123_4501_2345_u128 as f64);
+        assert_eq!(string_to_number("0x1fffffffffffff800000000000000001"), 2f64.powi(125));
+        assert_eq!(string_to_number("0b101"), 5.0);
+        assert_eq!(string_to_number(&format!("0x1{}", "0".repeat(300))), f64::INFINITY);
+        assert!(string_to_number("0x").is_nan());
+        assert!(string_to_number("0x+1").is_nan());
+        assert!(string_to_number("0xg").is_nan());
         assert!(string_to_number("12px").is_nan());
         assert_eq!(string_to_number(""), 0.0);
         assert!(string_to_number("inf").is_nan());
