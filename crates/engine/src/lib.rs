@@ -26,7 +26,8 @@ pub use cbot_host::{UserData, Value};
 pub use cbot_runtime::{
     Band, Choice, CompiledBot, Conversation, ConversationConfig, ConversationState, Coverage, DomainClassifier,
     DomainError, Event, HttpRequest, HttpResponse, Info, IntentClassifier, IntentScore, MAX_TEMPLATE_GROWTH, Mocks,
-    NoNetwork, RestoreError, STATE_VERSION, Status, TURN_SCRIPT_RUNS, TransferBotContext, Transport, Turn, text_of,
+    NoNetwork, RestoreError, STATE_VERSION, Status, TURN_SCRIPT_RUNS, TransferBotContext, Transport, Turn,
+    VARIABLES_BYTES, text_of,
 };
 pub use cbot_script::{Clock, Limits, days_from_civil};
 pub use http::HttpTransport;

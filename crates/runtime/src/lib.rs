@@ -24,7 +24,7 @@ pub use bot::CompiledBot;
 pub use context::Info;
 pub use conversation::{
     CHAIN_LIMIT, Conversation, ConversationConfig, Coverage, DEFAULT_FALLBACK, DIALOG_LIMIT, INTEGRATION_FAILED,
-    Status, TRANSFER_FAILED, TURN_SCRIPT_RUNS, Turn,
+    Status, TRANSFER_FAILED, TURN_SCRIPT_RUNS, Turn, VARIABLES_BYTES,
 };
 pub use event::{Choice, Event, TransferBotContext};
 pub use integration::{HttpRequest, HttpResponse, Mocks, NoNetwork, Transport};
