@@ -308,26 +308,7 @@ fn cb_bot() -> Value {
         ),
     ] {
         // Put the fields where CB writes them.
-        let order = [
-            "id",
-            "chatBotId",
-            "userInputRequired",
-            "name",
-            "pattern",
-            "type",
-            "content",
-            "preProcessMessage",
-            "quickReplies",
-            "group",
-            "status",
-            "required",
-            "nextMessageId",
-            "prevMessageId",
-            "responseMatches",
-            "interactionType",
-            "changeResponse",
-            "cancelResponse",
-        ];
+        let order = shape::INTERACTION_KEYS;
         let mut all = m.as_object().unwrap().clone();
         all.extend(fields.as_object().unwrap().clone());
         *m = Value::Object(order.iter().filter_map(|k| Some((k.to_string(), all.get(*k)?.clone()))).collect());

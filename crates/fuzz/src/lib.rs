@@ -60,7 +60,9 @@ pub trait Target: Send + Sync {
     /// The extension of its input files (`txt`, `json`, `js`…).
     fn extension(&self) -> &'static str;
     /// One line: what it checks.
-    fn about(&self) -> &'static str;
+    fn about(&self) -> &'static str {
+        about(self.name())
+    }
     /// A worker: per-thread state (scratch space, a node process).
     fn worker(&self) -> Result<Box<dyn Worker>, String>;
     /// Whether the minimiser may remove single characters after lines.
@@ -145,11 +147,11 @@ pub const TARGETS: &[&str] = &["pattern", "matcher", "convo", "text", "import", 
 /// The target named `name`, its corpus read through `env`.
 pub fn target(name: &str, env: &Env) -> Option<Arc<dyn Target>> {
     Some(match name {
-        "pattern" => Arc::new(targets::pattern::PatternTarget::new(env)),
+        "pattern" => Arc::new(targets::pattern::target(env)),
         "matcher" => Arc::new(targets::matcher::MatcherTarget::new(env)),
-        "convo" => Arc::new(targets::convo::ConvoTarget::new(env)),
-        "text" => Arc::new(targets::text::TextTarget::new(env)),
-        "import" => Arc::new(targets::import::ImportTarget::new(env)),
+        "convo" => Arc::new(targets::convo::target(env)),
+        "text" => Arc::new(targets::text::target(env)),
+        "import" => Arc::new(targets::import::target(env)),
         "js" => Arc::new(targets::js::JsTarget::new(env)),
         _ => return None,
     })

@@ -16,8 +16,8 @@
 
 use crate::mutate::mutate_text;
 use crate::rng::Rng;
-use crate::targets::check_diagnostics;
-use crate::{Env, Finding, Target, Worker};
+use crate::targets::{Seeded, check_diagnostics};
+use crate::{Env, Finding, Worker};
 use cbot_diag::SourceMap;
 use cbot_testkit::compile::{self, Library};
 use cbot_testkit::parse;
@@ -134,34 +134,14 @@ fn builtin_seeds() -> Vec<String> {
     .to_vec()
 }
 
-pub(crate) struct ConvoTarget {
-    seeds: Arc<Vec<String>>,
-}
-
-impl ConvoTarget {
-    pub(crate) fn new(env: &Env) -> ConvoTarget {
-        let mut seeds = builtin_seeds();
-        for suffix in [".convo.txt", ".pconvo.txt", ".utterances.txt"] {
-            seeds.extend(env.texts("tests/data/convos", suffix, 64 << 10));
-            seeds.extend(env.texts("dialogs", suffix, 64 << 10));
-        }
-        ConvoTarget { seeds: Arc::new(seeds) }
+/// The target, its seeds read through `env`.
+pub(crate) fn target(env: &Env) -> Seeded {
+    let mut seeds = builtin_seeds();
+    for suffix in [".convo.txt", ".pconvo.txt", ".utterances.txt"] {
+        seeds.extend(env.texts("tests/data/convos", suffix, 64 << 10));
+        seeds.extend(env.texts("dialogs", suffix, 64 << 10));
     }
-}
-
-impl Target for ConvoTarget {
-    fn name(&self) -> &'static str {
-        "convo"
-    }
-    fn extension(&self) -> &'static str {
-        "txt"
-    }
-    fn about(&self) -> &'static str {
-        crate::about("convo")
-    }
-    fn worker(&self) -> Result<Box<dyn Worker>, String> {
-        Ok(Box::new(ConvoWorker { seeds: self.seeds.clone() }))
-    }
+    Seeded::new("convo", "txt", seeds, |seeds| Box::new(ConvoWorker { seeds }))
 }
 
 struct ConvoWorker {

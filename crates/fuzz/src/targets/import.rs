@@ -16,8 +16,8 @@
 
 use crate::mutate::{mutate_bytes, mutate_text};
 use crate::rng::Rng;
-use crate::targets::{cbjson, check_diagnostics};
-use crate::{Env, Finding, Target, Worker};
+use crate::targets::{Seeded, cbjson, check_diagnostics};
+use crate::{Env, Finding, Worker};
 use cbot_diag::SourceMap;
 use std::sync::Arc;
 
@@ -63,33 +63,13 @@ const BUILTIN: &str = r#"{"bot": {"name": "demo"}, "responder": [], "menus": [],
      "prevMessageId": "i1",
      "responseMatches": [{"action": {"name": "INTERACTION", "value": "missing"}}]}]}"#;
 
-pub(crate) struct ImportTarget {
-    seeds: Arc<Vec<String>>,
-}
-
-impl ImportTarget {
-    pub(crate) fn new(env: &Env) -> ImportTarget {
-        let mut seeds = vec![BUILTIN.to_string()];
-        seeds.extend(env.texts("tests/data/bots", ".json", 32 << 10));
-        seeds.extend(env.texts("tests/data/errors", ".json", 32 << 10));
-        seeds.extend(env.fixture_exports(32 << 10));
-        ImportTarget { seeds: Arc::new(seeds) }
-    }
-}
-
-impl Target for ImportTarget {
-    fn name(&self) -> &'static str {
-        "import"
-    }
-    fn extension(&self) -> &'static str {
-        "json"
-    }
-    fn about(&self) -> &'static str {
-        crate::about("import")
-    }
-    fn worker(&self) -> Result<Box<dyn Worker>, String> {
-        Ok(Box::new(ImportWorker { seeds: self.seeds.clone() }))
-    }
+/// The target, its seeds read through `env`.
+pub(crate) fn target(env: &Env) -> Seeded {
+    let mut seeds = vec![BUILTIN.to_string()];
+    seeds.extend(env.texts("tests/data/bots", ".json", 32 << 10));
+    seeds.extend(env.texts("tests/data/errors", ".json", 32 << 10));
+    seeds.extend(env.fixture_exports(32 << 10));
+    Seeded::new("import", "json", seeds, |seeds| Box::new(ImportWorker { seeds }))
 }
 
 struct ImportWorker {

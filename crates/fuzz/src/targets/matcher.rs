@@ -65,9 +65,6 @@ impl Target for MatcherTarget {
     fn extension(&self) -> &'static str {
         "txt"
     }
-    fn about(&self) -> &'static str {
-        crate::about("matcher")
-    }
     fn worker(&self) -> Result<Box<dyn Worker>, String> {
         Ok(Box::new(MatcherWorker { patterns: self.patterns.clone(), messages: self.messages.clone() }))
     }

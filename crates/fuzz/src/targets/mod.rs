@@ -8,8 +8,41 @@ pub mod matcher;
 pub mod pattern;
 pub mod text;
 
-use crate::Finding;
+use crate::{Finding, Target, Worker};
 use cbot_diag::{Diagnostic, SourceMap, render};
+use std::sync::Arc;
+
+/// A target whose workers keep nothing but a shared, read-only seed corpus
+/// (pattern, convo, text, import).
+pub(crate) struct Seeded {
+    name: &'static str,
+    extension: &'static str,
+    seeds: Arc<Vec<String>>,
+    worker: fn(Arc<Vec<String>>) -> Box<dyn Worker>,
+}
+
+impl Seeded {
+    pub(crate) fn new(
+        name: &'static str,
+        extension: &'static str,
+        seeds: Vec<String>,
+        worker: fn(Arc<Vec<String>>) -> Box<dyn Worker>,
+    ) -> Seeded {
+        Seeded { name, extension, seeds: Arc::new(seeds), worker }
+    }
+}
+
+impl Target for Seeded {
+    fn name(&self) -> &'static str {
+        self.name
+    }
+    fn extension(&self) -> &'static str {
+        self.extension
+    }
+    fn worker(&self) -> Result<Box<dyn Worker>, String> {
+        Ok((self.worker)(self.seeds.clone()))
+    }
+}
 
 /// Every label of every diagnostic points into an existing file, within
 /// its text and on character boundaries; every diagnostic has a code and

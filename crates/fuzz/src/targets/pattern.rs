@@ -15,8 +15,8 @@
 
 use crate::mutate::{mutate_text, random_char};
 use crate::rng::Rng;
-use crate::targets::{json_patterns, toml_string};
-use crate::{Env, Finding, Target, Worker};
+use crate::targets::{Seeded, json_patterns, toml_string};
+use crate::{Env, Finding, Worker};
 use cbot_pattern::{Item, MAX_DEPTH, MAX_LEN, Span};
 use std::sync::Arc;
 
@@ -110,29 +110,9 @@ fn item(rng: &mut Rng, words: &[&str], depth: usize, out: &mut String) {
     }
 }
 
-pub(crate) struct PatternTarget {
-    seeds: Arc<Vec<String>>,
-}
-
-impl PatternTarget {
-    pub(crate) fn new(env: &Env) -> PatternTarget {
-        PatternTarget { seeds: Arc::new(seeds(env)) }
-    }
-}
-
-impl Target for PatternTarget {
-    fn name(&self) -> &'static str {
-        "pattern"
-    }
-    fn extension(&self) -> &'static str {
-        "txt"
-    }
-    fn about(&self) -> &'static str {
-        crate::about("pattern")
-    }
-    fn worker(&self) -> Result<Box<dyn Worker>, String> {
-        Ok(Box::new(PatternWorker { seeds: self.seeds.clone() }))
-    }
+/// The target, its seeds read through `env`.
+pub(crate) fn target(env: &Env) -> Seeded {
+    Seeded::new("pattern", "txt", seeds(env), |seeds| Box::new(PatternWorker { seeds }))
 }
 
 struct PatternWorker {

@@ -16,8 +16,8 @@
 
 use crate::mutate::mutate_text;
 use crate::rng::Rng;
-use crate::targets::{cbjson, check_diagnostics};
-use crate::{Env, Finding, Target, Worker};
+use crate::targets::{Seeded, cbjson, check_diagnostics};
+use crate::{Env, Finding, Worker};
 use cbot_diag::SourceMap;
 use cbot_dsl::{Script, strict_eq};
 use serde_json::Value;
@@ -61,39 +61,19 @@ const BUILTIN: &str = "# A small bot.\nbot { id \"b\" name \"demo\" }\nresponder
 dialog \"Welcome\" {\n  id \"g1\"\n  dialogType \"DIALOG\"\n  interaction \"start\" {\n    id \"i1\"\n    \
 interactionType \"DIALOG_STARTER\"\n    pattern [\"hi\" \"hello*\"]\n    preProcessMessage file \"scripts/start.js\"\n  }\n}\n";
 
-pub(crate) struct TextTarget {
-    seeds: Arc<Vec<String>>,
-}
-
-impl TextTarget {
-    pub(crate) fn new(env: &Env) -> TextTarget {
-        let mut seeds = vec![BUILTIN.to_string()];
-        seeds.extend(env.texts("dialogs", ".cbot", 256 << 10));
-        seeds.extend(env.texts("tests/data/dsl", ".cbot", 256 << 10));
-        for json in env.texts("tests/data/bots", ".json", 64 << 10) {
-            if let Ok(v) = serde_json::from_str::<Value>(&json)
-                && let Ok(t) = cbot_dsl::to_text(&v)
-            {
-                seeds.push(t.text);
-            }
+/// The target, its seeds read through `env`.
+pub(crate) fn target(env: &Env) -> Seeded {
+    let mut seeds = vec![BUILTIN.to_string()];
+    seeds.extend(env.texts("dialogs", ".cbot", 256 << 10));
+    seeds.extend(env.texts("tests/data/dsl", ".cbot", 256 << 10));
+    for json in env.texts("tests/data/bots", ".json", 64 << 10) {
+        if let Ok(v) = serde_json::from_str::<Value>(&json)
+            && let Ok(t) = cbot_dsl::to_text(&v)
+        {
+            seeds.push(t.text);
         }
-        TextTarget { seeds: Arc::new(seeds) }
     }
-}
-
-impl Target for TextTarget {
-    fn name(&self) -> &'static str {
-        "text"
-    }
-    fn extension(&self) -> &'static str {
-        "cbot"
-    }
-    fn about(&self) -> &'static str {
-        crate::about("text")
-    }
-    fn worker(&self) -> Result<Box<dyn Worker>, String> {
-        Ok(Box::new(TextWorker { seeds: self.seeds.clone() }))
-    }
+    Seeded::new("text", "cbot", seeds, |seeds| Box::new(TextWorker { seeds }))
 }
 
 struct TextWorker {

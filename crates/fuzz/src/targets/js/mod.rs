@@ -49,9 +49,6 @@ impl Target for JsTarget {
     fn extension(&self) -> &'static str {
         "js"
     }
-    fn about(&self) -> &'static str {
-        crate::about("js")
-    }
     fn minimize_chars(&self) -> bool {
         false
     }
