@@ -287,7 +287,20 @@ impl<'r> Gen<'r> {
                     if op == "++" || op == "--" {
                         self.line(&format!("{name}{op};"));
                     } else {
+                        // An array's new value never mentions the array:
+                        // `v = [v, v]` in nested loops shares itself 2^n
+                        // times, and `String(v)` of that outgrows cbot's
+                        // heap quota where node has room (seed 20, run
+                        // 173,577: `v = [v, x, v].map(String)`).
+                        let hidden = match ty {
+                            Ty::Arr => self.vars.iter().position(|v| v.name == name),
+                            _ => None,
+                        };
+                        let saved = hidden.map(|i| self.vars.remove(i));
                         let e = self.expr(ty, 2);
+                        if let (Some(i), Some(v)) = (hidden, saved) {
+                            self.vars.insert(i.min(self.vars.len()), v);
+                        }
                         // Strings and arrays are cut short as they are
                         // stored: `v = v.concat(v)` in nested loops grows
                         // as 2^n, past cbot's heap quota where node has
