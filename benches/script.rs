@@ -10,12 +10,15 @@
 //!   them;
 //! - `host_call`: one `botContext.getChannel()` round trip, from a loop of
 //!   1,000 calls in one run;
-//! - `fixture/*`: two real panels from the shared CB samples, run the same
+//! - `fixture/*`: three real panels from the shared CB samples, run the same
 //!   two ways: `strings` (gpt3-character-template's pre-process: a prompt
 //!   built by concatenating a ~1.5 KB chat history read from the Context
 //!   Service) and `json` (shopify-bot's product-carousel pre-process: nested
 //!   loops over a 6-product catalogue, ~50 object literals, JSON.stringify of
-//!   the carousel, 32 `botContext` calls), each with its bot's global functions.
+//!   the carousel, 32 `botContext` calls), each with its bot's global
+//!   functions; and `transform` (api-results-text-only-demo's integration
+//!   transform: JSON.parse of an 8 KB API response, JSON.stringify of part
+//!   of it, 2 `botContext` calls).
 //!
 //! Run: `env -u RUST_BACKTRACE cargo bench --bench script`.
 
@@ -31,6 +34,8 @@ const REPO_ROOT: &str = env!("CARGO_MANIFEST_DIR");
 use script_inputs::{STRINGS_USER_MESSAGE, chat_history, fixture_code, products};
 
 const SEED: &str = include_str!("../scripts/agent-handoff/channel-check.js");
+/// The StoreLocator API response of the transform panel (shared with benches/peers).
+const STORE_LOCATOR: &str = include_str!("peers/inputs/store-locator.json");
 
 fn bench(c: &mut Criterion) {
     let engine = Engine::new(Limits::default()).unwrap();
@@ -88,6 +93,20 @@ fn fixture_benches(c: &mut Criterion, engine: &Engine) {
     ctx.variables.push(("products".into(), products(), Scope::Session));
     ctx.variables.push(("storeURL".into(), Value::from("https://shop.example.com"), Scope::Session));
     check_and_bench(c, &program, "carousel", &ctx, "script/fixture/json", 32);
+
+    // An integration transform: api-results-text-only-demo's StoreLocator
+    // `transformResultsScript` (JSON.parse of a 12-store, 8 KB API
+    // response, JSON.stringify of its stores), with the response stored as
+    // the runtime stores one (`api_<RDV>` = {jsonData: '{"api_<RDV>": body}'};
+    // benches/peers runs the same).
+    let code = fixture_code("api-results-text-only-demo.json", "transformResultsScript", "api_StoreLocator");
+    let program = engine.compile(&[ScriptSource { name: "transform", text: &code, kind: ScriptKind::Panel }]).unwrap();
+    let body: serde_json::Value = serde_json::from_str(STORE_LOCATOR).unwrap();
+    let json_data = serde_json::json!({ "api_StoreLocator": body }).to_string();
+    let mut ctx = OfflineContext::default();
+    let response = Value::object(vec![("jsonData".into(), Value::from(json_data))]);
+    ctx.variables.push(("api_StoreLocator".into(), response, Scope::Session));
+    check_and_bench(c, &program, "transform", &ctx, "script/fixture/transform", 2);
 }
 
 /// Checks that the panel runs cleanly with the `botContext` calls it is

@@ -870,6 +870,12 @@ pub(crate) mod json {
     pub(crate) fn quote_into(out: &mut String, s: &str) {
         out.reserve(s.len() + 2);
         out.push('"');
+        // Most strings need no escape: one vectorised check, then one copy.
+        if !crate::json_parse::any_byte(s.as_bytes(), |b| (b < 0x20) | (b == b'"') | (b == b'\\')) {
+            out.push_str(s);
+            out.push('"');
+            return;
+        }
         let mut start = 0;
         for (i, b) in s.bytes().enumerate() {
             // One test per byte for the common case: nothing to escape.
