@@ -98,6 +98,12 @@ fn cyclic_and_shared_values_stay_bounded() {
             "var a = [1];\nfor (var i = 0; i < 40; i++) a = [a, a];\nbotContext.setBotVariable('x', a, true, false);",
             Some(Limit::Heap),
         ),
+        // The same returned: the run reports the heap limit instead of a
+        // copy cut short with nulls (fuzz js seed 21;
+        // tests/data/fuzz/js/d801e08c7425.js).
+        ("var a = {n: 1};\nfor (var i = 0; i < 40; i++) a = {'0': a, '1': a};\nreturn a;", Some(Limit::Heap)),
+        // One that fits is returned whole.
+        ("var a = {n: 1};\nfor (var i = 0; i < 3; i++) a = {'0': a, '1': a};\nreturn a;", None),
     ];
     for (src, limit) in cases {
         let run = engine.compile(&panel(src)).unwrap().run("panel", OfflineContext::default()).unwrap();

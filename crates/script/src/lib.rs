@@ -643,10 +643,16 @@ impl Session {
                 (Value::Undefined, Some(RunError::Js { error, at }))
             }
             // The return value is read after the run, as big as the heap
-            // quota allows, whatever fuel the run left.
+            // quota allows, whatever fuel the run left. One that does not
+            // fit (a value sharing itself 2^25 times over) is the heap
+            // limit, not a copy cut short with nulls.
             Ok(v) => {
                 store.data_mut().work_left = u64::MAX;
-                (store.data().to_host_within(v, 0, &mut store.data().heap_limit()), None)
+                let value = store.data().to_host_within(v, 0, &mut store.data().heap_limit());
+                match store.data().tripped.get() {
+                    Some(limit) => (Value::Undefined, Some(RunError::Limit(limit))),
+                    None => (value, None),
+                }
             }
             Err(e) => {
                 // A trap leaves the instance in an unknown state: start over.
