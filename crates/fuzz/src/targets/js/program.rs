@@ -287,14 +287,16 @@ impl<'r> Gen<'r> {
                     if op == "++" || op == "--" {
                         self.line(&format!("{name}{op};"));
                     } else {
-                        // An array's new value never mentions the array:
-                        // `v = [v, v]` in nested loops shares itself 2^n
-                        // times, and `String(v)` of that outgrows cbot's
-                        // heap quota where node has room (seed 20, run
-                        // 173,577: `v = [v, x, v].map(String)`).
+                        // An array's or object's new value never mentions
+                        // the variable: `v = [v, v]` in nested loops shares
+                        // itself 2^n times, and `String(v)` of that outgrows
+                        // cbot's heap quota where node has room (seed 20,
+                        // run 173,577: `v = [v, x, v].map(String)`; seed 22,
+                        // run 437,872: `v = {text: JSON.stringify(v)}`
+                        // doubles its escapes). Strings are cut below.
                         let hidden = match ty {
-                            Ty::Arr => self.vars.iter().position(|v| v.name == name),
-                            _ => None,
+                            Ty::Arr | Ty::Obj | Ty::Any => self.vars.iter().position(|v| v.name == name),
+                            Ty::Num | Ty::Str | Ty::Bool => None,
                         };
                         let saved = hidden.map(|i| self.vars.remove(i));
                         let e = self.expr(ty, 2);
