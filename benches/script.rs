@@ -31,11 +31,9 @@ use std::hint::black_box;
 mod script_inputs;
 /// Where `script_inputs` finds ../shared/fixtures from.
 const REPO_ROOT: &str = env!("CARGO_MANIFEST_DIR");
-use script_inputs::{STRINGS_USER_MESSAGE, chat_history, fixture_code, products};
+use script_inputs::{STRINGS_USER_MESSAGE, chat_history, fixture_code, products, store_locator_json_data};
 
 const SEED: &str = include_str!("../scripts/agent-handoff/channel-check.js");
-/// The StoreLocator API response of the transform panel (shared with benches/peers).
-const STORE_LOCATOR: &str = include_str!("peers/inputs/store-locator.json");
 
 fn bench(c: &mut Criterion) {
     let engine = Engine::new(Limits::default()).unwrap();
@@ -101,10 +99,8 @@ fn fixture_benches(c: &mut Criterion, engine: &Engine) {
     // benches/peers runs the same).
     let code = fixture_code("api-results-text-only-demo.json", "transformResultsScript", "api_StoreLocator");
     let program = engine.compile(&[ScriptSource { name: "transform", text: &code, kind: ScriptKind::Panel }]).unwrap();
-    let body: serde_json::Value = serde_json::from_str(STORE_LOCATOR).unwrap();
-    let json_data = serde_json::json!({ "api_StoreLocator": body }).to_string();
     let mut ctx = OfflineContext::default();
-    let response = Value::object(vec![("jsonData".into(), Value::from(json_data))]);
+    let response = Value::object(vec![("jsonData".into(), Value::from(store_locator_json_data()))]);
     ctx.variables.push(("api_StoreLocator".into(), response, Scope::Session));
     check_and_bench(c, &program, "transform", &ctx, "script/fixture/transform", 2);
 }

@@ -70,3 +70,15 @@ pub fn products() -> Value {
     };
     Value::Array((0..6).map(product).collect())
 }
+
+/// The StoreLocator API's response body of the transform panel (written
+/// for benches/peers: 12 stores with the fields the integration's custom
+/// data fields read).
+pub const STORE_LOCATOR: &str = include_str!("peers/inputs/store-locator.json");
+
+/// The `jsonData` of the transform panel's `api_StoreLocator` variable, as
+/// cbot's runtime stores an API response: `{"api_StoreLocator": body}`.
+pub fn store_locator_json_data() -> String {
+    let body: serde_json::Value = serde_json::from_str(STORE_LOCATOR).unwrap();
+    serde_json::json!({ "api_StoreLocator": body }).to_string()
+}

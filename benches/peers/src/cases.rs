@@ -1,14 +1,10 @@
 //! The four scripts, their inputs and the check of each run's effect, the
 //! same for every engine.
 
-use crate::script_inputs::{self, STRINGS_USER_MESSAGE, chat_history, fixture_code};
+use crate::script_inputs::{self, STORE_LOCATOR, STRINGS_USER_MESSAGE, chat_history, fixture_code};
 use serde_json::{Value as Json, json};
 
 const SEED: &str = include_str!("../../../scripts/agent-handoff/channel-check.js");
-
-/// The StoreLocator API's response body (written for this package: 12
-/// stores with the fields the integration's custom data fields read).
-const STORE_LOCATOR: &str = include_str!("../inputs/store-locator.json");
 
 /// One script and everything a run of it needs.
 pub struct Case {
@@ -158,7 +154,7 @@ pub fn cases() -> Vec<Case> {
     // `transformResultsScript` on a 12-store response, stored as cbot's
     // runtime stores an API response (`api_<RDV>` = {jsonData: '{"api_<RDV>": body}'}).
     let body: Json = serde_json::from_str(STORE_LOCATOR).expect("inputs/store-locator.json");
-    let json_data = json!({ "api_StoreLocator": body }).to_string();
+    let json_data = script_inputs::store_locator_json_data();
     let mut transform = base(
         "transform (store locator API)",
         fixture_code("api-results-text-only-demo.json", "transformResultsScript", "api_StoreLocator"),

@@ -866,20 +866,25 @@ pub(crate) mod json {
         Ok(true)
     }
 
+    /// Whether Quote writes byte `b` escaped: a control character, `"` or
+    /// `\`. No short-circuit, so that block scans vectorise.
+    fn escaped(b: u8) -> bool {
+        (b < 0x20) | (b == b'"') | (b == b'\\')
+    }
+
     /// Writes `s` as a JSON string literal (ES5 §15.12.3 Quote).
     pub(crate) fn quote_into(out: &mut String, s: &str) {
         out.reserve(s.len() + 2);
         out.push('"');
         // Most strings need no escape: one vectorised check, then one copy.
-        if !crate::json_parse::any_byte(s.as_bytes(), |b| (b < 0x20) | (b == b'"') | (b == b'\\')) {
+        if !crate::json_parse::any_byte(s.as_bytes(), escaped) {
             out.push_str(s);
             out.push('"');
             return;
         }
         let mut start = 0;
         for (i, b) in s.bytes().enumerate() {
-            // One test per byte for the common case: nothing to escape.
-            if b >= 0x20 && b != b'"' && b != b'\\' {
+            if !escaped(b) {
                 continue;
             }
             out.push_str(&s[start..i]);
