@@ -36,7 +36,7 @@ pub(crate) fn invoke(c: Cx<'_, '_>, f: i64, this: i64, args: i64) -> wasmtime::R
     // the host goes on with what the callback left.
     crate::settle(c)?;
     let r = dispatch.call(&mut *c, (f, this, args, slot as i32))?;
-    crate::measure(c)?;
+    crate::settle(c)?;
     Ok(r)
 }
 
@@ -192,6 +192,16 @@ pub(crate) fn op3(c: Cx<'_, '_>, code: i32, a: i64, b: i64, d: i64) -> wasmtime:
             None => Ok(c.data_mut().op3(code, a, b, d)),
         },
         op::CALL_METHOD => call_method(c, a, b, d),
+        // `botContext`'s methods take their one argument as it is; any
+        // other receiver may hand the arguments to script code, which reads
+        // them from an array.
+        op::CALL_METHOD1 if value::as_reference(a) == Some(crate::compile::BOT_CONTEXT_SLOT) => {
+            Ok(c.data_mut().call_method_with(a, b, vec![d]))
+        }
+        op::CALL_METHOD1 => {
+            let args = c.data_mut().alloc_array(vec![d]);
+            call_method(c, a, b, args)
+        }
         // A bound function called as a value: its target, with the bound
         // `this` and arguments first.
         op::CALL_NATIVE => match c.data().bound(a) {
@@ -623,6 +633,11 @@ pub(crate) mod json {
         /// over (`o = {a: o, b: o}` forty times is a few kilobytes of heap
         /// and 2^40 members as text), so the text is measured as it grows.
         room: usize,
+        /// Key lists of the objects being written, one per nesting level,
+        /// kept for reuse: an object's keys are listed before its members
+        /// are written (ES5 §15.12.3 JO step 6), and a fresh list for every
+        /// object was one allocation each.
+        keys: Vec<Vec<(Arc<str>, usize)>>,
     }
 
     /// A failed serialisation: the exception (or trap) to hand back.
@@ -655,7 +670,7 @@ pub(crate) mod json {
         } else {
             String::new()
         };
-        let mut ser = Ser { replacer, allow, gap, stack: Vec::new(), room: h.heap_room() };
+        let mut ser = Ser { replacer, allow, gap, stack: Vec::new(), room: h.heap_room(), keys: Vec::new() };
         let holder = h.alloc_object(UNDEFINED);
         let empty = h.string("");
         h.set(holder, empty, v);
@@ -791,21 +806,10 @@ pub(crate) mod json {
         let (open, close) = if h.is_array(v) { ('[', ']') } else { ('{', '}') };
         out.push(open);
         let mut first = true;
-        // Before each member: the comma, and with a gap the line break.
-        let sep = |out: &mut String, first: &mut bool, gap: &str| {
-            if !*first {
-                out.push(',');
-            }
-            *first = false;
-            if !gap.is_empty() {
-                out.push('\n');
-                out.push_str(&inner);
-            }
-        };
         if h.is_array(v) {
             let n = h.len(v);
             for i in 0..n {
-                sep(out, &mut first, &ser.gap);
+                separate(out, &mut first, &ser.gap, &inner);
                 let item = c.data().item(v, i).unwrap_or(UNDEFINED);
                 if !write(c, ser, v, Key::Index(i), item, &inner, out)? {
                     out.push_str("null");
@@ -817,45 +821,24 @@ pub(crate) mod json {
             // sat in a plain object's property list, so that reading its
             // value (step 8, at the time it is serialised) is one check
             // instead of a search.
-            let keys: Vec<(Arc<str>, usize)> = match (&ser.allow, h.obj(v)) {
-                (None, Some(Obj::Object(props, _))) => props
-                    .iter()
-                    .enumerate()
-                    .filter(|(_, p)| !h.hidden(v, &p.0))
-                    .map(|(i, p)| (p.0.clone(), i))
-                    .collect(),
-                (Some(allow), _) => allow.iter().map(|k| (k.clone(), usize::MAX)).collect(),
-                (None, _) => h.own_keys(v).into_iter().map(|k| (k, usize::MAX)).collect(),
-            };
-            for (k, at) in &keys {
-                // A plain object's members are read directly; anything else
-                // (an Error's name and message) through `get`.
-                let mut item = match c.data().obj(v) {
-                    Some(Obj::Object(props, _)) => match props.get(*at) {
-                        Some(p) if Arc::ptr_eq(&p.0, k) => p.1,
-                        _ => c.data().lookup(v, k).unwrap_or(UNDEFINED),
-                    },
-                    _ if plain => c.data().lookup(v, k).unwrap_or(UNDEFINED),
-                    _ => {
-                        let key = c.data_mut().string(k.clone());
-                        c.data_mut().get(v, key)
-                    }
-                };
-                if let Some((get, _)) = c.data().accessor(item) {
-                    item = if get == UNDEFINED { UNDEFINED } else { call(c, get, v, Vec::new())? };
-                }
-                let (mark, was_first) = (out.len(), first);
-                sep(out, &mut first, &ser.gap);
-                quote_into(out, k);
-                out.push(':');
-                if !ser.gap.is_empty() {
-                    out.push(' ');
-                }
-                if !write(c, ser, v, Key::Name(k), item, &inner, out)? {
-                    out.truncate(mark);
-                    first = was_first;
-                }
+            let level = ser.stack.len() - 1;
+            if ser.keys.len() <= level {
+                ser.keys.resize_with(level + 1, Vec::new);
             }
+            let mut keys = std::mem::take(&mut ser.keys[level]);
+            match (&ser.allow, h.obj(v)) {
+                (None, Some(Obj::Object(props, _))) => keys.extend(
+                    props.iter().enumerate().filter(|(_, p)| !h.hidden(v, &p.0)).map(|(i, p)| (p.0.clone(), i)),
+                ),
+                (Some(allow), _) => keys.extend(allow.iter().map(|k| (k.clone(), usize::MAX))),
+                (None, _) => keys.extend(h.own_keys(v).into_iter().map(|k| (k, usize::MAX))),
+            }
+            let written = members(c, ser, v, plain, &keys, &inner, &mut first, out);
+            keys.clear();
+            if let Some(slot) = ser.keys.get_mut(level) {
+                *slot = keys;
+            }
+            written?;
         }
         if !first && !ser.gap.is_empty() {
             out.push('\n');
@@ -864,6 +847,62 @@ pub(crate) mod json {
         out.push(close);
         ser.stack.pop();
         Ok(true)
+    }
+
+    /// Before each member: the comma, and with a gap the line break.
+    fn separate(out: &mut String, first: &mut bool, gap: &str, inner: &str) {
+        if !*first {
+            out.push(',');
+        }
+        *first = false;
+        if !gap.is_empty() {
+            out.push('\n');
+            out.push_str(inner);
+        }
+    }
+
+    /// Writes the members `keys` of object `v` (JO steps 8–10).
+    #[expect(clippy::too_many_arguments, reason = "the serialiser's state, threaded through the recursion")]
+    fn members(
+        c: Cx<'_, '_>,
+        ser: &mut Ser,
+        v: i64,
+        plain: bool,
+        keys: &[(Arc<str>, usize)],
+        inner: &str,
+        first: &mut bool,
+        out: &mut String,
+    ) -> Result<(), Stop> {
+        for (k, at) in keys {
+            // A plain object's members are read directly; anything else
+            // (an Error's name and message) through `get`.
+            let mut item = match c.data().obj(v) {
+                Some(Obj::Object(props, _)) => match props.get(*at) {
+                    Some(p) if Arc::ptr_eq(&p.0, k) => p.1,
+                    _ => c.data().lookup(v, k).unwrap_or(UNDEFINED),
+                },
+                _ if plain => c.data().lookup(v, k).unwrap_or(UNDEFINED),
+                _ => {
+                    let key = c.data_mut().string(k.clone());
+                    c.data_mut().get(v, key)
+                }
+            };
+            if let Some((get, _)) = c.data().accessor(item) {
+                item = if get == UNDEFINED { UNDEFINED } else { call(c, get, v, Vec::new())? };
+            }
+            let (mark, was_first) = (out.len(), *first);
+            separate(out, first, &ser.gap, inner);
+            quote_into(out, k);
+            out.push(':');
+            if !ser.gap.is_empty() {
+                out.push(' ');
+            }
+            if !write(c, ser, v, Key::Name(k), item, inner, out)? {
+                out.truncate(mark);
+                *first = was_first;
+            }
+        }
+        Ok(())
     }
 
     /// Whether Quote writes byte `b` escaped: a control character, `"` or

@@ -1977,6 +1977,21 @@ impl<'m> FnGen<'m> {
         }
     }
 
+    /// With a method call's object and name on the stack: its arguments,
+    /// and the call. One plain argument needs no arguments array.
+    fn method_args(&mut self, args: &[Argument<'_>]) {
+        match args {
+            [one] if !matches!(one, Argument::SpreadElement(_)) => {
+                self.expr(one.to_expression());
+                self.op3(op::CALL_METHOD1);
+            }
+            _ => {
+                self.args(args);
+                self.op3(op::CALL_METHOD);
+            }
+        }
+    }
+
     fn call(&mut self, c: &CallExpression<'_>) {
         // `(o.f)()` is still a method call (ES5 §11.1.6 keeps the reference).
         match c.callee.without_parentheses() {
@@ -2010,8 +2025,7 @@ impl<'m> FnGen<'m> {
                 self.expr(&m.object);
                 self.method_base(|g| g.string(m.property.name.as_str()));
                 self.string(m.property.name.as_str());
-                self.args(&c.arguments);
-                self.op3(op::CALL_METHOD);
+                self.method_args(&c.arguments);
             }
             Expression::ComputedMemberExpression(m) => {
                 self.expr(&m.object);
@@ -2021,8 +2035,7 @@ impl<'m> FnGen<'m> {
                 self.method_base(|g| g.emit(I::LocalGet(key)));
                 self.emit(I::LocalGet(key));
                 self.give_tmp(key);
-                self.args(&c.arguments);
-                self.op3(op::CALL_METHOD);
+                self.method_args(&c.arguments);
             }
             other => {
                 self.expr(other);

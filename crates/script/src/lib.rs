@@ -61,6 +61,7 @@ pub fn days_from_civil(year: i64, month: u32, day: u32) -> i64 {
 use cbot_host::{BotContext, Transcript, Value};
 use runtime::{HeapLimit, Host};
 use std::sync::Arc;
+use wasmtime::AsContextMut;
 
 /// Bounds on one run. Defaults are generous for CB scripts (which CB itself
 /// stops after 5 s, CB-SPEC §8) and small enough to keep a host safe.
@@ -246,8 +247,11 @@ pub fn system_clock() -> Clock {
     })
 }
 
-fn host_op(caller: &mut wasmtime::Caller<'_, Host>, v: i64) -> wasmtime::Result<i64> {
-    settle(caller)?;
+fn host_op(caller: &mut wasmtime::Caller<'_, Host>, v: i64, exact: bool) -> wasmtime::Result<i64> {
+    let host = caller.data();
+    if exact || host.work.get() >= SETTLE_EVERY || host.tripped.get().is_some() {
+        settle(caller)?;
+    }
     if caller.data().heap_exceeded {
         return Err(wasmtime::Error::msg(HEAP_EXCEEDED));
     }
@@ -270,30 +274,55 @@ pub(crate) const WORK_PER_FUEL: u64 = 1;
 /// wasm instruction that makes it.
 const HOST_OP_FUEL: u64 = 20;
 
+/// Host work that may stay unpaid between settlements. Reading and
+/// writing a store's fuel costs about as much as a cheap host operation
+/// (a property read) does itself, so cheap operations pay in batches: a run
+/// can go over its budget by at most this much (a few microseconds) before
+/// it stops, and the fuel a run reports is exact (the rest is paid at its
+/// end).
+const SETTLE_EVERY: u64 = 4096;
+
+/// Whether host operation `op` runs built-ins, whose work can be large and
+/// must be bounded by the fuel really left (`Host::spend` against
+/// `work_left`): those settle before and after. The rest (property reads and
+/// writes, literals, operators) pay in batches (`SETTLE_EVERY`); their
+/// `spend`s check against the fuel left at the last settlement, which can
+/// overstate what is left by what wasm code used since, so at worst such an
+/// operation does one budget's worth of work before the run stops.
+fn exact_op(op: i32) -> bool {
+    use runtime::op;
+    matches!(
+        op,
+        op::CALL_METHOD | op::CALL_METHOD1 | op::CALL_BUILTIN | op::CALL_NATIVE | op::CONSTRUCT | op::NEW | op::REGEXP
+    )
+}
+
 /// Pays the host work done since the last settlement out of the run's fuel,
-/// and turns a limit the host noticed into the trap that ends the run.
-/// Called after every host operation, and before the host calls back into
-/// JavaScript (so the callback runs on what is really left).
+/// tells the host how much work it may still do (`Host::spend`), and turns
+/// a limit the host noticed into the trap that ends the run. Called around
+/// built-in calls, every `SETTLE_EVERY` units of other work, before the host
+/// calls back into JavaScript (so the callback runs on what is really left)
+/// and after it.
 pub(crate) fn settle(caller: &mut wasmtime::Caller<'_, Host>) -> wasmtime::Result<()> {
-    let owed = caller.data().work.take() / WORK_PER_FUEL;
-    if owed > 0 {
-        let fuel = caller.get_fuel()?;
-        caller.set_fuel(fuel.saturating_sub(owed))?;
-        if owed > fuel {
-            caller.data().trip(Limit::Fuel);
-        }
-    }
+    pay(&mut caller.as_context_mut())?;
     match caller.data().tripped.get() {
         Some(limit) => Err(wasmtime::Error::msg(limit.trap_message())),
         None => Ok(()),
     }
 }
 
-/// Tells the host how much work it may still do in this operation (see
-/// `Host::spend`), from the fuel left now.
-pub(crate) fn measure(caller: &mut wasmtime::Caller<'_, Host>) -> wasmtime::Result<()> {
-    let fuel = caller.get_fuel()?;
-    caller.data_mut().work_left = fuel.saturating_mul(WORK_PER_FUEL);
+/// The bookkeeping half of [`settle`], for a store or a caller.
+fn pay(store: &mut wasmtime::StoreContextMut<'_, Host>) -> wasmtime::Result<()> {
+    let owed = store.data().work.take() / WORK_PER_FUEL;
+    let mut fuel = store.get_fuel()?;
+    if owed > 0 {
+        store.set_fuel(fuel.saturating_sub(owed))?;
+        if owed > fuel {
+            store.data().trip(Limit::Fuel);
+        }
+        fuel = fuel.saturating_sub(owed);
+    }
+    store.data_mut().work_left = fuel.saturating_mul(WORK_PER_FUEL);
     Ok(())
 }
 
@@ -337,13 +366,16 @@ impl Engine {
         linker
             .func_wrap("cbot", "op", |mut c: wasmtime::Caller<'_, Host>, op: i32, a: i64, b: i64, d: i64| {
                 c.data().add_work(HOST_OP_FUEL * WORK_PER_FUEL);
-                measure(&mut c)?;
+                let exact = exact_op(op);
+                if exact {
+                    settle(&mut c)?;
+                }
                 let v = match op {
                     ..40 => calls::op2(&mut c, op, a, b)?,
                     40..60 => calls::op1(&mut c, op, a)?,
                     _ => calls::op3(&mut c, op, a, b, d)?,
                 };
-                host_op(&mut c, v)
+                host_op(&mut c, v, exact)
             })
             .map_err(wt)?;
         Ok(Engine { engine, linker, limits, clock: system_clock(), time_zone: 0, cache: Default::default() })
@@ -628,7 +660,17 @@ impl Session {
                 f
             }
         };
-        let result = func.call(&mut store, ());
+        let mut result = func.call(&mut store, ());
+        // What cheap operations left unpaid (see `SETTLE_EVERY`) is paid now,
+        // so the fuel reported is exact and a run that went over stops here.
+        if result.is_ok() {
+            let paid = pay(&mut store.as_context_mut());
+            if let Some(limit) = store.data().tripped.get() {
+                result = Err(wasmtime::Error::msg(limit.trap_message()));
+            } else if let Err(e) = paid {
+                result = Err(e);
+            }
+        }
         let mut keep = true;
         let (value, error) = match result {
             Ok(v) if v == value::EXCEPTION => {

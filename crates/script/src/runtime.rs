@@ -93,6 +93,9 @@ pub(crate) mod op {
     pub const DEFINE_SETTER: i32 = 67;
     /// `[a, b, c]` in one operation.
     pub const ARRAY3: i32 = 68;
+    /// `a.b(c)`: a method call with one argument, which needs no arguments
+    /// array when the method is the host's (`botContext`'s, a built-in's).
+    pub const CALL_METHOD1: i32 = 69;
 }
 
 /// References at or above this index are the program's constants
@@ -527,8 +530,8 @@ pub(crate) struct Host {
     /// Host work done since it was last paid for in fuel (`crate::settle`):
     /// bytes scanned, properties searched, regex steps (see `spend`).
     pub(crate) work: Cell<u64>,
-    /// How much work the current operation may do before the run is out
-    /// of fuel (`crate::measure`).
+    /// How much work the host may do before the run is out of fuel, as of
+    /// the last settlement (`crate::settle`).
     pub(crate) work_left: u64,
     /// A limit the host ran into; the run traps after this operation.
     pub(crate) tripped: Cell<Option<crate::Limit>>,
@@ -1427,6 +1430,10 @@ impl Host {
                 b
             }
             op::CALL_METHOD => self.call_method(a, b, c),
+            op::CALL_METHOD1 => {
+                let args = self.alloc_array(vec![c]);
+                self.call_method(a, b, args)
+            }
             op::ARRAY3 => self.alloc(Obj::Arr(vec![a, b, c]), 24),
             op::DEFINE_GETTER | op::DEFINE_SETTER => {
                 self.define_accessor(a, b, c, op == op::DEFINE_GETTER);
@@ -1723,12 +1730,41 @@ impl Host {
         }
     }
 
+    /// The reads most code makes, answered before `get`'s general path:
+    /// a property a plain object has itself, an item or the length of an
+    /// array. `None` for anything else (and whenever scripts have added to
+    /// a built-in prototype, which `get` checks first).
+    #[inline]
+    fn get_common(&self, obj: i64, key: i64) -> Option<i64> {
+        if !self.proto_props.is_empty() {
+            return None;
+        }
+        match self.obj(obj)? {
+            Obj::Object(props, _) => {
+                let k = self.str_of(key)?;
+                // The same work `lookup` counts for the object.
+                self.add_work(props.len() as u64 + 1);
+                props.iter().find(|p| Arc::ptr_eq(&p.0, k) || *p.0 == **k).map(|p| p.1)
+            }
+            Obj::Arr(items) => {
+                if let Some(n) = number_value(key) {
+                    return (n.fract() == 0.0 && n >= 0.0).then(|| items.get(n as usize).copied().unwrap_or(UNDEFINED));
+                }
+                (&**self.str_of(key)? == "length").then(|| value::number(items.len() as f64))
+            }
+            _ => None,
+        }
+    }
+
     /// Records a JavaScript error (see [`Host::throw`]).
     pub(crate) fn type_error(&mut self, message: impl Into<String>) -> i64 {
         self.throw("TypeError", message)
     }
 
     pub(crate) fn get(&mut self, obj: i64, key: i64) -> i64 {
+        if let Some(v) = self.get_common(obj, key) {
+            return v;
+        }
         if obj == UNDEFINED || obj == NULL {
             let k = self.to_js_string(key);
             let what = self.to_js_string(obj);
@@ -2585,6 +2621,11 @@ impl Host {
 
     pub(crate) fn call_method(&mut self, recv: i64, name: i64, args: i64) -> i64 {
         let argv = self.take_args(args);
+        self.call_method_with(recv, name, argv)
+    }
+
+    /// [`Host::call_method`] with the arguments as values.
+    pub(crate) fn call_method_with(&mut self, recv: i64, name: i64, argv: Vec<i64>) -> i64 {
         // `botContext.m(…)` is the hot path: no copies of the name.
         if value::as_reference(recv) == Some(crate::compile::BOT_CONTEXT_SLOT)
             && let Some(method) = self.str_of(name).cloned()

@@ -473,24 +473,10 @@
       local.get 1
       i64.const -1124800395214802
       local.get 0
-      local.set 1
-      i32.const 44
-      local.get 1
-      i64.const 0
-      i64.const 0
-      call 0
-      local.tee 1
-      i64.const -844424930131968
-      i64.eq
-      if ;; label = @2
-        i64.const -844424930131968
-        return
-      end
-      local.get 1
       local.set 3
       local.set 2
       local.set 1
-      i32.const 61
+      i32.const 69
       local.get 1
       local.get 2
       local.get 3
