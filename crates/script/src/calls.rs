@@ -825,7 +825,7 @@ pub(crate) mod json {
             if ser.keys.len() <= level {
                 ser.keys.resize_with(level + 1, Vec::new);
             }
-            let mut keys = std::mem::take(&mut ser.keys[level]);
+            let mut keys = ser.keys.get_mut(level).map(std::mem::take).unwrap_or_default();
             match (&ser.allow, h.obj(v)) {
                 (None, Some(Obj::Object(props, _))) => keys.extend(
                     props.iter().enumerate().filter(|(_, p)| !h.hidden(v, &p.0)).map(|(i, p)| (p.0.clone(), i)),
