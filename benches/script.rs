@@ -20,6 +20,11 @@
 //!   transform: JSON.parse of an 8 KB API response, JSON.stringify of part
 //!   of it, 2 `botContext` calls).
 //!
+//! The allocator is the one the `cbot` binary ships with (mimalloc,
+//! crates/cli/main.rs), so the numbers are those of `cbot chat`, `serve`
+//! and `bench`; an embedder on the system allocator pays more for the
+//! allocation-heavy panels (benches/RESULTS.md gives both).
+//!
 //! Run: `env -u RUST_BACKTRACE cargo bench --bench script`.
 
 use cbot_host::{ContextKey, ContextScope, OfflineContext, Scope, Value};
@@ -32,6 +37,9 @@ mod script_inputs;
 /// Where `script_inputs` finds ../shared/fixtures from.
 const REPO_ROOT: &str = env!("CARGO_MANIFEST_DIR");
 use script_inputs::{STRINGS_USER_MESSAGE, chat_history, fixture_code, products, store_locator_json_data};
+
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 const SEED: &str = include_str!("../scripts/agent-handoff/channel-check.js");
 

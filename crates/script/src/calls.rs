@@ -192,6 +192,11 @@ pub(crate) fn op3(c: Cx<'_, '_>, code: i32, a: i64, b: i64, d: i64) -> wasmtime:
             None => Ok(c.data_mut().op3(code, a, b, d)),
         },
         op::CALL_METHOD => call_method(c, a, b, d),
+        // Each read as GET reads (a getter may run).
+        op::GET2 if c.data().accessors => match op2(c, op::GET, a, b)? {
+            EXCEPTION => Ok(EXCEPTION),
+            x => op2(c, op::GET, x, d),
+        },
         // `botContext`'s methods take their one argument as it is; any
         // other receiver may hand the arguments to script code, which reads
         // them from an array.
@@ -734,6 +739,14 @@ pub(crate) mod json {
         if !c.data().spend(4 * crate::runtime::VISIT_WORK) {
             return Err(Stop::Exception);
         }
+        // Strings, most of what is written, when no replacer can see them:
+        // no toJSON applies to a primitive.
+        if ser.replacer.is_none()
+            && let Some(Obj::Str(s)) = c.data().obj(v)
+        {
+            quote_into(out, s);
+            return Ok(true);
+        }
         // toJSON of script objects (Dates serialise through their ISO string
         // below). A plain object's own properties and prototype chain are
         // all there is to look at: no built-in prototype has a toJSON.
@@ -907,16 +920,38 @@ pub(crate) mod json {
 
     /// Whether Quote writes byte `b` escaped: a control character, `"` or
     /// `\`. No short-circuit, so that block scans vectorise.
-    fn escaped(b: u8) -> bool {
+    const fn escaped(b: u8) -> bool {
         (b < 0x20) | (b == b'"') | (b == b'\\')
+    }
+
+    /// [`escaped`] as a table, for strings too short for a block scan
+    /// (property names, mostly).
+    #[expect(clippy::indexing_slicing, reason = "b < 256 indexes a 256-entry table")]
+    static ESCAPED: [bool; 256] = {
+        let mut t = [false; 256];
+        let mut b = 0;
+        while b < 256 {
+            t[b] = escaped(b as u8);
+            b += 1;
+        }
+        t
+    };
+
+    /// Whether `s` has a byte Quote escapes.
+    fn needs_escape(s: &[u8]) -> bool {
+        if s.len() < 16 {
+            s.iter().any(|&b| ESCAPED.get(usize::from(b)).copied().unwrap_or(true))
+        } else {
+            crate::json_parse::any_byte(s, escaped)
+        }
     }
 
     /// Writes `s` as a JSON string literal (ES5 §15.12.3 Quote).
     pub(crate) fn quote_into(out: &mut String, s: &str) {
         out.reserve(s.len() + 2);
         out.push('"');
-        // Most strings need no escape: one vectorised check, then one copy.
-        if !crate::json_parse::any_byte(s.as_bytes(), escaped) {
+        // Most strings need no escape: one check, then one copy.
+        if !needs_escape(s.as_bytes()) {
             out.push_str(s);
             out.push('"');
             return;

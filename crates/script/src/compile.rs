@@ -82,6 +82,8 @@ pub(crate) struct Output {
     pub regexes: crate::regexp::RegexCache,
     /// Each function's `name` and `length`, by table slot − 1.
     pub fn_info: Vec<(Arc<str>, u32)>,
+    /// The key lists of object literals built in one go (`op::OBJECT`).
+    pub shapes: Vec<Arc<[Arc<str>]>>,
 }
 
 // Function indices: the import, then helpers, then JavaScript functions.
@@ -294,7 +296,14 @@ fn compile_here(sources: &[ScriptSource<'_>]) -> Result<Output, Vec<ScriptDiagno
         f
     });
     m.bodies[(init_index - FIRST_USER_FUNC) as usize] = Some(init_body);
-    Ok(Output { wasm: assemble(&m, panel_bodies), strings: m.strings, panels, regexes: m.regexes, fn_info: m.fn_info })
+    Ok(Output {
+        wasm: assemble(&m, panel_bodies),
+        strings: m.strings,
+        panels,
+        regexes: m.regexes,
+        fn_info: m.fn_info,
+        shapes: m.shapes,
+    })
 }
 
 #[expect(clippy::expect_used, reason = "`compile` fills every reserved body before it assembles the module")]
@@ -517,6 +526,9 @@ struct ModuleState {
     /// Each JavaScript function's `name` and `length` (declared
     /// parameters), by the same index as `bodies`.
     fn_info: Vec<(Arc<str>, u32)>,
+    /// Object literal key lists (`Output::shapes`), and each one's index.
+    shapes: Vec<Arc<[Arc<str>]>>,
+    shape_ids: HashMap<Vec<u32>, u32>,
     /// The name an anonymous function expression gets from the binding it
     /// is assigned to (ES2015 §12.14.4 NamedEvaluation: node does it).
     name_hint: Option<String>,
@@ -525,6 +537,21 @@ struct ModuleState {
 }
 
 impl ModuleState {
+    /// The index of the key list `ids` (string ids), registered on first
+    /// use; the keys are the string table's own, so reads with constant
+    /// names find them by pointer.
+    fn shape(&mut self, ids: Vec<u32>) -> u32 {
+        if let Some(&i) = self.shape_ids.get(&ids) {
+            return i;
+        }
+        let keys: Arc<[Arc<str>]> =
+            ids.iter().filter_map(|&i| self.strings.get(i as usize).cloned()).collect::<Vec<_>>().into();
+        let i = self.shapes.len() as u32;
+        self.shapes.push(keys);
+        self.shape_ids.insert(ids, i);
+        i
+    }
+
     fn string(&mut self, s: &str) -> u32 {
         if let Some(&i) = self.string_ids.get(s) {
             return i;
@@ -1814,6 +1841,7 @@ impl<'m> FnGen<'m> {
                     self.op2(op::PUSH);
                 }
             }
+            Expression::ObjectExpression(o) if self.plain_literal(o).is_some() => self.shaped_literal(o),
             Expression::ObjectExpression(o) => {
                 self.emit(I::I64Const(o.properties.len() as i64));
                 self.op1(op::NEW_OBJECT);
@@ -1837,16 +1865,8 @@ impl<'m> FnGen<'m> {
                     });
                 }
             }
-            Expression::StaticMemberExpression(m) => {
-                self.expr(&m.object);
-                self.string(m.property.name.as_str());
-                self.op2(op::GET);
-            }
-            Expression::ComputedMemberExpression(m) => {
-                self.expr(&m.object);
-                self.expr(&m.expression);
-                self.op2(op::GET);
-            }
+            Expression::StaticMemberExpression(m) => self.member(&m.object, None, m.property.name.as_str()),
+            Expression::ComputedMemberExpression(m) => self.member(&m.object, Some(&m.expression), ""),
             Expression::CallExpression(c) => self.call(c),
             Expression::BinaryExpression(b) => self.binary(b),
             Expression::LogicalExpression(l) => {
@@ -1954,6 +1974,115 @@ impl<'m> FnGen<'m> {
     }
 
     /// Builds the arguments array.
+    /// The keys of an object literal that can be built in one go: plain
+    /// `key: value` properties (no accessors, computed keys or spreads)
+    /// with distinct names that are neither array indices (which order
+    /// first) nor `__proto__`. Nothing can see such an object before it is
+    /// complete, so making it after all its values are evaluated is not
+    /// observable.
+    fn plain_literal(&self, o: &ObjectExpression<'_>) -> Option<Vec<String>> {
+        let mut keys: Vec<String> = Vec::with_capacity(o.properties.len());
+        for p in &o.properties {
+            let ObjectPropertyKind::ObjectProperty(p) = p else { return None };
+            if p.computed || p.kind != PropertyKind::Init {
+                return None;
+            }
+            let key = match &p.key {
+                PropertyKey::StaticIdentifier(id) => id.name.as_str(),
+                PropertyKey::StringLiteral(s) => s.value.as_str(),
+                _ => return None,
+            };
+            if key == "__proto__" || crate::runtime::is_array_index(key) || keys.iter().any(|k| k == key) {
+                return None;
+            }
+            keys.push(key.to_string());
+        }
+        (!keys.is_empty() && keys.len() <= 64).then_some(keys)
+    }
+
+    /// An object literal of [`FnGen::plain_literal`] keys: its values in
+    /// order, then one operation per three of them (the first makes the
+    /// object, the rest add two each).
+    fn shaped_literal(&mut self, o: &ObjectExpression<'_>) {
+        let Some(keys) = self.plain_literal(o) else { return };
+        let ids: Vec<u32> = keys.iter().map(|k| self.m.string(k)).collect();
+        // The immediate is the list's index + 1, so every such code is 256
+        // or more (runtime.rs `op::OBJECT`).
+        let shape = self.m.shape(ids) as i32 + 1;
+        let values: Vec<&Expression<'_>> = o
+            .properties
+            .iter()
+            .filter_map(|p| match p {
+                ObjectPropertyKind::ObjectProperty(p) => Some(&p.value),
+                ObjectPropertyKind::SpreadProperty(_) => None,
+            })
+            .collect();
+        let (first, rest) = values.split_at(values.len().min(3));
+        for (v, k) in first.iter().zip(&keys) {
+            self.named_expr(v, k);
+        }
+        for _ in first.len()..3 {
+            self.emit(I::I64Const(UNDEFINED));
+        }
+        self.op3(op::OBJECT | (shape << 8));
+        for (pair, ks) in rest.chunks(2).zip(keys[first.len()..].chunks(2)) {
+            for (v, k) in pair.iter().zip(ks) {
+                self.named_expr(v, k);
+            }
+            if pair.len() < 2 {
+                self.emit(I::I64Const(UNDEFINED));
+            }
+            self.op3(op::OBJECT_MORE | (shape << 8));
+        }
+    }
+
+    /// A property read `object.name` (`key` None) or `object[key]`. A read
+    /// of a read (`a.b.c`, `list[i].title`) is one host operation when the
+    /// outer key's evaluation cannot be told apart from before or after the
+    /// inner read (a constant, a plain local): JavaScript reads `a.b` before
+    /// it evaluates the key of `[…]`, which matters only when the key has an
+    /// effect or the read can change what the key reads.
+    fn member(&mut self, object: &Expression<'_>, key: Option<&Expression<'_>>, name: &str) {
+        let inner = match object.without_parentheses() {
+            Expression::StaticMemberExpression(m) => Some((&m.object, None, m.property.name.as_str())),
+            Expression::ComputedMemberExpression(m) => Some((&m.object, Some(&m.expression), "")),
+            _ => None,
+        };
+        match inner {
+            Some((inner_object, inner_key, inner_name)) if key.is_none_or(|k| self.inert(k)) => {
+                self.expr(inner_object);
+                self.member_key(inner_key, inner_name);
+                self.member_key(key, name);
+                self.op3(op::GET2);
+            }
+            _ => {
+                self.expr(object);
+                self.member_key(key, name);
+                self.op2(op::GET);
+            }
+        }
+    }
+
+    fn member_key(&mut self, key: Option<&Expression<'_>>, name: &str) {
+        match key {
+            Some(k) => self.expr(k),
+            None => self.string(name),
+        }
+    }
+
+    /// Whether evaluating `e` has no effect and gives the same value
+    /// whatever a property read does: a literal, or a variable that lives
+    /// in a wasm local (no getter can reach it).
+    fn inert(&self, e: &Expression<'_>) -> bool {
+        match e.without_parentheses() {
+            Expression::NumericLiteral(_) | Expression::StringLiteral(_) => true,
+            Expression::Identifier(id) => {
+                matches!(self.place(self.resolved(id.name.as_str(), id.span)), Place::Local(_))
+            }
+            _ => false,
+        }
+    }
+
     fn args(&mut self, args: &[Argument<'_>]) {
         // One to three plain arguments: evaluated in order, then one
         // operation makes the array (instead of one per argument).

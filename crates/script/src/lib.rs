@@ -373,7 +373,8 @@ impl Engine {
                 let v = match op {
                     ..40 => calls::op2(&mut c, op, a, b)?,
                     40..60 => calls::op1(&mut c, op, a)?,
-                    _ => calls::op3(&mut c, op, a, b, d)?,
+                    60..256 => calls::op3(&mut c, op, a, b, d)?,
+                    _ => c.data_mut().op_with(op & 0xFF, ((op >> 8) as usize).wrapping_sub(1), a, b, d),
                 };
                 host_op(&mut c, v, exact)
             })
@@ -459,6 +460,7 @@ impl Engine {
             consts: Host::constants(&out.strings),
             regexes: Arc::new(out.regexes),
             fn_info: out.fn_info.into(),
+            shapes: out.shapes.into(),
             strings: out.strings.into(),
             panels: out.panels,
             limits: self.limits,
@@ -496,6 +498,7 @@ struct ProgramInner {
     regexes: Arc<regexp::RegexCache>,
     /// Each function's `name` and `length`, by table slot − 1.
     fn_info: Arc<[(Arc<str>, u32)]>,
+    shapes: runtime::Shapes,
     panels: Vec<String>,
     /// Each panel's export, resolved once (looking it up by name per run
     /// showed in profiles).
@@ -607,7 +610,7 @@ impl Session {
                 p.strings.clone(),
                 p.consts.clone(),
                 p.regexes.clone(),
-                p.fn_info.clone(),
+                (p.fn_info.clone(), p.shapes.clone()),
                 HeapLimit(p.limits.heap_bytes),
                 p.limits.calls,
             );

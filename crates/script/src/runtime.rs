@@ -96,6 +96,17 @@ pub(crate) mod op {
     /// `a.b(c)`: a method call with one argument, which needs no arguments
     /// array when the method is the host's (`botContext`'s, a built-in's).
     pub const CALL_METHOD1: i32 = 69;
+    /// `a[b][c]`: two property reads in one operation.
+    pub const GET2: i32 = 70;
+    // With an immediate `n`: `code | (n + 1) << 8` (lib.rs routes codes
+    // from 256).
+    /// `{k1: a, k2: b, k3: c}`: an object literal of key list `n`
+    /// (`Host::shapes`) with its first three values (the rest ignored
+    /// when the list is shorter).
+    pub const OBJECT: i32 = 1;
+    /// The next two values of an object literal of key list `n`: (object,
+    /// a, b).
+    pub const OBJECT_MORE: i32 = 2;
 }
 
 /// References at or above this index are the program's constants
@@ -159,6 +170,12 @@ pub(crate) const BUILTINS: &[&str] = &[
     "escape",
     "unescape",
 ];
+
+/// Each function's `name` and `length`, by table slot − 1.
+pub(crate) type FnInfo = Arc<[(Arc<str>, u32)]>;
+
+/// A program's object literal key lists (`op::OBJECT`), by index.
+pub(crate) type Shapes = Arc<[Arc<[Arc<str>]>]>;
 
 /// A JavaScript function object.
 #[derive(Debug, Clone)]
@@ -521,6 +538,8 @@ pub(crate) struct Host {
     scratch: String,
     /// Each function's `name` and `length`, by table slot − 1 (compiler).
     fn_info: Arc<[(Arc<str>, u32)]>,
+    /// Object literal key lists (`op::OBJECT`).
+    shapes: Shapes,
     /// Whether this run has made an accessor property: until it has, no
     /// read or write looks for one.
     pub(crate) accessors: bool,
@@ -592,7 +611,7 @@ impl Host {
         strings: Arc<[Arc<str>]>,
         consts: Arc<[Obj]>,
         regexes: Arc<crate::regexp::RegexCache>,
-        fn_info: Arc<[(Arc<str>, u32)]>,
+        (fn_info, shapes): (FnInfo, Shapes),
         heap_limit: HeapLimit,
         call_limit: u32,
     ) -> Host {
@@ -621,6 +640,7 @@ impl Host {
             key_names: rustc_hash::FxHashSet::default(),
             scratch: String::new(),
             fn_info,
+            shapes,
             proto_props: Vec::new(),
             accessors: false,
             work: Cell::new(0),
@@ -1430,6 +1450,10 @@ impl Host {
                 b
             }
             op::CALL_METHOD => self.call_method(a, b, c),
+            op::GET2 => match self.get(a, b) {
+                EXCEPTION => EXCEPTION,
+                x => self.get(x, c),
+            },
             op::CALL_METHOD1 => {
                 let args = self.alloc_array(vec![c]);
                 self.call_method(a, b, args)
@@ -1753,6 +1777,40 @@ impl Host {
                 (&**self.str_of(key)? == "length").then(|| value::number(items.len() as f64))
             }
             _ => None,
+        }
+    }
+
+    /// Operations with an immediate `n` (codes from 256, `op::OBJECT`).
+    pub(crate) fn op_with(&mut self, op: i32, n: usize, a: i64, b: i64, c: i64) -> i64 {
+        let Some(keys) = self.shapes.get(n).cloned() else {
+            return self.throw("Error", format!("cbot: no key list {n}"));
+        };
+        match op {
+            op::OBJECT => {
+                let mut props = Vec::with_capacity(keys.len());
+                let mut bytes = 0;
+                for (k, v) in keys.iter().zip([a, b, c]) {
+                    bytes += 24 + k.len();
+                    props.push((k.clone(), v));
+                }
+                self.add_work(props.len() as u64);
+                self.alloc(Obj::Object(props, UNDEFINED), bytes)
+            }
+            op::OBJECT_MORE => {
+                let mut grew = 0;
+                if let Some(slot) = value::as_reference(a)
+                    && let Some(props) = self.props_mut(slot)
+                {
+                    for (k, v) in keys.iter().skip(props.len()).zip([b, c]) {
+                        grew += 24 + k.len();
+                        props.push((k.clone(), v));
+                    }
+                }
+                self.add_work(2);
+                self.charge(grew);
+                a
+            }
+            _ => self.throw("Error", format!("cbot: no operation {op} with an immediate")),
         }
     }
 
@@ -3976,6 +4034,11 @@ fn uri_decode(s: &str, whole_uri: bool) -> Option<String> {
     String::from_utf8(out).ok()
 }
 
+/// Whether `s` is an array index (a canonical integer below 2^32 − 1).
+pub(crate) fn is_array_index(s: &str) -> bool {
+    array_index(s).is_some()
+}
+
 fn array_index(s: &str) -> Option<u32> {
     // Canonical digits only ("01" and "+1" are names), checked without
     // allocating: this runs for every new property.
@@ -4260,7 +4323,7 @@ mod tests {
             Arc::from([]),
             Host::constants(&[]),
             Arc::new(crate::regexp::RegexCache::default()),
-            Arc::from([]),
+            (Arc::from([]), Arc::from([])),
             HeapLimit(1 << 20),
             10_000,
         );
