@@ -461,6 +461,7 @@ impl Engine {
             regexes: Arc::new(out.regexes),
             fn_info: out.fn_info.into(),
             shapes: out.shapes.into(),
+            names: Arc::new(out.strings.iter().cloned().collect()),
             strings: out.strings.into(),
             panels: out.panels,
             limits: self.limits,
@@ -499,6 +500,7 @@ struct ProgramInner {
     /// Each function's `name` and `length`, by table slot − 1.
     fn_info: Arc<[(Arc<str>, u32)]>,
     shapes: runtime::Shapes,
+    names: runtime::Names,
     panels: Vec<String>,
     /// Each panel's export, resolved once (looking it up by name per run
     /// showed in profiles).
@@ -610,7 +612,7 @@ impl Session {
                 p.strings.clone(),
                 p.consts.clone(),
                 p.regexes.clone(),
-                (p.fn_info.clone(), p.shapes.clone()),
+                (p.fn_info.clone(), p.shapes.clone(), p.names.clone()),
                 HeapLimit(p.limits.heap_bytes),
                 p.limits.calls,
             );

@@ -177,6 +177,11 @@ pub(crate) type FnInfo = Arc<[(Arc<str>, u32)]>;
 /// A program's object literal key lists (`op::OBJECT`), by index.
 pub(crate) type Shapes = Arc<[Arc<[Arc<str>]>]>;
 
+/// A program's string constants as a set, so that names imported from host
+/// values are the program's own (`Host::key_name`): a read with a constant
+/// name then finds its property by pointer.
+pub(crate) type Names = Arc<rustc_hash::FxHashSet<Arc<str>>>;
+
 /// A JavaScript function object.
 #[derive(Debug, Clone)]
 pub(crate) struct Func {
@@ -534,12 +539,15 @@ pub(crate) struct Host {
     /// that has them (a catalogue's hundred `"id"` keys are one string).
     /// Kept across the runs of a session: names are immutable.
     key_names: rustc_hash::FxHashSet<Arc<str>>,
+    /// The last shared name met at each address slot (`key_name`).
+    key_slots: Box<[Option<Arc<str>>]>,
     /// A buffer string concatenation reuses (see `op::ADD`).
     scratch: String,
     /// Each function's `name` and `length`, by table slot − 1 (compiler).
     fn_info: Arc<[(Arc<str>, u32)]>,
     /// Object literal key lists (`op::OBJECT`).
     shapes: Shapes,
+    names: Names,
     /// Whether this run has made an accessor property: until it has, no
     /// read or write looks for one.
     pub(crate) accessors: bool,
@@ -576,6 +584,9 @@ pub(crate) struct Utf16Len {
 
 /// How many distinct imported property names a host keeps shared.
 const KEY_NAMES_MAX: usize = 4096;
+/// Slots of the by-address cache in front of the shared names
+/// (`Host::key_name`).
+const KEY_SLOTS: usize = 256;
 
 /// How deep arrays inside arrays may be for the host to turn them into
 /// text (as deep as `JSON.parse` reads).
@@ -611,7 +622,7 @@ impl Host {
         strings: Arc<[Arc<str>]>,
         consts: Arc<[Obj]>,
         regexes: Arc<crate::regexp::RegexCache>,
-        (fn_info, shapes): (FnInfo, Shapes),
+        (fn_info, shapes, names): (FnInfo, Shapes, Names),
         heap_limit: HeapLimit,
         call_limit: u32,
     ) -> Host {
@@ -638,9 +649,11 @@ impl Host {
             stop: false,
             attrs: std::collections::HashMap::new(),
             key_names: rustc_hash::FxHashSet::default(),
+            key_slots: Box::default(),
             scratch: String::new(),
             fn_info,
             shapes,
+            names,
             proto_props: Vec::new(),
             accessors: false,
             work: Cell::new(0),
@@ -1768,11 +1781,18 @@ impl Host {
                 let k = self.str_of(key)?;
                 // The same work `lookup` counts for the object.
                 self.add_work(props.len() as u64 + 1);
-                props.iter().find(|p| Arc::ptr_eq(&p.0, k) || *p.0 == **k).map(|p| p.1)
+                // Names are mostly shared (`key_name`, the program's
+                // constants): by pointer first, then by text.
+                props.iter().find(|p| Arc::ptr_eq(&p.0, k)).or_else(|| props.iter().find(|p| *p.0 == **k)).map(|p| p.1)
             }
             Obj::Arr(items) => {
                 if let Some(n) = number_value(key) {
-                    return (n.fract() == 0.0 && n >= 0.0).then(|| items.get(n as usize).copied().unwrap_or(UNDEFINED));
+                    // An integer ≥ 0 (-0 included) survives the round trip
+                    // through usize; a fraction, a negative, NaN or a huge
+                    // number does not (no libm `trunc` call, as `fract`
+                    // makes on baseline x86-64).
+                    let i = n as usize;
+                    return (i as f64 == n).then(|| items.get(i).copied().unwrap_or(UNDEFINED));
                 }
                 (&**self.str_of(key)? == "length").then(|| value::number(items.len() as f64))
             }
@@ -1819,10 +1839,19 @@ impl Host {
         self.throw("TypeError", message)
     }
 
+    /// A property read (ES5 §8.12.3 [[Get]], with the built-ins' own).
+    #[inline]
     pub(crate) fn get(&mut self, obj: i64, key: i64) -> i64 {
-        if let Some(v) = self.get_common(obj, key) {
-            return v;
+        match self.get_common(obj, key) {
+            Some(v) => v,
+            None => self.get_general(obj, key),
         }
+    }
+
+    /// Every read [`Host::get_common`] does not answer; kept out of line
+    /// so that the common reads do not pay for its frame.
+    #[inline(never)]
+    fn get_general(&mut self, obj: i64, key: i64) -> i64 {
         if obj == UNDEFINED || obj == NULL {
             let k = self.to_js_string(key);
             let what = self.to_js_string(obj);
@@ -3873,13 +3902,34 @@ impl Host {
 
     /// The shared string for an imported property name.
     pub(crate) fn key_name(&mut self, k: &str) -> Arc<str> {
-        if let Some(name) = self.key_names.get(k) {
+        // Host values keep their key strings across runs (they are shared,
+        // `Value::Object(Arc<…>)`), so the same name usually comes from the
+        // same address: a slot picked by the address, checked by content
+        // (an address reused for other text only misses), skips the hash.
+        let at = (k.as_ptr() as usize >> 3) % KEY_SLOTS;
+        if let Some(Some(name)) = self.key_slots.get(at)
+            && **name == *k
+        {
             return name.clone();
         }
-        let name: Arc<str> = Arc::from(k);
-        // Bounded in count and size: the set outlives the run's heap quota.
-        if self.key_names.len() < KEY_NAMES_MAX && k.len() <= 64 {
-            self.key_names.insert(name.clone());
+        let name = match self.names.get(k).or_else(|| self.key_names.get(k)) {
+            Some(name) => name.clone(),
+            None => {
+                let name: Arc<str> = Arc::from(k);
+                // Bounded in count and size: the set outlives the run's
+                // heap quota.
+                if self.key_names.len() >= KEY_NAMES_MAX || k.len() > 64 {
+                    return name;
+                }
+                self.key_names.insert(name.clone());
+                name
+            }
+        };
+        if self.key_slots.is_empty() {
+            self.key_slots = vec![None; KEY_SLOTS].into_boxed_slice();
+        }
+        if let Some(slot) = self.key_slots.get_mut(at) {
+            *slot = Some(name.clone());
         }
         name
     }
@@ -4314,6 +4364,31 @@ fn parse_int(s: &str, radix: i32) -> f64 {
 mod tests {
     use super::*;
 
+    /// The by-address cache in front of the shared names answers only
+    /// with the text asked for, whatever else was at that address before.
+    #[test]
+    fn key_name_cache_checks_the_text() {
+        let mut h = Host::new(
+            None,
+            Arc::from([]),
+            Host::constants(&[]),
+            Arc::new(crate::regexp::RegexCache::default()),
+            (Arc::from([]), Arc::from([]), Names::default()),
+            HeapLimit(1 << 20),
+            10_000,
+        );
+        let mut buf = String::from("alpha");
+        let a = h.key_name(&buf);
+        let at = buf.as_ptr();
+        buf.clear();
+        buf.push_str("omega");
+        assert_eq!(buf.as_ptr(), at, "the same address, other text");
+        assert_eq!(&*h.key_name(&buf), "omega");
+        let again = String::from("alpha");
+        assert!(Arc::ptr_eq(&a, &h.key_name(&again)), "shared from another address");
+        assert_eq!(&*h.key_name(&buf), "omega");
+    }
+
     /// Imported property names are shared, but the set that outlives a
     /// run stays bounded in count and in name length.
     #[test]
@@ -4323,7 +4398,7 @@ mod tests {
             Arc::from([]),
             Host::constants(&[]),
             Arc::new(crate::regexp::RegexCache::default()),
-            (Arc::from([]), Arc::from([])),
+            (Arc::from([]), Arc::from([]), Names::default()),
             HeapLimit(1 << 20),
             10_000,
         );
