@@ -675,6 +675,20 @@ pub(crate) mod json {
         } else {
             String::new()
         };
+        // The usual call, `JSON.stringify(data)`: no script code can run
+        // unless the data holds a toJSON method, so a writer that only
+        // reads the heap tries first.
+        if replacer.is_none() && allow.is_none() && gap.is_empty() && !h.accessors && !h.any_attrs() {
+            let mut out = String::new();
+            match write_plain(h, v, &mut Vec::new(), h.heap_room(), &mut out) {
+                Ok(true) => {
+                    h.add_work(out.len() as u64);
+                    return Ok(h.string(out));
+                }
+                Ok(false) => return Ok(UNDEFINED),
+                Err(Bail) => {}
+            }
+        }
         let mut ser = Ser { replacer, allow, gap, stack: Vec::new(), room: h.heap_room(), keys: Vec::new() };
         let holder = h.alloc_object(UNDEFINED);
         let empty = h.string("");
@@ -689,6 +703,101 @@ pub(crate) mod json {
             Err(Stop::Exception) => Ok(EXCEPTION),
             Err(Stop::Trap(e)) => Err(e),
         }
+    }
+
+    /// Why [`write_plain`] gave up: the general writer starts over (what
+    /// was written is dropped; writing has no effect).
+    struct Bail;
+
+    /// Writes `v` as `JSON.stringify` does without a replacer or an indent,
+    /// when it is plain data: strings, numbers, booleans, null, arrays and
+    /// plain objects whose own properties are all enumerable data (checked
+    /// by the caller: no accessor and no attribute exists in the run).
+    /// Gives up at anything the general writer treats specially: a toJSON
+    /// method, a Date, an Error or any other object, a cycle, nesting past
+    /// 512, the heap room or the fuel running out. `false`: not
+    /// serialisable (undefined, a function), left out by the caller.
+    fn write_plain(
+        h: &crate::runtime::Host,
+        v: i64,
+        stack: &mut Vec<i64>,
+        room: usize,
+        out: &mut String,
+    ) -> Result<bool, Bail> {
+        // Paid per value visited, as in `write`.
+        if out.len() > room || !h.spend(4 * crate::runtime::VISIT_WORK) {
+            return Err(Bail);
+        }
+        if value::is_number(v) {
+            if value::as_number(v).is_finite() {
+                h.append_js_string(v, out);
+            } else {
+                out.push_str("null");
+            }
+            return Ok(true);
+        }
+        let word = match v {
+            UNDEFINED => return Ok(false),
+            NULL => "null",
+            value::TRUE => "true",
+            value::FALSE => "false",
+            _ => "",
+        };
+        if !word.is_empty() {
+            out.push_str(word);
+            return Ok(true);
+        }
+        match h.obj(v) {
+            Some(Obj::Str(s)) => quote_into(out, s),
+            Some(Obj::Arr(items)) => {
+                if stack.contains(&v) || stack.len() > 512 {
+                    return Err(Bail);
+                }
+                stack.push(v);
+                out.push('[');
+                for (i, &x) in items.iter().enumerate() {
+                    if i > 0 {
+                        out.push(',');
+                    }
+                    if !write_plain(h, x, stack, room, out)? {
+                        out.push_str("null");
+                    }
+                }
+                out.push(']');
+                stack.pop();
+            }
+            Some(Obj::Object(props, _)) => {
+                if stack.contains(&v) || stack.len() > 512 {
+                    return Err(Bail);
+                }
+                // A toJSON method (own or inherited) runs script code.
+                let to_json = h.lookup(v, "toJSON").unwrap_or(UNDEFINED);
+                if h.callable_slot(to_json).is_some() && !matches!(h.obj(to_json), Some(Obj::Method { .. })) {
+                    return Err(Bail);
+                }
+                stack.push(v);
+                out.push('{');
+                let mut first = true;
+                for (k, x) in props {
+                    let mark = out.len();
+                    if !first {
+                        out.push(',');
+                    }
+                    quote_into(out, k);
+                    out.push(':');
+                    if write_plain(h, *x, stack, room, out)? {
+                        first = false;
+                    } else {
+                        out.truncate(mark);
+                    }
+                }
+                out.push('}');
+                stack.pop();
+            }
+            Some(Obj::Function(_) | Obj::Bound { .. } | Obj::Method { .. }) => return Ok(false),
+            _ => return Err(Bail),
+        }
+        Ok(true)
     }
 
     fn call(c: Cx<'_, '_>, f: i64, this: i64, argv: Vec<i64>) -> Result<i64, Stop> {

@@ -586,7 +586,8 @@ pub(crate) struct Utf16Len {
 const KEY_NAMES_MAX: usize = 4096;
 /// Slots of the by-address cache in front of the shared names
 /// (`Host::key_name`).
-const KEY_SLOTS: usize = 256;
+const KEY_SLOTS: usize = 1 << KEY_SLOT_BITS;
+const KEY_SLOT_BITS: u32 = 9;
 
 /// How deep arrays inside arrays may be for the host to turn them into
 /// text (as deep as `JSON.parse` reads).
@@ -841,7 +842,9 @@ impl Host {
     /// integers (the common operands of `+`).
     pub(crate) fn append_js_string(&self, v: i64, out: &mut String) {
         if let Some(n) = number_value(v) {
-            if n.fract() == 0.0 && n.abs() < 1e15 {
+            // An integer survives the round trip through i64 (checked
+            // without libm's `trunc`, which `fract` calls on baseline x86-64).
+            if (n as i64) as f64 == n && n.abs() < 1e15 {
                 // Integers print alike in Rust and JavaScript; -0 is "0".
                 use std::fmt::Write;
                 let _ = write!(out, "{}", n as i64);
@@ -2275,6 +2278,12 @@ impl Host {
     }
 
     /// The (getter, setter) of an accessor property's stored value.
+    /// Whether any property attribute (read-only, hidden, …) was set this
+    /// run.
+    pub(crate) fn any_attrs(&self) -> bool {
+        !self.attrs.is_empty()
+    }
+
     pub(crate) fn accessor(&self, v: i64) -> Option<(i64, i64)> {
         match self.obj(v) {
             Some(Obj::Accessor { get, set }) => Some((*get, *set)),
@@ -3906,7 +3915,9 @@ impl Host {
         // `Value::Object(Arc<…>)`), so the same name usually comes from the
         // same address: a slot picked by the address, checked by content
         // (an address reused for other text only misses), skips the hash.
-        let at = (k.as_ptr() as usize >> 3) % KEY_SLOTS;
+        // Fibonacci hashing of the address: small strings sit 16 bytes
+        // apart, which a plain modulus would crowd into half the slots.
+        let at = ((k.as_ptr() as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15) >> (64 - KEY_SLOT_BITS)) as usize;
         if let Some(Some(name)) = self.key_slots.get(at)
             && **name == *k
         {
