@@ -2271,13 +2271,17 @@ impl<'m> FnGen<'m> {
                 self.emit(I::I64Const(FALSE));
                 self.emit(I::I64Or);
             }
+            // `-1`: a constant, not an operation.
+            UnaryOperator::UnaryNegation if let Expression::NumericLiteral(n) = u.argument.without_parentheses() => {
+                self.emit(I::I64Const(value::number(-n.value)));
+            }
             UnaryOperator::UnaryNegation => {
                 self.expr(&u.argument);
                 self.op1(op::NEG);
             }
             UnaryOperator::UnaryPlus => {
                 self.expr(&u.argument);
-                self.op1(op::TO_NUMBER);
+                self.numeric();
             }
             UnaryOperator::BitwiseNot => {
                 self.expr(&u.argument);
@@ -2427,6 +2431,24 @@ impl<'m> FnGen<'m> {
         Some((obj, key))
     }
 
+    /// ToNumber of the value on the stack (ES5 §9.3): a number stays as it
+    /// is without a host call (`i++` on a counter).
+    fn numeric(&mut self) {
+        let t = self.take_tmp();
+        self.emit(I::LocalTee(t));
+        self.emit(I::I64Const(FIRST_TAG as i64));
+        self.emit(I::I64LtU);
+        self.emit(I::If(BlockType::Result(ValType::I64)));
+        self.depth += 1;
+        self.emit(I::LocalGet(t));
+        self.emit(I::Else);
+        self.emit(I::LocalGet(t));
+        self.op1(op::TO_NUMBER);
+        self.depth -= 1;
+        self.emit(I::End);
+        self.give_tmp(t);
+    }
+
     fn update(&mut self, u: &UpdateExpression<'_>) {
         let one = value::number(1.0);
         let step = if u.operator == UpdateOperator::Increment { F_ADD } else { F_SUB };
@@ -2434,7 +2456,7 @@ impl<'m> FnGen<'m> {
             SimpleAssignmentTarget::AssignmentTargetIdentifier(id) => {
                 let old = self.new_local();
                 self.read_name(id.name.as_str(), id.span);
-                self.op1(op::TO_NUMBER);
+                self.numeric();
                 self.emit(I::LocalTee(old));
                 self.emit(I::I64Const(one));
                 self.emit(I::Call(step));
@@ -2456,7 +2478,7 @@ impl<'m> FnGen<'m> {
                 self.emit(I::LocalGet(obj));
                 self.emit(I::LocalGet(key));
                 self.op2(op::GET);
-                self.op1(op::TO_NUMBER);
+                self.numeric();
                 self.emit(I::LocalTee(old));
                 self.emit(I::I64Const(one));
                 self.emit(I::Call(step));

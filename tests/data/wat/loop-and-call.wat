@@ -491,20 +491,28 @@
           drop
         end
         local.get 0
-        local.set 3
-        i32.const 42
-        local.get 3
-        i64.const 0
-        i64.const 0
-        call 0
         local.tee 3
-        i64.const -844424930131968
-        i64.eq
-        if ;; label = @3
+        i64.const -1970324836974592
+        i64.lt_u
+        if (result i64) ;; label = @3
+          local.get 3
+        else
+          local.get 3
+          local.set 4
+          i32.const 42
+          local.get 4
+          i64.const 0
+          i64.const 0
+          call 0
+          local.tee 4
           i64.const -844424930131968
-          return
+          i64.eq
+          if ;; label = @4
+            i64.const -844424930131968
+            return
+          end
+          local.get 4
         end
-        local.get 3
         local.tee 5
         i64.const 4607182418800017408
         call 2
