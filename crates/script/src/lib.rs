@@ -371,6 +371,14 @@ impl Engine {
                     settle(&mut c)?;
                 }
                 let v = match op {
+                    // Property reads, the commonest operations, straight to
+                    // the heap while no accessor exists (calls.rs handles
+                    // getters).
+                    runtime::op::GET | runtime::op::GET2 if !c.data().accessors => c.data_mut().read(op, a, b, d),
+                    // So is `+` when no script valueOf/toString is involved.
+                    runtime::op::ADD if !c.data().user_conversion(a) && !c.data().user_conversion(b) => {
+                        c.data_mut().add(a, b)
+                    }
                     ..40 => calls::op2(&mut c, op, a, b)?,
                     40..60 => calls::op1(&mut c, op, a)?,
                     60..256 => calls::op3(&mut c, op, a, b, d)?,

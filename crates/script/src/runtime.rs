@@ -1166,26 +1166,7 @@ impl Host {
 
     pub fn op2(&mut self, op: i32, a: i64, b: i64) -> i64 {
         match op {
-            op::ADD => {
-                let a = self.primitive(a);
-                let b = self.primitive(b);
-                if self.str_of(a).is_some() || self.str_of(b).is_some() {
-                    // Both sides are written into a scratch buffer kept
-                    // across operations: the only allocation is the result.
-                    let mut buf = std::mem::take(&mut self.scratch);
-                    buf.clear();
-                    self.append_js_string(a, &mut buf);
-                    self.append_js_string(b, &mut buf);
-                    let v = self.string(buf.as_str());
-                    // A huge concatenation does not pin its memory.
-                    if buf.capacity() <= 1 << 16 {
-                        self.scratch = buf;
-                    }
-                    v
-                } else {
-                    value::number(self.to_number(a) + self.to_number(b))
-                }
-            }
+            op::ADD => self.add(a, b),
             op::SUB => value::number(self.to_number(a) - self.to_number(b)),
             op::MUL => value::number(self.to_number(a) * self.to_number(b)),
             op::DIV => value::number(self.to_number(a) / self.to_number(b)),
@@ -1466,10 +1447,7 @@ impl Host {
                 b
             }
             op::CALL_METHOD => self.call_method(a, b, c),
-            op::GET2 => match self.get(a, b) {
-                EXCEPTION => EXCEPTION,
-                x => self.get(x, c),
-            },
+            op::GET2 => self.read(op, a, b, c),
             op::CALL_METHOD1 => {
                 let args = self.alloc_array(vec![c]);
                 self.call_method(a, b, args)
@@ -1840,6 +1818,36 @@ impl Host {
     /// Records a JavaScript error (see [`Host::throw`]).
     pub(crate) fn type_error(&mut self, message: impl Into<String>) -> i64 {
         self.throw("TypeError", message)
+    }
+
+    /// `a + b` once script conversions are done (ES5 §11.6.1): a string
+    /// if either side's primitive is one, else a number.
+    pub(crate) fn add(&mut self, a: i64, b: i64) -> i64 {
+        let a = self.primitive(a);
+        let b = self.primitive(b);
+        if self.str_of(a).is_some() || self.str_of(b).is_some() {
+            // Both sides are written into a scratch buffer kept
+            // across operations: the only allocation is the result.
+            let mut buf = std::mem::take(&mut self.scratch);
+            buf.clear();
+            self.append_js_string(a, &mut buf);
+            self.append_js_string(b, &mut buf);
+            let v = self.string(buf.as_str());
+            // A huge concatenation does not pin its memory.
+            if buf.capacity() <= 1 << 16 {
+                self.scratch = buf;
+            }
+            v
+        } else {
+            value::number(self.to_number(a) + self.to_number(b))
+        }
+    }
+
+    /// `op::GET` (`a[b]`) or `op::GET2` (`a[b][c]`).
+    #[inline]
+    pub(crate) fn read(&mut self, op: i32, a: i64, b: i64, c: i64) -> i64 {
+        let x = self.get(a, b);
+        if op == op::GET || x == EXCEPTION { x } else { self.get(x, c) }
     }
 
     /// A property read (ES5 §8.12.3 [[Get]], with the built-ins' own).
