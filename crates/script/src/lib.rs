@@ -278,8 +278,8 @@ const HOST_OP_FUEL: u64 = 20;
 /// writing a store's fuel costs about as much as a cheap host operation
 /// (a property read) does itself, so cheap operations pay in batches: a run
 /// can go over its budget by at most this much (a few microseconds) before
-/// it stops, and the fuel a run reports is exact (the rest is paid at its
-/// end).
+/// it stops, and the fuel a run that ends normally (or with a JavaScript
+/// error) reports is exact: the rest is paid at its end.
 const SETTLE_EVERY: u64 = 4096;
 
 /// Whether host operation `op` runs built-ins, whose work can be large and
@@ -507,7 +507,9 @@ struct ProgramInner {
     regexes: Arc<regexp::RegexCache>,
     /// Each function's `name` and `length`, by table slot − 1.
     fn_info: Arc<[(Arc<str>, u32)]>,
+    /// Object literal key lists (`runtime::op::OBJECT`).
     shapes: runtime::Shapes,
+    /// The strings as a set: imported property names become these.
     names: runtime::Names,
     panels: Vec<String>,
     /// Each panel's export, resolved once (looking it up by name per run

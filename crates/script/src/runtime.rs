@@ -4383,11 +4383,9 @@ fn parse_int(s: &str, radix: i32) -> f64 {
 mod tests {
     use super::*;
 
-    /// The by-address cache in front of the shared names answers only
-    /// with the text asked for, whatever else was at that address before.
-    #[test]
-    fn key_name_cache_checks_the_text() {
-        let mut h = Host::new(
+    /// A host with no program and no `botContext`.
+    fn bare_host() -> Host {
+        Host::new(
             None,
             Arc::from([]),
             Host::constants(&[]),
@@ -4395,7 +4393,14 @@ mod tests {
             (Arc::from([]), Arc::from([]), Names::default()),
             HeapLimit(1 << 20),
             10_000,
-        );
+        )
+    }
+
+    /// The by-address cache in front of the shared names answers only
+    /// with the text asked for, whatever else was at that address before.
+    #[test]
+    fn key_name_cache_checks_the_text() {
+        let mut h = bare_host();
         let mut buf = String::from("alpha");
         let a = h.key_name(&buf);
         let at = buf.as_ptr();
@@ -4412,15 +4417,7 @@ mod tests {
     /// run stays bounded in count and in name length.
     #[test]
     fn shared_key_names_are_bounded() {
-        let mut h = Host::new(
-            None,
-            Arc::from([]),
-            Host::constants(&[]),
-            Arc::new(crate::regexp::RegexCache::default()),
-            (Arc::from([]), Arc::from([]), Names::default()),
-            HeapLimit(1 << 20),
-            10_000,
-        );
+        let mut h = bare_host();
         let a = h.key_name("id");
         assert!(Arc::ptr_eq(&a, &h.key_name("id")), "a short name is shared");
         let long = "k".repeat(65);
