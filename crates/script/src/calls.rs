@@ -638,11 +638,6 @@ pub(crate) mod json {
         /// over (`o = {a: o, b: o}` forty times is a few kilobytes of heap
         /// and 2^40 members as text), so the text is measured as it grows.
         room: usize,
-        /// Key lists of the objects being written, one per nesting level,
-        /// kept for reuse: an object's keys are listed before its members
-        /// are written (ES5 §15.12.3 JO step 6), and a fresh list for every
-        /// object was one allocation each.
-        keys: Vec<Vec<(Arc<str>, usize)>>,
     }
 
     /// A failed serialisation: the exception (or trap) to hand back.
@@ -689,7 +684,7 @@ pub(crate) mod json {
                 Err(Bail) => {}
             }
         }
-        let mut ser = Ser { replacer, allow, gap, stack: Vec::new(), room: h.heap_room(), keys: Vec::new() };
+        let mut ser = Ser { replacer, allow, gap, stack: Vec::new(), room: h.heap_room() };
         let holder = h.alloc_object(UNDEFINED);
         let empty = h.string("");
         h.set(holder, empty, v);
@@ -771,8 +766,7 @@ pub(crate) mod json {
                     return Err(Bail);
                 }
                 // A toJSON method (own or inherited) runs script code.
-                let to_json = h.lookup(v, "toJSON").unwrap_or(UNDEFINED);
-                if h.callable_slot(to_json).is_some() && !matches!(h.obj(to_json), Some(Obj::Method { .. })) {
+                if to_json(h, v).is_some() {
                     return Err(Bail);
                 }
                 stack.push(v);
@@ -798,6 +792,16 @@ pub(crate) mod json {
             _ => return Err(Bail),
         }
         Ok(true)
+    }
+
+    /// The script `toJSON` method of plain object `v`, own or inherited
+    /// (a built-in method value found there is not called).
+    fn to_json(h: &crate::runtime::Host, v: i64) -> Option<i64> {
+        if !matches!(h.obj(v), Some(Obj::Object(..))) {
+            return None;
+        }
+        let f = h.lookup(v, "toJSON")?;
+        (h.callable_slot(f).is_some() && !matches!(h.obj(f), Some(Obj::Method { .. }))).then_some(f)
     }
 
     fn call(c: Cx<'_, '_>, f: i64, this: i64, argv: Vec<i64>) -> Result<i64, Stop> {
@@ -859,12 +863,9 @@ pub(crate) mod json {
         // toJSON of script objects (Dates serialise through their ISO string
         // below). A plain object's own properties and prototype chain are
         // all there is to look at: no built-in prototype has a toJSON.
-        if matches!(c.data().obj(v), Some(Obj::Object(..))) {
-            let f = c.data().lookup(v, "toJSON").unwrap_or(UNDEFINED);
-            if c.data().callable_slot(f).is_some() && !matches!(c.data().obj(f), Some(Obj::Method { .. })) {
-                let k = key.value(c);
-                v = call(c, f, v, vec![k])?;
-            }
+        if let Some(f) = to_json(c.data(), v) {
+            let k = key.value(c);
+            v = call(c, f, v, vec![k])?;
         }
         if let Some(r) = ser.replacer {
             let k = key.value(c);
@@ -928,10 +929,21 @@ pub(crate) mod json {
         let (open, close) = if h.is_array(v) { ('[', ']') } else { ('{', '}') };
         out.push(open);
         let mut first = true;
+        // Before each member: the comma, and with a gap the line break.
+        let sep = |out: &mut String, first: &mut bool, gap: &str| {
+            if !*first {
+                out.push(',');
+            }
+            *first = false;
+            if !gap.is_empty() {
+                out.push('\n');
+                out.push_str(&inner);
+            }
+        };
         if h.is_array(v) {
             let n = h.len(v);
             for i in 0..n {
-                separate(out, &mut first, &ser.gap, &inner);
+                sep(out, &mut first, &ser.gap);
                 let item = c.data().item(v, i).unwrap_or(UNDEFINED);
                 if !write(c, ser, v, Key::Index(i), item, &inner, out)? {
                     out.push_str("null");
@@ -943,24 +955,45 @@ pub(crate) mod json {
             // sat in a plain object's property list, so that reading its
             // value (step 8, at the time it is serialised) is one check
             // instead of a search.
-            let level = ser.stack.len() - 1;
-            if ser.keys.len() <= level {
-                ser.keys.resize_with(level + 1, Vec::new);
+            let keys: Vec<(Arc<str>, usize)> = match (&ser.allow, h.obj(v)) {
+                (None, Some(Obj::Object(props, _))) => props
+                    .iter()
+                    .enumerate()
+                    .filter(|(_, p)| !h.hidden(v, &p.0))
+                    .map(|(i, p)| (p.0.clone(), i))
+                    .collect(),
+                (Some(allow), _) => allow.iter().map(|k| (k.clone(), usize::MAX)).collect(),
+                (None, _) => h.own_keys(v).into_iter().map(|k| (k, usize::MAX)).collect(),
+            };
+            for (k, at) in &keys {
+                // A plain object's members are read directly; anything else
+                // (an Error's name and message) through `get`.
+                let mut item = match c.data().obj(v) {
+                    Some(Obj::Object(props, _)) => match props.get(*at) {
+                        Some(p) if Arc::ptr_eq(&p.0, k) => p.1,
+                        _ => c.data().lookup(v, k).unwrap_or(UNDEFINED),
+                    },
+                    _ if plain => c.data().lookup(v, k).unwrap_or(UNDEFINED),
+                    _ => {
+                        let key = c.data_mut().string(k.clone());
+                        c.data_mut().get(v, key)
+                    }
+                };
+                if let Some((get, _)) = c.data().accessor(item) {
+                    item = if get == UNDEFINED { UNDEFINED } else { call(c, get, v, Vec::new())? };
+                }
+                let (mark, was_first) = (out.len(), first);
+                sep(out, &mut first, &ser.gap);
+                quote_into(out, k);
+                out.push(':');
+                if !ser.gap.is_empty() {
+                    out.push(' ');
+                }
+                if !write(c, ser, v, Key::Name(k), item, &inner, out)? {
+                    out.truncate(mark);
+                    first = was_first;
+                }
             }
-            let mut keys = ser.keys.get_mut(level).map(std::mem::take).unwrap_or_default();
-            match (&ser.allow, h.obj(v)) {
-                (None, Some(Obj::Object(props, _))) => keys.extend(
-                    props.iter().enumerate().filter(|(_, p)| !h.hidden(v, &p.0)).map(|(i, p)| (p.0.clone(), i)),
-                ),
-                (Some(allow), _) => keys.extend(allow.iter().map(|k| (k.clone(), usize::MAX))),
-                (None, _) => keys.extend(h.own_keys(v).into_iter().map(|k| (k, usize::MAX))),
-            }
-            let written = members(c, ser, v, plain, &keys, &inner, &mut first, out);
-            keys.clear();
-            if let Some(slot) = ser.keys.get_mut(level) {
-                *slot = keys;
-            }
-            written?;
         }
         if !first && !ser.gap.is_empty() {
             out.push('\n');
@@ -969,62 +1002,6 @@ pub(crate) mod json {
         out.push(close);
         ser.stack.pop();
         Ok(true)
-    }
-
-    /// Before each member: the comma, and with a gap the line break.
-    fn separate(out: &mut String, first: &mut bool, gap: &str, inner: &str) {
-        if !*first {
-            out.push(',');
-        }
-        *first = false;
-        if !gap.is_empty() {
-            out.push('\n');
-            out.push_str(inner);
-        }
-    }
-
-    /// Writes the members `keys` of object `v` (JO steps 8–10).
-    #[expect(clippy::too_many_arguments, reason = "the serialiser's state, threaded through the recursion")]
-    fn members(
-        c: Cx<'_, '_>,
-        ser: &mut Ser,
-        v: i64,
-        plain: bool,
-        keys: &[(Arc<str>, usize)],
-        inner: &str,
-        first: &mut bool,
-        out: &mut String,
-    ) -> Result<(), Stop> {
-        for (k, at) in keys {
-            // A plain object's members are read directly; anything else
-            // (an Error's name and message) through `get`.
-            let mut item = match c.data().obj(v) {
-                Some(Obj::Object(props, _)) => match props.get(*at) {
-                    Some(p) if Arc::ptr_eq(&p.0, k) => p.1,
-                    _ => c.data().lookup(v, k).unwrap_or(UNDEFINED),
-                },
-                _ if plain => c.data().lookup(v, k).unwrap_or(UNDEFINED),
-                _ => {
-                    let key = c.data_mut().string(k.clone());
-                    c.data_mut().get(v, key)
-                }
-            };
-            if let Some((get, _)) = c.data().accessor(item) {
-                item = if get == UNDEFINED { UNDEFINED } else { call(c, get, v, Vec::new())? };
-            }
-            let (mark, was_first) = (out.len(), *first);
-            separate(out, first, &ser.gap, inner);
-            quote_into(out, k);
-            out.push(':');
-            if !ser.gap.is_empty() {
-                out.push(' ');
-            }
-            if !write(c, ser, v, Key::Name(k), item, inner, out)? {
-                out.truncate(mark);
-                *first = was_first;
-            }
-        }
-        Ok(())
     }
 
     /// Whether Quote writes byte `b` escaped: a control character, `"` or

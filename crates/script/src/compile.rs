@@ -1841,7 +1841,7 @@ impl<'m> FnGen<'m> {
                     self.op2(op::PUSH);
                 }
             }
-            Expression::ObjectExpression(o) if self.plain_literal(o).is_some() => self.shaped_literal(o),
+            Expression::ObjectExpression(o) if let Some(keys) = self.plain_literal(o) => self.shaped_literal(o, keys),
             Expression::ObjectExpression(o) => {
                 self.emit(I::I64Const(o.properties.len() as i64));
                 self.op1(op::NEW_OBJECT);
@@ -2003,8 +2003,7 @@ impl<'m> FnGen<'m> {
     /// An object literal of [`FnGen::plain_literal`] keys: its values in
     /// order, then one operation per three of them (the first makes the
     /// object, the rest add two each).
-    fn shaped_literal(&mut self, o: &ObjectExpression<'_>) {
-        let Some(keys) = self.plain_literal(o) else { return };
+    fn shaped_literal(&mut self, o: &ObjectExpression<'_>, keys: Vec<String>) {
         let ids: Vec<u32> = keys.iter().map(|k| self.m.string(k)).collect();
         // The immediate is the list's index + 1, so every such code is 256
         // or more (runtime.rs `op::OBJECT`).
