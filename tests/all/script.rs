@@ -42,7 +42,9 @@ fn seed_script_on_sms_and_web() {
 #[test]
 fn limits_stop_runaway_scripts_and_the_host_carries_on() {
     let engine =
-        Engine::new(Limits { fuel: 5_000_000, heap_bytes: 1 << 20, stack_bytes: 256 << 10, ..Limits::default() })
+        // Fuel enough that the push loops below (8 bytes of quota and ~38
+        // fuel units a push) run into the heap quota first.
+        Engine::new(Limits { fuel: 8_000_000, heap_bytes: 1 << 20, stack_bytes: 256 << 10, ..Limits::default() })
             .unwrap();
     let cases = [
         ("botContext.printDebugMessage('start');\nwhile (true) {}", Limit::Fuel),

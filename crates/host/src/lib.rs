@@ -391,7 +391,11 @@ pub const METHODS: &[Method] = &[
 
 /// The method with this JavaScript name.
 pub fn method(name: &str) -> Option<&'static Method> {
-    METHODS.binary_search_by(|m| m.name.cmp(name)).ok().and_then(|i| METHODS.get(i))
+    // Every call a script makes is looked up here (its transcript entry
+    // names it): one hash instead of a binary search's string comparisons.
+    static INDEX: std::sync::OnceLock<rustc_hash::FxHashMap<&'static str, &'static Method>> =
+        std::sync::OnceLock::new();
+    INDEX.get_or_init(|| METHODS.iter().map(|m| (m.name, m)).collect()).get(name).copied()
 }
 
 /// One recorded call.

@@ -121,6 +121,20 @@ pub(crate) fn op2(c: Cx<'_, '_>, code: i32, mut a: i64, mut b: i64) -> wasmtime:
     }
 }
 
+/// `op::GET_PATH` once accessors exist: each read as GET reads (a getter
+/// may run).
+pub(crate) fn get_path(c: Cx<'_, '_>, n: usize, a: i64, b: i64, d: i64) -> wasmtime::Result<i64> {
+    let mut x = a;
+    for i in 0.. {
+        let Some(k) = c.data().path_key(n, i, b, d) else { break };
+        x = op2(c, op::GET, x, k)?;
+        if x == EXCEPTION {
+            break;
+        }
+    }
+    Ok(x)
+}
+
 /// One-operand operations; the numeric ones convert objects first.
 pub(crate) fn op1(c: Cx<'_, '_>, code: i32, a: i64) -> wasmtime::Result<i64> {
     if matches!(code, op::TO_NUMBER | op::NEG | op::BITNOT) && c.data().user_conversion(a) {
@@ -203,10 +217,13 @@ pub(crate) fn op3(c: Cx<'_, '_>, code: i32, a: i64, b: i64, d: i64) -> wasmtime:
         op::CALL_METHOD1 if value::as_reference(a) == Some(crate::compile::BOT_CONTEXT_SLOT) => {
             Ok(c.data_mut().call_method_with(a, b, vec![d]))
         }
-        op::CALL_METHOD1 => {
-            let args = c.data_mut().alloc_array(vec![d]);
-            call_method(c, a, b, args)
-        }
+        op::CALL_METHOD1 => match c.data_mut().method1(a, b, d) {
+            Some(n) => Ok(n),
+            None => {
+                let args = c.data_mut().alloc_array(vec![d]);
+                call_method(c, a, b, args)
+            }
+        },
         // A bound function called as a value: its target, with the bound
         // `this` and arguments first.
         op::CALL_NATIVE => match c.data().bound(a) {
@@ -220,7 +237,7 @@ pub(crate) fn op3(c: Cx<'_, '_>, code: i32, a: i64, b: i64, d: i64) -> wasmtime:
                 Some((ns, name)) => {
                     let recv = if ns == UNDEFINED { b } else { ns };
                     let name = c.data_mut().string(name);
-                    call_method(c, recv, name, d)
+                    call_builtin(c, recv, name, d)
                 }
                 None => Ok(c.data_mut().op3(code, a, b, d)),
             },
@@ -284,6 +301,15 @@ fn call_method(c: Cx<'_, '_>, recv: i64, name: i64, args: i64) -> wasmtime::Resu
     if let Some(f) = h.js_method(recv, name) {
         return invoke(c, f, recv, args);
     }
+    call_builtin(c, recv, name, args)
+}
+
+/// Built-in method `name` of `recv`, whatever script methods of that name
+/// exist: what a built-in method read as a value runs (`var push =
+/// Array.prototype.push; Array.prototype.push = function (x) { …;
+/// push.call(this, x) }` must not call the replacement again).
+fn call_builtin(c: Cx<'_, '_>, recv: i64, name: i64, args: i64) -> wasmtime::Result<i64> {
+    let h = c.data_mut();
     let method = h.to_js_string(name);
     if h.is_function(recv) {
         match method.as_str() {
@@ -761,13 +787,22 @@ pub(crate) mod json {
                 out.push(']');
                 stack.pop();
             }
-            Some(Obj::Object(props, _)) => {
+            Some(Obj::Object(props, proto)) => {
                 if stack.contains(&v) || stack.len() > 512 {
                     return Err(Bail);
                 }
-                // A toJSON method (own or inherited) runs script code.
-                if to_json(h, v).is_some() {
-                    return Err(Bail);
+                // A toJSON method (own or inherited) runs script code. An
+                // object straight on Object.prototype (`proto` undefined:
+                // `lookup` looks no further) with no own "toJSON" has none;
+                // checked without `lookup`'s text comparisons.
+                let own = || props.iter().any(|(k, _)| k.len() == 6 && &**k == "toJSON");
+                if *proto != UNDEFINED || own() {
+                    if to_json(h, v).is_some() {
+                        return Err(Bail);
+                    }
+                } else {
+                    // The work `lookup` would have counted.
+                    h.add_work(props.len() as u64 + 1);
                 }
                 stack.push(v);
                 out.push('{');

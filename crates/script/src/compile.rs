@@ -21,7 +21,7 @@
               than expressions (ES2015 §12.2.9, as oxc parses them)"
 )]
 
-use crate::runtime::{BUILTINS, CONST_BASE, PROTOTYPES, op};
+use crate::runtime::{BUILTINS, CONST_BASE, PROTOTYPES, PathKey, op};
 use crate::scope::{Analysis, FrameKind, hoisted_vars, key, walk_statement};
 use crate::value::{self, EXCEPTION, FALSE, FIRST_TAG, NULL, REF, TRUE, UNDEFINED};
 use oxc_allocator::Allocator;
@@ -84,6 +84,8 @@ pub(crate) struct Output {
     pub fn_info: Vec<(Arc<str>, u32)>,
     /// The key lists of object literals built in one go (`op::OBJECT`).
     pub shapes: Vec<Arc<[Arc<str>]>>,
+    /// The key paths of reads of reads read in one go (`op::GET_PATH`).
+    pub paths: Vec<Arc<[PathKey]>>,
 }
 
 // Function indices: the import, then helpers, then JavaScript functions.
@@ -134,6 +136,39 @@ fn builtin_ref(i: usize) -> i64 {
 }
 
 /// String literal `id` (the program's constants, runtime.rs `Host::constants`).
+/// The most keys one GET_PATH reads (a longer chain reads its start first).
+const MAX_PATH: usize = crate::runtime::PATH_MAX;
+
+/// A literal key of a read path.
+enum Lit<'a> {
+    Str(&'a str),
+    Num(f64),
+}
+
+/// The object and key of a member expression (`key` None: `object.name`).
+fn member_parts<'e, 'a>(e: &'e Expression<'a>) -> Option<(&'e Expression<'a>, Option<&'e Expression<'a>>, &'e str)> {
+    match e.without_parentheses() {
+        Expression::StaticMemberExpression(m) => Some((&m.object, None, m.property.name.as_str())),
+        Expression::ComputedMemberExpression(m) => Some((&m.object, Some(&m.expression), "")),
+        _ => None,
+    }
+}
+
+/// A key that is a literal (`None`: a static name, a constant too, handled
+/// by the caller).
+fn constant_key<'e>(key: Option<&'e Expression<'_>>) -> Option<Lit<'e>> {
+    match key?.without_parentheses() {
+        Expression::StringLiteral(s) => Some(Lit::Str(s.value.as_str())),
+        Expression::NumericLiteral(n) => Some(Lit::Num(n.value)),
+        _ => None,
+    }
+}
+
+/// Whether a read path passes `key` as an operand (not a constant).
+fn is_operand(key: Option<&Expression<'_>>) -> bool {
+    key.is_some() && constant_key(key).is_none()
+}
+
 fn string_ref(id: u32) -> i64 {
     value::reference(CONST_BASE + 1 + BUILTINS.len() + PROTOTYPES.len() + id as usize)
 }
@@ -303,6 +338,7 @@ fn compile_here(sources: &[ScriptSource<'_>]) -> Result<Output, Vec<ScriptDiagno
         regexes: m.regexes,
         fn_info: m.fn_info,
         shapes: m.shapes,
+        paths: m.paths,
     })
 }
 
@@ -529,6 +565,9 @@ struct ModuleState {
     /// Object literal key lists (`Output::shapes`), and each one's index.
     shapes: Vec<Arc<[Arc<str>]>>,
     shape_ids: HashMap<Vec<u32>, u32>,
+    /// Read paths (`Output::paths`), and each one's index.
+    paths: Vec<Arc<[PathKey]>>,
+    path_ids: HashMap<Vec<PathKey>, u32>,
     /// The name an anonymous function expression gets from the binding it
     /// is assigned to (ES2015 §12.14.4 NamedEvaluation: node does it).
     name_hint: Option<String>,
@@ -549,6 +588,17 @@ impl ModuleState {
         let i = self.shapes.len() as u32;
         self.shapes.push(keys);
         self.shape_ids.insert(ids, i);
+        i
+    }
+
+    /// The index of read path `keys`, registered on first use.
+    fn path(&mut self, keys: Vec<PathKey>) -> u32 {
+        if let Some(&i) = self.path_ids.get(&keys) {
+            return i;
+        }
+        let i = self.paths.len() as u32;
+        self.paths.push(keys.clone().into());
+        self.path_ids.insert(keys, i);
         i
     }
 
@@ -2035,29 +2085,66 @@ impl<'m> FnGen<'m> {
         }
     }
 
-    /// A property read `object.name` (`key` None) or `object[key]`. A read
-    /// of a read (`a.b.c`, `list[i].title`) is one host operation when the
-    /// outer key's evaluation cannot be told apart from before or after the
-    /// inner read (a constant, a plain local): JavaScript reads `a.b` before
-    /// it evaluates the key of `[…]`, which matters only when the key has an
-    /// effect or the read can change what the key reads.
+    /// A property read `object.name` (`key` None) or `object[key]`. Reads
+    /// of reads (`a.b.c`, `list[i].variants[j].id`) are one host operation
+    /// when every key after the first is a constant or a plain local: in
+    /// JavaScript each read happens before the next key is evaluated, which
+    /// matters only when a key has an effect or a read can change what the
+    /// key reads (a getter cannot reach a wasm local). Two reads are GET2
+    /// (both keys operands); longer paths are GET_PATH, whose constant keys
+    /// live in the program's path table and whose other keys (at most two)
+    /// are the operands.
     fn member(&mut self, object: &Expression<'_>, key: Option<&Expression<'_>>, name: &str) {
-        let inner = match object.without_parentheses() {
-            Expression::StaticMemberExpression(m) => Some((&m.object, None, m.property.name.as_str())),
-            Expression::ComputedMemberExpression(m) => Some((&m.object, Some(&m.expression), "")),
-            _ => None,
-        };
-        match inner {
-            Some((inner_object, inner_key, inner_name)) if key.is_none_or(|k| self.inert(k)) => {
-                self.expr(inner_object);
-                self.member_key(inner_key, inner_name);
-                self.member_key(key, name);
+        // The keys, outermost first, and the object they are read from.
+        let mut keys = vec![(key, name)];
+        let mut base = object;
+        while keys.len() < MAX_PATH
+            && let Some((inner_object, inner_key, inner_name)) = member_parts(base)
+        {
+            // The key so far innermost is evaluated after a read once the
+            // path takes in another one.
+            if !keys.last().is_none_or(|(k, _)| k.is_none_or(|k| self.inert(k))) {
+                break;
+            }
+            let operands = keys.iter().filter(|(k, _)| is_operand(*k)).count() + usize::from(is_operand(inner_key));
+            if keys.len() >= 2 && operands > 2 {
+                break;
+            }
+            keys.push((inner_key, inner_name));
+            base = inner_object;
+        }
+        self.expr(base);
+        match keys.as_slice() {
+            [(k, n)] => {
+                self.member_key(*k, n);
+                self.op2(op::GET);
+            }
+            [(k2, n2), (k1, n1)] => {
+                self.member_key(*k1, n1);
+                self.member_key(*k2, n2);
                 self.op3(op::GET2);
             }
             _ => {
-                self.expr(object);
-                self.member_key(key, name);
-                self.op2(op::GET);
+                let mut path = Vec::with_capacity(keys.len());
+                let mut operands = 0;
+                for (k, n) in keys.iter().rev() {
+                    path.push(match (k, constant_key(*k)) {
+                        (None, _) => PathKey::Const(string_ref(self.m.string(n))),
+                        (_, Some(Lit::Str(s))) => PathKey::Const(string_ref(self.m.string(s))),
+                        (_, Some(Lit::Num(x))) => PathKey::Const(value::number(x)),
+                        (Some(k), None) => {
+                            self.expr(k);
+                            operands += 1;
+                            if operands == 1 { PathKey::B } else { PathKey::C }
+                        }
+                    });
+                }
+                for _ in operands..2 {
+                    self.emit(I::I64Const(UNDEFINED));
+                }
+                // The immediate is the path's index + 1 (codes from 256).
+                let n = self.m.path(path) as i32 + 1;
+                self.op3(op::GET_PATH | (n << 8));
             }
         }
     }

@@ -107,6 +107,10 @@ pub(crate) mod op {
     /// The next two values of an object literal of key list `n`: (object,
     /// a, b).
     pub const OBJECT_MORE: i32 = 2;
+    /// `a[k1][k2]…[kn]` (n ≥ 3): the reads of key path `n` (`Host::paths`)
+    /// from `a`, in one operation; the path's keys are constants or the
+    /// operands `b` and `c`.
+    pub const GET_PATH: i32 = 3;
 }
 
 /// References at or above this index are the program's constants
@@ -176,6 +180,35 @@ pub(crate) type FnInfo = Arc<[(Arc<str>, u32)]>;
 
 /// A program's object literal key lists (`op::OBJECT`), by index.
 pub(crate) type Shapes = Arc<[Arc<[Arc<str>]>]>;
+
+/// One key of a read path (`op::GET_PATH`): a constant (a string constant's
+/// reference or a number), or the operation's operand `b` or `c`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub(crate) enum PathKey {
+    Const(i64),
+    B,
+    C,
+}
+
+/// The most keys a read path has (the compiler's `MAX_PATH`).
+pub(crate) const PATH_MAX: usize = 8;
+
+/// A program's read paths (`op::GET_PATH`), by index.
+pub(crate) type Paths = Arc<[Arc<[PathKey]>]>;
+
+/// What a program's runs look up by index or name: made by the compiler,
+/// shared by every session of the program.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct Tables {
+    /// Each function's `name` and `length`, by table slot − 1.
+    pub fn_info: FnInfo,
+    /// Object literal key lists (`op::OBJECT`).
+    pub shapes: Shapes,
+    /// The string constants as a set (`Host::key_name`).
+    pub names: Names,
+    /// Read paths (`op::GET_PATH`).
+    pub paths: Paths,
+}
 
 /// A program's string constants as a set, so that names imported from host
 /// values are the program's own (`Host::key_name`): a read with a constant
@@ -548,6 +581,8 @@ pub(crate) struct Host {
     /// Object literal key lists (`op::OBJECT`).
     shapes: Shapes,
     names: Names,
+    /// Read paths (`op::GET_PATH`).
+    paths: Paths,
     /// Whether this run has made an accessor property: until it has, no
     /// read or write looks for one.
     pub(crate) accessors: bool,
@@ -623,7 +658,7 @@ impl Host {
         strings: Arc<[Arc<str>]>,
         consts: Arc<[Obj]>,
         regexes: Arc<crate::regexp::RegexCache>,
-        (fn_info, shapes, names): (FnInfo, Shapes, Names),
+        Tables { fn_info, shapes, names, paths }: Tables,
         heap_limit: HeapLimit,
         call_limit: u32,
     ) -> Host {
@@ -655,6 +690,7 @@ impl Host {
             fn_info,
             shapes,
             names,
+            paths,
             proto_props: Vec::new(),
             accessors: false,
             work: Cell::new(0),
@@ -738,6 +774,16 @@ impl Host {
     /// Clears everything a run left behind, for the next run of a session:
     /// the heap back to its fixed slots, implicit globals, the pending
     /// error, the quota.
+    /// Makes room for `slots` heap objects up front (`ProgramInner::heap_hint`).
+    pub fn reserve_heap(&mut self, slots: usize) {
+        self.heap.reserve(slots);
+    }
+
+    /// How many heap objects the run has made.
+    pub fn heap_len(&self) -> usize {
+        self.heap.len()
+    }
+
     pub fn reset(&mut self, clock: &crate::Clock) {
         self.now_ms = None;
         if self.clock.as_ref().is_none_or(|c| !Arc::ptr_eq(c, clock)) {
@@ -846,8 +892,7 @@ impl Host {
             // without libm's `trunc`, which `fract` calls on baseline x86-64).
             if (n as i64) as f64 == n && n.abs() < 1e15 {
                 // Integers print alike in Rust and JavaScript; -0 is "0".
-                use std::fmt::Write;
-                let _ = write!(out, "{}", n as i64);
+                push_integer(out, n as i64);
             } else if n.is_finite() {
                 out.push_str(ryu_js::Buffer::new().format_finite(n));
             } else {
@@ -876,7 +921,7 @@ impl Host {
                 // on a long string in a loop).
                 Some(Obj::Str(s)) => {
                     self.add_work(s.len() as u64);
-                    s.to_string()
+                    String::from(&**s)
                 }
                 Some(Obj::Arr(_)) => {
                     let mut out = String::new();
@@ -1114,7 +1159,7 @@ impl Host {
                 // What an uncaught throw reports: an error's (or an error-like
                 // object's) name and message.
                 let (name, message) = match self.obj(a) {
-                    Some(Obj::Error(e)) => (e.name.to_string(), e.message.to_string()),
+                    Some(Obj::Error(e)) => (String::from(&*e.name), String::from(&*e.message)),
                     Some(Obj::Object(..)) => {
                         let field = |h: &Self, k: &str| h.lookup(a, k).and_then(|v| h.str_of(v).map(|s| s.to_string()));
                         let name = field(self, "name").unwrap_or_else(|| "Error".into());
@@ -1152,7 +1197,7 @@ impl Host {
                     for k in added {
                         let key = self.string(k.clone());
                         if !keys.iter().any(|x| **x == *k) && self.added_proto_prop(a, key).is_some() {
-                            keys.push(k.to_string());
+                            keys.push(String::from(&*k));
                         }
                     }
                 }
@@ -1541,7 +1586,7 @@ impl Host {
             self.add_work(props.len() as u64 + 1);
             for (k, _) in props {
                 if seen.insert(k.clone()) && !self.hidden(at, k) {
-                    keys.push(k.to_string());
+                    keys.push(String::from(&**k));
                 }
             }
             at = *proto;
@@ -1717,6 +1762,60 @@ impl Host {
         }
     }
 
+    /// `o.m(v)` for the built-in methods of arrays and strings that run no
+    /// script code (no callback, no script `toString` of items), made
+    /// straight on the host: what `calls::call_method` would end up doing,
+    /// without its arguments array and its checks for script methods
+    /// (there can be none while no script has added to a built-in
+    /// prototype: an array's or a string's own properties are never
+    /// methods found by name, `own_js_method`). `arr.push(v)`, the
+    /// commonest method call after `botContext`'s, pushes in place.
+    /// `None`: any other call, made the usual way.
+    pub(crate) fn method1(&mut self, recv: i64, name: i64, v: i64) -> Option<i64> {
+        if !self.proto_props.is_empty() {
+            return None;
+        }
+        let slot = value::as_reference(recv)?;
+        let method = self.str_of(name)?;
+        match self.heap.get(slot)? {
+            Obj::Arr(items) if &**method == "push" => {
+                // As `array_method` pushes (the quota checked first).
+                let n = items.len() + 1;
+                if self.charge(8)
+                    && let Some(Obj::Arr(items)) = self.heap.get_mut(slot)
+                {
+                    items.push(v);
+                }
+                Some(value::number(n as f64))
+            }
+            Obj::Arr(_) if matches!(&**method, "indexOf" | "lastIndexOf" | "includes" | "slice" | "concat") => {
+                Some(self.call_method_with(recv, name, vec![v]))
+            }
+            Obj::Str(_)
+                if matches!(
+                    &**method,
+                    "indexOf"
+                        | "lastIndexOf"
+                        | "includes"
+                        | "startsWith"
+                        | "endsWith"
+                        | "charAt"
+                        | "charCodeAt"
+                        | "split"
+                        | "substring"
+                        | "substr"
+                        | "slice"
+                        | "repeat"
+                        | "padStart"
+                        | "padEnd"
+                ) =>
+            {
+                Some(self.call_method_with(recv, name, vec![v]))
+            }
+            _ => None,
+        }
+    }
+
     pub(crate) fn is_function(&self, v: i64) -> bool {
         matches!(self.obj(v), Some(Obj::Function(_) | Obj::Bound { .. } | Obj::Method { .. }))
     }
@@ -1783,6 +1882,9 @@ impl Host {
 
     /// Operations with an immediate `n` (codes from 256, `op::OBJECT`).
     pub(crate) fn op_with(&mut self, op: i32, n: usize, a: i64, b: i64, c: i64) -> i64 {
+        if op == op::GET_PATH {
+            return self.read_path(n, a, b, c);
+        }
         let Some(keys) = self.shapes.get(n).cloned() else {
             return self.throw("Error", format!("cbot: no key list {n}"));
         };
@@ -1813,6 +1915,17 @@ impl Host {
             }
             _ => self.throw("Error", format!("cbot: no operation {op} with an immediate")),
         }
+    }
+
+    /// Key `i` of read path `n` (`op::GET_PATH` with operands `b`, `c`);
+    /// `None` past its end.
+    #[inline]
+    pub(crate) fn path_key(&self, n: usize, i: usize, b: i64, c: i64) -> Option<i64> {
+        Some(match self.paths.get(n)?.get(i)? {
+            PathKey::Const(k) => *k,
+            PathKey::B => b,
+            PathKey::C => c,
+        })
     }
 
     /// Records a JavaScript error (see [`Host::throw`]).
@@ -1848,6 +1961,31 @@ impl Host {
     pub(crate) fn read(&mut self, op: i32, a: i64, b: i64, c: i64) -> i64 {
         let x = self.get(a, b);
         if op == op::GET || x == EXCEPTION { x } else { self.get(x, c) }
+    }
+
+    /// `op::GET_PATH`: the reads of path `n` from `a` (operands `b`, `c`).
+    #[inline]
+    pub(crate) fn read_path(&mut self, n: usize, a: i64, b: i64, c: i64) -> i64 {
+        // The keys first (`get` needs the host mutably, so the path cannot
+        // be held while reading).
+        let mut keys = [UNDEFINED; PATH_MAX];
+        let Some(path) = self.paths.get(n) else { return a };
+        let len = path.len().min(PATH_MAX);
+        for (slot, key) in keys.iter_mut().zip(path.iter()) {
+            *slot = match *key {
+                PathKey::Const(k) => k,
+                PathKey::B => b,
+                PathKey::C => c,
+            };
+        }
+        let mut x = a;
+        for &k in keys.iter().take(len) {
+            x = self.get(x, k);
+            if x == EXCEPTION {
+                break;
+            }
+        }
+        x
     }
 
     /// A property read (ES5 §8.12.3 [[Get]], with the built-ins' own).
@@ -3293,7 +3431,7 @@ impl Host {
                 value::number(f64::from(cp))
             }
             "concat" => {
-                let mut out = s.to_string();
+                let mut out = String::from(&**s);
                 for &a in argv {
                     out.push_str(&self.to_js_string(a));
                 }
@@ -3876,7 +4014,7 @@ impl Host {
             FALSE => Value::Bool(false),
             _ if depth > 64 || path.contains(&v) => Value::Null,
             _ => match self.obj(v) {
-                Some(Obj::Str(s)) => Value::String(s.to_string()),
+                Some(Obj::Str(s)) => Value::String(String::from(&**s)),
                 Some(Obj::Arr(items)) => {
                     path.push(v);
                     let copy = items.iter().map(|&x| self.copy_out(x, depth + 1, room, path)).collect();
@@ -3895,7 +4033,7 @@ impl Host {
                         .filter(|(_, x)| *x != UNDEFINED && !self.is_function(*x) && self.accessor(*x).is_none())
                         .map(|(k, x)| {
                             *room = room.saturating_sub(k.len());
-                            (k.to_string(), self.copy_out(*x, depth + 1, room, path))
+                            (String::from(&**k), self.copy_out(*x, depth + 1, room, path))
                         })
                         .collect();
                     path.pop();
@@ -3907,7 +4045,7 @@ impl Host {
                     e.props
                         .iter()
                         .filter(|(_, x)| !self.is_function(*x))
-                        .map(|(k, x)| (k.to_string(), self.copy_out(*x, depth + 1, room, path)))
+                        .map(|(k, x)| (String::from(&**k), self.copy_out(*x, depth + 1, room, path)))
                         .collect(),
                 ),
                 // As JSON.stringify writes a Date (its toJSON).
@@ -4005,6 +4143,30 @@ fn error_text(name: &str, message: &str) -> String {
         (true, false) => message.to_string(),
         (false, false) => format!("{name}: {message}"),
     }
+}
+
+/// Appends the decimal digits of `i` (what `write!(out, "{i}")` writes,
+/// without the formatting machinery: concatenating and serialising numbers
+/// is hot).
+fn push_integer(out: &mut String, i: i64) {
+    let mut digits = [0u8; 20];
+    let mut at = digits.len();
+    let mut rest = i.unsigned_abs();
+    loop {
+        at -= 1;
+        if let Some(d) = digits.get_mut(at) {
+            *d = b'0' + (rest % 10) as u8;
+        }
+        rest /= 10;
+        if rest == 0 || at == 0 {
+            break;
+        }
+    }
+    if i < 0 {
+        out.push('-');
+    }
+    // ASCII digits only.
+    out.push_str(std::str::from_utf8(digits.get(at..).unwrap_or_default()).unwrap_or_default());
 }
 
 /// Puts integer-like keys first, ascending, as every JavaScript object
@@ -4390,7 +4552,7 @@ mod tests {
             Arc::from([]),
             Host::constants(&[]),
             Arc::new(crate::regexp::RegexCache::default()),
-            (Arc::from([]), Arc::from([]), Names::default()),
+            Tables::default(),
             HeapLimit(1 << 20),
             10_000,
         )
@@ -4398,6 +4560,23 @@ mod tests {
 
     /// The by-address cache in front of the shared names answers only
     /// with the text asked for, whatever else was at that address before.
+    #[test]
+    fn integers_print_as_rust_prints_them() {
+        for i in
+            [0, 7, -7, 10, 99, 100, -100, 123_456_789, 999_999_999_999_999, -999_999_999_999_999, i64::MAX, i64::MIN]
+        {
+            let mut out = String::from("x");
+            push_integer(&mut out, i);
+            assert_eq!(out, format!("x{i}"));
+        }
+    }
+
+    #[test]
+    fn heap_slots_stay_small() {
+        // `HEAP_HINT_MAX` slots are reserved per session at most: 160 KiB.
+        assert!(size_of::<Obj>() <= 40, "{}", size_of::<Obj>());
+    }
+
     #[test]
     fn key_name_cache_checks_the_text() {
         let mut h = bare_host();
