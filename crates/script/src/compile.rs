@@ -164,6 +164,35 @@ fn constant_key<'e>(key: Option<&'e Expression<'_>>) -> Option<Lit<'e>> {
     }
 }
 
+/// Whether `e` always evaluates to `true` or `false`: a comparison (the
+/// helpers and the IN/INSTANCEOF operations give booleans; a throw never
+/// gets here), `!`, a boolean literal, or `&&`/`||` of such values.
+fn always_boolean(e: &Expression<'_>) -> bool {
+    match e.without_parentheses() {
+        Expression::BooleanLiteral(_) => true,
+        Expression::UnaryExpression(u) => u.operator == UnaryOperator::LogicalNot,
+        Expression::BinaryExpression(b) => matches!(
+            b.operator,
+            BinaryOperator::LessThan
+                | BinaryOperator::GreaterThan
+                | BinaryOperator::LessEqualThan
+                | BinaryOperator::GreaterEqualThan
+                | BinaryOperator::StrictEquality
+                | BinaryOperator::StrictInequality
+                | BinaryOperator::Equality
+                | BinaryOperator::Inequality
+                | BinaryOperator::In
+                | BinaryOperator::Instanceof
+        ),
+        Expression::LogicalExpression(l) => {
+            matches!(l.operator, LogicalOperator::And | LogicalOperator::Or)
+                && always_boolean(&l.left)
+                && always_boolean(&l.right)
+        }
+        _ => false,
+    }
+}
+
 /// Whether a read path passes `key` as an operand (not a constant).
 fn is_operand(key: Option<&Expression<'_>>) -> bool {
     key.is_some() && constant_key(key).is_none()
@@ -1154,6 +1183,24 @@ impl<'m> FnGen<'m> {
         self.emit(I::Call(F_TRUTHY));
     }
 
+    /// Evaluates `e` and leaves whether it is truthy (an i32).
+    fn test(&mut self, e: &Expression<'_>) {
+        self.expr(e);
+        self.truthiness_of(e);
+    }
+
+    /// With the value of `e` on the stack: whether it is truthy. A value
+    /// that is always `true` or `false` needs one comparison, not a call
+    /// of the truthy helper (loop and `if` conditions, mostly).
+    fn truthiness_of(&mut self, e: &Expression<'_>) {
+        if always_boolean(e) {
+            self.emit(I::I64Const(TRUE));
+            self.emit(I::I64Eq);
+        } else {
+            self.truthy();
+        }
+    }
+
     // ---- statements ----
 
     fn statements(&mut self, stmts: &[Statement<'_>]) {
@@ -1185,8 +1232,7 @@ impl<'m> FnGen<'m> {
                 self.return_value();
             }
             Statement::IfStatement(s) => {
-                self.expr(&s.test);
-                self.truthy();
+                self.test(&s.test);
                 self.emit(I::If(BlockType::Empty));
                 self.depth += 1;
                 self.statement(&s.consequent);
@@ -1613,8 +1659,7 @@ impl<'m> FnGen<'m> {
         self.emit(I::Loop(BlockType::Empty));
         self.depth += 1;
         if let (Some(t), false) = (test, test_after) {
-            self.expr(t);
-            self.truthy();
+            self.test(t);
             self.emit(I::I32Eqz);
             self.emit(I::BrIf(self.depth - break_depth));
         }
@@ -1636,8 +1681,7 @@ impl<'m> FnGen<'m> {
         }
         match (test, test_after) {
             (Some(t), true) => {
-                self.expr(t);
-                self.truthy();
+                self.test(t);
                 self.emit(I::BrIf(0));
             }
             _ => self.emit(I::Br(0)),
@@ -1923,7 +1967,7 @@ impl<'m> FnGen<'m> {
                 let t = self.new_local();
                 self.expr(&l.left);
                 self.emit(I::LocalTee(t));
-                self.truthy();
+                self.truthiness_of(&l.left);
                 self.depth += 1;
                 if l.operator == LogicalOperator::And {
                     self.emit(I::If(BlockType::Result(ValType::I64)));
@@ -1946,8 +1990,7 @@ impl<'m> FnGen<'m> {
                 self.emit(I::End);
             }
             Expression::ConditionalExpression(c) => {
-                self.expr(&c.test);
-                self.truthy();
+                self.test(&c.test);
                 self.emit(I::If(BlockType::Result(ValType::I64)));
                 self.depth += 1;
                 self.expr(&c.consequent);
@@ -2350,8 +2393,7 @@ impl<'m> FnGen<'m> {
     fn unary(&mut self, u: &UnaryExpression<'_>) {
         match u.operator {
             UnaryOperator::LogicalNot => {
-                self.expr(&u.argument);
-                self.truthy();
+                self.test(&u.argument);
                 self.emit(I::I32Eqz);
                 self.emit(I::I64ExtendI32U);
                 self.emit(I::I64Const(FALSE));

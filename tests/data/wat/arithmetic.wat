@@ -405,7 +405,8 @@
       return
     end
     local.get 2
-    call 1
+    i64.const -1407374883553279
+    i64.eq
     if (result i64) ;; label = @1
       i64.const -1124800395214805
     else

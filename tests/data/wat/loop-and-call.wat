@@ -445,7 +445,8 @@
           return
         end
         local.get 3
-        call 1
+        i64.const -1407374883553279
+        i64.eq
         i32.eqz
         br_if 1 (;@1;)
         block ;; label = @3
