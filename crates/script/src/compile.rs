@@ -135,7 +135,6 @@ fn builtin_ref(i: usize) -> i64 {
     value::reference(CONST_BASE + 1 + i)
 }
 
-/// String literal `id` (the program's constants, runtime.rs `Host::constants`).
 /// The most keys one GET_PATH reads (a longer chain reads its start first).
 const MAX_PATH: usize = crate::runtime::PATH_MAX;
 
@@ -198,6 +197,7 @@ fn is_operand(key: Option<&Expression<'_>>) -> bool {
     key.is_some() && constant_key(key).is_none()
 }
 
+/// String literal `id` (the program's constants, runtime.rs `Host::constants`).
 fn string_ref(id: u32) -> i64 {
     value::reference(CONST_BASE + 1 + BUILTINS.len() + PROTOTYPES.len() + id as usize)
 }
