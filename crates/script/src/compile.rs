@@ -1185,6 +1185,50 @@ impl<'m> FnGen<'m> {
 
     /// Evaluates `e` and leaves whether it is truthy (an i32).
     fn test(&mut self, e: &Expression<'_>) {
+        if let Expression::BinaryExpression(b) = e.without_parentheses()
+            && let Some((helper, inline)) = match b.operator {
+                BinaryOperator::LessThan => Some((F_LT, I::F64Lt)),
+                BinaryOperator::GreaterThan => Some((F_GT, I::F64Gt)),
+                BinaryOperator::LessEqualThan => Some((F_LE, I::F64Le)),
+                BinaryOperator::GreaterEqualThan => Some((F_GE, I::F64Ge)),
+                _ => None,
+            }
+        {
+            // `i < n`: two numbers compare inline (NaN compares false, as
+            // in JavaScript); anything else goes through the helper, which
+            // converts (both operands are evaluated first either way).
+            self.expr(&b.left);
+            let l = self.take_tmp();
+            self.emit(I::LocalSet(l));
+            self.expr(&b.right);
+            let r = self.take_tmp();
+            self.emit(I::LocalSet(r));
+            for t in [l, r] {
+                self.emit(I::LocalGet(t));
+                self.emit(I::I64Const(FIRST_TAG as i64));
+                self.emit(I::I64LtU);
+            }
+            self.emit(I::I32And);
+            self.emit(I::If(BlockType::Result(ValType::I32)));
+            self.depth += 1;
+            for t in [l, r] {
+                self.emit(I::LocalGet(t));
+                self.emit(I::F64ReinterpretI64);
+            }
+            self.emit(inline);
+            self.emit(I::Else);
+            self.emit(I::LocalGet(l));
+            self.emit(I::LocalGet(r));
+            self.emit(I::Call(helper));
+            self.check();
+            self.emit(I::I64Const(TRUE));
+            self.emit(I::I64Eq);
+            self.emit(I::End);
+            self.depth -= 1;
+            self.give_tmp(r);
+            self.give_tmp(l);
+            return;
+        }
         self.expr(e);
         self.truthiness_of(e);
     }

@@ -357,7 +357,7 @@
     i64.const -1970324836974592
   )
   (func (;15;) (type 3) (result i64)
-    (local i64 i64 i64)
+    (local i64 i64 i64 i64 i64)
     i64.const -1970324836974592
     local.set 0
     i64.const -1970324836974592
@@ -395,18 +395,37 @@
     i32.const 30
     global.set 0
     local.get 1
+    local.set 2
     i64.const 4621819117588971520
-    call 6
-    local.tee 2
-    i64.const -844424930131968
-    i64.eq
-    if ;; label = @1
-      i64.const -844424930131968
-      return
-    end
+    local.set 3
     local.get 2
-    i64.const -1407374883553279
-    i64.eq
+    i64.const -1970324836974592
+    i64.lt_u
+    local.get 3
+    i64.const -1970324836974592
+    i64.lt_u
+    i32.and
+    if (result i32) ;; label = @1
+      local.get 2
+      f64.reinterpret_i64
+      local.get 3
+      f64.reinterpret_i64
+      f64.lt
+    else
+      local.get 2
+      local.get 3
+      call 6
+      local.tee 4
+      i64.const -844424930131968
+      i64.eq
+      if ;; label = @2
+        i64.const -844424930131968
+        return
+      end
+      local.get 4
+      i64.const -1407374883553279
+      i64.eq
+    end
     if (result i64) ;; label = @1
       i64.const -1124800395214805
     else

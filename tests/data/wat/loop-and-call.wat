@@ -435,18 +435,37 @@
     block ;; label = @1
       loop ;; label = @2
         local.get 0
+        local.set 3
         i64.const 4616189618054758400
-        call 6
-        local.tee 3
-        i64.const -844424930131968
-        i64.eq
-        if ;; label = @3
-          i64.const -844424930131968
-          return
-        end
+        local.set 4
         local.get 3
-        i64.const -1407374883553279
-        i64.eq
+        i64.const -1970324836974592
+        i64.lt_u
+        local.get 4
+        i64.const -1970324836974592
+        i64.lt_u
+        i32.and
+        if (result i32) ;; label = @3
+          local.get 3
+          f64.reinterpret_i64
+          local.get 4
+          f64.reinterpret_i64
+          f64.lt
+        else
+          local.get 3
+          local.get 4
+          call 6
+          local.tee 5
+          i64.const -844424930131968
+          i64.eq
+          if ;; label = @4
+            i64.const -844424930131968
+            return
+          end
+          local.get 5
+          i64.const -1407374883553279
+          i64.eq
+        end
         i32.eqz
         br_if 1 (;@1;)
         block ;; label = @3
@@ -514,7 +533,7 @@
           end
           local.get 4
         end
-        local.tee 5
+        local.tee 6
         i64.const 4607182418800017408
         call 2
         local.tee 3
@@ -527,7 +546,7 @@
         local.get 3
         local.tee 0
         drop
-        local.get 5
+        local.get 6
         drop
         br 0 (;@2;)
       end
@@ -545,11 +564,11 @@
     if ;; label = @1
       local.get 3
       i64.const -1124800395214805
-      local.set 6
+      local.set 5
       local.set 4
       i32.const 35
       local.get 4
-      local.get 6
+      local.get 5
       i64.const 0
       call 0
       local.tee 4
@@ -643,13 +662,13 @@
       return
     end
     local.get 3
-    local.set 6
+    local.set 5
     local.set 4
     local.set 3
     i32.const 61
     local.get 3
     local.get 4
-    local.get 6
+    local.get 5
     call 0
     local.tee 3
     i64.const -844424930131968
