@@ -379,8 +379,14 @@ impl Engine {
                     // the heap while no accessor exists (calls.rs handles
                     // getters).
                     runtime::op::GET | runtime::op::GET2 if !c.data().accessors => c.data_mut().read(op, a, b, d),
-                    _ if op & 0xFF == runtime::op::GET_PATH && op >= 256 && !c.data().accessors => {
-                        c.data_mut().read_path(((op >> 8) as usize).wrapping_sub(1), a, b, d)
+                    // Read paths: straight to the heap unless a getter may run.
+                    _ if op >= 256 && op & 0xFF == runtime::op::GET_PATH => {
+                        let n = ((op >> 8) as usize).wrapping_sub(1);
+                        if c.data().accessors {
+                            calls::get_path(&mut c, n, a, b, d)?
+                        } else {
+                            c.data_mut().read_path(n, a, b, d)
+                        }
                     }
                     // So is `+` when no script valueOf/toString is involved.
                     runtime::op::ADD if !c.data().user_conversion(a) && !c.data().user_conversion(b) => {
@@ -389,9 +395,6 @@ impl Engine {
                     ..40 => calls::op2(&mut c, op, a, b)?,
                     40..60 => calls::op1(&mut c, op, a)?,
                     60..256 => calls::op3(&mut c, op, a, b, d)?,
-                    _ if op & 0xFF == runtime::op::GET_PATH && c.data().accessors => {
-                        calls::get_path(&mut c, ((op >> 8) as usize).wrapping_sub(1), a, b, d)?
-                    }
                     _ => c.data_mut().op_with(op & 0xFF, ((op >> 8) as usize).wrapping_sub(1), a, b, d),
                 };
                 host_op(&mut c, v)

@@ -190,6 +190,17 @@ pub(crate) enum PathKey {
     C,
 }
 
+impl PathKey {
+    /// The key's value in an operation with operands `b`, `c`.
+    fn value(self, b: i64, c: i64) -> i64 {
+        match self {
+            PathKey::Const(k) => k,
+            PathKey::B => b,
+            PathKey::C => c,
+        }
+    }
+}
+
 /// The most keys a read path has (the compiler's `MAX_PATH`).
 pub(crate) const PATH_MAX: usize = 8;
 
@@ -771,9 +782,6 @@ impl Host {
     /// Counts `bytes` against the quota; `false` (and the run trapped
     /// after this operation) once it is exceeded. Growth that could be huge
     /// (sparse array writes, `length` assignment) asks before allocating.
-    /// Clears everything a run left behind, for the next run of a session:
-    /// the heap back to its fixed slots, implicit globals, the pending
-    /// error, the quota.
     /// Makes room for `slots` heap objects up front (`ProgramInner::heap_hint`).
     pub fn reserve_heap(&mut self, slots: usize) {
         self.heap.reserve(slots);
@@ -784,6 +792,9 @@ impl Host {
         self.heap.len()
     }
 
+    /// Clears everything a run left behind, for the next run of a session:
+    /// the heap back to its fixed slots, implicit globals, the pending
+    /// error, the quota.
     pub fn reset(&mut self, clock: &crate::Clock) {
         self.now_ms = None;
         if self.clock.as_ref().is_none_or(|c| !Arc::ptr_eq(c, clock)) {
@@ -1880,11 +1891,10 @@ impl Host {
         }
     }
 
-    /// Operations with an immediate `n` (codes from 256, `op::OBJECT`).
+    /// The object literal operations with an immediate `n` (codes from 256:
+    /// `op::OBJECT`, `op::OBJECT_MORE`; the op import routes `op::GET_PATH`
+    /// to `read_path` or `calls::get_path`).
     pub(crate) fn op_with(&mut self, op: i32, n: usize, a: i64, b: i64, c: i64) -> i64 {
-        if op == op::GET_PATH {
-            return self.read_path(n, a, b, c);
-        }
         let Some(keys) = self.shapes.get(n).cloned() else {
             return self.throw("Error", format!("cbot: no key list {n}"));
         };
@@ -1921,11 +1931,7 @@ impl Host {
     /// `None` past its end.
     #[inline]
     pub(crate) fn path_key(&self, n: usize, i: usize, b: i64, c: i64) -> Option<i64> {
-        Some(match self.paths.get(n)?.get(i)? {
-            PathKey::Const(k) => *k,
-            PathKey::B => b,
-            PathKey::C => c,
-        })
+        Some(self.paths.get(n)?.get(i)?.value(b, c))
     }
 
     /// Records a JavaScript error (see [`Host::throw`]).
@@ -1972,11 +1978,7 @@ impl Host {
         let Some(path) = self.paths.get(n) else { return a };
         let len = path.len().min(PATH_MAX);
         for (slot, key) in keys.iter_mut().zip(path.iter()) {
-            *slot = match *key {
-                PathKey::Const(k) => k,
-                PathKey::B => b,
-                PathKey::C => c,
-            };
+            *slot = key.value(b, c);
         }
         let mut x = a;
         for &k in keys.iter().take(len) {
