@@ -137,6 +137,62 @@ fn global_destructuring_declares_globals() {
     assert_eq!(r.value, Value::array(vec![Value::Number(8.0), Value::from("number"), Value::Number(2.0)]));
 }
 
+/// Panels call a global written only by `var f = function …` at the
+/// globals' top level straight to that function (compile.rs `var_func`);
+/// a global also written elsewhere, declared in a skippable block, or
+/// called while the init code runs is called as the value it holds then.
+#[test]
+fn global_function_variables_called_from_panels() {
+    let engine = Engine::new(Limits::default()).unwrap();
+    let globals = "var log = function (e) { botContext.printDebugMessage('log ' + e); return e; };\n\
+        var twice = (a, b) => [a, b];\n\
+        var later = function () { return 'first'; };\n\
+        if (botContext.getChannel() == 'web') { var maybe = function () { return 'web'; }; }\n\
+        var early = function () { return 'early'; };\n\
+        function swap() { later = function () { return 'second'; }; }\n\
+        var named = function self(n) { return n > 0 ? self(n - 1) + 1 : typeof self; };";
+    let text = "var r = [log(1), log(), twice(1), later()]; swap();\n\
+        r.push(later(), typeof maybe == 'function' ? maybe() : 'none', early(), named(2));\n\
+        function nested() { return log('nested'); }\n\
+        r.push(nested(), [1, 2].map(log).length);\n\
+        return r;";
+    let src = [
+        ScriptSource { name: "g", text: globals, kind: ScriptKind::Globals },
+        ScriptSource { name: "p", text, kind: ScriptKind::Panel },
+    ];
+    let program = engine.compile(&src).unwrap();
+    for channel in ["web", "sms"] {
+        let ctx = OfflineContext { channel: channel.into(), ..OfflineContext::default() };
+        let r = program.run("p", ctx).unwrap();
+        assert!(r.error.is_none(), "{:?}", r.error);
+        let maybe = if channel == "web" { "web" } else { "none" };
+        let twice = Value::array(vec![Value::Number(1.0), Value::Undefined]);
+        let expected = Value::array(vec![
+            Value::Number(1.0),
+            Value::Undefined,
+            twice,
+            Value::from("first"),
+            Value::from("second"),
+            Value::from(maybe),
+            Value::from("early"),
+            Value::from("function11"),
+            Value::from("nested"),
+            Value::Number(2.0),
+        ]);
+        assert_eq!(r.value, expected, "{channel}");
+        let logged = r.transcript.calls.iter().filter(|c| c.method == "printDebugMessage").count();
+        assert_eq!(logged, 5, "{channel}");
+    }
+    // Called while the init code runs, before its `var` ran: a TypeError,
+    // as in JavaScript (the global is still undefined).
+    let src = [
+        ScriptSource { name: "g", text: "var x = f(); var f = function () { return 1; };", kind: ScriptKind::Globals },
+        ScriptSource { name: "p", text: "return f();", kind: ScriptKind::Panel },
+    ];
+    let r = engine.compile(&src).unwrap().run("p", OfflineContext::default()).unwrap();
+    assert!(matches!(&r.error, Some(RunError::Js { error, .. }) if error.name == "TypeError"), "{:?}", r.error);
+}
+
 /// The baseline compiler runs the same WebAssembly to the same transcript
 /// and is held by the same limits (fuel, stack, heap).
 #[test]

@@ -123,6 +123,41 @@ const T_PANEL: u32 = 3;
 /// JavaScript functions: `(closure, this, args) -> value`.
 const T_FN: u32 = 4;
 const T_DISPATCH: u32 = 5;
+/// `(closure, this, p0, …, p(n-1)) -> value`: the direct entry of a
+/// JavaScript function with `n` parameters is type `T_DIRECT + n`.
+const T_DIRECT: u32 = 6;
+
+/// The most parameters a function takes as wasm parameters (its direct
+/// entry, `direct_arity`); one with more takes an arguments array.
+const MAX_DIRECT: usize = 8;
+
+/// Whether function `f` gets a direct entry, and with how many
+/// parameters: a call that names it passes the arguments as wasm
+/// parameters, not as an array the callee reads back through the host
+/// (two host operations and an allocation per call). It needs plain,
+/// distinct parameter names, no rest parameter, and no use of its own
+/// `arguments` (which is that array). Calls through function values
+/// (callbacks, methods, `call`/`apply`) reach it through an adapter that
+/// unpacks the array (`assemble`).
+fn direct_arity(f: FnRef<'_, '_>, analysis: &Analysis) -> Option<u32> {
+    let (params, k) = match f {
+        FnRef::Function(f) if !f.generator && !f.r#async => (&*f.params, key(f)),
+        FnRef::Arrow(a) if !a.r#async => (&*a.params, key(a)),
+        _ => return None,
+    };
+    if params.rest.is_some() || params.items.len() > MAX_DIRECT {
+        return None;
+    }
+    let mut names: Vec<&str> = Vec::with_capacity(params.items.len());
+    for p in &params.items {
+        match &p.pattern {
+            BindingPattern::BindingIdentifier(id) if !names.contains(&id.name.as_str()) => names.push(id.name.as_str()),
+            _ => return None,
+        }
+    }
+    let frame = analysis.frames.get(&k)?;
+    (!frame.uses_arguments).then_some(names.len() as u32)
+}
 
 /// The global holding the current source position (`script << 22 | offset`).
 const G_LOC: u32 = 0;
@@ -288,7 +323,7 @@ fn compile_here(sources: &[ScriptSource<'_>]) -> Result<Output, Vec<ScriptDiagno
                 if let Statement::FunctionDeclaration(f) = s
                     && let Some(id) = &f.id
                 {
-                    let index = m.reserve();
+                    let index = m.reserve_for(FnRef::Function(f));
                     m.global_funcs.insert(id.name.to_string(), index);
                     m.global_var(id.name.as_str());
                     global_decls.push((*i, &**f, index));
@@ -324,6 +359,7 @@ fn compile_here(sources: &[ScriptSource<'_>]) -> Result<Output, Vec<ScriptDiagno
         g.finish()
     });
     let init_index = m.reserve();
+    m.after_init = true;
     let mut panels = Vec::new();
     let mut panel_bodies = Vec::new();
     for (i, program) in programs.iter().filter(|(i, _)| sources[*i].kind == ScriptKind::Panel) {
@@ -380,6 +416,11 @@ fn assemble(m: &ModuleState, panels: Vec<WFunction>) -> Vec<u8> {
     types.ty().function([], [ValType::I64]);
     types.ty().function([ValType::I64, ValType::I64, ValType::I64], [ValType::I64]);
     types.ty().function([ValType::I64, ValType::I64, ValType::I64, ValType::I32], [ValType::I64]);
+    // The direct entries' types, up to the most parameters one takes.
+    let most = m.direct.iter().flatten().max().map_or(0, |&n| n as usize + 1);
+    for n in 0..most {
+        types.ty().function(vec![ValType::I64; 2 + n], [ValType::I64]);
+    }
     let mut imports = ImportSection::new();
     imports.import("cbot", "op", EntityType::Function(T_OP));
     let mut funcs = FunctionSection::new();
@@ -416,8 +457,8 @@ fn assemble(m: &ModuleState, panels: Vec<WFunction>) -> Vec<u8> {
     }
     dispatch.instruction(&I::CallIndirect { type_index: T_FN, table_index: 0 }).instruction(&I::End);
     code.function(&dispatch);
-    for body in &m.bodies {
-        funcs.function(T_FN);
+    for (body, direct) in m.bodies.iter().zip(&m.direct) {
+        funcs.function(direct.map_or(T_FN, |n| T_DIRECT + n));
         code.function(body.as_ref().expect("every reserved function is compiled"));
     }
     let first_panel = FIRST_USER_FUNC + m.bodies.len() as u32;
@@ -426,6 +467,33 @@ fn assemble(m: &ModuleState, panels: Vec<WFunction>) -> Vec<u8> {
         funcs.function(T_PANEL);
         code.function(p);
         exports.export(&format!("panel{k}"), ExportKind::Func, first_panel + k as u32);
+    }
+    // A function with a direct entry is reached through its table slot
+    // (function values, the host's calls) by an adapter that takes the
+    // arguments array apart. Reading an array's item cannot throw.
+    let mut next = first_panel + panels.len() as u32;
+    let mut slot_funcs = vec![F_NATIVE];
+    for (k, direct) in m.direct.iter().enumerate() {
+        let body = FIRST_USER_FUNC + k as u32;
+        let Some(n) = *direct else {
+            slot_funcs.push(body);
+            continue;
+        };
+        funcs.function(T_FN);
+        let mut adapter = WFunction::new([]);
+        adapter.instruction(&I::LocalGet(0)).instruction(&I::LocalGet(1));
+        for i in 0..n {
+            adapter
+                .instruction(&I::I32Const(op::GET))
+                .instruction(&I::LocalGet(2))
+                .instruction(&I::I64Const(value::number(f64::from(i))))
+                .instruction(&I::I64Const(0))
+                .instruction(&I::Call(F_OP));
+        }
+        adapter.instruction(&I::Call(body)).instruction(&I::End);
+        code.function(&adapter);
+        slot_funcs.push(next);
+        next += 1;
     }
     exports.export("call", ExportKind::Func, F_DISPATCH);
     // Every JavaScript function, by slot (function index - F_NATIVE).
@@ -439,8 +507,7 @@ fn assemble(m: &ModuleState, panels: Vec<WFunction>) -> Vec<u8> {
         shared: false,
     });
     let mut elements = ElementSection::new();
-    let slots: Vec<u32> = std::iter::once(F_NATIVE).chain(FIRST_USER_FUNC..first_panel).collect();
-    elements.active(Some(0), &ConstExpr::i32_const(0), Elements::Functions(slots.into()));
+    elements.active(Some(0), &ConstExpr::i32_const(0), Elements::Functions(slot_funcs.into()));
     let mut globals = GlobalSection::new();
     globals.global(GlobalType { val_type: ValType::I32, mutable: true, shared: false }, &ConstExpr::i32_const(0));
     for _ in 0..m.global_vars.len() {
@@ -591,6 +658,19 @@ struct ModuleState {
     /// Each JavaScript function's `name` and `length` (declared
     /// parameters), by the same index as `bodies`.
     fn_info: Vec<(Arc<str>, u32)>,
+    /// Each function's direct entry (`direct_arity`), by the same index;
+    /// decided when the index is reserved, as calls of it may be compiled
+    /// before it is.
+    direct: Vec<Option<u32>>,
+    /// Function node (`scope::key`) → its function index.
+    fn_index: HashMap<usize, u32>,
+    /// Globals written once, by `var name = function …` at the globals
+    /// script's top level → the function's index: once the init code has
+    /// run, the variable holds that function, so panels call it directly.
+    var_funcs: HashMap<String, u32>,
+    /// Compiling panels (and the functions in them): code that runs after
+    /// the globals' init code finished.
+    after_init: bool,
     /// Object literal key lists (`Output::shapes`), and each one's index.
     shapes: Vec<Arc<[Arc<str>]>>,
     shape_ids: HashMap<Vec<u32>, u32>,
@@ -650,7 +730,23 @@ impl ModuleState {
     fn reserve(&mut self) -> u32 {
         self.bodies.push(None);
         self.fn_info.push((Arc::from(""), 0));
+        self.direct.push(None);
         FIRST_USER_FUNC + self.bodies.len() as u32 - 1
+    }
+
+    /// [`ModuleState::reserve`] for function `f`, deciding its direct entry.
+    fn reserve_for(&mut self, f: FnRef<'_, '_>) -> u32 {
+        let index = self.reserve();
+        if let Some(d) = self.direct.last_mut() {
+            *d = direct_arity(f, &self.analysis);
+        }
+        self.fn_index.insert(f.key(), index);
+        index
+    }
+
+    /// The parameter count of function `index`'s direct entry, if it has one.
+    fn direct_of(&self, index: u32) -> Option<u32> {
+        self.direct.get(index.checked_sub(FIRST_USER_FUNC)? as usize).copied().flatten()
     }
 
     fn diag(&mut self, code: &'static str, span: Span, message: impl Into<String>, help: Option<&str>) {
@@ -684,6 +780,16 @@ enum FnRef<'x, 'a> {
     Arrow(&'x ArrowFunctionExpression<'a>),
 }
 
+impl FnRef<'_, '_> {
+    /// The node's `scope::key` (its frame in the analysis).
+    fn key(self) -> usize {
+        match self {
+            FnRef::Function(f) => key(f),
+            FnRef::Arrow(a) => key(a),
+        }
+    }
+}
+
 /// What code generation needs of a function's frame (from the analysis).
 #[derive(Default)]
 struct Layout {
@@ -715,19 +821,25 @@ impl Layout {
             arrow: frame.kind == FrameKind::Arrow,
             fn_decls: HashMap::new(),
         };
+        let mut decls: HashMap<String, Vec<&Function<'_>>> = HashMap::new();
         for stmt in body {
             walk_statement(stmt, &mut |s| {
                 if let Statement::FunctionDeclaration(f) = s
                     && let Some(id) = &f.id
                 {
-                    layout.fn_decls.insert(id.name.to_string(), 0);
+                    decls.entry(id.name.to_string()).or_default().push(f);
                 }
             });
         }
-        let mut names: Vec<String> = layout.fn_decls.keys().cloned().collect();
-        names.sort();
-        for n in names {
-            let index = m.reserve();
+        let mut names: Vec<(String, Vec<&Function<'_>>)> = decls.into_iter().collect();
+        names.sort_by(|a, b| a.0.cmp(&b.0));
+        for (n, fs) in names {
+            // Declarations of one name share its index (the last one wins,
+            // ES5 §10.5): a direct entry only when there is one.
+            let index = match fs[..] {
+                [f] => m.reserve_for(FnRef::Function(f)),
+                _ => m.reserve(),
+            };
             layout.fn_decls.insert(n, index);
         }
         Rc::new(layout)
@@ -774,7 +886,13 @@ fn compile_function(m: &mut ModuleState, f: FnRef<'_, '_>, outer: &[Rc<Layout>],
     let length = params.items.iter().take_while(|p| p.initializer.is_none()).count();
     m.fn_info[(index - FIRST_USER_FUNC) as usize] = (Arc::from(name.or(hint).unwrap_or_default()), length as u32);
     let layout = Layout::of(m, k, body);
+    let direct = m.direct_of(index).filter(|_| direct_arity(f, &m.analysis).is_some());
     let mut g = FnGen::new(m, FnKind::Function, layout, outer.to_vec());
+    if let Some(n) = direct {
+        g.n_params = 2 + n;
+        g.n_locals = g.n_params;
+        g.direct = true;
+    }
     let names: Vec<&str> = params
         .items
         .iter()
@@ -878,6 +996,12 @@ enum Place {
 struct FnGen<'m> {
     m: &'m mut ModuleState,
     kind: FnKind,
+    /// The wasm parameters: none for a panel, `(closure, this, args)`, or
+    /// `(closure, this, p0, …)` for a direct entry (`direct`).
+    n_params: u32,
+    /// Whether this is a function's direct entry (`direct_arity`): its
+    /// parameters are wasm locals 2…, there is no arguments array.
+    direct: bool,
     layout: Rc<Layout>,
     outer: Vec<Rc<Layout>>,
     /// The local holding this function's environment (its own, or the one
@@ -906,6 +1030,8 @@ impl<'m> FnGen<'m> {
         FnGen {
             m,
             kind,
+            n_params,
+            direct: false,
             layout,
             outer,
             env: None,
@@ -975,6 +1101,15 @@ impl<'m> FnGen<'m> {
             self.emit(I::LocalSet(env));
             self.env = Some(env);
         }
+        // A direct entry's parameters are its wasm parameters already
+        // (unless a closure captures them: those move to the environment).
+        if self.direct {
+            for (i, p) in params.iter().enumerate() {
+                if layout.slot(p).is_none() {
+                    self.locals.insert(p.to_string(), 2 + i as u32);
+                }
+            }
+        }
         // Parameters first, then every other name of the function (sorted,
         // so the generated code does not depend on hash order).
         let mut names: Vec<String> = params.iter().map(|p| p.to_string()).collect();
@@ -992,9 +1127,16 @@ impl<'m> FnGen<'m> {
             self.emit(I::LocalSet(l));
         }
         for (i, p) in params.iter().enumerate() {
-            self.emit(I::LocalGet(2));
-            self.emit(I::I64Const(value::number(i as f64)));
-            self.op2(op::GET);
+            if self.direct {
+                if layout.slot(p).is_none() {
+                    continue;
+                }
+                self.emit(I::LocalGet(2 + i as u32));
+            } else {
+                self.emit(I::LocalGet(2));
+                self.emit(I::I64Const(value::number(i as f64)));
+                self.op2(op::GET);
+            }
             self.assign_name(p, Span::default());
             self.emit(I::Drop);
         }
@@ -1064,8 +1206,7 @@ impl<'m> FnGen<'m> {
     }
 
     fn finish(self) -> WFunction {
-        let n_params = if self.kind == FnKind::Panel { 0 } else { 3 };
-        let mut f = WFunction::new([(self.n_locals - n_params, ValType::I64)]);
+        let mut f = WFunction::new([(self.n_locals - self.n_params, ValType::I64)]);
         for i in &self.code {
             f.instruction(i);
         }
@@ -1678,12 +1819,35 @@ impl<'m> FnGen<'m> {
                 self.named_expr(init, id.name.as_str());
                 self.assign_name(id.name.as_str(), id.span);
                 self.emit(I::Drop);
+                self.note_var_func(d.kind, id.name.as_str(), init);
             } else if d.kind != VariableDeclarationKind::Var {
                 // `let x;` resets x to undefined where it is declared.
                 self.emit(I::I64Const(UNDEFINED));
                 self.assign_name(id.name.as_str(), id.span);
                 self.emit(I::Drop);
             }
+        }
+    }
+
+    /// Registers `var name = function …` run unconditionally by the globals'
+    /// init code (its top level, outside any block that can skip it) when
+    /// nothing else assigns `name` (`ModuleState::var_funcs`).
+    fn note_var_func(&mut self, kind: VariableDeclarationKind, name: &str, init: &Expression<'_>) {
+        if self.kind != FnKind::Init
+            || self.depth != 0
+            || kind != VariableDeclarationKind::Var
+            || self.m.global_funcs.contains_key(name)
+            || self.m.analysis.global_writes.get(name) != Some(&1)
+        {
+            return;
+        }
+        let f = match init.without_parentheses() {
+            Expression::FunctionExpression(f) => FnRef::Function(f),
+            Expression::ArrowFunctionExpression(a) => FnRef::Arrow(a),
+            _ => return,
+        };
+        if let Some(&index) = self.m.fn_index.get(&f.key()) {
+            self.m.var_funcs.insert(name.to_string(), index);
         }
     }
 
@@ -2055,11 +2219,11 @@ impl<'m> FnGen<'m> {
                 }
             }
             Expression::FunctionExpression(f) => {
-                let index = self.m.reserve();
+                let index = self.m.reserve_for(FnRef::Function(f));
                 self.closure(FnRef::Function(f), index);
             }
             Expression::ArrowFunctionExpression(f) => {
-                let index = self.m.reserve();
+                let index = self.m.reserve_for(FnRef::Arrow(f));
                 self.closure(FnRef::Arrow(f), index);
             }
             Expression::NewExpression(n) => {
@@ -2279,6 +2443,40 @@ impl<'m> FnGen<'m> {
         }
     }
 
+    /// The arguments of a direct call of function `index`: as its direct
+    /// entry takes them (missing ones `undefined`; extra ones evaluated,
+    /// for their effects, and dropped), or as an array.
+    fn call_args(&mut self, index: u32, args: &[Argument<'_>]) {
+        let Some(n) = self.m.direct_of(index) else {
+            return self.args(args);
+        };
+        for (i, a) in args.iter().enumerate() {
+            match a {
+                Argument::SpreadElement(s) => {
+                    self.m.outside(s.span, "spread `...`");
+                    self.emit(I::I64Const(UNDEFINED));
+                }
+                other => self.expr(other.to_expression()),
+            }
+            if i >= n as usize {
+                self.emit(I::Drop);
+            }
+        }
+        for _ in args.len()..n as usize {
+            self.emit(I::I64Const(UNDEFINED));
+        }
+    }
+
+    /// The function a call of global `name` reaches directly because the
+    /// globals' init code stored it there and nothing else writes the
+    /// name (`ModuleState::var_funcs`): only in code that runs after init.
+    fn var_func(&self, name: &str) -> Option<u32> {
+        if !self.m.after_init || !matches!(self.place(name), Place::Global) {
+            return None;
+        }
+        self.m.var_funcs.get(name).copied()
+    }
+
     /// With a method call's object and name on the stack: its arguments,
     /// and the call. One plain argument needs no arguments array.
     fn method_args(&mut self, args: &[Argument<'_>]) {
@@ -2309,7 +2507,14 @@ impl<'m> FnGen<'m> {
                         self.read_name(name, id.span);
                     }
                     self.emit(I::I64Const(UNDEFINED));
-                    self.args(&c.arguments);
+                    self.call_args(index, &c.arguments);
+                    self.emit(I::Call(index));
+                    self.check();
+                } else if let Some(index) = self.var_func(name) {
+                    // The function the globals' `var name = function …` made.
+                    self.read_name(name, id.span);
+                    self.emit(I::I64Const(UNDEFINED));
+                    self.call_args(index, &c.arguments);
                     self.emit(I::Call(index));
                     self.check();
                 } else if let (Some(b), Place::Global, false) =

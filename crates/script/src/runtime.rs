@@ -583,7 +583,7 @@ pub(crate) struct Host {
     /// that has them (a catalogue's hundred `"id"` keys are one string).
     /// Kept across the runs of a session: names are immutable.
     key_names: rustc_hash::FxHashSet<Arc<str>>,
-    /// The last shared name met at each address slot (`key_name`).
+    /// The last shared name met at each slot (`key_slot`, `key_name`).
     key_slots: Box<[Option<Arc<str>>]>,
     /// A buffer string concatenation reuses (see `op::ADD`).
     scratch: String,
@@ -630,7 +630,7 @@ pub(crate) struct Utf16Len {
 
 /// How many distinct imported property names a host keeps shared.
 const KEY_NAMES_MAX: usize = 4096;
-/// Slots of the by-address cache in front of the shared names
+/// Slots of the cache in front of the shared names
 /// (`Host::key_name`).
 const KEY_SLOTS: usize = 1 << KEY_SLOT_BITS;
 const KEY_SLOT_BITS: u32 = 9;
@@ -646,6 +646,21 @@ pub(crate) const VISIT_WORK: u64 = 16;
 
 fn number_value(v: i64) -> Option<f64> {
     value::is_number(v).then(|| value::as_number(v))
+}
+
+/// The `Host::key_slots` slot of a property name: its length and its
+/// first and last eight bytes (fewer for a short name), Fibonacci-hashed.
+/// Names that share those only share a slot (the lookup compares texts).
+fn key_slot(k: &[u8]) -> usize {
+    let (a, b) = match (k.first_chunk::<8>(), k.last_chunk::<8>()) {
+        (Some(a), Some(b)) => (u64::from_le_bytes(*a), u64::from_le_bytes(*b)),
+        _ => match (k.first_chunk::<4>(), k.last_chunk::<4>()) {
+            (Some(a), Some(b)) => (u64::from(u32::from_le_bytes(*a)), u64::from(u32::from_le_bytes(*b))),
+            _ => (k.iter().fold(0, |h, &c| h << 8 | u64::from(c)), 0),
+        },
+    };
+    let h = a ^ b.rotate_left(29) ^ (k.len() as u64).rotate_left(59);
+    (h.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> (64 - KEY_SLOT_BITS)) as usize
 }
 
 impl Host {
@@ -4059,13 +4074,10 @@ impl Host {
 
     /// The shared string for an imported property name.
     pub(crate) fn key_name(&mut self, k: &str) -> Arc<str> {
-        // Host values keep their key strings across runs (they are shared,
-        // `Value::Object(Arc<…>)`), so the same name usually comes from the
-        // same address: a slot picked by the address, checked by content
-        // (an address reused for other text only misses), skips the hash.
-        // Fibonacci hashing of the address: small strings sit 16 bytes
-        // apart, which a plain modulus would crowd into half the slots.
-        let at = ((k.as_ptr() as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15) >> (64 - KEY_SLOT_BITS)) as usize;
+        // A slot picked by the name's text (its length and first and last
+        // bytes: no full hash, and unlike its address the same from run to
+        // run and machine to machine), checked by content.
+        let at = key_slot(k.as_bytes());
         if let Some(Some(name)) = self.key_slots.get(at)
             && **name == *k
         {

@@ -59,6 +59,11 @@ pub(crate) struct Frame {
     pub needs_outer: bool,
     /// `let`/`const` declared inside a loop (see the module comment).
     loop_lets: Vec<(String, Span)>,
+    /// Whether code refers to this function's own `arguments` (itself or
+    /// an arrow function inside it): such a function keeps the arguments
+    /// array, the rest take their parameters as wasm parameters
+    /// (compile.rs `direct_arity`).
+    pub uses_arguments: bool,
 }
 
 impl Frame {
@@ -79,6 +84,10 @@ pub(crate) struct Analysis {
     pub frames: HashMap<usize, Frame>,
     /// Global names something assigns to.
     pub global_assigned: HashSet<String>,
+    /// How many places assign each global name (a `var` initializer
+    /// counts): a global written once, by `var f = function …` at the
+    /// globals script's top level, is called directly from panels.
+    pub global_writes: HashMap<String, u32>,
     /// Global names used other than as the callee of a call.
     pub global_values: HashSet<String>,
     /// Problems found (S020), with the index of their script.
@@ -173,6 +182,7 @@ impl Visitor<'_> {
                 assigned: HashSet::new(),
                 needs_outer: false,
                 loop_lets: Vec::new(),
+                uses_arguments: false,
             },
         );
         self.stack.push(k);
@@ -222,6 +232,9 @@ impl Visitor<'_> {
             if write {
                 frame.assigned.insert(name.to_string());
             }
+            if name == "arguments" {
+                frame.uses_arguments = true;
+            }
             if depth + 1 != innermost {
                 if !frame.captured.iter().any(|c| c == name) {
                     frame.captured.push(name.to_string());
@@ -234,6 +247,7 @@ impl Visitor<'_> {
         }
         if write {
             self.a.global_assigned.insert(name.to_string());
+            *self.a.global_writes.entry(name.to_string()).or_default() += 1;
         }
         if !call {
             self.a.global_values.insert(name.to_string());

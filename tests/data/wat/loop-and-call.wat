@@ -5,13 +5,15 @@
   (type (;3;) (func (result i64)))
   (type (;4;) (func (param i64 i64 i64) (result i64)))
   (type (;5;) (func (param i64 i64 i64 i32) (result i64)))
+  (type (;6;) (func (param i64 i64) (result i64)))
+  (type (;7;) (func (param i64 i64 i64) (result i64)))
   (import "cbot" "op" (func (;0;) (type 0) (param i32 i64 i64 i64) (result i64)))
   (table (;0;) 3 3 funcref)
   (global (;0;) (mut i32) i32.const 0)
   (export "panel0" (func 16))
   (export "call" (func 13))
   (export "loc" (global 0))
-  (elem (;0;) (table 0) (i32.const 0) func 12 14 15)
+  (elem (;0;) (table 0) (i32.const 0) func 12 14 17)
   (func (;1;) (type 1) (param i64) (result i32)
     local.get 0
     i64.const -1407374883553279
@@ -356,42 +358,21 @@
   (func (;14;) (type 4) (param i64 i64 i64) (result i64)
     i64.const -1970324836974592
   )
-  (func (;15;) (type 4) (param i64 i64 i64) (result i64)
-    (local i64 i64 i64)
-    i64.const -1970324836974592
-    local.set 3
-    local.get 2
-    i64.const 0
-    local.set 5
-    local.set 4
-    i32.const 14
-    local.get 4
-    local.get 5
-    i64.const 0
-    call 0
-    local.tee 4
-    i64.const -844424930131968
-    i64.eq
-    if ;; label = @1
-      i64.const -844424930131968
-      return
-    end
-    local.get 4
-    local.tee 3
-    drop
+  (func (;15;) (type 7) (param i64 i64 i64) (result i64)
+    (local i64)
     i32.const 21
     global.set 0
-    local.get 3
-    local.get 3
+    local.get 2
+    local.get 2
     call 4
-    local.tee 4
+    local.tee 3
     i64.const -844424930131968
     i64.eq
     if ;; label = @1
       i64.const -844424930131968
       return
     end
-    local.get 4
+    local.get 3
     return
     i64.const -1970324836974592
   )
@@ -475,20 +456,6 @@
           local.get 1
           i64.const -1970324836974592
           local.get 0
-          local.set 3
-          i32.const 44
-          local.get 3
-          i64.const 0
-          i64.const 0
-          call 0
-          local.tee 3
-          i64.const -844424930131968
-          i64.eq
-          if ;; label = @4
-            i64.const -844424930131968
-            return
-          end
-          local.get 3
           call 15
           local.tee 3
           i64.const -844424930131968
@@ -680,5 +647,15 @@
     local.get 3
     drop
     i64.const -1970324836974592
+  )
+  (func (;17;) (type 4) (param i64 i64 i64) (result i64)
+    local.get 0
+    local.get 1
+    i32.const 14
+    local.get 2
+    i64.const 0
+    i64.const 0
+    call 0
+    call 15
   )
 )
