@@ -7,7 +7,7 @@
 //! Fuel, the stack limit and the heap quota keep applying inside: a trap in
 //! a callback unwinds through here as an error.
 
-use crate::runtime::{BUILTINS, Host, Obj, op};
+use crate::runtime::{BUILTINS, Host, Obj, op, proto_ref};
 use crate::value::{self, EXCEPTION, FALSE, NULL, TRUE, UNDEFINED};
 use wasmtime::Caller;
 
@@ -235,7 +235,16 @@ pub(crate) fn op3(c: Cx<'_, '_>, code: i32, a: i64, b: i64, d: i64) -> wasmtime:
                 // A built-in method called as a value: on its `this`, or on
                 // its namespace (`Math.max`).
                 Some((ns, name)) => {
-                    let recv = if ns == UNDEFINED { b } else { ns };
+                    let recv = if ns == UNDEFINED {
+                        b
+                    } else if ns == proto_ref("Array") {
+                        match generic_this(c.data_mut(), b, &name) {
+                            Ok(recv) => recv,
+                            Err(thrown) => return Ok(thrown),
+                        }
+                    } else {
+                        ns
+                    };
                     let name = c.data_mut().string(name);
                     call_builtin(c, recv, name, d)
                 }
@@ -244,6 +253,35 @@ pub(crate) fn op3(c: Cx<'_, '_>, code: i32, a: i64, b: i64, d: i64) -> wasmtime:
         },
         _ => Ok(c.data_mut().op3(code, a, b, d)),
     }
+}
+
+/// The `this` an Array.prototype method called as a value works on (ES5
+/// §15.4.4: they are generic): an array as it is; a string or another
+/// array-like object as a new array of its items (indices below its
+/// `length`), so `Array.prototype.map.call("abc", f)` and
+/// `Array.prototype.slice.call(arrayLike, 1)` work. The methods that write
+/// to `this` would write to that copy: on anything but an array they throw
+/// instead of silently losing the writes (docs/known-differences.md).
+fn generic_this(h: &mut Host, this: i64, method: &str) -> Result<i64, i64> {
+    if h.is_array(this) {
+        return Ok(this);
+    }
+    if this == UNDEFINED || this == NULL {
+        return Err(h.type_error(format!("Array.prototype.{method} called on null or undefined")));
+    }
+    if matches!(method, "push" | "pop" | "shift" | "unshift" | "splice" | "reverse" | "sort" | "fill" | "copyWithin") {
+        return Err(h.type_error(format!("cbot: Array.prototype.{method} on something that is not an array")));
+    }
+    let length = h.string("length");
+    let n = h.get(this, length);
+    let n = h.to_number(n);
+    // ES5 ToUint32, bounded by what the heap can hold.
+    let n = if n.is_finite() && n > 0.0 { n.min(f64::from(u32::MAX)) as usize } else { 0 };
+    if !h.charge(8 * n) {
+        return Err(EXCEPTION);
+    }
+    let items = (0..n).map(|i| h.get(this, value::number(i as f64))).collect();
+    Ok(h.alloc_array(items))
 }
 
 /// `new F(…)` (ES5 §13.2.2): a fresh object whose prototype is

@@ -893,46 +893,50 @@ fn compile_function(m: &mut ModuleState, f: FnRef<'_, '_>, outer: &[Rc<Layout>],
         g.n_locals = g.n_params;
         g.direct = true;
     }
-    let names: Vec<&str> = params
+    // A destructuring parameter takes its argument under a hidden name
+    // (scope.rs `pattern_param`), taken apart below.
+    let hidden: Vec<String> = (0..params.items.len()).map(crate::scope::pattern_param).collect();
+    let names: Vec<(&str, Span)> = params
         .items
         .iter()
-        .filter_map(|p| match &p.pattern {
-            BindingPattern::BindingIdentifier(id) => Some(id.name.as_str()),
-            _ => {
-                g.m.not_yet(p.span, "a destructuring parameter");
-                None
-            }
+        .zip(&hidden)
+        .map(|(p, hidden)| match &p.pattern {
+            BindingPattern::BindingIdentifier(id) => (id.name.as_str(), id.span),
+            _ => (hidden.as_str(), Span::default()),
         })
         .collect();
-    let rest = match params.rest.as_ref().map(|r| &r.rest.argument) {
+    let rest = params.rest.as_ref().map(|r| &r.rest.argument);
+    let rest_hidden = crate::scope::pattern_param(params.items.len());
+    let rest_name = match rest {
         Some(BindingPattern::BindingIdentifier(id)) => Some((id.name.as_str(), id.span)),
-        Some(other) => {
-            g.m.not_yet(other.span(), "a destructuring rest parameter");
-            None
-        }
+        Some(_) => Some((rest_hidden.as_str(), Span::default())),
         None => None,
     };
-    let mut all_names = names.clone();
-    all_names.extend(rest.map(|r| r.0));
+    let mut all_names: Vec<&str> = names.iter().map(|n| n.0).collect();
+    all_names.extend(rest_name.map(|r| r.0));
     g.prologue(&all_names, body, own_name);
-    // ES2015 §9.2.12: a default applies when the argument is `undefined`,
-    // evaluated in order (a default may read the parameters before it).
-    for p in &params.items {
-        if let (BindingPattern::BindingIdentifier(id), Some(init)) = (&p.pattern, &p.initializer) {
-            g.read_name(id.name.as_str(), id.span);
+    // ES2015 §9.2.12: parameters bind in order, each one's default (when its
+    // argument is `undefined`) and destructuring before the next one's (a
+    // default may read the parameters before it).
+    for (p, &(name, span)) in params.items.iter().zip(&names) {
+        if let Some(init) = &p.initializer {
+            g.read_name(name, span);
             g.emit(I::I64Const(UNDEFINED));
             g.emit(I::I64Eq);
             g.emit(I::If(BlockType::Empty));
             g.depth += 1;
-            g.named_expr(init, id.name.as_str());
-            g.assign_name(id.name.as_str(), id.span);
+            g.named_expr(init, name);
+            g.assign_name(name, span);
             g.emit(I::Drop);
             g.depth -= 1;
             g.emit(I::End);
         }
+        if !matches!(p.pattern, BindingPattern::BindingIdentifier(_)) {
+            g.destructure_name(name, &p.pattern);
+        }
     }
     // `...rest`: the arguments after the named ones, as an array.
-    if let Some((name, span)) = rest {
+    if let (Some((name, span)), Some(pattern)) = (rest_name, rest) {
         g.emit(I::LocalGet(2));
         g.string("slice");
         g.emit(I::I64Const(value::number(names.len() as f64)));
@@ -940,6 +944,9 @@ fn compile_function(m: &mut ModuleState, f: FnRef<'_, '_>, outer: &[Rc<Layout>],
         g.op3(op::CALL_METHOD);
         g.assign_name(name, span);
         g.emit(I::Drop);
+        if !matches!(pattern, BindingPattern::BindingIdentifier(_)) {
+            g.destructure_name(name, pattern);
+        }
     }
     g.statements(body);
     match expr {
@@ -1583,8 +1590,9 @@ impl<'m> FnGen<'m> {
                 self.emit(I::Drop);
             }
             Some(other) => {
-                self.m.not_yet(other.span(), "a destructuring `catch` parameter");
-                self.emit(I::Drop);
+                let src = self.new_local();
+                self.emit(I::LocalSet(src));
+                self.bind_pattern(other, src);
             }
             None => self.emit(I::Drop),
         }
@@ -1709,6 +1717,15 @@ impl<'m> FnGen<'m> {
     /// Binds the names of pattern `p` from the value in local `src`
     /// (ES2015 §13.3.3.5–6): properties and items are read with the
     /// ordinary operations, so `undefined`/`null` sources throw a TypeError.
+    /// Binds pattern `p` to the value of variable `name` (a destructuring
+    /// parameter's hidden name).
+    fn destructure_name(&mut self, name: &str, p: &BindingPattern<'_>) {
+        self.read_name(name, Span::default());
+        let src = self.new_local();
+        self.emit(I::LocalSet(src));
+        self.bind_pattern(p, src);
+    }
+
     fn bind_pattern(&mut self, p: &BindingPattern<'_>, src: u32) {
         match p {
             BindingPattern::BindingIdentifier(id) => {
@@ -1769,11 +1786,18 @@ impl<'m> FnGen<'m> {
                     self.bind_pattern(el, v);
                 }
                 if let Some(rest) = &a.rest {
-                    // `[a, ...tail]`: the items after the named ones.
-                    self.emit(I::LocalGet(src));
+                    // `[a, ...tail]`: the items after the named ones, as an
+                    // array also when the value is a string (iterated by
+                    // character): `Array.prototype.slice.call(src, n)`.
+                    self.read_global("Array", Span::default());
+                    self.string("prototype");
+                    self.op2(op::GET);
                     self.string("slice");
+                    self.op2(op::GET);
+                    self.string("call");
+                    self.emit(I::LocalGet(src));
                     self.emit(I::I64Const(value::number(a.elements.len() as f64)));
-                    self.small_array(1);
+                    self.small_array(2);
                     self.op3(op::CALL_METHOD);
                     let v = self.new_local();
                     self.emit(I::LocalSet(v));
@@ -1801,17 +1825,15 @@ impl<'m> FnGen<'m> {
     fn var_decl(&mut self, d: &VariableDeclaration<'_>) {
         for v in &d.declarations {
             let BindingPattern::BindingIdentifier(id) = &v.id else {
-                // `var {a, b} = o` / `var [x, y] = xs` (ES2015 §13.3.2.4);
-                // `let`/`const` patterns need the block-scope renaming that
-                // only plain names have so far.
-                match (&v.init, d.kind) {
-                    (Some(init), VariableDeclarationKind::Var) => {
-                        self.expr(init);
-                        let src = self.new_local();
-                        self.emit(I::LocalSet(src));
-                        self.bind_pattern(&v.id, src);
-                    }
-                    _ => self.m.not_yet(v.span, "a destructuring `let`/`const` declaration"),
+                // `var {a, b} = o` / `var [x, y] = xs` (ES2015 §13.3.2.4).
+                // Block-scoped names are renamed apart by the scope
+                // analysis, so `let`/`const` patterns bind like `var` ones
+                // (a pattern always has an initializer: the parser says so).
+                if let Some(init) = &v.init {
+                    self.expr(init);
+                    let src = self.new_local();
+                    self.emit(I::LocalSet(src));
+                    self.bind_pattern(&v.id, src);
                 }
                 continue;
             };

@@ -1910,7 +1910,10 @@ impl Host {
     /// `op::OBJECT`, `op::OBJECT_MORE`; the op import routes `op::GET_PATH`
     /// to `read_path` or `calls::get_path`).
     pub(crate) fn op_with(&mut self, op: i32, n: usize, a: i64, b: i64, c: i64) -> i64 {
-        let Some(keys) = self.shapes.get(n).cloned() else {
+        // The key list is borrowed, not cloned: an `Arc` clone is an atomic
+        // increment and decrement, which cost more than the rest of a small
+        // literal on some machines (benches/RESULTS.md, session 12).
+        let Some(keys) = self.shapes.get(n) else {
             return self.throw("Error", format!("cbot: no key list {n}"));
         };
         match op {
@@ -1926,8 +1929,9 @@ impl Host {
             }
             op::OBJECT_MORE => {
                 let mut grew = 0;
+                // Only literals made by OBJECT get here (a plain object).
                 if let Some(slot) = value::as_reference(a)
-                    && let Some(props) = self.props_mut(slot)
+                    && let Some(Obj::Object(props, _)) = self.heap.get_mut(slot)
                 {
                     for (k, v) in keys.iter().skip(props.len()).zip([b, c]) {
                         grew += 24 + k.len();
@@ -2072,7 +2076,9 @@ impl Host {
                     None => match self.array_prop(obj, &k) {
                         Some(v) => v,
                         None if &*k == "constructor" => builtin_ref("Array"),
-                        None if proto_methods("Array").contains(&&*k) => self.method_value(UNDEFINED, k),
+                        // Array methods as values work on array-likes too
+                        // (`calls::generic_this`).
+                        None if proto_methods("Array").contains(&&*k) => self.method_value(proto_ref("Array"), k),
                         None => UNDEFINED,
                     },
                 }
@@ -2190,7 +2196,8 @@ impl Host {
                     kind if proto_methods(kind).contains(&&*k) => Some(k),
                     _ => None,
                 };
-                name.map_or(UNDEFINED, |n| self.method_value(UNDEFINED, n))
+                let ns = if builtin_name(*b) == "Array" { proto_ref("Array") } else { UNDEFINED };
+                name.map_or(UNDEFINED, |n| self.method_value(ns, n))
             }
             Some(Obj::RegExp(_)) => {
                 let k = self.key_of(key);

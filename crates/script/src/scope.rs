@@ -124,7 +124,12 @@ impl Analysis {
                     found.push((
                         script,
                         *span,
-                        format!("a closure capturing `{name}`, a `let`/`const` declared in a loop"),
+                        // The name as written (block-scoped names are
+                        // renamed `name#offset` apart).
+                        format!(
+                            "a closure capturing `{}`, a `let`/`const` declared in a loop",
+                            name.split('#').next().unwrap_or(name)
+                        ),
                     ));
                 }
             }
@@ -263,18 +268,34 @@ impl Visitor<'_> {
         expr: Option<&Expression<'_>>,
         own: Option<&str>,
     ) {
-        let mut names: Vec<&str> = params
-            .items
-            .iter()
-            .filter_map(|p| match &p.pattern {
-                BindingPattern::BindingIdentifier(id) => Some(id.name.as_str()),
-                _ => None,
-            })
-            .collect();
-        if let Some(BindingPattern::BindingIdentifier(id)) = params.rest.as_ref().map(|r| &r.rest.argument) {
-            names.push(id.name.as_str());
+        // A destructuring parameter is a hidden one (`pattern_param`) and
+        // the names its pattern binds.
+        let hidden: Vec<String> = (0..params.items.len()).map(pattern_param).collect();
+        let mut names: Vec<&str> = Vec::new();
+        let mut bound = Vec::new();
+        for (p, hidden) in params.items.iter().zip(&hidden) {
+            match &p.pattern {
+                BindingPattern::BindingIdentifier(id) => names.push(id.name.as_str()),
+                other => {
+                    names.push(hidden);
+                    pattern_names(other, &mut bound);
+                }
+            }
         }
+        if let Some(rest) = &params.rest {
+            pattern_names(&rest.rest.argument, &mut bound);
+        }
+        names.extend(bound.iter().map(|b| b.0));
         self.enter(k, kind, &names, body, own);
+        // Defaults inside patterns run in the function's scope too.
+        for p in &params.items {
+            if !matches!(p.pattern, BindingPattern::BindingIdentifier(_)) {
+                self.visit_binding_pattern(&p.pattern);
+            }
+        }
+        if let Some(rest) = &params.rest {
+            self.visit_binding_pattern(&rest.rest.argument);
+        }
         // Default values run in the function's scope (they may read the
         // parameters before them, or make closures).
         for p in &params.items {
@@ -353,11 +374,9 @@ impl<'a> Visit<'a> for Visitor<'_> {
             && self.loops.last().is_some_and(|&l| l > 0)
             && let Some(frame) = self.stack.last().and_then(|k| self.a.frames.get_mut(k))
         {
-            for d in &it.declarations {
-                if let BindingPattern::BindingIdentifier(id) = &d.id {
-                    let name = self.a.renames.get(&(self.script, id.span.start)).cloned();
-                    frame.loop_lets.push((name.unwrap_or_else(|| id.name.to_string()), id.span));
-                }
+            for (name, span) in lexical_names(it) {
+                let renamed = self.a.renames.get(&(self.script, span.start)).cloned();
+                frame.loop_lets.push((renamed.unwrap_or_else(|| name.to_string()), span));
             }
         }
         for d in &it.declarations {
@@ -398,10 +417,10 @@ impl<'a> Visit<'a> for Visitor<'_> {
     }
 
     fn visit_catch_clause(&mut self, it: &CatchClause<'a>) {
-        let decls = match it.param.as_ref().map(|p| &p.pattern) {
-            Some(BindingPattern::BindingIdentifier(id)) => vec![(id.name.as_str(), id.span)],
-            _ => Vec::new(),
-        };
+        let mut decls = Vec::new();
+        if let Some(p) = &it.param {
+            pattern_names(&p.pattern, &mut decls);
+        }
         self.block(decls, |v| walk::walk_catch_clause(v, it));
     }
 
@@ -452,13 +471,18 @@ fn lexical_names<'x>(d: &'x VariableDeclaration<'x>) -> Vec<(&'x str, Span)> {
     if d.kind == VariableDeclarationKind::Var {
         return Vec::new();
     }
-    d.declarations
-        .iter()
-        .filter_map(|v| match &v.id {
-            BindingPattern::BindingIdentifier(id) => Some((id.name.as_str(), id.span)),
-            _ => None,
-        })
-        .collect()
+    let mut names = Vec::new();
+    for v in &d.declarations {
+        pattern_names(&v.id, &mut names);
+    }
+    names
+}
+
+/// The hidden name of parameter `i` when it is a destructuring pattern:
+/// the argument is stored there, then taken apart (not a valid identifier,
+/// so no script name can clash with it).
+pub(crate) fn pattern_param(i: usize) -> String {
+    format!("#param{i}")
 }
 
 /// Every name a binding pattern binds (`var {a, b: [c = 1]} = …` binds a
