@@ -1756,16 +1756,28 @@ impl<'m> FnGen<'m> {
                 self.bind_pattern(&a.left, v);
             }
             BindingPattern::ObjectPattern(o) => {
-                if let Some(rest) = &o.rest {
-                    self.m.not_yet(rest.span, "a rest element in an object pattern");
-                }
-                for prop in &o.properties {
-                    if prop.computed {
-                        self.m.not_yet(prop.span, "a computed key in a pattern");
-                        continue;
-                    }
+                if o.rest.is_some() && o.properties.is_empty() {
+                    // Destructuring needs an object (ES2015 §13.3.3.5
+                    // RequireObjectCoercible); the reads below would check,
+                    // but `{...rest}` alone makes none.
                     self.emit(I::LocalGet(src));
-                    if self.property_key(&prop.key).is_none() {
+                    self.method_base(|g| g.string("..."));
+                    self.emit(I::Drop);
+                }
+                // Computed keys are evaluated once, in order; a rest
+                // element leaves them out too.
+                let mut computed = Vec::new();
+                for prop in &o.properties {
+                    self.emit(I::LocalGet(src));
+                    if prop.computed {
+                        match prop.key.as_expression() {
+                            Some(k) => self.expr(k),
+                            None => self.not_yet_value(prop.key.span(), "this kind of property key"),
+                        }
+                        let k = self.new_local();
+                        self.emit(I::LocalTee(k));
+                        computed.push(k);
+                    } else if self.property_key(&prop.key).is_none() {
                         self.emit(I::Drop);
                         continue;
                     }
@@ -1773,6 +1785,35 @@ impl<'m> FnGen<'m> {
                     let v = self.new_local();
                     self.emit(I::LocalSet(v));
                     self.bind_pattern(&prop.value, v);
+                }
+                if let Some(rest) = &o.rest {
+                    // `{a, ...rest}` (ES2018 CopyDataProperties): the own
+                    // enumerable properties not named before it, as
+                    // `Object.assign({}, src)` without them.
+                    self.read_global("Object", Span::default());
+                    self.string("assign");
+                    self.emit(I::I64Const(0));
+                    self.op1(op::NEW_OBJECT);
+                    self.emit(I::LocalGet(src));
+                    self.small_array(2);
+                    self.op3(op::CALL_METHOD);
+                    let r = self.new_local();
+                    self.emit(I::LocalSet(r));
+                    let mut computed = computed.into_iter();
+                    for prop in &o.properties {
+                        self.emit(I::LocalGet(r));
+                        if prop.computed {
+                            match computed.next() {
+                                Some(k) => self.emit(I::LocalGet(k)),
+                                None => self.emit(I::I64Const(UNDEFINED)),
+                            }
+                            self.op2(op::DELETE);
+                        } else if self.property_key(&prop.key).is_some() {
+                            self.op2(op::DELETE);
+                        }
+                        self.emit(I::Drop);
+                    }
+                    self.bind_pattern(&rest.argument, r);
                 }
             }
             BindingPattern::ArrayPattern(a) => {
@@ -2175,11 +2216,17 @@ impl<'m> FnGen<'m> {
                         continue;
                     };
                     if p.computed {
-                        self.m.not_yet(p.span, "a computed key in an object literal");
-                        continue;
+                        // `{[k]: v}` (ES2015 §12.2.6.7): the key, then the
+                        // value; PUT converts the key as any key.
+                        match p.key.as_expression() {
+                            Some(k) => self.expr(k),
+                            None => self.not_yet_value(p.key.span(), "this kind of property key"),
+                        }
+                        self.expr(&p.value);
+                    } else {
+                        let Some(name) = self.property_key(&p.key) else { continue };
+                        self.named_expr(&p.value, &name);
                     }
-                    let Some(name) = self.property_key(&p.key) else { continue };
-                    self.named_expr(&p.value, &name);
                     // `get k() {…}` / `set k(v) {…}` make an accessor (ES5
                     // §11.1.5); `k() {…}` (ES2015) is a plain function value.
                     self.op3(match p.kind {
