@@ -989,6 +989,16 @@ const COMPLETION_NORMAL: i64 = 0;
 const COMPLETION_THROW: i64 = 1;
 const COMPLETION_RETURN: i64 = 2;
 
+/// Where one value of a destructuring assignment goes (`FnGen::target_ref`).
+enum TargetRef<'t, 'a> {
+    Name(&'t str, Span),
+    /// A property: locals holding the object and the key.
+    Member(u32, u32),
+    Pattern(&'t AssignmentTarget<'a>),
+    /// Reported as not supported.
+    None,
+}
+
 /// Where a variable lives.
 #[derive(Clone, Copy)]
 enum Place {
@@ -1790,13 +1800,7 @@ impl<'m> FnGen<'m> {
                     // `{a, ...rest}` (ES2018 CopyDataProperties): the own
                     // enumerable properties not named before it, as
                     // `Object.assign({}, src)` without them.
-                    self.read_global("Object", Span::default());
-                    self.string("assign");
-                    self.emit(I::I64Const(0));
-                    self.op1(op::NEW_OBJECT);
-                    self.emit(I::LocalGet(src));
-                    self.small_array(2);
-                    self.op3(op::CALL_METHOD);
+                    self.object_rest(src);
                     let r = self.new_local();
                     self.emit(I::LocalSet(r));
                     let mut computed = computed.into_iter();
@@ -1830,16 +1834,7 @@ impl<'m> FnGen<'m> {
                     // `[a, ...tail]`: the items after the named ones, as an
                     // array also when the value is a string (iterated by
                     // character): `Array.prototype.slice.call(src, n)`.
-                    self.read_global("Array", Span::default());
-                    self.string("prototype");
-                    self.op2(op::GET);
-                    self.string("slice");
-                    self.op2(op::GET);
-                    self.string("call");
-                    self.emit(I::LocalGet(src));
-                    self.emit(I::I64Const(value::number(a.elements.len() as f64)));
-                    self.small_array(2);
-                    self.op3(op::CALL_METHOD);
+                    self.array_rest(src, a.elements.len());
                     let v = self.new_local();
                     self.emit(I::LocalSet(v));
                     self.bind_pattern(&rest.argument, v);
@@ -2849,11 +2844,232 @@ impl<'m> FnGen<'m> {
                 combine(self);
                 self.op3(op::SET);
             }
+            AssignmentTarget::ArrayAssignmentTarget(_) | AssignmentTarget::ObjectAssignmentTarget(_)
+                if arith.is_none() =>
+            {
+                // `[a, b] = [b, a]`, `({x, y} = point)` (ES2015 §12.14.5):
+                // the value of the expression is the right-hand side.
+                self.expr(&a.right);
+                let src = self.new_local();
+                self.emit(I::LocalSet(src));
+                self.destructure_into(&a.left, src);
+                self.emit(I::LocalGet(src));
+            }
             other => {
                 self.m.not_yet(other.span(), "this assignment target");
                 self.expr(&a.right);
             }
         }
+    }
+
+    /// Where a destructuring assignment stores one value: a variable, a
+    /// property (its object and key evaluated first, ES2015 §12.14.5.3), or
+    /// a nested pattern.
+    fn target_ref<'t, 'a>(&mut self, t: &'t AssignmentTarget<'a>) -> TargetRef<'t, 'a> {
+        match t {
+            AssignmentTarget::AssignmentTargetIdentifier(id) => TargetRef::Name(id.name.as_str(), id.span),
+            AssignmentTarget::ArrayAssignmentTarget(_) | AssignmentTarget::ObjectAssignmentTarget(_) => {
+                TargetRef::Pattern(t)
+            }
+            other => match other.as_simple_assignment_target().and_then(|s| self.member_operands(s)) {
+                Some((obj, key)) => TargetRef::Member(obj, key),
+                None => {
+                    self.m.not_yet(other.span(), "this assignment target");
+                    TargetRef::None
+                }
+            },
+        }
+    }
+
+    /// Stores local `v` where `r` says.
+    fn store(&mut self, r: TargetRef<'_, '_>, v: u32) {
+        match r {
+            TargetRef::Name(name, span) => {
+                self.emit(I::LocalGet(v));
+                self.assign_name(name, span);
+                self.emit(I::Drop);
+            }
+            TargetRef::Member(obj, key) => {
+                self.emit(I::LocalGet(obj));
+                self.emit(I::LocalGet(key));
+                self.emit(I::LocalGet(v));
+                self.op3(op::SET);
+                self.emit(I::Drop);
+            }
+            TargetRef::Pattern(t) => self.destructure_into(t, v),
+            TargetRef::None => {}
+        }
+    }
+
+    /// With the value just read into local `v`: `init` when it is
+    /// `undefined` (named after the target when that is a plain name).
+    fn default_into(&mut self, v: u32, init: &Expression<'_>, r: &TargetRef<'_, '_>) {
+        self.emit(I::LocalGet(v));
+        self.emit(I::I64Const(UNDEFINED));
+        self.emit(I::I64Eq);
+        self.emit(I::If(BlockType::Empty));
+        self.depth += 1;
+        match r {
+            TargetRef::Name(name, _) => self.named_expr(init, name),
+            _ => self.expr(init),
+        }
+        self.emit(I::LocalSet(v));
+        self.depth -= 1;
+        self.emit(I::End);
+    }
+
+    /// Destructuring assignment of local `src` to pattern `t` (an array or
+    /// object assignment pattern; anything else is one target).
+    fn destructure_into(&mut self, t: &AssignmentTarget<'_>, src: u32) {
+        match t {
+            AssignmentTarget::ArrayAssignmentTarget(a) => {
+                for (i, el) in a.elements.iter().enumerate() {
+                    let Some(el) = el else { continue };
+                    let (target, init) = match el {
+                        AssignmentTargetMaybeDefault::AssignmentTargetWithDefault(d) => (&d.binding, Some(&d.init)),
+                        other => match other.as_assignment_target() {
+                            Some(t) => (t, None),
+                            None => continue,
+                        },
+                    };
+                    let r = self.target_ref(target);
+                    self.emit(I::LocalGet(src));
+                    self.emit(I::I64Const(value::number(i as f64)));
+                    self.op2(op::GET);
+                    let v = self.new_local();
+                    self.emit(I::LocalSet(v));
+                    if let Some(init) = init {
+                        self.default_into(v, init, &r);
+                    }
+                    self.store(r, v);
+                }
+                if let Some(rest) = &a.rest {
+                    let r = self.target_ref(&rest.target);
+                    self.array_rest(src, a.elements.len());
+                    let v = self.new_local();
+                    self.emit(I::LocalSet(v));
+                    self.store(r, v);
+                }
+            }
+            AssignmentTarget::ObjectAssignmentTarget(o) => {
+                if o.rest.is_some() && o.properties.is_empty() {
+                    self.emit(I::LocalGet(src));
+                    self.method_base(|g| g.string("..."));
+                    self.emit(I::Drop);
+                }
+                let mut computed = Vec::new();
+                for prop in &o.properties {
+                    match prop {
+                        AssignmentTargetProperty::AssignmentTargetPropertyIdentifier(p) => {
+                            let r = TargetRef::Name(p.binding.name.as_str(), p.binding.span);
+                            self.emit(I::LocalGet(src));
+                            self.string(p.binding.name.as_str());
+                            self.op2(op::GET);
+                            let v = self.new_local();
+                            self.emit(I::LocalSet(v));
+                            if let Some(init) = &p.init {
+                                self.default_into(v, init, &r);
+                            }
+                            self.store(r, v);
+                        }
+                        AssignmentTargetProperty::AssignmentTargetPropertyProperty(p) => {
+                            // The key, then the target, then the value.
+                            let key = self.new_local();
+                            if p.computed {
+                                match p.name.as_expression() {
+                                    Some(k) => self.expr(k),
+                                    None => self.not_yet_value(p.name.span(), "this kind of property key"),
+                                }
+                                computed.push(key);
+                            } else if self.property_key(&p.name).is_none() {
+                                self.emit(I::I64Const(UNDEFINED));
+                            }
+                            self.emit(I::LocalSet(key));
+                            let (target, init) = match &p.binding {
+                                AssignmentTargetMaybeDefault::AssignmentTargetWithDefault(d) => {
+                                    (&d.binding, Some(&d.init))
+                                }
+                                other => match other.as_assignment_target() {
+                                    Some(t) => (t, None),
+                                    None => continue,
+                                },
+                            };
+                            let r = self.target_ref(target);
+                            self.emit(I::LocalGet(src));
+                            self.emit(I::LocalGet(key));
+                            self.op2(op::GET);
+                            let v = self.new_local();
+                            self.emit(I::LocalSet(v));
+                            if let Some(init) = init {
+                                self.default_into(v, init, &r);
+                            }
+                            self.store(r, v);
+                        }
+                    }
+                }
+                if let Some(rest) = &o.rest {
+                    let r = self.target_ref(&rest.target);
+                    self.object_rest(src);
+                    let v = self.new_local();
+                    self.emit(I::LocalSet(v));
+                    let mut computed = computed.into_iter();
+                    for prop in &o.properties {
+                        self.emit(I::LocalGet(v));
+                        match prop {
+                            AssignmentTargetProperty::AssignmentTargetPropertyIdentifier(p) => {
+                                self.string(p.binding.name.as_str());
+                                self.op2(op::DELETE);
+                            }
+                            AssignmentTargetProperty::AssignmentTargetPropertyProperty(p) if p.computed => {
+                                match computed.next() {
+                                    Some(k) => self.emit(I::LocalGet(k)),
+                                    None => self.emit(I::I64Const(UNDEFINED)),
+                                }
+                                self.op2(op::DELETE);
+                            }
+                            AssignmentTargetProperty::AssignmentTargetPropertyProperty(p) => {
+                                if self.property_key(&p.name).is_some() {
+                                    self.op2(op::DELETE);
+                                }
+                            }
+                        }
+                        self.emit(I::Drop);
+                    }
+                    self.store(r, v);
+                }
+            }
+            other => {
+                let r = self.target_ref(other);
+                self.store(r, src);
+            }
+        }
+    }
+
+    /// `Array.prototype.slice.call(src, from)`: an array pattern's rest (an
+    /// array also when the value is a string).
+    fn array_rest(&mut self, src: u32, from: usize) {
+        self.read_global("Array", Span::default());
+        self.string("prototype");
+        self.op2(op::GET);
+        self.string("slice");
+        self.op2(op::GET);
+        self.string("call");
+        self.emit(I::LocalGet(src));
+        self.emit(I::I64Const(value::number(from as f64)));
+        self.small_array(2);
+        self.op3(op::CALL_METHOD);
+    }
+
+    /// `Object.assign({}, src)`: an object pattern's rest before the named
+    /// keys are deleted from it (ES2018 CopyDataProperties).
+    fn object_rest(&mut self, src: u32) {
+        self.read_global("Object", Span::default());
+        self.string("assign");
+        self.emit(I::I64Const(0));
+        self.op1(op::NEW_OBJECT);
+        self.emit(I::LocalGet(src));
+        self.small_array(2);
+        self.op3(op::CALL_METHOD);
     }
 
     /// Evaluates the object and key of a property target (`o.k`, `o[k]`)

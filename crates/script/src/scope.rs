@@ -369,6 +369,14 @@ impl<'a> Visit<'a> for Visitor<'_> {
         }
     }
 
+    /// `({a} = o)` assigns `a` (the walk would see a read).
+    fn visit_assignment_target_property_identifier(&mut self, it: &AssignmentTargetPropertyIdentifier<'a>) {
+        self.resolve(it.binding.name.as_str(), Some(it.binding.span), true, false);
+        if let Some(init) = &it.init {
+            self.visit_expression(init);
+        }
+    }
+
     fn visit_variable_declaration(&mut self, it: &VariableDeclaration<'a>) {
         if it.kind != VariableDeclarationKind::Var
             && self.loops.last().is_some_and(|&l| l > 0)
