@@ -135,6 +135,47 @@ pub(crate) fn get_path(c: Cx<'_, '_>, n: usize, a: i64, b: i64, d: i64) -> wasmt
     Ok(x)
 }
 
+/// The operands of operation `op` converted where they are property keys
+/// and objects that convert through script code (ES5 §11.2.1: a key is
+/// ToString of its value, which calls a script `toString`, or `valueOf`
+/// first when `toString` is Object.prototype's). Only once the run has
+/// written a `toString` or `valueOf` property (`Host::key_conversions`);
+/// `None` when a conversion threw.
+pub(crate) fn convert_keys(c: Cx<'_, '_>, op: i32, a: i64, b: i64, d: i64) -> wasmtime::Result<Option<[i64; 3]>> {
+    let mut ops = [a, b, d];
+    // Which operands are keys: `a` for `in`, `b` for the reads, writes,
+    // deletes and method calls, `b` and `d` for the reads of two keys and
+    // read paths (whose operands are keys).
+    let keys: &[usize] = match op {
+        op::IN => &[0],
+        op::GET
+        | op::DELETE
+        | op::SET
+        | op::PUT
+        | op::CALL_METHOD
+        | op::CALL_METHOD1
+        | op::METHOD_BASE
+        | op::DEFINE_GETTER
+        | op::DEFINE_SETTER => &[1],
+        op::GET2 => &[1, 2],
+        _ if op >= 256 && op & 0xFF == op::GET_PATH => &[1, 2],
+        _ => &[],
+    };
+    for &i in keys {
+        let Some(&v) = ops.get(i) else { continue };
+        if c.data().user_conversion(v) {
+            let p = to_primitive(c, v, true)?;
+            if p == EXCEPTION {
+                return Ok(None);
+            }
+            if let Some(slot) = ops.get_mut(i) {
+                *slot = p;
+            }
+        }
+    }
+    Ok(Some(ops))
+}
+
 /// One-operand operations; the numeric ones convert objects first.
 pub(crate) fn op1(c: Cx<'_, '_>, code: i32, a: i64) -> wasmtime::Result<i64> {
     if matches!(code, op::TO_NUMBER | op::NEG | op::BITNOT) && c.data().user_conversion(a) {

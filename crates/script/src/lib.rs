@@ -374,6 +374,15 @@ impl Engine {
                 if exact {
                     settle(&mut c)?;
                 }
+                // Objects with a script toString used as property keys.
+                let (a, b, d) = if c.data().key_conversions {
+                    match calls::convert_keys(&mut c, op, a, b, d)? {
+                        Some([a, b, d]) => (a, b, d),
+                        None => return host_op(&mut c, value::EXCEPTION),
+                    }
+                } else {
+                    (a, b, d)
+                };
                 let v = match op {
                     // Property reads, the commonest operations, straight to
                     // the heap while no accessor exists (calls.rs handles

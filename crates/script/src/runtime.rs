@@ -597,6 +597,10 @@ pub(crate) struct Host {
     /// Whether this run has made an accessor property: until it has, no
     /// read or write looks for one.
     pub(crate) accessors: bool,
+    /// Whether this run has written a property named `toString` or
+    /// `valueOf` (`note_key`): until it has, no object can convert through
+    /// script code, so property keys are not checked for it (lib.rs).
+    pub(crate) key_conversions: bool,
     /// Properties scripts added to built-in prototypes this run, by
     /// BUILTINS index (polyfills such as `String.prototype.format = …`).
     proto_props: Vec<(usize, Arc<str>, i64)>,
@@ -646,6 +650,12 @@ pub(crate) const VISIT_WORK: u64 = 16;
 
 fn number_value(v: i64) -> Option<f64> {
     value::is_number(v).then(|| value::as_number(v))
+}
+
+/// Whether a property named `k` can make its object convert through script
+/// code (`Host::user_conversion`).
+fn conversion_key(k: &str) -> bool {
+    matches!(k, "toString" | "valueOf")
 }
 
 /// The `Host::key_slots` slot of a property name: its length and its
@@ -719,6 +729,7 @@ impl Host {
             paths,
             proto_props: Vec::new(),
             accessors: false,
+            key_conversions: false,
             work: Cell::new(0),
             work_left: u64::MAX,
             tripped: Cell::new(None),
@@ -818,6 +829,7 @@ impl Host {
         self.heap.clear();
         self.proto_props.clear();
         self.accessors = false;
+        self.key_conversions = false;
         self.arr_props.clear();
         self.methods.clear();
         self.attrs.clear();
@@ -1461,6 +1473,7 @@ impl Host {
             op::SET => self.set(a, b, c),
             op::PUT => {
                 let key = self.key_of(b);
+                self.note_key(&key);
                 if &*key == "__proto__" && matches!(self.obj(a), Some(Obj::Object(..))) {
                     // PUT leaves the object (object literals chain it).
                     return if self.set_proto(a, c) == EXCEPTION { EXCEPTION } else { a };
@@ -1673,6 +1686,12 @@ impl Host {
     }
 
     /// The parts of a bound function.
+    /// Notes a property written under name `k` (`key_conversions`).
+    #[inline]
+    pub(crate) fn note_key(&mut self, k: &str) {
+        self.key_conversions |= conversion_key(k);
+    }
+
     /// Whether converting `v` to a primitive calls script code: a script
     /// object whose `valueOf` or `toString` is a script function.
     pub(crate) fn user_conversion(&self, v: i64) -> bool {
@@ -1920,24 +1939,30 @@ impl Host {
             op::OBJECT => {
                 let mut props = Vec::with_capacity(keys.len());
                 let mut bytes = 0;
+                let mut converts = false;
                 for (k, v) in keys.iter().zip([a, b, c]) {
                     bytes += 24 + k.len();
+                    converts |= conversion_key(k);
                     props.push((k.clone(), v));
                 }
+                self.key_conversions |= converts;
                 self.add_work(props.len() as u64);
                 self.alloc(Obj::Object(props, UNDEFINED), bytes)
             }
             op::OBJECT_MORE => {
                 let mut grew = 0;
+                let mut converts = false;
                 // Only literals made by OBJECT get here (a plain object).
                 if let Some(slot) = value::as_reference(a)
                     && let Some(Obj::Object(props, _)) = self.heap.get_mut(slot)
                 {
                     for (k, v) in keys.iter().skip(props.len()).zip([b, c]) {
                         grew += 24 + k.len();
+                        converts |= conversion_key(k);
                         props.push((k.clone(), v));
                     }
                 }
+                self.key_conversions |= converts;
                 self.add_work(2);
                 self.charge(grew);
                 a
@@ -2344,6 +2369,7 @@ impl Host {
             return Err("Property description must be an object".into());
         }
         let k = self.key_of(key);
+        self.note_key(&k);
         let exists = value::as_reference(o)
             .and_then(|slot| self.props_mut(slot))
             .is_some_and(|props| props.iter().any(|p| p.0 == k));
@@ -2421,6 +2447,7 @@ impl Host {
     /// setter), keeping the other half if it already is one.
     pub(crate) fn define_accessor(&mut self, o: i64, key: i64, f: i64, getter: bool) {
         let k = self.key_of(key);
+        self.note_key(&k);
         let existing = value::as_reference(o)
             .and_then(|slot| match self.heap.get(slot) {
                 Some(Obj::Object(props, _)) => props.iter().find(|p| p.0 == k).map(|p| p.1),
@@ -2765,6 +2792,7 @@ impl Host {
         // kept for this run (the shared prototypes are read-only).
         if let Some(Obj::Proto(b)) = self.obj(obj) {
             let (b, k) = (*b, self.key_of(key));
+            self.note_key(&k);
             match self.proto_props.iter_mut().find(|p| p.0 == b && p.1 == k) {
                 Some(p) => p.2 = v,
                 None => self.proto_props.push((b, k, v)),
