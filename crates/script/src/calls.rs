@@ -89,7 +89,21 @@ pub(crate) fn op2(c: Cx<'_, '_>, code: i32, mut a: i64, mut b: i64) -> wasmtime:
         }
         op::CALL_BUILTIN => {
             let name = BUILTINS.get(a as usize).copied().unwrap_or("");
-            if matches!(name, "String" | "Number" | "parseInt" | "parseFloat" | "isNaN" | "isFinite") {
+            if matches!(
+                name,
+                "String"
+                    | "Number"
+                    | "parseInt"
+                    | "parseFloat"
+                    | "isNaN"
+                    | "isFinite"
+                    | "encodeURIComponent"
+                    | "encodeURI"
+                    | "decodeURIComponent"
+                    | "decodeURI"
+                    | "escape"
+                    | "unescape"
+            ) {
                 let mut argv = c.data().args(b);
                 if let Some(&x) = argv.first()
                     && c.data().user_conversion(x)
@@ -176,6 +190,73 @@ pub(crate) fn convert_keys(c: Cx<'_, '_>, op: i32, a: i64, b: i64, d: i64) -> wa
     Ok(Some(ops))
 }
 
+/// How a built-in method converts each argument: `N` ToNumber (hint
+/// Number: `valueOf` first), `S` ToString (`toString` first), `-` not at
+/// all (ES5 §15.4.4, §15.5.4, §15.7.4, §15.8.2). Arguments past the list
+/// are not converted.
+fn arg_hints(h: &Host, recv: i64, method: &str) -> &'static str {
+    if h.str_of(recv).is_some() {
+        return match method {
+            "charAt" | "charCodeAt" | "codePointAt" | "at" | "repeat" => "N",
+            "substring" | "substr" | "slice" => "NN",
+            "indexOf" | "lastIndexOf" | "includes" | "startsWith" | "endsWith" => "SN",
+            "padStart" | "padEnd" => "NS",
+            "split" => "SN",
+            "replace" | "replaceAll" => "SS",
+            "match" | "search" | "localeCompare" | "normalize" => "S",
+            _ => "",
+        };
+    }
+    if h.is_array(recv) {
+        return match method {
+            "slice" | "splice" => "NN",
+            "indexOf" | "lastIndexOf" | "includes" => "-N",
+            "fill" => "-NN",
+            "join" => "S",
+            "at" => "N",
+            _ => "",
+        };
+    }
+    if crate::runtime::number_value(recv).is_some() {
+        return match method {
+            "toFixed" | "toPrecision" | "toExponential" | "toString" => "N",
+            _ => "",
+        };
+    }
+    match h.obj(recv) {
+        Some(Obj::Date(_)) if method.starts_with("set") => "NNNN",
+        Some(Obj::Builtin(b)) => match crate::runtime::builtin_name(*b) {
+            "Math" => "NNNNNNNNNNNNNNNN",
+            "String" if method == "fromCharCode" => "NNNNNNNNNNNNNNNN",
+            _ => "",
+        },
+        _ => "",
+    }
+}
+
+/// The arguments array of built-in method `method` of `recv` with the
+/// objects that convert through script code converted as the method
+/// converts them (`arg_hints`), before the built-in runs (which cannot call
+/// script code itself); `args` itself when nothing needs it; `None` when a
+/// conversion threw.
+fn convert_args(c: Cx<'_, '_>, recv: i64, method: &str, args: i64) -> wasmtime::Result<Option<i64>> {
+    let hints = arg_hints(c.data(), recv, method);
+    let mut argv = c.data().args(args);
+    if !argv.iter().zip(hints.bytes()).any(|(&x, h)| h != b'-' && c.data().user_conversion(x)) {
+        return Ok(Some(args));
+    }
+    for (x, hint) in argv.iter_mut().zip(hints.bytes()) {
+        if hint != b'-' && c.data().user_conversion(*x) {
+            let p = to_primitive(c, *x, hint == b'S')?;
+            if p == EXCEPTION {
+                return Ok(None);
+            }
+            *x = p;
+        }
+    }
+    Ok(Some(c.data_mut().alloc_array(argv)))
+}
+
 /// One-operand operations; the numeric ones convert objects first.
 pub(crate) fn op1(c: Cx<'_, '_>, code: i32, a: i64) -> wasmtime::Result<i64> {
     if matches!(code, op::TO_NUMBER | op::NEG | op::BITNOT) && c.data().user_conversion(a) {
@@ -257,6 +338,12 @@ pub(crate) fn op3(c: Cx<'_, '_>, code: i32, a: i64, b: i64, d: i64) -> wasmtime:
         // them from an array.
         op::CALL_METHOD1 if value::as_reference(a) == Some(crate::compile::BOT_CONTEXT_SLOT) => {
             Ok(c.data_mut().call_method_with(a, b, vec![d]))
+        }
+        // An argument that converts through script code goes the long way
+        // (`convert_args`).
+        op::CALL_METHOD1 if c.data().key_conversions && c.data().user_conversion(d) => {
+            let args = c.data_mut().alloc_array(vec![d]);
+            call_method(c, a, b, args)
         }
         op::CALL_METHOD1 => match c.data_mut().method1(a, b, d) {
             Some(n) => Ok(n),
@@ -390,6 +477,15 @@ fn call_method(c: Cx<'_, '_>, recv: i64, name: i64, args: i64) -> wasmtime::Resu
 fn call_builtin(c: Cx<'_, '_>, recv: i64, name: i64, args: i64) -> wasmtime::Result<i64> {
     let h = c.data_mut();
     let method = h.to_js_string(name);
+    let args = if h.key_conversions {
+        match convert_args(c, recv, &method, args)? {
+            Some(args) => args,
+            None => return Ok(EXCEPTION),
+        }
+    } else {
+        args
+    };
+    let h = c.data_mut();
     if h.is_function(recv) {
         match method.as_str() {
             "call" => {

@@ -648,7 +648,7 @@ pub(crate) const MAX_JOIN_DEPTH: usize = 512;
 /// takes next to scanning one byte.
 pub(crate) const VISIT_WORK: u64 = 16;
 
-fn number_value(v: i64) -> Option<f64> {
+pub(crate) fn number_value(v: i64) -> Option<f64> {
     value::is_number(v).then(|| value::as_number(v))
 }
 
