@@ -121,6 +121,24 @@ pub(crate) fn op2(c: Cx<'_, '_>, code: i32, mut a: i64, mut b: i64) -> wasmtime:
             }
             Ok(c.data_mut().op2(code, a, b))
         }
+        // `new Date(o)`, `new Date(y, o, …)`: ToPrimitive/ToNumber of the
+        // arguments (ES5 §15.9.3), which call script valueOf first.
+        op::NEW if c.data().key_conversions && crate::runtime::constructor_name(a as usize) == "Date" => {
+            let mut argv = c.data().args(b);
+            if !argv.iter().any(|&x| c.data().user_conversion(x)) {
+                return Ok(c.data_mut().op2(code, a, b));
+            }
+            for x in &mut argv {
+                if c.data().user_conversion(*x) {
+                    *x = to_primitive(c, *x, false)?;
+                    if *x == EXCEPTION {
+                        return Ok(EXCEPTION);
+                    }
+                }
+            }
+            let args = c.data_mut().alloc_array(argv);
+            Ok(c.data_mut().op2(code, a, args))
+        }
         // A read that finds an accessor property calls its getter on the
         // object read from (ES5 §8.12.3).
         op::GET if c.data().accessors => {
