@@ -47,6 +47,12 @@ fn invoke_with(c: Cx<'_, '_>, f: i64, this: i64, argv: Vec<i64>) -> wasmtime::Re
 }
 
 pub(crate) fn op2(c: Cx<'_, '_>, code: i32, mut a: i64, mut b: i64) -> wasmtime::Result<i64> {
+    if c.data().key_conversions {
+        match convert_keys(c, code, a, b, 0)? {
+            Some([x, y, _]) => (a, b) = (x, y),
+            None => return Ok(EXCEPTION),
+        }
+    }
     match code {
         op::CONSTRUCT => construct(c, a, b),
         // Operators that convert objects to primitives (ES5 §9.1 ToPrimitive):
@@ -167,12 +173,15 @@ pub(crate) fn get_path(c: Cx<'_, '_>, n: usize, a: i64, b: i64, d: i64) -> wasmt
     Ok(x)
 }
 
-/// The operands of operation `op` converted where they are property keys
+/// The operands of operation `op` (`op2`, `op3`; read paths read key by
+/// key through `op2` once this is needed) converted where they are property keys
 /// and objects that convert through script code (ES5 §11.2.1: a key is
 /// ToString of its value, which calls a script `toString`, or `valueOf`
 /// first when `toString` is Object.prototype's). Only once the run has
 /// written a `toString` or `valueOf` property (`Host::key_conversions`);
 /// `None` when a conversion threw.
+#[cold]
+#[inline(never)]
 pub(crate) fn convert_keys(c: Cx<'_, '_>, op: i32, a: i64, b: i64, d: i64) -> wasmtime::Result<Option<[i64; 3]>> {
     let mut ops = [a, b, d];
     // Which operands are keys: `a` for `in`, `b` for the reads, writes,
@@ -190,7 +199,6 @@ pub(crate) fn convert_keys(c: Cx<'_, '_>, op: i32, a: i64, b: i64, d: i64) -> wa
         | op::DEFINE_GETTER
         | op::DEFINE_SETTER => &[1],
         op::GET2 => &[1, 2],
-        _ if op >= 256 && op & 0xFF == op::GET_PATH => &[1, 2],
         _ => &[],
     };
     for &i in keys {
@@ -333,7 +341,13 @@ fn strings_of(c: Cx<'_, '_>, items: &[i64]) -> wasmtime::Result<Option<Vec<Strin
     Ok(Some(out))
 }
 
-pub(crate) fn op3(c: Cx<'_, '_>, code: i32, a: i64, b: i64, d: i64) -> wasmtime::Result<i64> {
+pub(crate) fn op3(c: Cx<'_, '_>, code: i32, mut a: i64, mut b: i64, mut d: i64) -> wasmtime::Result<i64> {
+    if c.data().key_conversions {
+        match convert_keys(c, code, a, b, d)? {
+            Some(ops) => [a, b, d] = ops,
+            None => return Ok(EXCEPTION),
+        }
+    }
     match code {
         // A write to an accessor property calls its setter (ES5 §8.12.5);
         // without one the write is ignored (sloppy mode).

@@ -374,24 +374,19 @@ impl Engine {
                 if exact {
                     settle(&mut c)?;
                 }
-                // Objects with a script toString used as property keys.
-                let (a, b, d) = if c.data().key_conversions {
-                    match calls::convert_keys(&mut c, op, a, b, d)? {
-                        Some([a, b, d]) => (a, b, d),
-                        None => return host_op(&mut c, value::EXCEPTION),
-                    }
-                } else {
-                    (a, b, d)
-                };
                 let v = match op {
                     // Property reads, the commonest operations, straight to
                     // the heap while no accessor exists (calls.rs handles
                     // getters).
-                    runtime::op::GET | runtime::op::GET2 if !c.data().accessors => c.data_mut().read(op, a, b, d),
+                    // (calls.rs also converts keys that are objects with a
+                    // script toString, once a run can have those.)
+                    runtime::op::GET | runtime::op::GET2 if !c.data().accessors && !c.data().key_conversions => {
+                        c.data_mut().read(op, a, b, d)
+                    }
                     // Read paths: straight to the heap unless a getter may run.
                     _ if op >= 256 && op & 0xFF == runtime::op::GET_PATH => {
                         let n = ((op >> 8) as usize).wrapping_sub(1);
-                        if c.data().accessors {
+                        if c.data().accessors || c.data().key_conversions {
                             calls::get_path(&mut c, n, a, b, d)?
                         } else {
                             c.data_mut().read_path(n, a, b, d)
