@@ -277,4 +277,14 @@ mod tests {
         assert_ne!(a, program::program(&mut Rng::new(6)));
         assert!(a.contains("return "), "{a}");
     }
+
+    /// The generator writes destructuring declarations too (array, object
+    /// and rest patterns), so the differential run covers them.
+    #[test]
+    fn programs_destructure() {
+        let all: String = (0..200).map(|seed| program::program(&mut Rng::new(seed))).collect();
+        for shape in ["] = [", "} = {k: ", ", ...v"] {
+            assert!(all.contains(shape), "no {shape:?} in 200 programs");
+        }
+    }
 }

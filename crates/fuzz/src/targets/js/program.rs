@@ -250,9 +250,34 @@ impl<'r> Gen<'r> {
         } else {
             self.rng.pick(&["var", "var", "let", "const"], "var")
         };
+        if self.rng.chance(1, 5) {
+            return self.destructure(kw, ty, e);
+        }
         let name = self.fresh("v");
         self.line(&format!("{kw} {name} = {e};"));
         self.vars.push(Var { name, ty, constant: kw == "const" });
+    }
+
+    /// A destructuring declaration whose names all get values of type
+    /// `ty` (`e` is one): array or object pattern, a default, a rest.
+    fn destructure(&mut self, kw: &str, ty: Ty, e: String) {
+        let (a, b) = (self.fresh("v"), self.fresh("v"));
+        let default = self.expr(ty, 1);
+        let mut names = vec![(a.clone(), ty), (b.clone(), ty)];
+        let line = match self.rng.below(3) {
+            0 => format!("{kw} [{a}, {b} = {default}] = [{e}];"),
+            1 => format!("{kw} {{k: {a}, m: {b} = {default}}} = {{k: {e}}};"),
+            _ => {
+                let second = self.expr(ty, 1);
+                names[1].1 = Ty::Arr;
+                format!("{kw} [{a}, ...{b}] = [{e}, {second}];")
+            }
+        };
+        self.line(&line);
+        let constant = kw == "const";
+        for (name, ty) in names {
+            self.vars.push(Var { name, ty, constant });
+        }
     }
 
     fn block(&mut self, depth: usize) {
@@ -628,7 +653,14 @@ impl<'r> Gen<'r> {
         let candidates: Vec<(String, usize)> =
             self.funcs.iter().filter(|f| f.returns == want).map(|f| (f.name.clone(), f.arity)).collect();
         let Some((name, arity)) = self.rng.choose(&candidates).cloned() else { return self.leaf(want) };
-        let args: Vec<String> = (0..arity).map(|_| self.expr(Ty::Any, d)).collect();
+        // Now and then one argument too few or too many (the missing one is
+        // `undefined`, the extra one still runs).
+        let n = match self.rng.below(6) {
+            0 => arity.saturating_sub(1),
+            1 => arity + 1,
+            _ => arity,
+        };
+        let args: Vec<String> = (0..n).map(|_| self.expr(Ty::Any, d)).collect();
         format!("{name}({})", args.join(", "))
     }
 
