@@ -1767,12 +1767,7 @@ impl<'m> FnGen<'m> {
             }
             BindingPattern::ObjectPattern(o) => {
                 if o.rest.is_some() && o.properties.is_empty() {
-                    // Destructuring needs an object (ES2015 §13.3.3.5
-                    // RequireObjectCoercible); the reads below would check,
-                    // but `{...rest}` alone makes none.
-                    self.emit(I::LocalGet(src));
-                    self.method_base(|g| g.string("..."));
-                    self.emit(I::Drop);
+                    self.require_object(src);
                 }
                 // Computed keys are evaluated once, in order; a rest
                 // element leaves them out too.
@@ -2924,24 +2919,9 @@ impl<'m> FnGen<'m> {
         match t {
             AssignmentTarget::ArrayAssignmentTarget(a) => {
                 for (i, el) in a.elements.iter().enumerate() {
-                    let Some(el) = el else { continue };
-                    let (target, init) = match el {
-                        AssignmentTargetMaybeDefault::AssignmentTargetWithDefault(d) => (&d.binding, Some(&d.init)),
-                        other => match other.as_assignment_target() {
-                            Some(t) => (t, None),
-                            None => continue,
-                        },
-                    };
-                    let r = self.target_ref(target);
-                    self.emit(I::LocalGet(src));
-                    self.emit(I::I64Const(value::number(i as f64)));
-                    self.op2(op::GET);
-                    let v = self.new_local();
-                    self.emit(I::LocalSet(v));
-                    if let Some(init) = init {
-                        self.default_into(v, init, &r);
+                    if let Some(el) = el {
+                        self.destructure_element(el, src, |g| g.emit(I::I64Const(value::number(i as f64))));
                     }
-                    self.store(r, v);
                 }
                 if let Some(rest) = &a.rest {
                     let r = self.target_ref(&rest.target);
@@ -2953,9 +2933,7 @@ impl<'m> FnGen<'m> {
             }
             AssignmentTarget::ObjectAssignmentTarget(o) => {
                 if o.rest.is_some() && o.properties.is_empty() {
-                    self.emit(I::LocalGet(src));
-                    self.method_base(|g| g.string("..."));
-                    self.emit(I::Drop);
+                    self.require_object(src);
                 }
                 let mut computed = Vec::new();
                 for prop in &o.properties {
@@ -2985,25 +2963,7 @@ impl<'m> FnGen<'m> {
                                 self.emit(I::I64Const(UNDEFINED));
                             }
                             self.emit(I::LocalSet(key));
-                            let (target, init) = match &p.binding {
-                                AssignmentTargetMaybeDefault::AssignmentTargetWithDefault(d) => {
-                                    (&d.binding, Some(&d.init))
-                                }
-                                other => match other.as_assignment_target() {
-                                    Some(t) => (t, None),
-                                    None => continue,
-                                },
-                            };
-                            let r = self.target_ref(target);
-                            self.emit(I::LocalGet(src));
-                            self.emit(I::LocalGet(key));
-                            self.op2(op::GET);
-                            let v = self.new_local();
-                            self.emit(I::LocalSet(v));
-                            if let Some(init) = init {
-                                self.default_into(v, init, &r);
-                            }
-                            self.store(r, v);
+                            self.destructure_element(&p.binding, src, |g| g.emit(I::LocalGet(key)));
                         }
                     }
                 }
@@ -3043,6 +3003,37 @@ impl<'m> FnGen<'m> {
                 self.store(r, src);
             }
         }
+    }
+
+    /// One element of a destructuring assignment: its target (evaluated
+    /// first), then `src[key]` (`key` pushes the key), its default, the store.
+    fn destructure_element(&mut self, el: &AssignmentTargetMaybeDefault<'_>, src: u32, key: impl FnOnce(&mut Self)) {
+        let (target, init) = match el {
+            AssignmentTargetMaybeDefault::AssignmentTargetWithDefault(d) => (&d.binding, Some(&d.init)),
+            other => match other.as_assignment_target() {
+                Some(t) => (t, None),
+                None => return,
+            },
+        };
+        let r = self.target_ref(target);
+        self.emit(I::LocalGet(src));
+        key(self);
+        self.op2(op::GET);
+        let v = self.new_local();
+        self.emit(I::LocalSet(v));
+        if let Some(init) = init {
+            self.default_into(v, init, &r);
+        }
+        self.store(r, v);
+    }
+
+    /// The TypeError of destructuring `undefined` or `null` (ES2015
+    /// §13.3.3.5 RequireObjectCoercible) for an object pattern that is only
+    /// a rest element: the reads of named keys would throw it otherwise.
+    fn require_object(&mut self, src: u32) {
+        self.emit(I::LocalGet(src));
+        self.method_base(|g| g.string("..."));
+        self.emit(I::Drop);
     }
 
     /// `Array.prototype.slice.call(src, from)`: an array pattern's rest (an
