@@ -1614,19 +1614,31 @@ impl<'m> FnGen<'m> {
     /// `for (k in o)`: over the keys the host lists (own enumerable keys in
     /// order; array and string indices as strings).
     fn for_in(&mut self, s: &ForInStatement<'_>) {
-        let name = match &s.left {
+        // What each key is stored into: a name, a declared pattern
+        // (`for (var [a, b] in o)` destructures the key string), or any
+        // assignment target (`for (o.k in x)`, `for ([a] in x)`).
+        enum Bind<'x, 'a> {
+            Name(&'x str, Span),
+            Pattern(&'x BindingPattern<'a>),
+            Target(&'x AssignmentTarget<'a>),
+        }
+        let bind = match &s.left {
             ForStatementLeft::VariableDeclaration(d) => match d.declarations.first().map(|v| &v.id) {
-                Some(BindingPattern::BindingIdentifier(id)) => (id.name.as_str(), id.span),
-                _ => {
+                Some(BindingPattern::BindingIdentifier(id)) => Bind::Name(id.name.as_str(), id.span),
+                Some(p) => Bind::Pattern(p),
+                None => {
                     self.m.not_yet(d.span, "this `for … in` binding");
                     return;
                 }
             },
-            ForStatementLeft::AssignmentTargetIdentifier(id) => (id.name.as_str(), id.span),
-            other => {
-                self.m.not_yet(other.span(), "this `for … in` target");
-                return;
-            }
+            ForStatementLeft::AssignmentTargetIdentifier(id) => Bind::Name(id.name.as_str(), id.span),
+            other => match other.as_assignment_target() {
+                Some(t) => Bind::Target(t),
+                None => {
+                    self.m.not_yet(other.span(), "this `for … in` target");
+                    return;
+                }
+            },
         };
         let (keys, n, i) = (self.new_local(), self.new_local(), self.new_local());
         let (object, key) = (self.new_local(), self.new_local());
@@ -1664,9 +1676,15 @@ impl<'m> FnGen<'m> {
         self.emit(I::I64Const(TRUE));
         self.emit(I::I64Ne);
         self.emit(I::BrIf(0));
-        self.emit(I::LocalGet(key));
-        self.assign_name(name.0, name.1);
-        self.emit(I::Drop);
+        match bind {
+            Bind::Name(name, span) => {
+                self.emit(I::LocalGet(key));
+                self.assign_name(name, span);
+                self.emit(I::Drop);
+            }
+            Bind::Pattern(p) => self.bind_pattern(p, key),
+            Bind::Target(t) => self.destructure_into(t, key),
+        }
         self.jumps.push(Jump {
             label: None,
             break_depth,
