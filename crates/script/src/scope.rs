@@ -268,9 +268,9 @@ impl Visitor<'_> {
         expr: Option<&Expression<'_>>,
         own: Option<&str>,
     ) {
-        // A destructuring parameter is a hidden one (`pattern_param`) and
-        // the names its pattern binds.
-        let hidden: Vec<String> = (0..params.items.len()).map(pattern_param).collect();
+        // A destructuring parameter (or rest parameter) is a hidden one
+        // (`pattern_param`) and the names its pattern binds.
+        let hidden: Vec<String> = (0..=params.items.len()).map(pattern_param).collect();
         let mut names: Vec<&str> = Vec::new();
         let mut bound = Vec::new();
         for (p, hidden) in params.items.iter().zip(&hidden) {
@@ -283,6 +283,11 @@ impl Visitor<'_> {
             }
         }
         if let Some(rest) = &params.rest {
+            if !matches!(rest.rest.argument, BindingPattern::BindingIdentifier(_))
+                && let Some(hidden) = hidden.last()
+            {
+                names.push(hidden);
+            }
             pattern_names(&rest.rest.argument, &mut bound);
         }
         names.extend(bound.iter().map(|b| b.0));
