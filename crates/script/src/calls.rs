@@ -94,56 +94,25 @@ pub(crate) fn op2(c: Cx<'_, '_>, code: i32, mut a: i64, mut b: i64) -> wasmtime:
             Ok(c.data_mut().op2(code, a, b))
         }
         op::CALL_BUILTIN => {
-            let name = BUILTINS.get(a as usize).copied().unwrap_or("");
-            if matches!(
-                name,
-                "String"
-                    | "Number"
-                    | "parseInt"
-                    | "parseFloat"
-                    | "isNaN"
-                    | "isFinite"
-                    | "encodeURIComponent"
-                    | "encodeURI"
-                    | "decodeURIComponent"
-                    | "decodeURI"
-                    | "escape"
-                    | "unescape"
-            ) {
-                let mut argv = c.data().args(b);
-                if let Some(&x) = argv.first()
-                    && c.data().user_conversion(x)
-                {
-                    let p = to_primitive(c, x, name != "Number" && name != "isNaN" && name != "isFinite")?;
-                    if p == EXCEPTION {
-                        return Ok(EXCEPTION);
-                    }
-                    if let Some(first) = argv.first_mut() {
-                        *first = p;
-                    }
-                    let args = c.data_mut().alloc_array(argv);
-                    return Ok(c.data_mut().op2(code, a, args));
-                }
+            // The global functions that convert their argument (`arg_hints`).
+            let hints = match BUILTINS.get(a as usize).copied().unwrap_or("") {
+                "Number" | "isNaN" | "isFinite" => "N",
+                "String" | "parseInt" | "parseFloat" | "encodeURIComponent" | "encodeURI" | "decodeURIComponent"
+                | "decodeURI" | "escape" | "unescape" => "S",
+                _ => "",
+            };
+            match convert_args(c, hints, b)? {
+                Some(args) => Ok(c.data_mut().op2(code, a, args)),
+                None => Ok(EXCEPTION),
             }
-            Ok(c.data_mut().op2(code, a, b))
         }
         // `new Date(o)`, `new Date(y, o, …)`: ToPrimitive/ToNumber of the
         // arguments (ES5 §15.9.3), which call script valueOf first.
         op::NEW if c.data().key_conversions && crate::runtime::constructor_name(a as usize) == "Date" => {
-            let mut argv = c.data().args(b);
-            if !argv.iter().any(|&x| c.data().user_conversion(x)) {
-                return Ok(c.data_mut().op2(code, a, b));
+            match convert_args(c, "NNNNNNN", b)? {
+                Some(args) => Ok(c.data_mut().op2(code, a, args)),
+                None => Ok(EXCEPTION),
             }
-            for x in &mut argv {
-                if c.data().user_conversion(*x) {
-                    *x = to_primitive(c, *x, false)?;
-                    if *x == EXCEPTION {
-                        return Ok(EXCEPTION);
-                    }
-                }
-            }
-            let args = c.data_mut().alloc_array(argv);
-            Ok(c.data_mut().op2(code, a, args))
         }
         // A read that finds an accessor property calls its getter on the
         // object read from (ES5 §8.12.3).
@@ -260,13 +229,15 @@ fn arg_hints(h: &Host, recv: i64, method: &str) -> &'static str {
     }
 }
 
-/// The arguments array of built-in method `method` of `recv` with the
-/// objects that convert through script code converted as the method
-/// converts them (`arg_hints`), before the built-in runs (which cannot call
-/// script code itself); `args` itself when nothing needs it; `None` when a
-/// conversion threw.
-fn convert_args(c: Cx<'_, '_>, recv: i64, method: &str, args: i64) -> wasmtime::Result<Option<i64>> {
-    let hints = arg_hints(c.data(), recv, method);
+/// Arguments array `args` of a built-in with the objects that convert
+/// through script code converted as the built-in converts them (`hints`,
+/// as `arg_hints` gives them), before it runs (it cannot call script code
+/// itself); `args` itself when nothing needs it; `None` when a conversion
+/// threw.
+fn convert_args(c: Cx<'_, '_>, hints: &str, args: i64) -> wasmtime::Result<Option<i64>> {
+    if hints.is_empty() {
+        return Ok(Some(args));
+    }
     let mut argv = c.data().args(args);
     if !argv.iter().zip(hints.bytes()).any(|(&x, h)| h != b'-' && c.data().user_conversion(x)) {
         return Ok(Some(args));
@@ -371,19 +342,18 @@ pub(crate) fn op3(c: Cx<'_, '_>, code: i32, mut a: i64, mut b: i64, mut d: i64) 
         op::CALL_METHOD1 if value::as_reference(a) == Some(crate::compile::BOT_CONTEXT_SLOT) => {
             Ok(c.data_mut().call_method_with(a, b, vec![d]))
         }
-        // An argument that converts through script code goes the long way
-        // (`convert_args`).
-        op::CALL_METHOD1 if c.data().key_conversions && c.data().user_conversion(d) => {
-            let args = c.data_mut().alloc_array(vec![d]);
-            call_method(c, a, b, args)
-        }
-        op::CALL_METHOD1 => match c.data_mut().method1(a, b, d) {
-            Some(n) => Ok(n),
-            None => {
-                let args = c.data_mut().alloc_array(vec![d]);
-                call_method(c, a, b, args)
+        op::CALL_METHOD1 => {
+            // An argument that converts through script code goes the long
+            // way (`convert_args`).
+            let quick = !(c.data().key_conversions && c.data().user_conversion(d));
+            match quick.then(|| c.data_mut().method1(a, b, d)).flatten() {
+                Some(n) => Ok(n),
+                None => {
+                    let args = c.data_mut().alloc_array(vec![d]);
+                    call_method(c, a, b, args)
+                }
             }
-        },
+        }
         // A bound function called as a value: its target, with the bound
         // `this` and arguments first.
         op::CALL_NATIVE => match c.data().bound(a) {
@@ -510,7 +480,8 @@ fn call_builtin(c: Cx<'_, '_>, recv: i64, name: i64, args: i64) -> wasmtime::Res
     let h = c.data_mut();
     let method = h.to_js_string(name);
     let args = if h.key_conversions {
-        match convert_args(c, recv, &method, args)? {
+        let hints = arg_hints(h, recv, &method);
+        match convert_args(c, hints, args)? {
             Some(args) => args,
             None => return Ok(EXCEPTION),
         }

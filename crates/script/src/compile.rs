@@ -999,6 +999,15 @@ enum TargetRef<'t, 'a> {
     None,
 }
 
+/// A property an object pattern names before its rest element
+/// (`FnGen::object_rest`): a literal key, a shorthand name, or the local
+/// holding a computed key's value.
+enum Named<'k, 'a> {
+    Key(&'k PropertyKey<'a>),
+    Name(&'k str),
+    Local(Option<u32>),
+}
+
 /// Where a variable lives.
 #[derive(Clone, Copy)]
 enum Place {
@@ -1614,24 +1623,21 @@ impl<'m> FnGen<'m> {
     /// `for (k in o)`: over the keys the host lists (own enumerable keys in
     /// order; array and string indices as strings).
     fn for_in(&mut self, s: &ForInStatement<'_>) {
-        // What each key is stored into: a name, a declared pattern
+        // What each key is stored into: a declared name or pattern
         // (`for (var [a, b] in o)` destructures the key string), or any
-        // assignment target (`for (o.k in x)`, `for ([a] in x)`).
+        // assignment target (`for (k in o)`, `for (o.k in x)`, `for ([a] in x)`).
         enum Bind<'x, 'a> {
-            Name(&'x str, Span),
             Pattern(&'x BindingPattern<'a>),
             Target(&'x AssignmentTarget<'a>),
         }
         let bind = match &s.left {
             ForStatementLeft::VariableDeclaration(d) => match d.declarations.first().map(|v| &v.id) {
-                Some(BindingPattern::BindingIdentifier(id)) => Bind::Name(id.name.as_str(), id.span),
                 Some(p) => Bind::Pattern(p),
                 None => {
                     self.m.not_yet(d.span, "this `for … in` binding");
                     return;
                 }
             },
-            ForStatementLeft::AssignmentTargetIdentifier(id) => Bind::Name(id.name.as_str(), id.span),
             other => match other.as_assignment_target() {
                 Some(t) => Bind::Target(t),
                 None => {
@@ -1677,11 +1683,6 @@ impl<'m> FnGen<'m> {
         self.emit(I::I64Ne);
         self.emit(I::BrIf(0));
         match bind {
-            Bind::Name(name, span) => {
-                self.emit(I::LocalGet(key));
-                self.assign_name(name, span);
-                self.emit(I::Drop);
-            }
             Bind::Pattern(p) => self.bind_pattern(p, key),
             Bind::Target(t) => self.destructure_into(t, key),
         }
@@ -1719,6 +1720,15 @@ impl<'m> FnGen<'m> {
         }
     }
 
+    /// Pushes the value of a computed key (`[k]` in a literal or a pattern;
+    /// it is converted as any key where it is used).
+    fn computed_key(&mut self, key: &PropertyKey<'_>) {
+        match key.as_expression() {
+            Some(k) => self.expr(k),
+            None => self.not_yet_value(key.span(), "this kind of property key"),
+        }
+    }
+
     /// Pushes a literal property key (`a`, `"a b"`, `0`) and returns it as a
     /// name; any other kind of key is reported as not supported (`None`).
     fn property_key(&mut self, key: &PropertyKey<'_>) -> Option<String> {
@@ -1742,9 +1752,6 @@ impl<'m> FnGen<'m> {
         }
     }
 
-    /// Binds the names of pattern `p` from the value in local `src`
-    /// (ES2015 §13.3.3.5–6): properties and items are read with the
-    /// ordinary operations, so `undefined`/`null` sources throw a TypeError.
     /// Binds pattern `p` to the value of variable `name` (a destructuring
     /// parameter's hidden name).
     fn destructure_name(&mut self, name: &str, p: &BindingPattern<'_>) {
@@ -1754,6 +1761,9 @@ impl<'m> FnGen<'m> {
         self.bind_pattern(p, src);
     }
 
+    /// Binds the names of pattern `p` from the value in local `src`
+    /// (ES2015 §13.3.3.5–6): properties and items are read with the
+    /// ordinary operations, so `undefined`/`null` sources throw a TypeError.
     fn bind_pattern(&mut self, p: &BindingPattern<'_>, src: u32) {
         match p {
             BindingPattern::BindingIdentifier(id) => {
@@ -1765,22 +1775,11 @@ impl<'m> FnGen<'m> {
                 let v = self.new_local();
                 self.emit(I::LocalGet(src));
                 self.emit(I::LocalSet(v));
-                self.emit(I::LocalGet(v));
-                self.emit(I::I64Const(UNDEFINED));
-                self.emit(I::I64Eq);
-                self.emit(I::If(BlockType::Empty));
-                self.depth += 1;
                 let name = match &a.left {
-                    BindingPattern::BindingIdentifier(id) => Some(id.name.to_string()),
+                    BindingPattern::BindingIdentifier(id) => Some(id.name.as_str()),
                     _ => None,
                 };
-                match name {
-                    Some(n) => self.named_expr(&a.right, &n),
-                    None => self.expr(&a.right),
-                }
-                self.emit(I::LocalSet(v));
-                self.depth -= 1;
-                self.emit(I::End);
+                self.default_into(v, &a.right, name);
                 self.bind_pattern(&a.left, v);
             }
             BindingPattern::ObjectPattern(o) => {
@@ -1793,10 +1792,7 @@ impl<'m> FnGen<'m> {
                 for prop in &o.properties {
                     self.emit(I::LocalGet(src));
                     if prop.computed {
-                        match prop.key.as_expression() {
-                            Some(k) => self.expr(k),
-                            None => self.not_yet_value(prop.key.span(), "this kind of property key"),
-                        }
+                        self.computed_key(&prop.key);
                         let k = self.new_local();
                         self.emit(I::LocalTee(k));
                         computed.push(k);
@@ -1810,26 +1806,13 @@ impl<'m> FnGen<'m> {
                     self.bind_pattern(&prop.value, v);
                 }
                 if let Some(rest) = &o.rest {
-                    // `{a, ...rest}` (ES2018 CopyDataProperties): the own
-                    // enumerable properties not named before it, as
-                    // `Object.assign({}, src)` without them.
-                    self.object_rest(src);
-                    let r = self.new_local();
-                    self.emit(I::LocalSet(r));
                     let mut computed = computed.into_iter();
-                    for prop in &o.properties {
-                        self.emit(I::LocalGet(r));
-                        if prop.computed {
-                            match computed.next() {
-                                Some(k) => self.emit(I::LocalGet(k)),
-                                None => self.emit(I::I64Const(UNDEFINED)),
-                            }
-                            self.op2(op::DELETE);
-                        } else if self.property_key(&prop.key).is_some() {
-                            self.op2(op::DELETE);
-                        }
-                        self.emit(I::Drop);
-                    }
+                    let named: Vec<Named<'_, '_>> = o
+                        .properties
+                        .iter()
+                        .map(|p| if p.computed { Named::Local(computed.next()) } else { Named::Key(&p.key) })
+                        .collect();
+                    let r = self.object_rest(src, &named);
                     self.bind_pattern(&rest.argument, r);
                 }
             }
@@ -2226,10 +2209,7 @@ impl<'m> FnGen<'m> {
                     if p.computed {
                         // `{[k]: v}` (ES2015 §12.2.6.7): the key, then the
                         // value; PUT converts the key as any key.
-                        match p.key.as_expression() {
-                            Some(k) => self.expr(k),
-                            None => self.not_yet_value(p.key.span(), "this kind of property key"),
-                        }
+                        self.computed_key(&p.key);
                         self.expr(&p.value);
                     } else {
                         let Some(name) = self.property_key(&p.key) else { continue };
@@ -2914,17 +2894,17 @@ impl<'m> FnGen<'m> {
         }
     }
 
-    /// With the value just read into local `v`: `init` when it is
-    /// `undefined` (named after the target when that is a plain name).
-    fn default_into(&mut self, v: u32, init: &Expression<'_>, r: &TargetRef<'_, '_>) {
+    /// With a value in local `v`: `init` when it is `undefined` (named
+    /// `name` when the target is a plain name, ES2015 NamedEvaluation).
+    fn default_into(&mut self, v: u32, init: &Expression<'_>, name: Option<&str>) {
         self.emit(I::LocalGet(v));
         self.emit(I::I64Const(UNDEFINED));
         self.emit(I::I64Eq);
         self.emit(I::If(BlockType::Empty));
         self.depth += 1;
-        match r {
-            TargetRef::Name(name, _) => self.named_expr(init, name),
-            _ => self.expr(init),
+        match name {
+            Some(name) => self.named_expr(init, name),
+            None => self.expr(init),
         }
         self.emit(I::LocalSet(v));
         self.depth -= 1;
@@ -2964,7 +2944,7 @@ impl<'m> FnGen<'m> {
                             let v = self.new_local();
                             self.emit(I::LocalSet(v));
                             if let Some(init) = &p.init {
-                                self.default_into(v, init, &r);
+                                self.default_into(v, init, Some(p.binding.name.as_str()));
                             }
                             self.store(r, v);
                         }
@@ -2972,10 +2952,7 @@ impl<'m> FnGen<'m> {
                             // The key, then the target, then the value.
                             let key = self.new_local();
                             if p.computed {
-                                match p.name.as_expression() {
-                                    Some(k) => self.expr(k),
-                                    None => self.not_yet_value(p.name.span(), "this kind of property key"),
-                                }
+                                self.computed_key(&p.name);
                                 computed.push(key);
                             } else if self.property_key(&p.name).is_none() {
                                 self.emit(I::I64Const(UNDEFINED));
@@ -2987,32 +2964,21 @@ impl<'m> FnGen<'m> {
                 }
                 if let Some(rest) = &o.rest {
                     let r = self.target_ref(&rest.target);
-                    self.object_rest(src);
-                    let v = self.new_local();
-                    self.emit(I::LocalSet(v));
                     let mut computed = computed.into_iter();
-                    for prop in &o.properties {
-                        self.emit(I::LocalGet(v));
-                        match prop {
+                    let named: Vec<Named<'_, '_>> = o
+                        .properties
+                        .iter()
+                        .map(|p| match p {
                             AssignmentTargetProperty::AssignmentTargetPropertyIdentifier(p) => {
-                                self.string(p.binding.name.as_str());
-                                self.op2(op::DELETE);
+                                Named::Name(p.binding.name.as_str())
                             }
                             AssignmentTargetProperty::AssignmentTargetPropertyProperty(p) if p.computed => {
-                                match computed.next() {
-                                    Some(k) => self.emit(I::LocalGet(k)),
-                                    None => self.emit(I::I64Const(UNDEFINED)),
-                                }
-                                self.op2(op::DELETE);
+                                Named::Local(computed.next())
                             }
-                            AssignmentTargetProperty::AssignmentTargetPropertyProperty(p) => {
-                                if self.property_key(&p.name).is_some() {
-                                    self.op2(op::DELETE);
-                                }
-                            }
-                        }
-                        self.emit(I::Drop);
-                    }
+                            AssignmentTargetProperty::AssignmentTargetPropertyProperty(p) => Named::Key(&p.name),
+                        })
+                        .collect();
+                    let v = self.object_rest(src, &named);
                     self.store(r, v);
                 }
             }
@@ -3040,7 +3006,11 @@ impl<'m> FnGen<'m> {
         let v = self.new_local();
         self.emit(I::LocalSet(v));
         if let Some(init) = init {
-            self.default_into(v, init, &r);
+            let name = match r {
+                TargetRef::Name(name, _) => Some(name),
+                _ => None,
+            };
+            self.default_into(v, init, name);
         }
         self.store(r, v);
     }
@@ -3069,9 +3039,10 @@ impl<'m> FnGen<'m> {
         self.op3(op::CALL_METHOD);
     }
 
-    /// `Object.assign({}, src)`: an object pattern's rest before the named
-    /// keys are deleted from it (ES2018 CopyDataProperties).
-    fn object_rest(&mut self, src: u32) {
+    /// An object pattern's rest (`{a, ...rest}`, ES2018 CopyDataProperties):
+    /// the own enumerable properties of local `src` not `named` before it,
+    /// as `Object.assign({}, src)` with those deleted; in a new local.
+    fn object_rest(&mut self, src: u32, named: &[Named<'_, '_>]) -> u32 {
         self.read_global("Object", Span::default());
         self.string("assign");
         self.emit(I::I64Const(0));
@@ -3079,6 +3050,27 @@ impl<'m> FnGen<'m> {
         self.emit(I::LocalGet(src));
         self.small_array(2);
         self.op3(op::CALL_METHOD);
+        let r = self.new_local();
+        self.emit(I::LocalSet(r));
+        for n in named {
+            self.emit(I::LocalGet(r));
+            let pushed = match n {
+                Named::Key(k) => self.property_key(k).is_some(),
+                Named::Name(name) => {
+                    self.string(name);
+                    true
+                }
+                Named::Local(k) => {
+                    self.emit(k.map_or(I::I64Const(UNDEFINED), I::LocalGet));
+                    true
+                }
+            };
+            if pushed {
+                self.op2(op::DELETE);
+            }
+            self.emit(I::Drop);
+        }
+        r
     }
 
     /// Evaluates the object and key of a property target (`o.k`, `o[k]`)

@@ -378,18 +378,14 @@ impl Engine {
                     // Property reads, the commonest operations, straight to
                     // the heap while no accessor exists (calls.rs handles
                     // getters).
-                    // (calls.rs also converts keys that are objects with a
-                    // script toString, once a run can have those.)
-                    runtime::op::GET | runtime::op::GET2 if !c.data().accessors && !c.data().key_conversions => {
-                        c.data_mut().read(op, a, b, d)
-                    }
+                    runtime::op::GET | runtime::op::GET2 if c.data().plain_reads() => c.data_mut().read(op, a, b, d),
                     // Read paths: straight to the heap unless a getter may run.
                     _ if op >= 256 && op & 0xFF == runtime::op::GET_PATH => {
                         let n = ((op >> 8) as usize).wrapping_sub(1);
-                        if c.data().accessors || c.data().key_conversions {
-                            calls::get_path(&mut c, n, a, b, d)?
-                        } else {
+                        if c.data().plain_reads() {
                             c.data_mut().read_path(n, a, b, d)
+                        } else {
+                            calls::get_path(&mut c, n, a, b, d)?
                         }
                     }
                     // So is `+` when no script valueOf/toString is involved.

@@ -805,9 +805,6 @@ impl Host {
         len
     }
 
-    /// Counts `bytes` against the quota; `false` (and the run trapped
-    /// after this operation) once it is exceeded. Growth that could be huge
-    /// (sparse array writes, `length` assignment) asks before allocating.
     /// Makes room for `slots` heap objects up front (`ProgramInner::heap_hint`).
     pub fn reserve_heap(&mut self, slots: usize) {
         self.heap.reserve(slots);
@@ -857,6 +854,9 @@ impl Host {
         t
     }
 
+    /// Counts `bytes` against the quota; `false` (and the run trapped
+    /// after this operation) once it is exceeded. Growth that could be huge
+    /// (sparse array writes, `length` assignment) asks before allocating.
     pub(crate) fn charge(&mut self, bytes: usize) -> bool {
         self.heap_bytes.set(self.heap_bytes.get().saturating_add(bytes));
         if self.heap_bytes.get() > self.heap_limit {
@@ -1685,7 +1685,14 @@ impl Host {
         }
     }
 
-    /// The parts of a bound function.
+    /// Whether property reads can go straight to the heap: no accessor
+    /// (whose getter is script code) and no key that converts through
+    /// script code can exist yet in this run (calls.rs handles both).
+    #[inline]
+    pub(crate) fn plain_reads(&self) -> bool {
+        !self.accessors && !self.key_conversions
+    }
+
     /// Notes a property written under name `k` (`key_conversions`).
     #[inline]
     pub(crate) fn note_key(&mut self, k: &str) {
@@ -1735,6 +1742,7 @@ impl Host {
         format!("[object {class}]")
     }
 
+    /// The parts of a bound function.
     pub(crate) fn bound(&self, v: i64) -> Option<(i64, i64, Vec<i64>)> {
         match self.obj(v) {
             Some(Obj::Bound { target, this, args }) => Some((*target, *this, args.clone())),
