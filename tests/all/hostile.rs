@@ -78,6 +78,7 @@ const CASES: &[(&str, Want)] = &[
     ("recursion-catching", Want::Limit(Limit::Stack, Sent::None)),
     ("ten-million-allocations", Want::Limit(Limit::Heap, Sent::None)),
     ("string-doubling", Want::Limit(Limit::Heap, Sent::None)),
+    ("concat-chain-abandoned", Want::Limit(Limit::Heap, Sent::None)),
     ("repeat-huge", Want::Limit(Limit::Heap, Sent::None)),
     ("array-join-huge", Want::Limit(Limit::Heap, Sent::None)),
     ("split-everything", Want::Limit(Limit::Heap, Sent::None)),

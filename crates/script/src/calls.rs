@@ -58,6 +58,9 @@ pub(crate) fn op2(c: Cx<'_, '_>, code: i32, mut a: i64, mut b: i64) -> wasmtime:
         // Operators that convert objects to primitives (ES5 §9.1 ToPrimitive):
         // a script object's own valueOf/toString decide.
         op::ADD
+        | op::CAT_START
+        | op::CAT_MORE
+        | op::CAT_END
         | op::SUB
         | op::MUL
         | op::DIV

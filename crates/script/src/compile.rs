@@ -104,11 +104,16 @@ const F_LE: u32 = 8;
 const F_GE: u32 = 9;
 const F_SEQ: u32 = 10;
 const F_EQ: u32 = 11;
+/// The three steps of a chain of `+` (`Cx::concat`): numbers inline,
+/// anything else the host's `op::CAT_START`, `op::CAT_MORE`, `op::CAT_END`.
+const F_CAT_START: u32 = 12;
+const F_CAT_MORE: u32 = 13;
+const F_CAT_END: u32 = 14;
 /// Table slot 0: a call of a host-implemented function value.
-const F_NATIVE: u32 = 12;
+const F_NATIVE: u32 = 15;
 /// The exported `call`, through which the host calls JavaScript functions.
-const F_DISPATCH: u32 = 13;
-const FIRST_USER_FUNC: u32 = 14;
+const F_DISPATCH: u32 = 16;
+const FIRST_USER_FUNC: u32 = 17;
 
 /// The table slot of a JavaScript function (slot 0 is `F_NATIVE`).
 fn slot_of(index: u32) -> u32 {
@@ -439,6 +444,10 @@ fn assemble(m: &ModuleState, panels: Vec<WFunction>) -> Vec<u8> {
     code.function(&helper_equals(op::SEQ, true));
     funcs.function(T_BIN);
     code.function(&helper_equals(op::EQ, false));
+    for op_code in [op::CAT_START, op::CAT_MORE, op::CAT_END] {
+        funcs.function(T_BIN);
+        code.function(&helper_arith(op_code, F_ADD));
+    }
     // Table slot 0: calling a function the host implements (a built-in).
     funcs.function(T_FN);
     let mut native = WFunction::new([]);
@@ -2651,7 +2660,44 @@ impl<'m> FnGen<'m> {
         self.check();
     }
 
+    /// `x1 + x2 + … + xn` with n ≥ 3, left to right as always, but once
+    /// the sum is a string the host appends to one buffer instead of
+    /// making a string per `+` that only the next `+` reads: the steps
+    /// before the last hand on a marker of that buffer (runtime.rs
+    /// `Host::concat`). `false` (nothing emitted) for a shorter chain.
+    fn concat(&mut self, b: &BinaryExpression<'_>) -> bool {
+        let mut operands = vec![&b.right];
+        let mut left = &b.left;
+        while let Expression::BinaryExpression(l) = left.without_parentheses()
+            && l.operator == BinaryOperator::Addition
+        {
+            operands.push(&l.right);
+            left = &l.left;
+        }
+        if operands.len() < 2 {
+            return false;
+        }
+        operands.push(left);
+        operands.reverse();
+        let last = operands.len() - 1;
+        for (i, e) in operands.into_iter().enumerate() {
+            self.expr(e);
+            let step = match i {
+                0 => continue,
+                1 => F_CAT_START,
+                _ if i == last => F_CAT_END,
+                _ => F_CAT_MORE,
+            };
+            self.emit(I::Call(step));
+            self.check();
+        }
+        true
+    }
+
     fn binary(&mut self, b: &BinaryExpression<'_>) {
+        if b.operator == BinaryOperator::Addition && self.concat(b) {
+            return;
+        }
         self.expr(&b.left);
         self.expr(&b.right);
         let helper = |f: u32| Some(f);

@@ -116,7 +116,7 @@ impl<'s> Parser<'_, 's> {
 
     fn array(&mut self, depth: usize) -> Result<i64, ParseError> {
         self.at += 1;
-        let mut items = Vec::new();
+        let mut items = self.h.items_buf(0);
         self.space();
         if !self.eat(b']') {
             loop {
@@ -137,7 +137,7 @@ impl<'s> Parser<'_, 's> {
 
     fn object(&mut self, depth: usize) -> Result<i64, ParseError> {
         self.at += 1;
-        let mut props: Vec<(Arc<str>, i64)> = Vec::new();
+        let mut props: Vec<(Arc<str>, i64)> = self.h.props_buf(0);
         self.space();
         if !self.eat(b'}') {
             loop {

@@ -392,6 +392,11 @@ impl Engine {
                     runtime::op::ADD if !c.data().user_conversion(a) && !c.data().user_conversion(b) => {
                         c.data_mut().add(a, b)
                     }
+                    runtime::op::CAT_START | runtime::op::CAT_MORE | runtime::op::CAT_END
+                        if !c.data().user_conversion(a) && !c.data().user_conversion(b) =>
+                    {
+                        c.data_mut().concat(op, a, b)
+                    }
                     ..40 => calls::op2(&mut c, op, a, b)?,
                     40..60 => calls::op1(&mut c, op, a)?,
                     60..256 => calls::op3(&mut c, op, a, b, d)?,
@@ -492,6 +497,7 @@ impl Engine {
             clock: self.clock.clone(),
             time_zone: self.time_zone,
             heap_hint: Default::default(),
+            hosts: Default::default(),
         })))
     }
 
@@ -538,7 +544,17 @@ struct ProgramInner {
     /// every slot made so far each time (~2 % of a fresh run of the JSON
     /// panel).
     heap_hint: std::sync::atomic::AtomicUsize,
+    /// Hosts of ended sessions, emptied (`Host::release`), for the next
+    /// sessions' stores: a new store and instance per [`Program::run`]
+    /// keep runs isolated, and the host's buffers (its heap, the spare
+    /// object buffers, the key caches) need not be allocated again each
+    /// time. At most `HOSTS_KEPT`.
+    hosts: std::sync::Mutex<Vec<Host>>,
 }
+
+/// How many released hosts a program keeps (about one per thread running
+/// it at once).
+const HOSTS_KEPT: usize = 8;
 
 /// The largest heap a session starts with, in slots (at most 40 bytes each:
 /// `runtime::tests::heap_slots_stay_small`), so 160 KiB.
@@ -641,15 +657,18 @@ impl Session {
         if self.state.is_none() {
             let p = &*self.program.0;
             let wt = |e: wasmtime::Error| Error::Wasmtime(e.to_string());
-            let host = Host::new(
-                None,
-                p.strings.clone(),
-                p.consts.clone(),
-                p.regexes.clone(),
-                p.tables.clone(),
-                HeapLimit(p.limits.heap_bytes),
-                p.limits.calls,
-            );
+            let pooled = p.hosts.lock().ok().and_then(|mut hosts| hosts.pop());
+            let host = pooled.unwrap_or_else(|| {
+                Host::new(
+                    None,
+                    p.strings.clone(),
+                    p.consts.clone(),
+                    p.regexes.clone(),
+                    p.tables.clone(),
+                    HeapLimit(p.limits.heap_bytes),
+                    p.limits.calls,
+                )
+            });
             let mut store = wasmtime::Store::new(&p.engine, host);
             store.data_mut().reserve_heap(p.heap_hint.load(std::sync::atomic::Ordering::Relaxed));
             let instance = p.pre.instantiate(&mut store).map_err(wt)?;
@@ -754,6 +773,21 @@ impl Session {
             self.state = Some((store, instance, funcs));
         }
         Ok(Run { context, transcript, value, error, fuel, handed })
+    }
+}
+
+impl Drop for Session {
+    /// Hands the host to the program's pool (`ProgramInner::hosts`); the
+    /// store and instance go.
+    fn drop(&mut self) {
+        let Some((store, _, _)) = self.state.take() else { return };
+        let mut host = store.into_data();
+        host.release();
+        if let Ok(mut hosts) = self.program.0.hosts.lock()
+            && hosts.len() < HOSTS_KEPT
+        {
+            hosts.push(host);
+        }
     }
 }
 

@@ -62,6 +62,11 @@ pub(crate) mod op {
     /// TypeError of reading property `b` (ES5 §11.2.1 CheckObjectCoercible),
     /// before the arguments are evaluated. Emitted only on that path.
     pub const METHOD_BASE: i32 = 35;
+    /// A chain of `+` (compile.rs `concat`): the first `+`, the ones in
+    /// between, the last (`Host::concat`).
+    pub const CAT_START: i32 = 36;
+    pub const CAT_MORE: i32 = 37;
+    pub const CAT_END: i32 = 38;
     // op1(a)
     pub const TYPEOF: i32 = 40;
     pub const NEG: i32 = 41;
@@ -622,7 +627,35 @@ pub(crate) struct Host {
     /// and measuring it each time would make that loop quadratic. The
     /// `Arc` is held, so the pointer cannot be reused by another string.
     measured: Option<(Arc<str>, Utf16Len)>,
+    /// The emptied property and item buffers of earlier runs' objects and
+    /// arrays, which new ones take before asking the allocator: a run of
+    /// an object-heavy panel makes hundreds, and allocating and freeing
+    /// each was a fifth of its time on glibc's allocator (benches/
+    /// RESULTS.md, session 13). Only small ones are kept (`SPARE_CAP`,
+    /// `SPARES_MAX`), so what a session holds on to stays bounded.
+    spare_props: Vec<Vec<(Arc<str>, i64)>>,
+    spare_items: Vec<Vec<i64>>,
+    /// The strings chains of `+` are building, innermost last
+    /// (`Host::concat`), and emptied ones to reuse.
+    builders: Vec<String>,
+    spare_builders: Vec<String>,
 }
+
+/// The tag of a chain-of-`+` marker (`Host::concat`): a value only the
+/// next step of the same chain sees, never stored or returned (no value
+/// tag of value.rs uses 0xFFFE).
+const CAT_MARK: i64 = (0xFFFEu64 << 48) as i64;
+
+/// The builder a chain-of-`+` marker stands for.
+fn cat_depth(v: i64) -> Option<usize> {
+    (v & !((1 << 48) - 1) == CAT_MARK).then_some((v & ((1 << 48) - 1)) as usize)
+}
+
+/// The largest buffer kept for reuse, in entries, and how many of each
+/// kind are kept: at most 2,048 × 32 × 24 bytes (1.5 MiB) of properties
+/// and half that of items.
+const SPARE_CAP: usize = 32;
+const SPARES_MAX: usize = 2048;
 
 /// A string's length in UTF-16 code units, and whether it is all ASCII
 /// (then a code unit index is a byte index).
@@ -737,6 +770,33 @@ impl Host {
             call_limit,
             handed: 0,
             measured: None,
+            spare_props: Vec::new(),
+            spare_items: Vec::new(),
+            builders: Vec::new(),
+            spare_builders: Vec::new(),
+        }
+    }
+
+    /// A property buffer for an object of `n` properties: a spare one if
+    /// there is one (see `spare_props`).
+    pub(crate) fn props_buf(&mut self, n: usize) -> Vec<(Arc<str>, i64)> {
+        match self.spare_props.pop() {
+            Some(mut v) => {
+                v.reserve(n);
+                v
+            }
+            None => Vec::with_capacity(n),
+        }
+    }
+
+    /// An item buffer for an array of `n` items (see `props_buf`).
+    pub(crate) fn items_buf(&mut self, n: usize) -> Vec<i64> {
+        match self.spare_items.pop() {
+            Some(mut v) => {
+                v.reserve(n);
+                v
+            }
+            None => Vec::with_capacity(n),
         }
     }
 
@@ -815,6 +875,42 @@ impl Host {
         self.heap.len()
     }
 
+    /// Empties the heap, keeping the small objects' buffers for the next
+    /// run's objects (`spare_props`).
+    fn recycle_heap(&mut self) {
+        for obj in self.heap.drain(..) {
+            match obj {
+                Obj::Object(mut props, _) if props.capacity() <= SPARE_CAP && self.spare_props.len() < SPARES_MAX => {
+                    props.clear();
+                    self.spare_props.push(props);
+                }
+                Obj::Arr(mut items) if items.capacity() <= SPARE_CAP && self.spare_items.len() < SPARES_MAX => {
+                    items.clear();
+                    self.spare_items.push(items);
+                }
+                _ => {}
+            }
+        }
+    }
+
+    /// Empties the host of what a run left before it waits in its
+    /// program's pool for the next session (`ProgramInner::hosts`): the
+    /// next run resets the rest. The dispatch function belongs to the old
+    /// store.
+    pub fn release(&mut self) {
+        self.recycle_heap();
+        self.ctx = None;
+        self.dispatch = None;
+        self.transcript = Transcript::default();
+        self.globals.clear();
+        self.proto_props.clear();
+        self.arr_props.clear();
+        self.methods.clear();
+        self.attrs.clear();
+        self.error = None;
+        self.thrown = None;
+    }
+
     /// Clears everything a run left behind, for the next run of a session:
     /// the heap back to its fixed slots, implicit globals, the pending
     /// error, the quota.
@@ -823,7 +919,8 @@ impl Host {
         if self.clock.as_ref().is_none_or(|c| !Arc::ptr_eq(c, clock)) {
             self.clock = Some(clock.clone());
         }
-        self.heap.clear();
+        self.recycle_heap();
+        self.recycle_builders(0);
         self.proto_props.clear();
         self.accessors = false;
         self.key_conversions = false;
@@ -1167,9 +1264,19 @@ impl Host {
             op::TRUTHY => value::boolean(self.truthy(a)),
             // The operand is how many items or properties the literal
             // has: room is made for them at once (bounded: it is a hint).
-            op::NEW_ARRAY => self.alloc(Obj::Arr(Vec::with_capacity(a.clamp(0, 64) as usize)), 0),
-            op::ARRAY1 => self.alloc(Obj::Arr(vec![a]), 8),
-            op::NEW_OBJECT => self.alloc(Obj::Object(Vec::with_capacity(a.clamp(0, 64) as usize), UNDEFINED), 0),
+            op::NEW_ARRAY => {
+                let items = self.items_buf(a.clamp(0, 64) as usize);
+                self.alloc(Obj::Arr(items), 0)
+            }
+            op::ARRAY1 => {
+                let mut items = self.items_buf(1);
+                items.push(a);
+                self.alloc(Obj::Arr(items), 8)
+            }
+            op::NEW_OBJECT => {
+                let props = self.props_buf(a.clamp(0, 64) as usize);
+                self.alloc(Obj::Object(props, UNDEFINED), 0)
+            }
             op::CLOSURE_ENV => match self.obj(a) {
                 Some(Obj::Function(f)) => f.env,
                 _ => UNDEFINED,
@@ -1250,6 +1357,7 @@ impl Host {
     pub fn op2(&mut self, op: i32, a: i64, b: i64) -> i64 {
         match op {
             op::ADD => self.add(a, b),
+            op::CAT_START | op::CAT_MORE | op::CAT_END => self.concat(op, a, b),
             op::SUB => value::number(self.to_number(a) - self.to_number(b)),
             op::MUL => value::number(self.to_number(a) * self.to_number(b)),
             op::DIV => value::number(self.to_number(a) / self.to_number(b)),
@@ -1271,7 +1379,11 @@ impl Host {
             op::USHR => value::number(f64::from((self.to_int32(a) as u32).wrapping_shr(self.to_int32(b) as u32 & 31))),
             op::GET => self.get(a, b),
             op::HAS_KEY => value::boolean(self.has_key(a, b)),
-            op::ARRAY2 => self.alloc(Obj::Arr(vec![a, b]), 16),
+            op::ARRAY2 => {
+                let mut items = self.items_buf(2);
+                items.extend([a, b]);
+                self.alloc(Obj::Arr(items), 16)
+            }
             op::METHOD_BASE if a == UNDEFINED || a == NULL => {
                 let k = self.to_js_string(b);
                 let what = self.to_js_string(a);
@@ -1536,7 +1648,11 @@ impl Host {
                 let args = self.alloc_array(vec![c]);
                 self.call_method(a, b, args)
             }
-            op::ARRAY3 => self.alloc(Obj::Arr(vec![a, b, c]), 24),
+            op::ARRAY3 => {
+                let mut items = self.items_buf(3);
+                items.extend([a, b, c]);
+                self.alloc(Obj::Arr(items), 24)
+            }
             op::DEFINE_GETTER | op::DEFINE_SETTER => {
                 self.define_accessor(a, b, c, op == op::DEFINE_GETTER);
                 a
@@ -1940,12 +2056,13 @@ impl Host {
         // The key list is borrowed, not cloned: an `Arc` clone is an atomic
         // increment and decrement, which cost more than the rest of a small
         // literal on some machines (benches/RESULTS.md, session 12).
-        let Some(keys) = self.shapes.get(n) else {
+        let Some(len) = self.shapes.get(n).map(|keys| keys.len()) else {
             return self.throw("Error", format!("cbot: no key list {n}"));
         };
+        let mut props = if op == op::OBJECT { self.props_buf(len) } else { Vec::new() };
+        let Some(keys) = self.shapes.get(n) else { return UNDEFINED };
         match op {
             op::OBJECT => {
-                let mut props = Vec::with_capacity(keys.len());
                 let mut bytes = 0;
                 let mut converts = false;
                 for (k, v) in keys.iter().zip([a, b, c]) {
@@ -2011,6 +2128,67 @@ impl Host {
             v
         } else {
             value::number(self.to_number(a) + self.to_number(b))
+        }
+    }
+
+    /// A step of a chain `x1 + x2 + … + xn` (compile.rs `concat`):
+    /// `op::CAT_START` adds x1 and x2, `op::CAT_MORE` adds the next
+    /// operand, `op::CAT_END` the last. Each is `+` (ES5 §11.6.1, the
+    /// operands already converted by script valueOf/toString where they
+    /// have one: calls.rs `op2`), except that once the sum is a string it
+    /// goes into a builder on `builders` and the step returns a marker of
+    /// it (`CAT_MARK`) for the next step, which appends; the last makes
+    /// the one string. Builders nest (an operand may run a chain of its
+    /// own); one left behind by an exception thrown inside an operand is
+    /// dropped when an outer chain's next step finds it above its own.
+    /// Appended text is charged to the heap quota as it grows, as the
+    /// strings made per `+` were.
+    pub(crate) fn concat(&mut self, code: i32, a: i64, b: i64) -> i64 {
+        let Some(at) = cat_depth(a).filter(|&k| k < self.builders.len()) else {
+            let a = self.primitive(a);
+            let b = self.primitive(b);
+            if code == op::CAT_END || (self.str_of(a).is_none() && self.str_of(b).is_none()) {
+                return self.add(a, b);
+            }
+            let mut buf = self.spare_builders.pop().unwrap_or_default();
+            self.append_js_string(a, &mut buf);
+            self.append_js_string(b, &mut buf);
+            self.charge(buf.len());
+            self.builders.push(buf);
+            return CAT_MARK | (self.builders.len() - 1) as i64;
+        };
+        self.recycle_builders(at + 1);
+        let b = self.primitive(b);
+        let Some(mut buf) = self.builders.get_mut(at).map(std::mem::take) else { return UNDEFINED };
+        let before = buf.len();
+        self.append_js_string(b, &mut buf);
+        self.charge(buf.len() - before);
+        if code != op::CAT_END {
+            if let Some(slot) = self.builders.get_mut(at) {
+                *slot = buf;
+            }
+            return a;
+        }
+        let v = self.string(buf.as_str());
+        self.builders.truncate(at);
+        buf.clear();
+        // A huge one does not pin its memory (as `scratch`).
+        if buf.capacity() <= 1 << 16 && self.spare_builders.len() < 8 {
+            self.spare_builders.push(buf);
+        }
+        v
+    }
+
+    /// Drops the builders from `depth` on (see `concat`).
+    fn recycle_builders(&mut self, depth: usize) {
+        while self.builders.len() > depth {
+            if let Some(mut buf) = self.builders.pop()
+                && buf.capacity() <= 1 << 16
+                && self.spare_builders.len() < 8
+            {
+                buf.clear();
+                self.spare_builders.push(buf);
+            }
         }
     }
 
@@ -4156,13 +4334,21 @@ impl Host {
             Value::Number(n) => value::number(*n),
             Value::String(s) => self.string(s.as_str()),
             Value::Array(items) => {
-                let items: Vec<i64> = items.iter().map(|x| self.import(x)).collect();
-                let n = items.len();
-                self.alloc(Obj::Arr(items), 8 * n)
+                let mut out = self.items_buf(items.len());
+                for x in items.iter() {
+                    let v = self.import(x);
+                    out.push(v);
+                }
+                let n = out.len();
+                self.alloc(Obj::Arr(out), 8 * n)
             }
             Value::Object(props) => {
-                let mut props: Vec<(Arc<str>, i64)> =
-                    props.iter().map(|(k, x)| (self.key_name(k), self.import(x))).collect();
+                let mut out = self.props_buf(props.len());
+                for (k, x) in props.iter() {
+                    let entry = (self.key_name(k), self.import(x));
+                    out.push(entry);
+                }
+                let mut props = out;
                 order_index_keys(&mut props);
                 let n = props.len();
                 self.alloc(Obj::Object(props, UNDEFINED), 24 * n)

@@ -8,10 +8,10 @@
   (import "cbot" "op" (func (;0;) (type 0) (param i32 i64 i64 i64) (result i64)))
   (table (;0;) 2 2 funcref)
   (global (;0;) (mut i32) i32.const 0)
-  (export "panel0" (func 15))
-  (export "call" (func 13))
+  (export "panel0" (func 18))
+  (export "call" (func 16))
   (export "loc" (global 0))
-  (elem (;0;) (table 0) (i32.const 0) func 12 14)
+  (elem (;0;) (table 0) (i32.const 0) func 15 17)
   (func (;1;) (type 1) (param i64) (result i32)
     local.get 0
     i64.const -1407374883553279
@@ -339,24 +339,93 @@
     i64.const 0
     call 0
   )
-  (func (;12;) (type 4) (param i64 i64 i64) (result i64)
+  (func (;12;) (type 2) (param i64 i64) (result i64)
+    local.get 0
+    i64.const -1970324836974592
+    i64.lt_u
+    local.get 1
+    i64.const -1970324836974592
+    i64.lt_u
+    i32.and
+    if (result i64) ;; label = @1
+      local.get 0
+      f64.reinterpret_i64
+      local.get 1
+      f64.reinterpret_i64
+      f64.add
+      i64.reinterpret_f64
+    else
+      i32.const 36
+      local.get 0
+      local.get 1
+      i64.const 0
+      call 0
+    end
+  )
+  (func (;13;) (type 2) (param i64 i64) (result i64)
+    local.get 0
+    i64.const -1970324836974592
+    i64.lt_u
+    local.get 1
+    i64.const -1970324836974592
+    i64.lt_u
+    i32.and
+    if (result i64) ;; label = @1
+      local.get 0
+      f64.reinterpret_i64
+      local.get 1
+      f64.reinterpret_i64
+      f64.add
+      i64.reinterpret_f64
+    else
+      i32.const 37
+      local.get 0
+      local.get 1
+      i64.const 0
+      call 0
+    end
+  )
+  (func (;14;) (type 2) (param i64 i64) (result i64)
+    local.get 0
+    i64.const -1970324836974592
+    i64.lt_u
+    local.get 1
+    i64.const -1970324836974592
+    i64.lt_u
+    i32.and
+    if (result i64) ;; label = @1
+      local.get 0
+      f64.reinterpret_i64
+      local.get 1
+      f64.reinterpret_i64
+      f64.add
+      i64.reinterpret_f64
+    else
+      i32.const 38
+      local.get 0
+      local.get 1
+      i64.const 0
+      call 0
+    end
+  )
+  (func (;15;) (type 4) (param i64 i64 i64) (result i64)
     i32.const 65
     local.get 0
     local.get 1
     local.get 2
     call 0
   )
-  (func (;13;) (type 5) (param i64 i64 i64 i32) (result i64)
+  (func (;16;) (type 5) (param i64 i64 i64 i32) (result i64)
     local.get 0
     local.get 1
     local.get 2
     local.get 3
     call_indirect (type 4)
   )
-  (func (;14;) (type 4) (param i64 i64 i64) (result i64)
+  (func (;17;) (type 4) (param i64 i64 i64) (result i64)
     i64.const -1970324836974592
   )
-  (func (;15;) (type 3) (result i64)
+  (func (;18;) (type 3) (result i64)
     (local i64 i64 i64 i64 i64)
     i64.const -1970324836974592
     local.set 0

@@ -10,10 +10,10 @@
   (import "cbot" "op" (func (;0;) (type 0) (param i32 i64 i64 i64) (result i64)))
   (table (;0;) 3 3 funcref)
   (global (;0;) (mut i32) i32.const 0)
-  (export "panel0" (func 16))
-  (export "call" (func 13))
+  (export "panel0" (func 19))
+  (export "call" (func 16))
   (export "loc" (global 0))
-  (elem (;0;) (table 0) (i32.const 0) func 12 14 17)
+  (elem (;0;) (table 0) (i32.const 0) func 15 17 20)
   (func (;1;) (type 1) (param i64) (result i32)
     local.get 0
     i64.const -1407374883553279
@@ -341,24 +341,93 @@
     i64.const 0
     call 0
   )
-  (func (;12;) (type 4) (param i64 i64 i64) (result i64)
+  (func (;12;) (type 2) (param i64 i64) (result i64)
+    local.get 0
+    i64.const -1970324836974592
+    i64.lt_u
+    local.get 1
+    i64.const -1970324836974592
+    i64.lt_u
+    i32.and
+    if (result i64) ;; label = @1
+      local.get 0
+      f64.reinterpret_i64
+      local.get 1
+      f64.reinterpret_i64
+      f64.add
+      i64.reinterpret_f64
+    else
+      i32.const 36
+      local.get 0
+      local.get 1
+      i64.const 0
+      call 0
+    end
+  )
+  (func (;13;) (type 2) (param i64 i64) (result i64)
+    local.get 0
+    i64.const -1970324836974592
+    i64.lt_u
+    local.get 1
+    i64.const -1970324836974592
+    i64.lt_u
+    i32.and
+    if (result i64) ;; label = @1
+      local.get 0
+      f64.reinterpret_i64
+      local.get 1
+      f64.reinterpret_i64
+      f64.add
+      i64.reinterpret_f64
+    else
+      i32.const 37
+      local.get 0
+      local.get 1
+      i64.const 0
+      call 0
+    end
+  )
+  (func (;14;) (type 2) (param i64 i64) (result i64)
+    local.get 0
+    i64.const -1970324836974592
+    i64.lt_u
+    local.get 1
+    i64.const -1970324836974592
+    i64.lt_u
+    i32.and
+    if (result i64) ;; label = @1
+      local.get 0
+      f64.reinterpret_i64
+      local.get 1
+      f64.reinterpret_i64
+      f64.add
+      i64.reinterpret_f64
+    else
+      i32.const 38
+      local.get 0
+      local.get 1
+      i64.const 0
+      call 0
+    end
+  )
+  (func (;15;) (type 4) (param i64 i64 i64) (result i64)
     i32.const 65
     local.get 0
     local.get 1
     local.get 2
     call 0
   )
-  (func (;13;) (type 5) (param i64 i64 i64 i32) (result i64)
+  (func (;16;) (type 5) (param i64 i64 i64 i32) (result i64)
     local.get 0
     local.get 1
     local.get 2
     local.get 3
     call_indirect (type 4)
   )
-  (func (;14;) (type 4) (param i64 i64 i64) (result i64)
+  (func (;17;) (type 4) (param i64 i64 i64) (result i64)
     i64.const -1970324836974592
   )
-  (func (;15;) (type 7) (param i64 i64 i64) (result i64)
+  (func (;18;) (type 7) (param i64 i64 i64) (result i64)
     (local i64)
     i32.const 21
     global.set 0
@@ -376,7 +445,7 @@
     return
     i64.const -1970324836974592
   )
-  (func (;16;) (type 3) (result i64)
+  (func (;19;) (type 3) (result i64)
     (local i64 i64 i64 i64 i64 i64 i64)
     i64.const -1970324836974592
     local.set 0
@@ -456,7 +525,7 @@
           local.get 1
           i64.const -1970324836974592
           local.get 0
-          call 15
+          call 18
           local.tee 3
           i64.const -844424930131968
           i64.eq
@@ -648,7 +717,7 @@
     drop
     i64.const -1970324836974592
   )
-  (func (;17;) (type 4) (param i64 i64 i64) (result i64)
+  (func (;20;) (type 4) (param i64 i64 i64) (result i64)
     local.get 0
     local.get 1
     i32.const 14
@@ -656,6 +725,6 @@
     i64.const 0
     i64.const 0
     call 0
-    call 15
+    call 18
   )
 )
