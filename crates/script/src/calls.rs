@@ -881,14 +881,21 @@ pub(crate) mod json {
         // unless the data holds a toJSON method, so a writer that only
         // reads the heap tries first.
         if replacer.is_none() && allow.is_none() && gap.is_empty() && !h.accessors && !h.any_attrs() {
-            let mut out = String::new();
-            match write_plain(h, v, &mut Vec::new(), h.heap_room(), &mut out) {
+            // Written into a spare buffer, which goes back (it grew to
+            // this size once rather than by doubling on every call).
+            let mut out = h.take_builder();
+            let written = write_plain(h, v, &mut Vec::new(), h.heap_room(), &mut out);
+            let v = match written {
                 Ok(true) => {
                     h.add_work(out.len() as u64);
-                    return Ok(h.string(out));
+                    Some(h.string(out.as_str()))
                 }
-                Ok(false) => return Ok(UNDEFINED),
-                Err(Bail) => {}
+                Ok(false) => Some(UNDEFINED),
+                Err(Bail) => None,
+            };
+            h.give_builder(out);
+            if let Some(v) = v {
+                return Ok(v);
             }
         }
         let mut ser = Ser { replacer, allow, gap, stack: Vec::new(), room: h.heap_room() };

@@ -878,19 +878,18 @@ impl Host {
     /// Empties the heap, keeping the small objects' buffers for the next
     /// run's objects (`spare_props`).
     fn recycle_heap(&mut self) {
-        for obj in self.heap.drain(..) {
+        let mut heap = std::mem::take(&mut self.heap);
+        for obj in heap.drain(..) {
             match obj {
                 Obj::Object(mut props, _) if props.capacity() <= SPARE_CAP && self.spare_props.len() < SPARES_MAX => {
                     props.clear();
                     self.spare_props.push(props);
                 }
-                Obj::Arr(mut items) if items.capacity() <= SPARE_CAP && self.spare_items.len() < SPARES_MAX => {
-                    items.clear();
-                    self.spare_items.push(items);
-                }
+                Obj::Arr(items) => self.give_items(items),
                 _ => {}
             }
         }
+        self.heap = heap;
     }
 
     /// Empties the host of what a run left before it waits in its
@@ -1818,7 +1817,9 @@ impl Host {
     /// Whether converting `v` to a primitive calls script code: a script
     /// object whose `valueOf` or `toString` is a script function.
     pub(crate) fn user_conversion(&self, v: i64) -> bool {
-        if !matches!(self.obj(v), Some(Obj::Object(..))) {
+        // No object has such a method before a run writes one of the names
+        // (`key_conversions`): the usual case, checked per `+` operand.
+        if !self.key_conversions || !matches!(self.obj(v), Some(Obj::Object(..))) {
             return false;
         }
         ["valueOf", "toString"].iter().any(|k| {
@@ -2150,7 +2151,7 @@ impl Host {
             if code == op::CAT_END || (self.str_of(a).is_none() && self.str_of(b).is_none()) {
                 return self.add(a, b);
             }
-            let mut buf = self.spare_builders.pop().unwrap_or_default();
+            let mut buf = self.take_builder();
             self.append_js_string(a, &mut buf);
             self.append_js_string(b, &mut buf);
             self.charge(buf.len());
@@ -2171,24 +2172,30 @@ impl Host {
         }
         let v = self.string(buf.as_str());
         self.builders.truncate(at);
-        buf.clear();
-        // A huge one does not pin its memory (as `scratch`).
-        if buf.capacity() <= 1 << 16 && self.spare_builders.len() < 8 {
-            self.spare_builders.push(buf);
-        }
+        self.give_builder(buf);
         v
     }
 
     /// Drops the builders from `depth` on (see `concat`).
     fn recycle_builders(&mut self, depth: usize) {
         while self.builders.len() > depth {
-            if let Some(mut buf) = self.builders.pop()
-                && buf.capacity() <= 1 << 16
-                && self.spare_builders.len() < 8
-            {
-                buf.clear();
-                self.spare_builders.push(buf);
+            if let Some(buf) = self.builders.pop() {
+                self.give_builder(buf);
             }
+        }
+    }
+
+    /// An empty string buffer, a spare one if there is one.
+    pub(crate) fn take_builder(&mut self) -> String {
+        self.spare_builders.pop().unwrap_or_default()
+    }
+
+    /// Keeps an emptied string buffer for reuse, unless it is huge (a big
+    /// concatenation does not pin its memory).
+    pub(crate) fn give_builder(&mut self, mut buf: String) {
+        if buf.capacity() <= 1 << 16 && self.spare_builders.len() < 8 {
+            buf.clear();
+            self.spare_builders.push(buf);
         }
     }
 
@@ -3101,7 +3108,24 @@ impl Host {
 
     pub(crate) fn call_method(&mut self, recv: i64, name: i64, args: i64) -> i64 {
         let argv = self.take_args(args);
+        // `botContext.m(…)`, the hot path: the argument buffer goes back to
+        // the spares (`spare_items`) rather than to the allocator.
+        if value::as_reference(recv) == Some(crate::compile::BOT_CONTEXT_SLOT)
+            && let Some(method) = self.str_of(name).cloned()
+        {
+            let v = self.bot_context_call(&method, &argv);
+            self.give_items(argv);
+            return v;
+        }
         self.call_method_with(recv, name, argv)
+    }
+
+    /// Keeps an emptied item buffer for reuse (`spare_items`).
+    fn give_items(&mut self, mut items: Vec<i64>) {
+        if items.capacity() <= SPARE_CAP && self.spare_items.len() < SPARES_MAX {
+            items.clear();
+            self.spare_items.push(items);
+        }
     }
 
     /// [`Host::call_method`] with the arguments as values.
