@@ -283,6 +283,35 @@ fn runs_are_isolated() {
         let r = session.run("spin", OfflineContext::default()).unwrap();
         assert_eq!(r.error, Some(RunError::Limit(Limit::Fuel)));
     }
+    // A run on a host an earlier session or run released (the program's
+    // pool) sees nothing of what that run did: tampered built-ins, implicit
+    // globals, objects and unfinished chains of `+`.
+    let src = [
+        ScriptSource {
+            name: "tamper",
+            text: "Object.prototype.x = 'leaked'; Array.prototype.push = null; leak = 1;\n\
+                   var o = {toString: function () { return 'o'; }};\n\
+                   try { var s = 'a' + o + (function () { throw 1; })() + 'b'; } catch (e) {}\n\
+                   return [].concat([1], 2).length;",
+            kind: ScriptKind::Panel,
+        },
+        ScriptSource {
+            name: "check",
+            text: "var a = []; a.push(3);\n\
+                   return [typeof ({}).x, typeof leak, a.length, 'p' + 1 + {} + 'q'].join(' ');",
+            kind: ScriptKind::Panel,
+        },
+    ];
+    let program = engine.compile(&src).unwrap();
+    for _ in 0..3 {
+        assert_eq!(program.run("tamper", OfflineContext::default()).unwrap().value, Value::Number(2.0));
+        let fresh = program.run("check", OfflineContext::default()).unwrap();
+        assert_eq!(fresh.value, Value::from("undefined undefined 1 p1[object Object]q"));
+        let mut session = program.session();
+        session.run("tamper", OfflineContext::default()).unwrap();
+        drop(session);
+        assert_eq!(program.run("check", OfflineContext::default()).unwrap().value, fresh.value);
+    }
 }
 
 #[test]

@@ -655,6 +655,8 @@ fn cat_depth(v: i64) -> Option<usize> {
 /// kind are kept: at most 2,048 × 32 × 24 bytes (1.5 MiB) of properties
 /// and half that of items.
 const SPARE_CAP: usize = 32;
+/// The heap slots a released host keeps (`Host::release`): 160 KiB.
+const HOST_HEAP_KEPT: usize = 4096;
 const SPARES_MAX: usize = 2048;
 
 /// A string's length in UTF-16 code units, and whether it is all ASCII
@@ -898,6 +900,10 @@ impl Host {
     /// store.
     pub fn release(&mut self) {
         self.recycle_heap();
+        // A host waiting in the pool holds no more than a usual run needs
+        // (a session's own host keeps what its biggest run grew to).
+        self.heap.shrink_to(HOST_HEAP_KEPT);
+        self.scratch.shrink_to(1 << 16);
         self.ctx = None;
         self.dispatch = None;
         self.transcript = Transcript::default();
