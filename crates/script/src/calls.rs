@@ -348,7 +348,7 @@ pub(crate) fn op3(c: Cx<'_, '_>, code: i32, mut a: i64, mut b: i64, mut d: i64) 
         op::CALL_METHOD1 => {
             // An argument that converts through script code goes the long
             // way (`convert_args`).
-            let quick = !(c.data().key_conversions && c.data().user_conversion(d));
+            let quick = !c.data().user_conversion(d);
             match quick.then(|| c.data_mut().method1(a, b, d)).flatten() {
                 Some(n) => Ok(n),
                 None => {

@@ -389,13 +389,10 @@ impl Engine {
                         }
                     }
                     // So is `+` when no script valueOf/toString is involved.
-                    runtime::op::ADD if !c.data().user_conversion(a) && !c.data().user_conversion(b) => {
-                        c.data_mut().add(a, b)
-                    }
-                    runtime::op::CAT_START | runtime::op::CAT_MORE | runtime::op::CAT_END
+                    runtime::op::ADD | runtime::op::CAT_START | runtime::op::CAT_MORE | runtime::op::CAT_END
                         if !c.data().user_conversion(a) && !c.data().user_conversion(b) =>
                     {
-                        c.data_mut().concat(op, a, b)
+                        c.data_mut().op2(op, a, b)
                     }
                     ..40 => calls::op2(&mut c, op, a, b)?,
                     40..60 => calls::op1(&mut c, op, a)?,
@@ -782,7 +779,7 @@ impl Drop for Session {
     fn drop(&mut self) {
         let Some((store, _, _)) = self.state.take() else { return };
         let mut host = store.into_data();
-        host.release();
+        host.release(HEAP_HINT_MAX);
         if let Ok(mut hosts) = self.program.0.hosts.lock()
             && hosts.len() < HOSTS_KEPT
         {

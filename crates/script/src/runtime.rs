@@ -590,8 +590,6 @@ pub(crate) struct Host {
     key_names: rustc_hash::FxHashSet<Arc<str>>,
     /// The last shared name met at each slot (`key_slot`, `key_name`).
     key_slots: Box<[Option<Arc<str>>]>,
-    /// A buffer string concatenation reuses (see `op::ADD`).
-    scratch: String,
     /// Each function's `name` and `length`, by table slot − 1 (compiler).
     fn_info: Arc<[(Arc<str>, u32)]>,
     /// Object literal key lists (`op::OBJECT`).
@@ -646,6 +644,27 @@ pub(crate) struct Host {
 /// tag of value.rs uses 0xFFFE).
 const CAT_MARK: i64 = (0xFFFEu64 << 48) as i64;
 
+/// A buffer for `n` entries from a pool of spares (`Host::spare_props`),
+/// or a new one.
+fn take_spare<T>(pool: &mut Vec<Vec<T>>, n: usize) -> Vec<T> {
+    match pool.pop() {
+        Some(mut v) => {
+            v.reserve(n);
+            v
+        }
+        None => Vec::with_capacity(n),
+    }
+}
+
+/// Keeps a buffer, emptied, in a pool of spares unless it or the pool is
+/// too big (`SPARE_CAP`, `SPARES_MAX`).
+fn keep_spare<T>(pool: &mut Vec<Vec<T>>, mut v: Vec<T>) {
+    if v.capacity() <= SPARE_CAP && pool.len() < SPARES_MAX {
+        v.clear();
+        pool.push(v);
+    }
+}
+
 /// The builder a chain-of-`+` marker stands for.
 fn cat_depth(v: i64) -> Option<usize> {
     (v & !((1 << 48) - 1) == CAT_MARK).then_some((v & ((1 << 48) - 1)) as usize)
@@ -655,8 +674,6 @@ fn cat_depth(v: i64) -> Option<usize> {
 /// kind are kept: at most 2,048 × 32 × 24 bytes (1.5 MiB) of properties
 /// and half that of items.
 const SPARE_CAP: usize = 32;
-/// The heap slots a released host keeps (`Host::release`): 160 KiB.
-const HOST_HEAP_KEPT: usize = 4096;
 const SPARES_MAX: usize = 2048;
 
 /// A string's length in UTF-16 code units, and whether it is all ASCII
@@ -757,7 +774,6 @@ impl Host {
             attrs: std::collections::HashMap::new(),
             key_names: rustc_hash::FxHashSet::default(),
             key_slots: Box::default(),
-            scratch: String::new(),
             fn_info,
             shapes,
             names,
@@ -782,24 +798,12 @@ impl Host {
     /// A property buffer for an object of `n` properties: a spare one if
     /// there is one (see `spare_props`).
     pub(crate) fn props_buf(&mut self, n: usize) -> Vec<(Arc<str>, i64)> {
-        match self.spare_props.pop() {
-            Some(mut v) => {
-                v.reserve(n);
-                v
-            }
-            None => Vec::with_capacity(n),
-        }
+        take_spare(&mut self.spare_props, n)
     }
 
     /// An item buffer for an array of `n` items (see `props_buf`).
     pub(crate) fn items_buf(&mut self, n: usize) -> Vec<i64> {
-        match self.spare_items.pop() {
-            Some(mut v) => {
-                v.reserve(n);
-                v
-            }
-            None => Vec::with_capacity(n),
-        }
+        take_spare(&mut self.spare_items, n)
     }
 
     /// Records `units` of host work, to be paid in fuel after the operation.
@@ -880,40 +884,25 @@ impl Host {
     /// Empties the heap, keeping the small objects' buffers for the next
     /// run's objects (`spare_props`).
     fn recycle_heap(&mut self) {
-        let mut heap = std::mem::take(&mut self.heap);
-        for obj in heap.drain(..) {
+        for obj in self.heap.drain(..) {
             match obj {
-                Obj::Object(mut props, _) if props.capacity() <= SPARE_CAP && self.spare_props.len() < SPARES_MAX => {
-                    props.clear();
-                    self.spare_props.push(props);
-                }
-                Obj::Arr(items) => self.give_items(items),
+                Obj::Object(props, _) => keep_spare(&mut self.spare_props, props),
+                Obj::Arr(items) => keep_spare(&mut self.spare_items, items),
                 _ => {}
             }
         }
-        self.heap = heap;
     }
 
     /// Empties the host of what a run left before it waits in its
-    /// program's pool for the next session (`ProgramInner::hosts`): the
-    /// next run resets the rest. The dispatch function belongs to the old
-    /// store.
-    pub fn release(&mut self) {
-        self.recycle_heap();
-        // A host waiting in the pool holds no more than a usual run needs
-        // (a session's own host keeps what its biggest run grew to).
-        self.heap.shrink_to(HOST_HEAP_KEPT);
-        self.scratch.shrink_to(1 << 16);
+    /// program's pool for the next session (`ProgramInner::hosts`), keeping
+    /// at most `heap_slots` of heap capacity (a session's own host keeps
+    /// what its biggest run grew to). The dispatch function belongs to the
+    /// old store.
+    pub fn release(&mut self, heap_slots: usize) {
+        self.clear();
+        self.heap.shrink_to(heap_slots);
         self.ctx = None;
         self.dispatch = None;
-        self.transcript = Transcript::default();
-        self.globals.clear();
-        self.proto_props.clear();
-        self.arr_props.clear();
-        self.methods.clear();
-        self.attrs.clear();
-        self.error = None;
-        self.thrown = None;
     }
 
     /// Clears everything a run left behind, for the next run of a session:
@@ -924,6 +913,11 @@ impl Host {
         if self.clock.as_ref().is_none_or(|c| !Arc::ptr_eq(c, clock)) {
             self.clock = Some(clock.clone());
         }
+        self.clear();
+    }
+
+    /// What `reset` and `release` clear.
+    fn clear(&mut self) {
         self.recycle_heap();
         self.recycle_builders(0);
         self.proto_props.clear();
@@ -2063,13 +2057,12 @@ impl Host {
         // The key list is borrowed, not cloned: an `Arc` clone is an atomic
         // increment and decrement, which cost more than the rest of a small
         // literal on some machines (benches/RESULTS.md, session 12).
-        let Some(len) = self.shapes.get(n).map(|keys| keys.len()) else {
+        let Some(keys) = self.shapes.get(n) else {
             return self.throw("Error", format!("cbot: no key list {n}"));
         };
-        let mut props = if op == op::OBJECT { self.props_buf(len) } else { Vec::new() };
-        let Some(keys) = self.shapes.get(n) else { return UNDEFINED };
         match op {
             op::OBJECT => {
+                let mut props = take_spare(&mut self.spare_props, keys.len());
                 let mut bytes = 0;
                 let mut converts = false;
                 for (k, v) in keys.iter().zip([a, b, c]) {
@@ -2121,17 +2114,13 @@ impl Host {
         let a = self.primitive(a);
         let b = self.primitive(b);
         if self.str_of(a).is_some() || self.str_of(b).is_some() {
-            // Both sides are written into a scratch buffer kept
-            // across operations: the only allocation is the result.
-            let mut buf = std::mem::take(&mut self.scratch);
-            buf.clear();
+            // Both sides are written into a spare buffer (`take_builder`):
+            // the only allocation is the result.
+            let mut buf = self.take_builder();
             self.append_js_string(a, &mut buf);
             self.append_js_string(b, &mut buf);
             let v = self.string(buf.as_str());
-            // A huge concatenation does not pin its memory.
-            if buf.capacity() <= 1 << 16 {
-                self.scratch = buf;
-            }
+            self.give_builder(buf);
             v
         } else {
             value::number(self.to_number(a) + self.to_number(b))
@@ -3114,24 +3103,7 @@ impl Host {
 
     pub(crate) fn call_method(&mut self, recv: i64, name: i64, args: i64) -> i64 {
         let argv = self.take_args(args);
-        // `botContext.m(…)`, the hot path: the argument buffer goes back to
-        // the spares (`spare_items`) rather than to the allocator.
-        if value::as_reference(recv) == Some(crate::compile::BOT_CONTEXT_SLOT)
-            && let Some(method) = self.str_of(name).cloned()
-        {
-            let v = self.bot_context_call(&method, &argv);
-            self.give_items(argv);
-            return v;
-        }
         self.call_method_with(recv, name, argv)
-    }
-
-    /// Keeps an emptied item buffer for reuse (`spare_items`).
-    fn give_items(&mut self, mut items: Vec<i64>) {
-        if items.capacity() <= SPARE_CAP && self.spare_items.len() < SPARES_MAX {
-            items.clear();
-            self.spare_items.push(items);
-        }
     }
 
     /// [`Host::call_method`] with the arguments as values.
@@ -3140,7 +3112,10 @@ impl Host {
         if value::as_reference(recv) == Some(crate::compile::BOT_CONTEXT_SLOT)
             && let Some(method) = self.str_of(name).cloned()
         {
-            return self.bot_context_call(&method, &argv);
+            let v = self.bot_context_call(&method, &argv);
+            // The argument buffer goes back to the spares, not the allocator.
+            keep_spare(&mut self.spare_items, argv);
+            return v;
         }
         // A string key (the usual case) is shared, not copied.
         let name_key = self.key_of(name);
