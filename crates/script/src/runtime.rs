@@ -186,6 +186,9 @@ pub(crate) type FnInfo = Arc<[(Arc<str>, u32)]>;
 /// A program's object literal key lists (`op::OBJECT`), by index.
 pub(crate) type Shapes = Arc<[Arc<[Arc<str>]>]>;
 
+/// A plain object's properties, in order (`Obj::Object`).
+pub(crate) type Props = Vec<(Arc<str>, i64)>;
+
 /// One key of a read path (`op::GET_PATH`): a constant (a string constant's
 /// reference or a number), or the operation's operand `b` or `c`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -631,8 +634,21 @@ pub(crate) struct Host {
     /// each was a fifth of its time on glibc's allocator (benches/
     /// RESULTS.md, session 13). Only small ones are kept (`SPARE_CAP`,
     /// `SPARES_MAX`), so what a session holds on to stays bounded.
-    spare_props: Vec<Vec<(Arc<str>, i64)>>,
+    spare_props: Vec<Props>,
     spare_items: Vec<Vec<i64>>,
+    /// The property buffers of earlier runs' object literals, by shape
+    /// (`op::OBJECT`), with the shape's names still in them: the next
+    /// literal of that shape writes only its values. Each name is an `Arc`,
+    /// and cloning it for every literal and dropping it at the end of the
+    /// run (an atomic increment and decrement on a line of memory nothing
+    /// else touches) was a tenth of an object-heavy panel's time (benches/
+    /// RESULTS.md, session 14). Only buffers whose names are exactly their
+    /// shape's are kept, so they hold nothing the program does not.
+    shaped_spares: Vec<Vec<Props>>,
+    /// How many buffers `shaped_spares` holds (at most `SPARES_MAX`).
+    shaped_count: usize,
+    /// The literals this run made (`op::OBJECT`): heap slot and shape.
+    literals: Vec<(u32, u32)>,
     /// The strings chains of `+` are building, innermost last
     /// (`Host::concat`), and emptied ones to reuse.
     builders: Vec<String>,
@@ -659,11 +675,16 @@ fn take_spare<T>(pool: &mut Vec<Vec<T>>, n: usize) -> Vec<T> {
 /// Keeps a buffer, emptied, in a pool of spares unless it or the pool is
 /// too big (`SPARE_CAP`, `SPARES_MAX`).
 fn keep_spare<T>(pool: &mut Vec<Vec<T>>, mut v: Vec<T>) {
-    if v.capacity() <= SPARE_CAP && pool.len() < SPARES_MAX {
+    if (1..=SPARE_CAP).contains(&v.capacity()) && pool.len() < SPARES_MAX {
         v.clear();
         pool.push(v);
     }
 }
+
+/// The value of an object literal's property until the operation that
+/// writes it runs (`Host::op_with`): never seen by script code (no value
+/// tag of value.rs uses 0xFFFF).
+const UNFILLED: i64 = (0xFFFFu64 << 48) as i64;
 
 /// The builder a chain-of-`+` marker stands for.
 fn cat_depth(v: i64) -> Option<usize> {
@@ -789,6 +810,9 @@ impl Host {
             handed: 0,
             measured: None,
             spare_props: Vec::new(),
+            shaped_spares: Vec::new(),
+            shaped_count: 0,
+            literals: Vec::new(),
             spare_items: Vec::new(),
             builders: Vec::new(),
             spare_builders: Vec::new(),
@@ -884,6 +908,26 @@ impl Host {
     /// Empties the heap, keeping the small objects' buffers for the next
     /// run's objects (`spare_props`).
     fn recycle_heap(&mut self) {
+        let mut literals = std::mem::take(&mut self.literals);
+        for (slot, n) in literals.drain(..) {
+            let (slot, n) = (slot as usize, n as usize);
+            let (Some(Obj::Object(props, _)), Some(keys)) = (self.heap.get_mut(slot), self.shapes.get(n)) else {
+                continue;
+            };
+            // A literal the run added to or deleted from goes the usual way.
+            let same = props.len() == keys.len() && props.iter().zip(keys.iter()).all(|(p, k)| Arc::ptr_eq(&p.0, k));
+            if !same || props.capacity() > SPARE_CAP || self.shaped_count >= SPARES_MAX {
+                continue;
+            }
+            if self.shaped_spares.len() <= n {
+                self.shaped_spares.resize_with(n + 1, Vec::new);
+            }
+            if let Some(pool) = self.shaped_spares.get_mut(n) {
+                pool.push(std::mem::take(props));
+                self.shaped_count += 1;
+            }
+        }
+        self.literals = literals;
         for obj in self.heap.drain(..) {
             match obj {
                 Obj::Object(props, _) => keep_spare(&mut self.spare_props, props),
@@ -2061,35 +2105,53 @@ impl Host {
             return self.throw("Error", format!("cbot: no key list {n}"));
         };
         match op {
+            // The object gets all its names at once, the values after the
+            // first three `UNFILLED` until OBJECT_MORE writes them: nothing
+            // can see a literal before it is complete (compile.rs
+            // `plain_literal`).
             op::OBJECT => {
-                let mut props = take_spare(&mut self.spare_props, keys.len());
+                let value = |i: usize| [a, b, c].get(i).copied().unwrap_or(UNFILLED);
                 let mut bytes = 0;
                 let mut converts = false;
-                for (k, v) in keys.iter().zip([a, b, c]) {
+                for k in keys.iter() {
                     bytes += 24 + k.len();
                     converts |= conversion_key(k);
-                    props.push((k.clone(), v));
                 }
+                let props = match self.shaped_spares.get_mut(n).and_then(Vec::pop) {
+                    // Its names are this shape's (`recycle_heap`).
+                    Some(mut props) => {
+                        self.shaped_count -= 1;
+                        for (i, p) in props.iter_mut().enumerate() {
+                            p.1 = value(i);
+                        }
+                        props
+                    }
+                    None => {
+                        let mut props = take_spare(&mut self.spare_props, keys.len());
+                        props.extend(keys.iter().enumerate().map(|(i, k)| (k.clone(), value(i))));
+                        props
+                    }
+                };
                 self.key_conversions |= converts;
                 self.add_work(props.len() as u64);
-                self.alloc(Obj::Object(props, UNDEFINED), bytes)
+                let v = self.alloc(Obj::Object(props, UNDEFINED), bytes);
+                if let Some(slot) = value::as_reference(v) {
+                    self.literals.push((slot as u32, n as u32));
+                }
+                v
             }
             op::OBJECT_MORE => {
-                let mut grew = 0;
-                let mut converts = false;
-                // Only literals made by OBJECT get here (a plain object).
+                // Only literals made by OBJECT get here (a plain object);
+                // the values written so far are a prefix.
                 if let Some(slot) = value::as_reference(a)
                     && let Some(Obj::Object(props, _)) = self.heap.get_mut(slot)
                 {
-                    for (k, v) in keys.iter().skip(props.len()).zip([b, c]) {
-                        grew += 24 + k.len();
-                        converts |= conversion_key(k);
-                        props.push((k.clone(), v));
+                    let at = props.partition_point(|p| p.1 != UNFILLED);
+                    for (p, v) in props.iter_mut().skip(at).zip([b, c]) {
+                        p.1 = v;
                     }
                 }
-                self.key_conversions |= converts;
                 self.add_work(2);
-                self.charge(grew);
                 a
             }
             _ => self.throw("Error", format!("cbot: no operation {op} with an immediate")),
