@@ -323,6 +323,54 @@ fn runs_are_isolated() {
     }
 }
 
+/// Objects a run imports (bot variables) reuse the buffers of the objects
+/// earlier runs imported with the same names (runtime.rs
+/// `imported_spares`): what a run did to its copy, or the order of another
+/// object's names, never shows in the next run's.
+#[test]
+fn imported_objects_are_fresh_every_run() {
+    let engine = Engine::new(Limits::default()).unwrap();
+    let program = engine
+        .compile(&panel(
+            "var d = botContext.getBotVariable('data'), e = botContext.getBotVariable('other');\n\
+             var s = JSON.stringify([d, e]) + ' ' + Object.keys(e).join();\n\
+             d.x = 1; delete d.a; d.b.c = 'changed'; d.b.n = null; e.a = 2; e[1] = 3;\n\
+             return s;",
+        ))
+        .unwrap();
+    let object = |pairs: &[(&str, Value)]| {
+        Value::Object(pairs.iter().map(|(k, v)| (k.to_string(), v.clone())).collect::<Vec<_>>().into())
+    };
+    let data = object(&[("a", Value::from("one")), ("b", object(&[("c", Value::Number(2.0))]))]);
+    // Index names come first (ES2015 §9.1.12): the same names as `data`
+    // in another order, and an object whose stored order differs.
+    let other = [
+        object(&[("b", object(&[("c", Value::Number(5.0))])), ("a", Value::Null)]),
+        object(&[("a", Value::Bool(true)), ("1", Value::Number(1.0))]),
+        object(&[("1", Value::Number(4.0)), ("a", Value::Bool(false))]),
+    ];
+    let want = [
+        r#"[{"a":"one","b":{"c":2}},{"b":{"c":5},"a":null}] b,a"#,
+        r#"[{"a":"one","b":{"c":2}},{"1":1,"a":true}] 1,a"#,
+        r#"[{"a":"one","b":{"c":2}},{"1":4,"a":false}] 1,a"#,
+    ];
+    let context = |e: &Value| {
+        let mut ctx = OfflineContext::default();
+        ctx.variables.push(("data".into(), data.clone(), cbot_host::Scope::Session));
+        ctx.variables.push(("other".into(), e.clone(), cbot_host::Scope::Session));
+        ctx
+    };
+    let mut session = program.session();
+    for round in 0..2 {
+        for (e, want) in other.iter().zip(want) {
+            let r = session.run("panel", context(e)).unwrap();
+            assert_eq!(r.value, Value::from(want), "round {round}, session");
+            let r = program.run("panel", context(e)).unwrap();
+            assert_eq!(r.value, Value::from(want), "round {round}, fresh");
+        }
+    }
+}
+
 #[test]
 fn the_clock_is_injected() {
     let mut engine = Engine::new(Limits::default()).unwrap();

@@ -649,6 +649,16 @@ pub(crate) struct Host {
     shaped_count: usize,
     /// The literals this run made (`op::OBJECT`): heap slot and shape.
     literals: Vec<(u32, u32)>,
+    /// The property buffers of earlier runs' imported objects (`import`:
+    /// bot variables, API results), names kept, by `names_bucket` of their
+    /// names: the next import of an object with the same names in the same
+    /// order (the next run reading the same variable) writes only values.
+    /// Names longer than `KEY_NAME_MAX` are not kept, so what this holds
+    /// stays bounded (`IMPORTED_MAX` buffers).
+    imported_spares: Vec<Vec<Props>>,
+    imported_count: usize,
+    /// The objects this run imported, by heap slot.
+    imported: Vec<u32>,
     /// The strings chains of `+` are building, innermost last
     /// (`Host::concat`), and emptied ones to reuse.
     builders: Vec<String>,
@@ -681,6 +691,22 @@ fn keep_spare<T>(pool: &mut Vec<Vec<T>>, mut v: Vec<T>) {
     }
 }
 
+/// How many buckets `Host::imported_spares` has, and how many buffers it
+/// keeps in all.
+const NAME_BUCKETS: usize = 64;
+const IMPORTED_MAX: usize = 512;
+
+/// The `Host::imported_spares` bucket of an object's names: its number of
+/// names and its first and last name.
+fn names_bucket(n: usize, first: &str, last: &str) -> usize {
+    use std::hash::{Hash, Hasher};
+    let mut h = rustc_hash::FxHasher::default();
+    n.hash(&mut h);
+    first.hash(&mut h);
+    last.hash(&mut h);
+    (h.finish() % NAME_BUCKETS as u64) as usize
+}
+
 /// The value of an object literal's property until the operation that
 /// writes it runs (`Host::op_with`): never seen by script code (no value
 /// tag of value.rs uses 0xFFFF).
@@ -707,6 +733,8 @@ pub(crate) struct Utf16Len {
 
 /// How many distinct imported property names a host keeps shared.
 const KEY_NAMES_MAX: usize = 4096;
+/// The longest name `Host::key_names` and `Host::imported_spares` keep.
+const KEY_NAME_MAX: usize = 64;
 /// Slots of the cache in front of the shared names
 /// (`Host::key_name`).
 const KEY_SLOTS: usize = 1 << KEY_SLOT_BITS;
@@ -813,6 +841,9 @@ impl Host {
             shaped_spares: Vec::new(),
             shaped_count: 0,
             literals: Vec::new(),
+            imported_spares: Vec::new(),
+            imported_count: 0,
+            imported: Vec::new(),
             spare_items: Vec::new(),
             builders: Vec::new(),
             spare_builders: Vec::new(),
@@ -928,6 +959,26 @@ impl Host {
             }
         }
         self.literals = literals;
+        let mut imported = std::mem::take(&mut self.imported);
+        for slot in imported.drain(..) {
+            let Some(Obj::Object(props, _)) = self.heap.get_mut(slot as usize) else { continue };
+            let (Some(first), Some(last)) = (props.first(), props.last()) else { continue };
+            if props.capacity() > SPARE_CAP
+                || self.imported_count >= IMPORTED_MAX
+                || props.iter().any(|(k, _)| k.len() > KEY_NAME_MAX)
+            {
+                continue;
+            }
+            let at = names_bucket(props.len(), &first.0, &last.0);
+            if self.imported_spares.is_empty() {
+                self.imported_spares.resize_with(NAME_BUCKETS, Vec::new);
+            }
+            if let Some(pool) = self.imported_spares.get_mut(at) {
+                pool.push(std::mem::take(props));
+                self.imported_count += 1;
+            }
+        }
+        self.imported = imported;
         for obj in self.heap.drain(..) {
             match obj {
                 Obj::Object(props, _) => keep_spare(&mut self.spare_props, props),
@@ -4377,7 +4428,7 @@ impl Host {
                 let name: Arc<str> = Arc::from(k);
                 // Bounded in count and size: the set outlives the run's
                 // heap quota.
-                if self.key_names.len() >= KEY_NAMES_MAX || k.len() > 64 {
+                if self.key_names.len() >= KEY_NAMES_MAX || k.len() > KEY_NAME_MAX {
                     return name;
                 }
                 self.key_names.insert(name.clone());
@@ -4410,6 +4461,9 @@ impl Host {
                 self.alloc(Obj::Arr(out), 8 * n)
             }
             Value::Object(props) => {
+                if let Some(v) = self.import_again(props) {
+                    return v;
+                }
                 let mut out = self.props_buf(props.len());
                 for (k, x) in props.iter() {
                     let entry = (self.key_name(k), self.import(x));
@@ -4418,9 +4472,36 @@ impl Host {
                 let mut props = out;
                 order_index_keys(&mut props);
                 let n = props.len();
-                self.alloc(Obj::Object(props, UNDEFINED), 24 * n)
+                let v = self.alloc(Obj::Object(props, UNDEFINED), 24 * n);
+                if let Some(slot) = value::as_reference(v) {
+                    self.imported.push(slot as u32);
+                }
+                v
             }
         }
+    }
+
+    /// Imports an object into a buffer an earlier run's import of an
+    /// object with the same names in the same order left (see
+    /// `imported_spares`), or `None`. Such a buffer was ordered by
+    /// `order_index_keys` when it was made, and its names are `props`' in
+    /// `props`' order, so they are ordered already.
+    fn import_again(&mut self, props: &[(String, Value)]) -> Option<i64> {
+        let (first, last) = (props.first()?, props.last()?);
+        let pool = self.imported_spares.get_mut(names_bucket(props.len(), &first.0, &last.0))?;
+        // The last few kept: a bucket full of other names costs little.
+        let same = |buf: &Props| buf.len() == props.len() && buf.iter().zip(props).all(|(p, (k, _))| *p.0 == **k);
+        let at = pool.iter().rev().take(4).position(same).map(|i| pool.len() - 1 - i)?;
+        let mut buf = pool.swap_remove(at);
+        self.imported_count -= 1;
+        for (p, (_, x)) in buf.iter_mut().zip(props.iter()) {
+            p.1 = self.import(x);
+        }
+        let v = self.alloc(Obj::Object(buf, UNDEFINED), 24 * props.len());
+        if let Some(slot) = value::as_reference(v) {
+            self.imported.push(slot as u32);
+        }
+        Some(v)
     }
 }
 
