@@ -884,7 +884,9 @@ pub(crate) mod json {
             // Written into a spare buffer, which goes back (it grew to
             // this size once rather than by doubling on every call).
             let mut out = h.take_builder();
-            let written = write_plain(h, v, &mut Vec::new(), h.heap_room(), &mut out);
+            let mut names = std::mem::take(&mut h.quoted);
+            let written = write_plain(h, v, &mut Vec::new(), h.heap_room(), &mut out, &mut names);
+            h.quoted = names;
             let v = match written {
                 Ok(true) => {
                     h.add_work(out.len() as u64);
@@ -932,6 +934,7 @@ pub(crate) mod json {
         stack: &mut Vec<i64>,
         room: usize,
         out: &mut String,
+        names: &mut crate::runtime::QuotedNames,
     ) -> Result<bool, Bail> {
         // Paid per value visited, as in `write`.
         if out.len() > room || !h.spend(4 * crate::runtime::VISIT_WORK) {
@@ -968,7 +971,7 @@ pub(crate) mod json {
                     if i > 0 {
                         out.push(',');
                     }
-                    if !write_plain(h, x, stack, room, out)? {
+                    if !write_plain(h, x, stack, room, out, names)? {
                         out.push_str("null");
                     }
                 }
@@ -1000,9 +1003,8 @@ pub(crate) mod json {
                     if !first {
                         out.push(',');
                     }
-                    quote_into(out, k);
-                    out.push(':');
-                    if write_plain(h, *x, stack, room, out)? {
+                    names.write(out, k);
+                    if write_plain(h, *x, stack, room, out, names)? {
                         first = false;
                     } else {
                         out.truncate(mark);

@@ -659,6 +659,9 @@ pub(crate) struct Host {
     imported_count: usize,
     /// The objects this run imported, by heap slot.
     imported: Vec<u32>,
+    /// Property names as `JSON.stringify` writes them (`"name":`), by the
+    /// name's address (`QuotedNames`).
+    pub(crate) quoted: QuotedNames,
     /// The strings chains of `+` are building, innermost last
     /// (`Host::concat`), and emptied ones to reuse.
     builders: Vec<String>,
@@ -688,6 +691,46 @@ fn keep_spare<T>(pool: &mut Vec<Vec<T>>, mut v: Vec<T>) {
     if (1..=SPARE_CAP).contains(&v.capacity()) && pool.len() < SPARES_MAX {
         v.clear();
         pool.push(v);
+    }
+}
+
+/// Property names quoted for JSON (`"name":`), in a small table by the
+/// name's address: `JSON.stringify` of objects made by the same literals
+/// or imports writes the same few names, which share one `Arc` each
+/// (`key_name`, the program's constants), again and again. An entry holds
+/// its name, so the address cannot be reused by another while it is there;
+/// names longer than `KEY_NAME_MAX` are not kept.
+#[derive(Default)]
+pub(crate) struct QuotedNames {
+    slots: Vec<Option<(Arc<str>, Box<str>)>>,
+}
+
+impl QuotedNames {
+    const SLOTS: usize = 256;
+
+    /// Appends `"name":` to `out`.
+    pub(crate) fn write(&mut self, out: &mut String, name: &Arc<str>) {
+        if name.len() > KEY_NAME_MAX {
+            crate::calls::json::quote_into(out, name);
+            out.push(':');
+            return;
+        }
+        if self.slots.is_empty() {
+            self.slots.resize(Self::SLOTS, None);
+        }
+        // The address's low bits are alignment: skip them.
+        let at = (Arc::as_ptr(name).cast::<u8>().addr() >> 4) % Self::SLOTS;
+        let Some(slot) = self.slots.get_mut(at) else { return };
+        match slot {
+            Some((held, quoted)) if Arc::ptr_eq(held, name) => out.push_str(quoted),
+            _ => {
+                let mut quoted = String::with_capacity(name.len() + 3);
+                crate::calls::json::quote_into(&mut quoted, name);
+                quoted.push(':');
+                out.push_str(&quoted);
+                *slot = Some((name.clone(), quoted.into_boxed_str()));
+            }
+        }
     }
 }
 
@@ -844,6 +887,7 @@ impl Host {
             imported_spares: Vec::new(),
             imported_count: 0,
             imported: Vec::new(),
+            quoted: QuotedNames::default(),
             spare_items: Vec::new(),
             builders: Vec::new(),
             spare_builders: Vec::new(),
@@ -4997,6 +5041,34 @@ mod tests {
         }
         assert_eq!(h.key_names.len(), KEY_NAMES_MAX);
         assert_eq!(&*h.key_name("name999999"), "name999999", "past the bound names still work");
+    }
+
+    /// What the buffers kept for the next run's imports hold stays bounded:
+    /// at most `IMPORTED_MAX` of them, none with a long name, and a buffer is
+    /// taken only by an object with its names.
+    #[test]
+    fn kept_import_buffers_are_bounded() {
+        let mut h = bare_host();
+        let object = |names: &[String]| {
+            Value::Object(names.iter().map(|k| (k.clone(), Value::Number(1.0))).collect::<Vec<_>>().into())
+        };
+        for i in 0..IMPORTED_MAX + 100 {
+            h.import(&object(&[format!("name{i}"), "x".into()]));
+        }
+        h.import(&object(&["k".repeat(KEY_NAME_MAX + 1)]));
+        h.clear();
+        assert_eq!(h.imported_count, IMPORTED_MAX);
+        let kept: usize = h.imported_spares.iter().map(Vec::len).sum();
+        assert_eq!(kept, IMPORTED_MAX);
+        assert!(h.imported_spares.iter().flatten().flatten().all(|(k, _)| k.len() <= KEY_NAME_MAX));
+        // Same names: taken (the last kept, on top of its bucket); other
+        // names or order: not.
+        let v = h.import(&object(&[format!("name{}", IMPORTED_MAX - 1), "x".into()]));
+        assert_eq!(h.imported_count, IMPORTED_MAX - 1);
+        h.import(&object(&["x".into(), format!("name{}", IMPORTED_MAX - 2)]));
+        assert_eq!(h.imported_count, IMPORTED_MAX - 1);
+        let x = h.string("x");
+        assert_eq!(h.get(v, x), value::number(1.0));
     }
 
     #[test]
