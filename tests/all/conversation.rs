@@ -234,7 +234,7 @@ impl Scripted {
     fn config(&self) -> ConversationConfig {
         let mut c = config(self.spec["channel"].as_str().unwrap_or("web"));
         for (k, v) in self.spec["vars"].as_object().into_iter().flatten() {
-            c.variables.push((k.clone(), Value::String(v.as_str().unwrap_or_default().to_string())));
+            c.variables.push((k.clone(), Value::from(v.as_str().unwrap_or_default())));
         }
         let mut mocks = Mocks::new();
         for (name, m) in self.spec["mocks"].as_object().into_iter().flatten() {

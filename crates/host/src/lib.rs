@@ -219,12 +219,12 @@ pub trait BotContext {
     /// holds now, or null (CB-SPEC §4.1; the rules in [`hours_type`]).
     fn get_hours_type(&mut self, spec: Vec<String>, zone: String) -> Value {
         let now = self.now_ms();
-        hours_type(&spec, &zone, now).map_or(Value::Null, Value::String)
+        hours_type(&spec, &zone, now).map_or(Value::Null, Value::from)
     }
     /// `evaluateOptions(userText, options)`: the option the text names, or
     /// null (CB-SPEC §4.3; [`evaluate_options`]).
     fn evaluate_options(&mut self, text: String, options: Vec<String>) -> Value {
-        evaluate_options(&text, &options).map_or(Value::Null, Value::String)
+        evaluate_options(&text, &options).map_or(Value::Null, Value::from)
     }
     /// `setBotTransferUserMessage(text)`: the user message a bot-to-bot
     /// transfer hands over (CB-SPEC §4.1, §6.6).
@@ -566,7 +566,7 @@ pub fn dispatch(
         "getDisambiguatedIntentName" => ctx.get_disambiguated_intent_name(),
         // Called with no arguments or (conversationId, consumerId, groupId):
         // offline there is only this conversation (CB-SPEC §4.8).
-        "askMaven" => Value::String(ctx.ask_maven()),
+        "askMaven" => Value::from(ctx.ask_maven()),
         "getUserName" => ctx.get_user_name(),
         "getEmail" => ctx.get_email(),
         "setUserName" => {

@@ -263,10 +263,10 @@ impl BotContext for OfflineContext {
         self.now_ms
     }
     fn set_user_name(&mut self, name: String) {
-        self.user.user_name = Value::String(name);
+        self.user.user_name = Value::from(name);
     }
     fn set_email(&mut self, email: String) {
-        self.user.email = Value::String(email);
+        self.user.email = Value::from(email);
     }
     fn set_bot_transfer_user_message(&mut self, text: String) {
         self.bot_transfer.user_message = Some(text);

@@ -15,7 +15,7 @@ pub enum Value {
     /// A number.
     Number(f64),
     /// A string.
-    String(String),
+    String(Arc<str>),
     /// An array. Shared, so handing a value to a script, recording it in
     /// the transcript and keeping it in a variable copy no items.
     Array(Arc<[Value]>),
@@ -51,13 +51,13 @@ impl Value {
 
 impl From<&str> for Value {
     fn from(s: &str) -> Self {
-        Value::String(s.to_string())
+        Value::String(s.into())
     }
 }
 
 impl From<String> for Value {
     fn from(s: String) -> Self {
-        Value::String(s)
+        Value::String(s.into())
     }
 }
 
@@ -108,7 +108,7 @@ impl Value {
             Value::Null => "null".into(),
             Value::Bool(b) => b.to_string(),
             Value::Number(n) => number_to_string(*n),
-            Value::String(s) => s.clone(),
+            Value::String(s) => s.to_string(),
             Value::Array(items) => items
                 .iter()
                 .map(|v| if matches!(v, Value::Undefined | Value::Null) { String::new() } else { v.to_js_string() })
@@ -127,7 +127,7 @@ impl Value {
             Value::Number(n) => *n,
             Value::String(s) => string_to_number(s),
             Value::Array(items) if items.is_empty() => 0.0,
-            Value::Array(items) if let [only] = &**items => Value::String(only.to_js_string()).to_number(),
+            Value::Array(items) if let [only] = &**items => Value::from(only.to_js_string()).to_number(),
             _ => f64::NAN,
         }
     }
@@ -138,7 +138,7 @@ impl Value {
             serde_json::Value::Null => Value::Null,
             serde_json::Value::Bool(b) => Value::Bool(*b),
             serde_json::Value::Number(n) => Value::Number(n.as_f64().unwrap_or(f64::NAN)),
-            serde_json::Value::String(s) => Value::String(s.clone()),
+            serde_json::Value::String(s) => Value::String(s.as_str().into()),
             serde_json::Value::Array(a) => Value::Array(a.iter().map(Value::from_json).collect()),
             serde_json::Value::Object(o) => {
                 Value::Object(o.iter().map(|(k, v)| (k.clone(), Value::from_json(v))).collect())
@@ -157,7 +157,7 @@ impl Value {
                 // Integral numbers print without `.0`, as in JavaScript.
                 if n.fract() == 0.0 && n.abs() < 9.0e15 { J::from(*n as i64) } else { J::Number(x) }
             }),
-            Value::String(s) => J::String(s.clone()),
+            Value::String(s) => J::String(s.to_string()),
             Value::Array(items) => J::Array(items.iter().map(Value::to_json).collect()),
             Value::Object(props) => J::Object(props.iter().map(|(k, v)| (k.clone(), v.to_json())).collect()),
         }
@@ -189,7 +189,7 @@ impl Value {
                     serde_json::Number::from_f64(*n).map_or(J::Null, J::Number)
                 }
             }
-            Value::String(s) => J::String(s.clone()),
+            Value::String(s) => J::String(s.to_string()),
             Value::Array(items) => J::Array(items.iter().map(Value::to_stored).collect()),
             Value::Object(props) if props.iter().any(|(k, _)| k == STORED_TAG) => serde_json::json!({
                 STORED_TAG: "object",

@@ -295,7 +295,7 @@ impl BotContext for ScriptEnv {
     }
 
     fn get_user_name(&mut self) -> Value {
-        self.user_name.clone().map_or_else(|| self.info.user.user_name.clone(), Value::String)
+        self.user_name.clone().map_or_else(|| self.info.user.user_name.clone(), Value::from)
     }
 
     fn set_user_name(&mut self, name: String) {
@@ -303,7 +303,7 @@ impl BotContext for ScriptEnv {
     }
 
     fn get_email(&mut self) -> Value {
-        self.email.clone().map_or_else(|| self.info.user.email.clone(), Value::String)
+        self.email.clone().map_or_else(|| self.info.user.email.clone(), Value::from)
     }
 
     fn set_email(&mut self, email: String) {
@@ -356,7 +356,7 @@ impl BotContext for ScriptEnv {
     }
 
     fn get_api_status_code(&mut self) -> Value {
-        self.api_status.map_or(Value::Null, |s| Value::String(s.to_string()))
+        self.api_status.map_or(Value::Null, |s| Value::from(s.to_string()))
     }
 
     fn set_allow_max_text_response(&mut self, allow: bool) {

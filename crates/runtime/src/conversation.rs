@@ -574,12 +574,12 @@ impl Conversation {
             .and_then(|q| self.quick_reply_payload(q, message))
             .or_else(|| offered.iter().find(|c| same_choice(c, message)).map(|c| c.payload.clone()));
         if let Some(payload) = payload {
-            self.env_mut().quick_reply_payload = Value::String(payload);
+            self.env_mut().quick_reply_payload = Value::from(payload);
         }
         if let Some(q) = self.awaiting
             && let Some(payload) = self.button_payload(q, message)
         {
-            self.env_mut().button_payload = Value::String(payload);
+            self.env_mut().button_payload = Value::from(payload);
         }
         self.handle(message, &mut t);
         t.note(|| {
@@ -733,7 +733,7 @@ impl Conversation {
         });
         t.dialog = Some(self.bot.bot.dialogs[dialog].display_name().to_string());
         t.intent = Some(intent.clone());
-        self.env_mut().starter_intent = Value::String(intent);
+        self.env_mut().starter_intent = Value::from(intent);
         if self.stack.last().is_some_and(|f| f.dialog == dialog) {
             self.stack.pop();
         }
@@ -1189,10 +1189,10 @@ impl Conversation {
                 env.api_status = Some(resp.status);
                 env.set_var(
                     format!("api_{rdv}"),
-                    Value::object(vec![("jsonData".into(), Value::String(json_data))]),
+                    Value::object(vec![("jsonData".into(), Value::from(json_data))]),
                     Scope::Session,
                 );
-                env.set_var(format!("api_{rdv}Status"), Value::String(resp.status.to_string()), Scope::Session);
+                env.set_var(format!("api_{rdv}Status"), Value::from(resp.status.to_string()), Scope::Session);
                 matches!(resp.status, 200 | 201)
             }
             Err(e) => {
@@ -1299,7 +1299,7 @@ impl Conversation {
         for (name, value, scope) in &bot.rules[i][k].vars {
             let v = self.render(value, t);
             t.note(|| format!("rule variable {name} = {v:?} ({scope:?})"));
-            self.env_mut().set_var(name.clone(), Value::String(v), *scope);
+            self.env_mut().set_var(name.clone(), Value::from(v), *scope);
         }
     }
 

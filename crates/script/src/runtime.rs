@@ -4414,7 +4414,7 @@ impl Host {
             FALSE => Value::Bool(false),
             _ if depth > 64 || path.contains(&v) => Value::Null,
             _ => match self.obj(v) {
-                Some(Obj::Str(s)) => Value::String(String::from(&**s)),
+                Some(Obj::Str(s)) => Value::String(s.clone()),
                 Some(Obj::Arr(items)) => {
                     path.push(v);
                     let copy = items.iter().map(|&x| self.copy_out(x, depth + 1, room, path)).collect();
@@ -4449,7 +4449,7 @@ impl Host {
                         .collect(),
                 ),
                 // As JSON.stringify writes a Date (its toJSON).
-                Some(Obj::Date(ms)) => date::to_iso_string(*ms).map_or(Value::Null, Value::String),
+                Some(Obj::Date(ms)) => date::to_iso_string(*ms).map_or(Value::Null, Value::from),
                 _ => Value::object(Vec::new()),
             },
         }
@@ -4494,7 +4494,7 @@ impl Host {
             Value::Null => NULL,
             Value::Bool(b) => value::boolean(*b),
             Value::Number(n) => value::number(*n),
-            Value::String(s) => self.string(s.as_str()),
+            Value::String(s) => self.string(s.clone()),
             Value::Array(items) => {
                 let mut out = self.items_buf(items.len());
                 for x in items.iter() {
