@@ -108,7 +108,7 @@ impl Value {
             Value::Null => "null".into(),
             Value::Bool(b) => b.to_string(),
             Value::Number(n) => number_to_string(*n),
-            Value::String(s) => s.to_string(),
+            Value::String(s) => String::from(&**s),
             Value::Array(items) => items
                 .iter()
                 .map(|v| if matches!(v, Value::Undefined | Value::Null) { String::new() } else { v.to_js_string() })
@@ -157,7 +157,7 @@ impl Value {
                 // Integral numbers print without `.0`, as in JavaScript.
                 if n.fract() == 0.0 && n.abs() < 9.0e15 { J::from(*n as i64) } else { J::Number(x) }
             }),
-            Value::String(s) => J::String(s.to_string()),
+            Value::String(s) => J::String(String::from(&**s)),
             Value::Array(items) => J::Array(items.iter().map(Value::to_json).collect()),
             Value::Object(props) => J::Object(props.iter().map(|(k, v)| (k.clone(), v.to_json())).collect()),
         }
@@ -189,7 +189,7 @@ impl Value {
                     serde_json::Number::from_f64(*n).map_or(J::Null, J::Number)
                 }
             }
-            Value::String(s) => J::String(s.to_string()),
+            Value::String(s) => J::String(String::from(&**s)),
             Value::Array(items) => J::Array(items.iter().map(Value::to_stored).collect()),
             Value::Object(props) if props.iter().any(|(k, _)| k == STORED_TAG) => serde_json::json!({
                 STORED_TAG: "object",

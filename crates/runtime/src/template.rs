@@ -13,7 +13,7 @@ use cbot_host::{Value, number_to_string};
 /// prints them, objects and arrays as JSON, null/undefined as nothing.
 pub fn text_of(v: &Value) -> String {
     match v {
-        Value::String(s) => s.to_string(),
+        Value::String(s) => String::from(&**s),
         Value::Undefined | Value::Null => String::new(),
         Value::Bool(b) => b.to_string(),
         Value::Number(n) => number_to_string(*n),

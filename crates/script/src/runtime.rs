@@ -2098,7 +2098,8 @@ impl Host {
                 Some(value::number(n as f64))
             }
             Obj::Arr(_) if matches!(&**method, "indexOf" | "lastIndexOf" | "includes" | "slice" | "concat") => {
-                Some(self.call_method_with(recv, name, vec![v]))
+                let argv = self.one_arg(v);
+                Some(self.call_method_with(recv, name, argv))
             }
             Obj::Str(_)
                 if matches!(
@@ -2119,7 +2120,8 @@ impl Host {
                         | "padEnd"
                 ) =>
             {
-                Some(self.call_method_with(recv, name, vec![v]))
+                let argv = self.one_arg(v);
+                Some(self.call_method_with(recv, name, argv))
             }
             _ => None,
         }
@@ -3263,16 +3265,27 @@ impl Host {
         self.call_method_with(recv, name, argv)
     }
 
-    /// [`Host::call_method`] with the arguments as values.
+    /// [`Host::call_method`] with the arguments as values. The argument
+    /// buffer goes back to the spares, not the allocator.
     pub(crate) fn call_method_with(&mut self, recv: i64, name: i64, argv: Vec<i64>) -> i64 {
+        let v = self.call_method_on(recv, name, &argv);
+        keep_spare(&mut self.spare_items, argv);
+        v
+    }
+
+    /// An argument buffer of one value (see `call_method_with`).
+    pub(crate) fn one_arg(&mut self, v: i64) -> Vec<i64> {
+        let mut argv = self.items_buf(1);
+        argv.push(v);
+        argv
+    }
+
+    fn call_method_on(&mut self, recv: i64, name: i64, argv: &[i64]) -> i64 {
         // `botContext.m(…)` is the hot path: no copies of the name.
         if value::as_reference(recv) == Some(crate::compile::BOT_CONTEXT_SLOT)
             && let Some(method) = self.str_of(name).cloned()
         {
-            let v = self.bot_context_call(&method, &argv);
-            // The argument buffer goes back to the spares, not the allocator.
-            keep_spare(&mut self.spare_items, argv);
-            return v;
+            return self.bot_context_call(&method, argv);
         }
         // A string key (the usual case) is shared, not copied.
         let name_key = self.key_of(name);
@@ -3296,7 +3309,7 @@ impl Host {
             // the rest are those of every object.
             Some(Obj::Function(_)) => Some(Obj::Object(Vec::new(), UNDEFINED)),
             Some(other @ (Obj::BotContext | Obj::Builtin(_) | Obj::Date(_))) => Some(other.clone()),
-            Some(Obj::RegExp(_)) => return self.regexp_method(recv, name, &argv),
+            Some(Obj::RegExp(_)) => return self.regexp_method(recv, name, argv),
             Some(Obj::Error(e)) => {
                 return match name {
                     "toString" | "toLocaleString" => {
@@ -3315,11 +3328,11 @@ impl Host {
             _ => None,
         };
         match receiver {
-            Some(Obj::BotContext) => self.bot_context_call(name, &argv),
+            Some(Obj::BotContext) => self.bot_context_call(name, argv),
             Some(Obj::Str(s)) => match name {
                 "replace" | "replaceAll" => self.replace_with_template(&s, arg(0), arg(1), name == "replaceAll"),
                 "match" | "search" | "split" if self.is_regexp(arg(0)) => {
-                    self.string_regexp_method(&s, name, arg(0), &argv)
+                    self.string_regexp_method(&s, name, arg(0), argv)
                 }
                 // A string (or anything) becomes a RegExp (ES5 §15.5.4.10, 12).
                 "match" | "search" => {
@@ -3327,15 +3340,15 @@ impl Host {
                     if re == EXCEPTION {
                         return EXCEPTION;
                     }
-                    self.string_regexp_method(&s, name, re, &argv)
+                    self.string_regexp_method(&s, name, re, argv)
                 }
-                _ => self.string_method(&s, name, &argv),
+                _ => self.string_method(&s, name, argv),
             },
-            Some(Obj::Arr(_)) => self.array_method(recv, name, &argv),
-            Some(Obj::Date(ms)) => self.date_method(recv, ms, name, &argv),
+            Some(Obj::Arr(_)) => self.array_method(recv, name, argv),
+            Some(Obj::Date(ms)) => self.date_method(recv, ms, name, argv),
             Some(Obj::Object(..)) if self.host_class(recv).is_some() => {
                 let class = self.host_class(recv).unwrap_or_default();
-                self.host_object_method(class, recv, name, &argv)
+                self.host_object_method(class, recv, name, argv)
             }
             Some(Obj::Object(..)) => match name {
                 "hasOwnProperty" | "propertyIsEnumerable" => {
@@ -3360,7 +3373,7 @@ impl Host {
             Some(Obj::Builtin(b)) => {
                 match (builtin_name(b), name) {
                     ("Date", "now") => value::number(self.now()),
-                    ("Date", "UTC") => value::number(self.date_fields(&argv, true)),
+                    ("Date", "UTC") => value::number(self.date_fields(argv, true)),
                     ("Date", "parse") => {
                         let text = self.to_js_string(arg(0));
                         value::number(date::parse(&text, self.tz))
@@ -3500,7 +3513,7 @@ impl Host {
                         Err(m) => self.throw("TypeError", m),
                     },
                     ("Object", "getOwnPropertyDescriptor") => self.property_descriptor(arg(0), arg(1)),
-                    ("Math", m) => self.math(m, &argv),
+                    ("Math", m) => self.math(m, argv),
                     ("JSON", "stringify") => {
                         let v = self.to_host(arg(0), 0);
                         if v == Value::Undefined {
@@ -3841,6 +3854,19 @@ impl Host {
         }
     }
 
+    /// The items of the array at heap slot `slot` (none for anything
+    /// else), read in place: searching an array copies nothing. Charged as
+    /// `args` charges its copy (a pass over the items).
+    fn items_of(&self, slot: usize) -> &[i64] {
+        match self.heap.get(slot) {
+            Some(Obj::Arr(items)) => {
+                self.add_work(items.len() as u64);
+                items
+            }
+            _ => &[],
+        }
+    }
+
     fn array_method(&mut self, recv: i64, name: &str, argv: &[i64]) -> i64 {
         let arg = |i: usize| argv.get(i).copied().unwrap_or(UNDEFINED);
         // Called for arrays only: `recv` is a reference.
@@ -4003,7 +4029,7 @@ impl Host {
             }
             "includes" => {
                 // SameValueZero: NaN is found (ES2016 §22.1.3.11).
-                let items = self.args(recv);
+                let items = self.items_of(slot);
                 let len = items.len() as f64;
                 let mut from = if arg(1) == UNDEFINED { 0.0 } else { self.to_number(arg(1)).trunc() };
                 if from.is_nan() {
@@ -4021,7 +4047,7 @@ impl Host {
                 value::boolean(found)
             }
             "indexOf" => {
-                let items = self.args(recv);
+                let items = self.items_of(slot);
                 let len = items.len() as f64;
                 let mut from = if arg(1) == UNDEFINED { 0.0 } else { self.to_number(arg(1)).trunc() };
                 if from.is_nan() {
