@@ -4553,9 +4553,7 @@ impl Host {
 
     /// Imports an object into a buffer an earlier run's import of an
     /// object with the same names in the same order left (see
-    /// `imported_spares`), or `None`. Such a buffer was ordered by
-    /// `order_index_keys` when it was made, and its names are `props`' in
-    /// `props`' order, so they are ordered already.
+    /// `imported_spares`), or `None`.
     fn import_again(&mut self, props: &[(String, Value)]) -> Option<i64> {
         let (first, last) = (props.first()?, props.last()?);
         let pool = self.imported_spares.get_mut(names_bucket(props.len(), &first.0, &last.0))?;
@@ -4567,6 +4565,8 @@ impl Host {
         for (p, (_, x)) in buf.iter_mut().zip(props.iter()) {
             p.1 = self.import(x);
         }
+        // The names are in `props`' order, as `import` takes them.
+        order_index_keys(&mut buf);
         let v = self.alloc(Obj::Object(buf, UNDEFINED), 24 * props.len());
         if let Some(slot) = value::as_reference(v) {
             self.imported.push(slot as u32);

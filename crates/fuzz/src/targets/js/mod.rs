@@ -160,6 +160,26 @@ enum Cbot {
 }
 
 fn cbot_result(engine: &Engine, program: &str) -> Result<Cbot, Finding> {
+    let run = match warmed_run(engine, program) {
+        Some(run) => run?,
+        None => match alone(engine, program)? {
+            Ok(run) => run,
+            Err(refused) => return Ok(refused),
+        },
+    };
+    let error = match &run.error {
+        None => Value::Null,
+        Some(RunError::Js { error, .. }) => json!({"name": error.name}),
+        Some(RunError::Limit(l)) => return Ok(Cbot::Limit(*l)),
+        Some(RunError::Internal(m)) => return Err(Finding::new("internal error in a run", m.clone())),
+    };
+    let value = if run.error.is_some() { Value::Null } else { run.value.to_json() };
+    Ok(Cbot::Ran(json!({"calls": run.transcript.to_json(), "return": value, "error": error})))
+}
+
+/// The program compiled and run on its own (when it does not compile with
+/// its warm-up variant, `warmed_run`): its run, or how cbot refused it.
+fn alone(engine: &Engine, program: &str) -> Result<Result<cbot_script::Run<OfflineContext>, Cbot>, Finding> {
     let src = [ScriptSource { name: "panel", text: program, kind: ScriptKind::Panel }];
     let compiled = match engine.compile(&src) {
         Ok(p) => p,
@@ -175,21 +195,65 @@ fn cbot_result(engine: &Engine, program: &str) -> Result<Cbot, Finding> {
                     format!("{start}..{end}: {}", d.message),
                 ));
             }
-            return Ok(Cbot::Refused(d.code, d.message.clone()));
+            return Ok(Err(Cbot::Refused(d.code, d.message.clone())));
         }
         Err(e) => return Err(Finding::new("the engine failed to compile", e.to_string())),
     };
-    let run = compiled
+    compiled
         .run("panel", OfflineContext::default())
-        .map_err(|e| Finding::new("the engine failed to run", e.to_string()))?;
-    let error = match &run.error {
-        None => Value::Null,
-        Some(RunError::Js { error, .. }) => json!({"name": error.name}),
-        Some(RunError::Limit(l)) => return Ok(Cbot::Limit(*l)),
-        Some(RunError::Internal(m)) => return Err(Finding::new("internal error in a run", m.clone())),
-    };
-    let value = if run.error.is_some() { Value::Null } else { run.value.to_json() };
-    Ok(Cbot::Ran(json!({"calls": run.transcript.to_json(), "return": value, "error": error})))
+        .map(Ok)
+        .map_err(|e| Finding::new("the engine failed to run", e.to_string()))
+}
+
+/// The program's run in a session whose first run was of `warm_variant` of
+/// it, compiled into the same program: that run leaves the host with the
+/// buffers of literals and imports of the same shapes holding other values,
+/// string builders and quoted names (runtime.rs), which the program's run
+/// must not see, so what it does must still be what node does. `None` when
+/// the two do not compile together (the program is then compiled alone,
+/// for its diagnostic).
+fn warmed_run(engine: &Engine, program: &str) -> Option<Result<cbot_script::Run<OfflineContext>, Finding>> {
+    let warm = warm_variant(program);
+    let src = [
+        ScriptSource { name: "warm", text: &warm, kind: ScriptKind::Panel },
+        ScriptSource { name: "panel", text: program, kind: ScriptKind::Panel },
+    ];
+    let compiled = engine.compile(&src).ok()?;
+    let mut session = compiled.session();
+    // Whatever the variant does (it may throw or hit a limit) is its own.
+    let _ = session.run("warm", OfflineContext::default());
+    Some(
+        session
+            .run("panel", OfflineContext::default())
+            .map_err(|e| Finding::new("the engine failed to run after another run", e.to_string())),
+    )
+}
+
+/// `program` with every decimal integer literal one more (`[1, 2]` →
+/// `[2, 3]`, also inside strings): the same code, making other values.
+fn warm_variant(program: &str) -> String {
+    let b = program.as_bytes();
+    let word = |c: u8| c.is_ascii_alphanumeric() || c == b'_' || c == b'$' || c == b'.' || !c.is_ascii();
+    let mut out = String::with_capacity(program.len() + 16);
+    let mut i = 0;
+    while let Some(&c) = b.get(i) {
+        let starts = c.is_ascii_digit() && (i == 0 || b.get(i - 1).is_none_or(|&p| !word(p)));
+        if !starts {
+            // Copy up to the next byte that could start a number.
+            let next = b.iter().skip(i + 1).position(u8::is_ascii_digit).map_or(b.len(), |k| i + 1 + k);
+            out.push_str(program.get(i..next).unwrap_or_default());
+            i = next;
+            continue;
+        }
+        let end = b.iter().skip(i).position(|d| !d.is_ascii_digit()).map_or(b.len(), |k| i + k);
+        let digits = program.get(i..end).unwrap_or_default();
+        match (b.get(end).is_none_or(|&n| !word(n)), digits.parse::<u64>()) {
+            (true, Ok(n)) => out.push_str(&n.saturating_add(1).to_string()),
+            _ => out.push_str(digits),
+        }
+        i = end;
+    }
+    out
 }
 
 /// JSON equality with numbers compared as f64 and error objects by name:
@@ -276,6 +340,17 @@ mod tests {
         assert_eq!(a, program::program(&mut Rng::new(5)));
         assert_ne!(a, program::program(&mut Rng::new(6)));
         assert!(a.contains("return "), "{a}");
+    }
+
+    /// The warm-up variant changes decimal integers only, wherever they
+    /// stand alone (in code and in strings), and nothing else.
+    #[test]
+    fn the_warm_variant_changes_integers() {
+        let code = "var a1 = [1, 22]; 'x9 3 é7'; 1.5; 0x1F; 1e5; o.k2 = 9; 18446744073709551615";
+        let want = "var a1 = [2, 23]; 'x9 4 é7'; 1.5; 0x1F; 1e5; o.k2 = 10; 18446744073709551615";
+        assert_eq!(warm_variant(code), want);
+        assert_eq!(warm_variant("7"), "8");
+        assert_eq!(warm_variant(""), "");
     }
 
     /// The generator writes destructuring declarations too (array, object

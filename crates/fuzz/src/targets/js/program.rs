@@ -850,7 +850,9 @@ impl<'r> Gen<'r> {
     fn obj(&mut self, d: usize) -> String {
         match self.rng.below(5) {
             0 | 1 => {
-                let n = self.rng.range(0, 3);
+                // Up to five: a literal of more than three plain keys is
+                // built in more than one host operation (OBJECT_MORE).
+                let n = self.rng.range(0, 5);
                 let mut props = Vec::new();
                 for i in 0..n {
                     let k = self.rng.pick(&["a", "b", "'c d'", "1", "'0'", "name", "x1"], "a");
