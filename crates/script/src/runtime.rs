@@ -2232,7 +2232,11 @@ impl Host {
                 self.key_conversions |= converts;
                 self.add_work(props.len() as u64);
                 let v = self.alloc(Obj::Object(props, UNDEFINED), bytes);
-                if let Some(slot) = value::as_reference(v) {
+                // No more are recorded than can be kept (the list is not
+                // charged to the heap quota, and outlives the run).
+                if let Some(slot) = value::as_reference(v)
+                    && self.literals.len() < SPARES_MAX
+                {
                     self.literals.push((slot as u32, n as u32));
                 }
                 v
@@ -4543,11 +4547,19 @@ impl Host {
                 order_index_keys(&mut props);
                 let n = props.len();
                 let v = self.alloc(Obj::Object(props, UNDEFINED), 24 * n);
-                if let Some(slot) = value::as_reference(v) {
-                    self.imported.push(slot as u32);
-                }
+                self.note_imported(v);
                 v
             }
+        }
+    }
+
+    /// Records an imported object for `recycle_heap` (no more than can be
+    /// kept, as for `literals`).
+    fn note_imported(&mut self, v: i64) {
+        if let Some(slot) = value::as_reference(v)
+            && self.imported.len() < IMPORTED_MAX
+        {
+            self.imported.push(slot as u32);
         }
     }
 
@@ -4568,9 +4580,7 @@ impl Host {
         // The names are in `props`' order, as `import` takes them.
         order_index_keys(&mut buf);
         let v = self.alloc(Obj::Object(buf, UNDEFINED), 24 * props.len());
-        if let Some(slot) = value::as_reference(v) {
-            self.imported.push(slot as u32);
-        }
+        self.note_imported(v);
         Some(v)
     }
 }
@@ -5067,6 +5077,38 @@ mod tests {
         }
         assert_eq!(h.key_names.len(), KEY_NAMES_MAX);
         assert_eq!(&*h.key_name("name999999"), "name999999", "past the bound names still work");
+    }
+
+    /// A run that makes many literals leaves at most `SPARES_MAX` buffers
+    /// (and records no more than that), each with exactly its shape's names;
+    /// the next run's literals of that shape take them.
+    #[test]
+    fn kept_literal_buffers_are_bounded() {
+        let keys: Arc<[Arc<str>]> = ["a", "b"].iter().map(|k| Arc::from(*k)).collect::<Vec<_>>().into();
+        let tables = Tables { shapes: vec![keys.clone()].into(), ..Tables::default() };
+        let mut h = Host::new(
+            None,
+            Arc::from([]),
+            Host::constants(&[]),
+            Arc::new(crate::regexp::RegexCache::default()),
+            tables,
+            HeapLimit(1 << 26),
+            10_000,
+        );
+        for i in 0..SPARES_MAX + 500 {
+            h.op_with(op::OBJECT, 0, value::number(i as f64), TRUE, UNDEFINED);
+        }
+        assert_eq!(h.literals.len(), SPARES_MAX);
+        h.clear();
+        assert_eq!(h.shaped_count, SPARES_MAX);
+        let kept = h.shaped_spares.iter().flatten();
+        assert!(kept.clone().all(|p| p.iter().map(|e| &e.0).eq(keys.iter())));
+        assert_eq!(kept.count(), SPARES_MAX);
+        let v = h.op_with(op::OBJECT, 0, NULL, FALSE, UNDEFINED);
+        assert_eq!(h.shaped_count, SPARES_MAX - 1);
+        let a = h.string("a");
+        let b = h.string("b");
+        assert_eq!((h.get(v, a), h.get(v, b)), (NULL, FALSE));
     }
 
     /// What the buffers kept for the next run's imports hold stays bounded:
