@@ -905,6 +905,14 @@ impl Host {
         take_spare(&mut self.spare_items, n)
     }
 
+    /// `items` in an item buffer (`items_buf`): an array literal's, or a
+    /// call's arguments (see `call_method_with`).
+    pub(crate) fn items_from(&mut self, items: &[i64]) -> Vec<i64> {
+        let mut buf = self.items_buf(items.len());
+        buf.extend_from_slice(items);
+        buf
+    }
+
     /// Records `units` of host work, to be paid in fuel after the operation.
     pub(crate) fn add_work(&self, units: u64) {
         self.work.set(self.work.get().saturating_add(units));
@@ -1407,9 +1415,8 @@ impl Host {
                 self.alloc(Obj::Arr(items), 0)
             }
             op::ARRAY1 => {
-                let mut items = self.items_buf(1);
-                items.push(a);
-                self.alloc(Obj::Arr(items), 8)
+                let items = self.items_from(&[a]);
+                self.alloc_array(items)
             }
             op::NEW_OBJECT => {
                 let props = self.props_buf(a.clamp(0, 64) as usize);
@@ -1518,9 +1525,8 @@ impl Host {
             op::GET => self.get(a, b),
             op::HAS_KEY => value::boolean(self.has_key(a, b)),
             op::ARRAY2 => {
-                let mut items = self.items_buf(2);
-                items.extend([a, b]);
-                self.alloc(Obj::Arr(items), 16)
+                let items = self.items_from(&[a, b]);
+                self.alloc_array(items)
             }
             op::METHOD_BASE if a == UNDEFINED || a == NULL => {
                 let k = self.to_js_string(b);
@@ -1787,9 +1793,8 @@ impl Host {
                 self.call_method(a, b, args)
             }
             op::ARRAY3 => {
-                let mut items = self.items_buf(3);
-                items.extend([a, b, c]);
-                self.alloc(Obj::Arr(items), 24)
+                let items = self.items_from(&[a, b, c]);
+                self.alloc_array(items)
             }
             op::DEFINE_GETTER | op::DEFINE_SETTER => {
                 self.define_accessor(a, b, c, op == op::DEFINE_GETTER);
@@ -2098,7 +2103,7 @@ impl Host {
                 Some(value::number(n as f64))
             }
             Obj::Arr(_) if matches!(&**method, "indexOf" | "lastIndexOf" | "includes" | "slice" | "concat") => {
-                let argv = self.one_arg(v);
+                let argv = self.items_from(&[v]);
                 Some(self.call_method_with(recv, name, argv))
             }
             Obj::Str(_)
@@ -2120,7 +2125,7 @@ impl Host {
                         | "padEnd"
                 ) =>
             {
-                let argv = self.one_arg(v);
+                let argv = self.items_from(&[v]);
                 Some(self.call_method_with(recv, name, argv))
             }
             _ => None,
@@ -2277,11 +2282,9 @@ impl Host {
         let a = self.primitive(a);
         let b = self.primitive(b);
         if self.str_of(a).is_some() || self.str_of(b).is_some() {
-            // Both sides are written into a spare buffer (`take_builder`):
-            // the only allocation is the result.
-            let mut buf = self.take_builder();
-            self.append_js_string(a, &mut buf);
-            self.append_js_string(b, &mut buf);
+            // Both sides are written into a spare buffer (`joined`): the
+            // only allocation is the result.
+            let buf = self.joined(a, b);
             let v = self.string(buf.as_str());
             self.give_builder(buf);
             v
@@ -2309,9 +2312,7 @@ impl Host {
             if code == op::CAT_END || (self.str_of(a).is_none() && self.str_of(b).is_none()) {
                 return self.add(a, b);
             }
-            let mut buf = self.take_builder();
-            self.append_js_string(a, &mut buf);
-            self.append_js_string(b, &mut buf);
+            let buf = self.joined(a, b);
             self.charge(buf.len());
             self.builders.push(buf);
             return CAT_MARK | (self.builders.len() - 1) as i64;
@@ -2332,6 +2333,15 @@ impl Host {
         self.builders.truncate(at);
         self.give_builder(buf);
         v
+    }
+
+    /// The string forms of primitives `a` and `b`, one after the other, in
+    /// a spare buffer (`take_builder`).
+    fn joined(&mut self, a: i64, b: i64) -> String {
+        let mut buf = self.take_builder();
+        self.append_js_string(a, &mut buf);
+        self.append_js_string(b, &mut buf);
+        buf
     }
 
     /// Drops the builders from `depth` on (see `concat`).
@@ -3275,13 +3285,6 @@ impl Host {
         let v = self.call_method_on(recv, name, &argv);
         keep_spare(&mut self.spare_items, argv);
         v
-    }
-
-    /// An argument buffer of one value (see `call_method_with`).
-    pub(crate) fn one_arg(&mut self, v: i64) -> Vec<i64> {
-        let mut argv = self.items_buf(1);
-        argv.push(v);
-        argv
     }
 
     fn call_method_on(&mut self, recv: i64, name: i64, argv: &[i64]) -> i64 {
@@ -4527,26 +4530,17 @@ impl Host {
             Value::String(s) => self.string(s.clone()),
             Value::Array(items) => {
                 let mut out = self.items_buf(items.len());
-                for x in items.iter() {
-                    let v = self.import(x);
-                    out.push(v);
-                }
-                let n = out.len();
-                self.alloc(Obj::Arr(out), 8 * n)
+                out.extend(items.iter().map(|x| self.import(x)));
+                self.alloc_array(out)
             }
             Value::Object(props) => {
                 if let Some(v) = self.import_again(props) {
                     return v;
                 }
                 let mut out = self.props_buf(props.len());
-                for (k, x) in props.iter() {
-                    let entry = (self.key_name(k), self.import(x));
-                    out.push(entry);
-                }
-                let mut props = out;
-                order_index_keys(&mut props);
-                let n = props.len();
-                let v = self.alloc(Obj::Object(props, UNDEFINED), 24 * n);
+                out.extend(props.iter().map(|(k, x)| (self.key_name(k), self.import(x))));
+                order_index_keys(&mut out);
+                let v = self.alloc(Obj::Object(out, UNDEFINED), 24 * props.len());
                 self.note_imported(v);
                 v
             }
