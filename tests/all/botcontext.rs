@@ -167,7 +167,7 @@ fn extra_arguments_are_ignored_and_missing_ones_defaulted() {
     assert_eq!(run.context.scope_of("flowComplete"), Some(Scope::Request));
     assert_eq!(run.context.scope_of("kept"), Some(Scope::Session));
     // Only the first argument is printed.
-    assert_eq!(run.context.debug, ["Insertion Failed Ann"]);
+    assert_eq!(run.context.debug, [Arc::from("Insertion Failed Ann")]);
     // No details: none, not "undefined".
     assert_eq!(run.context.events, [("hi".to_string(), "greeting".to_string(), String::new())]);
     assert_eq!(

@@ -62,7 +62,7 @@ pub fn effects(case: &Case, run: &Run<OfflineContext>) -> Effects {
         error: run.error.as_ref().map(|e| e.to_string()),
         calls: run.transcript.calls.len(),
         sent: run.context.sent.iter().map(|m| m.text.clone()).collect(),
-        last_debug: run.context.debug.last().cloned(),
+        last_debug: run.context.debug.last().map(|s| String::from(&**s)),
         var: case
             .expect
             .variable()

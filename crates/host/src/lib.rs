@@ -83,8 +83,10 @@ pub trait BotContext {
     fn send_private_message(&mut self, text: String) {
         let _ = text;
     }
-    /// `printDebugMessage(text)`: a line in the bot log.
-    fn print_debug_message(&mut self, text: String);
+    /// `printDebugMessage(text)`: a line in the bot log. Shared, not
+    /// copied: a script string arrives as the script's own (scripts print
+    /// whole JSON documents).
+    fn print_debug_message(&mut self, text: std::sync::Arc<str>);
     /// `setBotVariable(name, value, persistForSession, persistForever)`;
     /// with only two arguments the variable lives for the request (CB-SPEC §4.1).
     fn set_bot_variable(&mut self, name: String, value: Value, scope: Scope);
@@ -398,6 +400,11 @@ pub fn method(name: &str) -> Option<&'static Method> {
     INDEX.get_or_init(|| METHODS.iter().map(|m| (m.name, m)).collect()).get(name).copied()
 }
 
+/// A call's arguments: up to four (every method's most but the context
+/// service's) without an allocation of their own, as a run records each
+/// call it makes.
+pub type Args = smallvec::SmallVec<[Value; 4]>;
+
 /// One recorded call.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Call {
@@ -405,7 +412,7 @@ pub struct Call {
     /// allocates nothing for it).
     pub method: std::borrow::Cow<'static, str>,
     /// The arguments as the script passed them.
-    pub args: Vec<Value>,
+    pub args: Args,
     /// What the method returned (`undefined` for none).
     pub result: Value,
 }
@@ -457,9 +464,10 @@ impl std::error::Error for HostError {}
 pub fn dispatch(
     ctx: &mut dyn BotContext,
     name: &str,
-    args: Vec<Value>,
+    args: impl Into<Args>,
     transcript: Option<&mut Transcript>,
 ) -> Result<Value, HostError> {
+    let args: Args = args.into();
     let arg = |i: usize| args.get(i).cloned().unwrap_or(Value::Undefined);
     // `text` and `arg` borrow `args`; the transcript takes it at the end.
     let text = |i: usize| args.get(i).map_or_else(|| "undefined".to_string(), Value::to_js_string);
@@ -502,7 +510,10 @@ pub fn dispatch(
             Value::Undefined
         }
         "printDebugMessage" => {
-            ctx.print_debug_message(text(0));
+            ctx.print_debug_message(match args.first() {
+                Some(Value::String(s)) => s.clone(),
+                _ => text(0).into(),
+            });
             Value::Undefined
         }
         "setBotVariable" => {
@@ -683,7 +694,7 @@ mod tests {
     fn context_service_scopes_and_namespaces() {
         let mut ctx = OfflineContext::default();
         let mut call = |name: &str, args: &[&str]| {
-            let args = args.iter().map(|a| Value::from(*a)).collect();
+            let args: Vec<Value> = args.iter().map(|a| Value::from(*a)).collect();
             dispatch(&mut ctx, name, args, None).unwrap()
         };
         assert_eq!(call("isContextApiEnabled", &[]), Value::Bool(true));

@@ -2,6 +2,7 @@
 
 use crate::{BotContext, BotTransfer, ContextStore, SharedContextStore, UserData, Value};
 use std::collections::BTreeMap;
+use std::sync::Arc;
 
 /// How long a bot variable lives (CB-SPEC §4.1, §5.4).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
@@ -66,7 +67,7 @@ pub struct OfflineContext {
     /// Messages sent.
     pub sent: Vec<SentMessage>,
     /// Debug lines printed.
-    pub debug: Vec<String>,
+    pub debug: Vec<Arc<str>>,
     /// The last `setTriggerNextMessage` target.
     pub trigger: Option<String>,
     /// Custom events logged: (message, event, details).
@@ -167,7 +168,7 @@ impl BotContext for OfflineContext {
     fn send_immediate_reply(&mut self, text: String) {
         self.sent.push(SentMessage { text, immediate: true });
     }
-    fn print_debug_message(&mut self, text: String) {
+    fn print_debug_message(&mut self, text: Arc<str>) {
         self.debug.push(text);
     }
     fn set_bot_variable(&mut self, name: String, value: Value, scope: Scope) {

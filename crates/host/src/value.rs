@@ -75,17 +75,40 @@ impl From<bool> for Value {
 
 /// ECMAScript Number::toString(10) (ES5 §9.8.1): `1`, `0.1`, `1e+21`, `NaN`.
 pub fn number_to_string(n: f64) -> String {
-    if n.is_nan() {
-        return "NaN".into();
+    let mut out = String::new();
+    push_number(&mut out, n);
+    out
+}
+
+/// Appends Number::toString(10) of `n` to `out`.
+fn push_number(out: &mut String, n: f64) {
+    // An integer survives the round trip through i64 (-0 too, as "0", which
+    // JavaScript prints it as); below 10^15 it prints alike in Rust and
+    // JavaScript, digit by digit, without ryu.
+    let i = n as i64;
+    if i as f64 == n && i.unsigned_abs() < 1_000_000_000_000_000 {
+        let mut digits = [0u8; 16];
+        let mut at = digits.len();
+        let mut rest = i.unsigned_abs();
+        while let Some(d) = at.checked_sub(1).and_then(|a| digits.get_mut(a)) {
+            *d = b'0' + (rest % 10) as u8;
+            at -= 1;
+            rest /= 10;
+            if rest == 0 {
+                break;
+            }
+        }
+        if i < 0 {
+            out.push('-');
+        }
+        out.extend(digits.iter().skip(at).map(|&d| char::from(d)));
+    } else if n.is_nan() {
+        out.push_str("NaN");
+    } else if n.is_infinite() {
+        out.push_str(if n > 0.0 { "Infinity" } else { "-Infinity" });
+    } else {
+        out.push_str(ryu_js::Buffer::new().format_finite(n));
     }
-    if n == 0.0 {
-        return "0".into();
-    }
-    if n.is_infinite() {
-        return if n > 0.0 { "Infinity".into() } else { "-Infinity".into() };
-    }
-    let mut buf = ryu_js::Buffer::new();
-    buf.format_finite(n).to_string()
 }
 
 impl Value {
@@ -103,18 +126,31 @@ impl Value {
     /// ToString (ES5 §9.8), with arrays joined by commas and objects as
     /// `[object Object]`, as JavaScript prints them.
     pub fn to_js_string(&self) -> String {
+        let mut out = String::new();
+        self.append_js_string(&mut out);
+        out
+    }
+
+    /// Appends [`Value::to_js_string`] to `out` (an array's items straight
+    /// into it, no string per item).
+    pub fn append_js_string(&self, out: &mut String) {
         match self {
-            Value::Undefined => "undefined".into(),
-            Value::Null => "null".into(),
-            Value::Bool(b) => b.to_string(),
-            Value::Number(n) => number_to_string(*n),
-            Value::String(s) => String::from(&**s),
-            Value::Array(items) => items
-                .iter()
-                .map(|v| if matches!(v, Value::Undefined | Value::Null) { String::new() } else { v.to_js_string() })
-                .collect::<Vec<_>>()
-                .join(","),
-            Value::Object(_) => "[object Object]".into(),
+            Value::Undefined => out.push_str("undefined"),
+            Value::Null => out.push_str("null"),
+            Value::Bool(b) => out.push_str(if *b { "true" } else { "false" }),
+            Value::Number(n) => push_number(out, *n),
+            Value::String(s) => out.push_str(s),
+            Value::Array(items) => {
+                for (i, v) in items.iter().enumerate() {
+                    if i > 0 {
+                        out.push(',');
+                    }
+                    if !matches!(v, Value::Undefined | Value::Null) {
+                        v.append_js_string(out);
+                    }
+                }
+            }
+            Value::Object(_) => out.push_str("[object Object]"),
         }
     }
 
@@ -302,6 +338,28 @@ mod tests {
         {
             assert_eq!(number_to_string(n), s);
         }
+        // Integers digit by digit below 10^15, ryu from there (both as
+        // node prints them).
+        for (n, s) in [
+            (-42.0, "-42"),
+            (999_999_999_999_999.0, "999999999999999"),
+            (-999_999_999_999_999.0, "-999999999999999"),
+            (1e15, "1000000000000000"),
+            (2f64.powi(63), "9223372036854776000"),
+            (-1e300, "-1e+300"),
+            (f64::NAN, "NaN"),
+            (f64::NEG_INFINITY, "-Infinity"),
+        ] {
+            assert_eq!(number_to_string(n), s);
+        }
+        let nested = Value::array(vec![
+            Value::Number(1.0),
+            Value::array(vec![Value::Number(2.5), Value::Null]),
+            Value::from("x"),
+            Value::Undefined,
+            Value::Bool(false),
+        ]);
+        assert_eq!(nested.to_js_string(), "1,2.5,,x,,false");
         assert_eq!(string_to_number(" 42 "), 42.0);
         assert_eq!(string_to_number("0x1F"), 31.0);
         // Past 64 bits: still the number, correctly rounded (found by cbot

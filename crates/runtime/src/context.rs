@@ -207,8 +207,8 @@ impl BotContext for ScriptEnv {
         self.effects.push(Effect::QuickReplies(text, replies));
     }
 
-    fn print_debug_message(&mut self, text: String) {
-        self.effects.push(Effect::Debug(text));
+    fn print_debug_message(&mut self, text: Arc<str>) {
+        self.effects.push(Effect::Debug(String::from(&*text)));
     }
 
     fn set_bot_variable(&mut self, name: String, value: Value, scope: Scope) {

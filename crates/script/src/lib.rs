@@ -484,7 +484,7 @@ impl Engine {
             regexes: Arc::new(out.regexes),
             tables: runtime::Tables {
                 fn_info: out.fn_info.into(),
-                shapes: out.shapes.into(),
+                shapes: out.shapes.into_iter().map(runtime::Shape::new).collect(),
                 names: Arc::new(out.strings.iter().cloned().collect()),
                 paths: out.paths.into(),
             },

@@ -183,8 +183,30 @@ pub(crate) const BUILTINS: &[&str] = &[
 /// Each function's `name` and `length`, by table slot − 1.
 pub(crate) type FnInfo = Arc<[(Arc<str>, u32)]>;
 
+/// The most transcript entries `Host::clear` reserves for the next run.
+const TRANSCRIPT_HINT_MAX: usize = 64;
+
 /// A program's object literal key lists (`op::OBJECT`), by index.
-pub(crate) type Shapes = Arc<[Arc<[Arc<str>]>]>;
+pub(crate) type Shapes = Arc<[Shape]>;
+
+/// An object literal's key list and what each literal of it costs: worked
+/// out once, not on every literal (`Host::op_with`).
+#[derive(Debug, Clone)]
+pub(crate) struct Shape {
+    pub keys: Arc<[Arc<str>]>,
+    /// The heap quota charge of one object of these keys.
+    pub bytes: usize,
+    /// Whether a key converts through script code (`conversion_key`).
+    pub converts: bool,
+}
+
+impl Shape {
+    pub(crate) fn new(keys: Arc<[Arc<str>]>) -> Shape {
+        let bytes = keys.iter().map(|k| 24 + k.len()).sum();
+        let converts = keys.iter().any(|k| conversion_key(k));
+        Shape { keys, bytes, converts }
+    }
+}
 
 /// A plain object's properties, in order (`Obj::Object`).
 pub(crate) type Props = Vec<(Arc<str>, i64)>;
@@ -994,7 +1016,8 @@ impl Host {
         let mut literals = std::mem::take(&mut self.literals);
         for (slot, n) in literals.drain(..) {
             let (slot, n) = (slot as usize, n as usize);
-            let (Some(Obj::Object(props, _)), Some(keys)) = (self.heap.get_mut(slot), self.shapes.get(n)) else {
+            let (Some(Obj::Object(props, _)), Some(Shape { keys, .. })) = (self.heap.get_mut(slot), self.shapes.get(n))
+            else {
                 continue;
             };
             // A literal the run added to or deleted from goes the usual way.
@@ -1079,7 +1102,15 @@ impl Host {
         self.thrown = None;
         self.heap_exceeded = false;
         self.stop = false;
-        self.transcript = Transcript::default();
+        // The next run likely makes as many calls as this one: one
+        // allocation for its transcript instead of one per doubling (kept
+        // through the clear at the next run's start, which counts none).
+        let calls = (self.calls as usize).min(TRANSCRIPT_HINT_MAX);
+        self.transcript.calls.clear();
+        let kept = self.transcript.calls.capacity();
+        if kept < calls || kept > TRANSCRIPT_HINT_MAX {
+            self.transcript.calls = Vec::with_capacity(calls);
+        }
         self.work.set(0);
         self.tripped.set(None);
         self.calls = 0;
@@ -2183,12 +2214,15 @@ impl Host {
             }
             Obj::Arr(items) => {
                 if let Some(n) = number_value(key) {
-                    // An integer ≥ 0 (-0 included) survives the round trip
-                    // through usize; a fraction, a negative, NaN or a huge
-                    // number does not (no libm `trunc` call, as `fract`
-                    // makes on baseline x86-64).
-                    let i = n as usize;
-                    return (i as f64 == n).then(|| items.get(i).copied().unwrap_or(UNDEFINED));
+                    // An array index (ES5 §15.4: an integer below 2^32 − 1,
+                    // -0 included) survives the round trip through i64; a
+                    // fraction, NaN, a negative or a bigger number is a name
+                    // (no libm `trunc` call, as `fract` makes on baseline
+                    // x86-64; the signed conversions are single
+                    // instructions, unlike usize's).
+                    let i = n as i64;
+                    let index = i as f64 == n && (0..i64::from(u32::MAX)).contains(&i);
+                    return index.then(|| items.get(i as usize).copied().unwrap_or(UNDEFINED));
                 }
                 (&**self.str_of(key)? == "length").then(|| value::number(items.len() as f64))
             }
@@ -2203,9 +2237,10 @@ impl Host {
         // The key list is borrowed, not cloned: an `Arc` clone is an atomic
         // increment and decrement, which cost more than the rest of a small
         // literal on some machines (benches/RESULTS.md, session 12).
-        let Some(keys) = self.shapes.get(n) else {
+        let Some(Shape { keys, bytes, converts }) = self.shapes.get(n) else {
             return self.throw("Error", format!("cbot: no key list {n}"));
         };
+        let (bytes, converts) = (*bytes, *converts);
         match op {
             // The object gets all its names at once, the values after the
             // first three `UNFILLED` until OBJECT_MORE writes them: nothing
@@ -2213,12 +2248,6 @@ impl Host {
             // `plain_literal`).
             op::OBJECT => {
                 let value = |i: usize| [a, b, c].get(i).copied().unwrap_or(UNFILLED);
-                let mut bytes = 0;
-                let mut converts = false;
-                for k in keys.iter() {
-                    bytes += 24 + k.len();
-                    converts |= conversion_key(k);
-                }
                 let props = match self.shaped_spares.get_mut(n).and_then(Vec::pop) {
                     // Its names are this shape's (`recycle_heap`).
                     Some(mut props) => {
@@ -3250,7 +3279,7 @@ impl Host {
             return UNDEFINED;
         }
         let mut room = self.heap_room();
-        let values: Vec<Value> = argv.iter().map(|&v| self.to_host_within(v, 0, &mut room)).collect();
+        let values: cbot_host::Args = argv.iter().map(|&v| self.to_host_within(v, 0, &mut room)).collect();
         let used = self.heap_room() - room;
         self.handed += used;
         // A value cut short by a limit is not handed over: the run ends
@@ -5079,7 +5108,7 @@ mod tests {
     #[test]
     fn kept_literal_buffers_are_bounded() {
         let keys: Arc<[Arc<str>]> = ["a", "b"].iter().map(|k| Arc::from(*k)).collect::<Vec<_>>().into();
-        let tables = Tables { shapes: vec![keys.clone()].into(), ..Tables::default() };
+        let tables = Tables { shapes: vec![Shape::new(keys.clone())].into(), ..Tables::default() };
         let mut h = Host::new(
             None,
             Arc::from([]),
