@@ -679,8 +679,9 @@ pub(crate) struct Host {
     /// stays bounded (`IMPORTED_MAX` buffers).
     imported_spares: Vec<Vec<Props>>,
     imported_count: usize,
-    /// The objects this run imported, by heap slot.
-    imported: Vec<u32>,
+    /// The objects this run imported, by heap slot, with the
+    /// `imported_spares` bucket of the names they were imported with.
+    imported: Vec<(u32, u8)>,
     /// Property names as `JSON.stringify` writes them (`"name":`), by the
     /// name's address (`QuotedNames`).
     pub(crate) quoted: QuotedNames,
@@ -1035,16 +1036,19 @@ impl Host {
         }
         self.literals = literals;
         let mut imported = std::mem::take(&mut self.imported);
-        for slot in imported.drain(..) {
+        for (slot, at) in imported.drain(..) {
             let Some(Obj::Object(props, _)) = self.heap.get_mut(slot as usize) else { continue };
-            let (Some(first), Some(last)) = (props.first(), props.last()) else { continue };
-            if props.capacity() > SPARE_CAP
+            if props.is_empty()
+                || props.capacity() > SPARE_CAP
                 || self.imported_count >= IMPORTED_MAX
                 || props.iter().any(|(k, _)| k.len() > KEY_NAME_MAX)
             {
                 continue;
             }
-            let at = names_bucket(props.len(), &first.0, &last.0);
+            // Where the next import of the same names looks (a buffer whose
+            // names the run changed is never taken: `import_again` compares
+            // them all).
+            let at = usize::from(at);
             if self.imported_spares.is_empty() {
                 self.imported_spares.resize_with(NAME_BUCKETS, Vec::new);
             }
@@ -4563,14 +4567,18 @@ impl Host {
                 self.alloc_array(out)
             }
             Value::Object(props) => {
-                if let Some(v) = self.import_again(props) {
+                let bucket = match (props.first(), props.last()) {
+                    (Some(first), Some(last)) => names_bucket(props.len(), &first.0, &last.0),
+                    _ => 0,
+                };
+                if let Some(v) = self.import_again(props, bucket) {
                     return v;
                 }
                 let mut out = self.props_buf(props.len());
                 out.extend(props.iter().map(|(k, x)| (self.key_name(k), self.import(x))));
                 order_index_keys(&mut out);
                 let v = self.alloc(Obj::Object(out, UNDEFINED), 24 * props.len());
-                self.note_imported(v);
+                self.note_imported(v, bucket);
                 v
             }
         }
@@ -4578,20 +4586,19 @@ impl Host {
 
     /// Records an imported object for `recycle_heap` (no more than can be
     /// kept, as for `literals`).
-    fn note_imported(&mut self, v: i64) {
+    fn note_imported(&mut self, v: i64, bucket: usize) {
         if let Some(slot) = value::as_reference(v)
             && self.imported.len() < IMPORTED_MAX
         {
-            self.imported.push(slot as u32);
+            self.imported.push((slot as u32, bucket as u8));
         }
     }
 
     /// Imports an object into a buffer an earlier run's import of an
     /// object with the same names in the same order left (see
-    /// `imported_spares`), or `None`.
-    fn import_again(&mut self, props: &[(String, Value)]) -> Option<i64> {
-        let (first, last) = (props.first()?, props.last()?);
-        let pool = self.imported_spares.get_mut(names_bucket(props.len(), &first.0, &last.0))?;
+    /// `imported_spares`; `bucket` is `names_bucket` of `props`), or `None`.
+    fn import_again(&mut self, props: &[(String, Value)], bucket: usize) -> Option<i64> {
+        let pool = self.imported_spares.get_mut(bucket)?;
         // The last few kept: a bucket full of other names costs little.
         let same = |buf: &Props| buf.len() == props.len() && buf.iter().zip(props).all(|(p, (k, _))| *p.0 == **k);
         let at = pool.iter().rev().take(4).position(same).map(|i| pool.len() - 1 - i)?;
@@ -4603,7 +4610,7 @@ impl Host {
         // The names are in `props`' order, as `import` takes them.
         order_index_keys(&mut buf);
         let v = self.alloc(Obj::Object(buf, UNDEFINED), 24 * props.len());
-        self.note_imported(v);
+        self.note_imported(v, bucket);
         Some(v)
     }
 }
