@@ -4674,7 +4674,10 @@ fn push_integer(out: &mut String, i: i64) {
 /// orders them (ES2015 §9.1.12 OrdinaryOwnPropertyKeys); the sort is stable,
 /// so the other keys keep their order.
 pub(crate) fn order_index_keys(props: &mut [(Arc<str>, i64)]) {
-    if props.iter().any(|p| array_index(&p.0).is_some()) {
+    // An index starts with a digit: most names are ruled out by one byte
+    // (every imported object comes through here).
+    let index = |k: &str| k.as_bytes().first().is_some_and(u8::is_ascii_digit) && array_index(k).is_some();
+    if props.iter().any(|p| index(&p.0)) {
         props.sort_by_key(|p| array_index(&p.0).map_or(u64::MAX, u64::from));
     }
 }
