@@ -157,10 +157,19 @@ impl<'s> Parser<'_, 's> {
                 self.space();
                 let v = self.value(depth + 1)?;
                 // A repeated name keeps its first place and takes the last
-                // value (ES5 §15.12.2 builds the object with [[Put]]).
-                match props.iter_mut().find(|p| *p.0 == *key) {
+                // value (ES5 §15.12.2 builds the object with [[Put]]). A
+                // shared name (`key_name` gives one `Arc` per text for the
+                // whole run, the set holding another reference) is found
+                // by pointer; one too long to share, by text.
+                let name = self.h.key_name(key);
+                let seen = if Arc::strong_count(&name) > 1 {
+                    props.iter_mut().find(|p| Arc::ptr_eq(&p.0, &name))
+                } else {
+                    props.iter_mut().find(|p| *p.0 == *name)
+                };
+                match seen {
                     Some(p) => p.1 = v,
-                    None => props.push((self.h.key_name(key), v)),
+                    None => props.push((name, v)),
                 }
                 self.space();
                 if self.eat(b'}') {
