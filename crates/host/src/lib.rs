@@ -400,9 +400,9 @@ pub fn method(name: &str) -> Option<&'static Method> {
     INDEX.get_or_init(|| METHODS.iter().map(|m| (m.name, m)).collect()).get(name).copied()
 }
 
-/// A call's arguments: up to four (every method's most but the context
-/// service's) without an allocation of their own, as a run records each
-/// call it makes.
+/// A call's arguments: up to four (no method takes more) without an
+/// allocation of their own, as a run records each call it makes; more
+/// (a script may pass extra ones) go to the heap.
 pub type Args = smallvec::SmallVec<[Value; 4]>;
 
 /// One recorded call.
