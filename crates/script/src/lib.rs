@@ -247,7 +247,20 @@ pub fn system_clock() -> Clock {
     })
 }
 
+/// What every host operation does after its work: nothing, almost always
+/// (inlined into the `op` import, the rest out of line).
+#[inline(always)]
 fn host_op(caller: &mut wasmtime::Caller<'_, Host>, v: i64) -> wasmtime::Result<i64> {
+    let host = caller.data();
+    if host.work.get() < SETTLE_EVERY && host.tripped.get().is_none() && !host.heap_exceeded && !host.stop {
+        return Ok(v);
+    }
+    host_op_settle(caller, v)
+}
+
+#[cold]
+#[inline(never)]
+fn host_op_settle(caller: &mut wasmtime::Caller<'_, Host>, v: i64) -> wasmtime::Result<i64> {
     let host = caller.data();
     // A built-in settled before it ran (`exact_op`); what it did since pays
     // in the batch like any other work, so at most `SETTLE_EVERY` stays owed.
