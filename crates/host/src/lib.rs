@@ -39,7 +39,7 @@ pub use context_service::{CONTEXT_STORE_BYTES, ContextKey, ContextScope, Context
 pub use hours::{hours_type, zone_offset};
 pub use offline::{OFFLINE_NOW_MS, OfflineContext, Scope, SentMessage};
 pub use user::{UserData, empty_nlp_response};
-pub use value::{Value, number_to_string, string_to_number};
+pub use value::{Value, number_to_string, push_number, string_to_number};
 
 /// Every `botContext` method, with what it means offline (CB-SPEC §4;
 /// the whole list with sources is docs/botcontext.md).

@@ -1209,16 +1209,7 @@ impl Host {
     /// integers (the common operands of `+`).
     pub(crate) fn append_js_string(&self, v: i64, out: &mut String) {
         if let Some(n) = number_value(v) {
-            // An integer survives the round trip through i64 (checked
-            // without libm's `trunc`, which `fract` calls on baseline x86-64).
-            if (n as i64) as f64 == n && n.abs() < 1e15 {
-                // Integers print alike in Rust and JavaScript; -0 is "0".
-                push_integer(out, n as i64);
-            } else if n.is_finite() {
-                out.push_str(ryu_js::Buffer::new().format_finite(n));
-            } else {
-                out.push_str(&number_to_string(n));
-            }
+            cbot_host::push_number(out, n);
             return;
         }
         match self.obj(v) {
@@ -4651,38 +4642,11 @@ fn error_text(name: &str, message: &str) -> String {
     }
 }
 
-/// Appends the decimal digits of `i` (what `write!(out, "{i}")` writes,
-/// without the formatting machinery: concatenating and serialising numbers
-/// is hot).
-fn push_integer(out: &mut String, i: i64) {
-    let mut digits = [0u8; 20];
-    let mut at = digits.len();
-    let mut rest = i.unsigned_abs();
-    loop {
-        at -= 1;
-        if let Some(d) = digits.get_mut(at) {
-            *d = b'0' + (rest % 10) as u8;
-        }
-        rest /= 10;
-        if rest == 0 || at == 0 {
-            break;
-        }
-    }
-    if i < 0 {
-        out.push('-');
-    }
-    // ASCII digits only.
-    out.push_str(std::str::from_utf8(digits.get(at..).unwrap_or_default()).unwrap_or_default());
-}
-
 /// Puts integer-like keys first, ascending, as every JavaScript object
 /// orders them (ES2015 §9.1.12 OrdinaryOwnPropertyKeys); the sort is stable,
 /// so the other keys keep their order.
 pub(crate) fn order_index_keys(props: &mut [(Arc<str>, i64)]) {
-    // An index starts with a digit: most names are ruled out by one byte
-    // (every imported object comes through here).
-    let index = |k: &str| k.as_bytes().first().is_some_and(u8::is_ascii_digit) && array_index(k).is_some();
-    if props.iter().any(|p| index(&p.0)) {
+    if props.iter().any(|p| array_index(&p.0).is_some()) {
         props.sort_by_key(|p| array_index(&p.0).map_or(u64::MAX, u64::from));
     }
 }
@@ -4779,11 +4743,16 @@ pub(crate) fn is_array_index(s: &str) -> bool {
     array_index(s).is_some()
 }
 
+#[inline]
 fn array_index(s: &str) -> Option<u32> {
     // Canonical digits only ("01" and "+1" are names), checked without
-    // allocating: this runs for every new property.
+    // allocating: this runs for every new property and every imported
+    // name, so most names are ruled out by their first byte, inline.
     let b = s.as_bytes();
-    if b.is_empty() || b.len() > 10 || !b.iter().all(u8::is_ascii_digit) || (b.first() == Some(&b'0') && b.len() > 1) {
+    if !b.first().is_some_and(u8::is_ascii_digit) {
+        return None;
+    }
+    if b.len() > 10 || !b.iter().all(u8::is_ascii_digit) || (b.first() == Some(&b'0') && b.len() > 1) {
         return None;
     }
     let n: u64 = b.iter().fold(0, |n, d| n * 10 + u64::from(d - b'0'));
@@ -5069,17 +5038,6 @@ mod tests {
 
     /// The by-address cache in front of the shared names answers only
     /// with the text asked for, whatever else was at that address before.
-    #[test]
-    fn integers_print_as_rust_prints_them() {
-        for i in
-            [0, 7, -7, 10, 99, 100, -100, 123_456_789, 999_999_999_999_999, -999_999_999_999_999, i64::MAX, i64::MIN]
-        {
-            let mut out = String::from("x");
-            push_integer(&mut out, i);
-            assert_eq!(out, format!("x{i}"));
-        }
-    }
-
     #[test]
     fn heap_slots_stay_small() {
         // `HEAP_HINT_MAX` slots are reserved per session at most: 160 KiB.
