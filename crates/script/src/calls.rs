@@ -826,6 +826,26 @@ mod tests {
         b.sort();
         assert_eq!(a, b);
     }
+
+    #[test]
+    fn needs_escape_agrees_with_the_byte_test_at_every_length_and_position() {
+        use super::json::{escaped, needs_escape};
+        // Each byte Quote escapes, and neighbours of the word tests' edges
+        // (0x1F/0x20, 0x21/0x23 around '"', 0x5B/0x5D around '\\', bytes
+        // of UTF-8 sequences), at every position of strings up to 40 bytes.
+        let probes = [0x00, 0x01, 0x1F, 0x20, 0x21, b'"', 0x23, 0x5B, b'\\', 0x5D, 0x7F, 0x80, 0xC3, 0xE2, 0xFF];
+        for len in 0..40 {
+            for at in 0..len {
+                for &p in &probes {
+                    for fill in [b'a', 0x80, 0xBF, 0x21] {
+                        let mut s = vec![fill; len];
+                        s[at] = p;
+                        assert_eq!(needs_escape(&s), s.iter().any(|&b| escaped(b)), "{s:?}");
+                    }
+                }
+            }
+        }
+    }
 }
 
 /// JSON.stringify with replacers, indentation and `toJSON` (ES5 §15.12.3),
@@ -937,10 +957,26 @@ pub(crate) mod json {
         out: &mut String,
         names: &mut crate::runtime::QuotedNames,
     ) -> Result<bool, Bail> {
-        // Paid per value visited, as in `write`.
-        if out.len() > room || !h.spend(4 * crate::runtime::VISIT_WORK) {
+        // Paid per value visited, as in `write`: this one here, the
+        // members of a container at its start (`write_container`).
+        if !h.spend(4 * crate::runtime::VISIT_WORK) {
             return Err(Bail);
         }
+        write_member(h, v, stack, room, out, names)
+    }
+
+    /// One value of [`write_plain`], already paid for: a leaf written in
+    /// place (most values are; no call per string or number), a container
+    /// by `write_container`.
+    #[inline(always)]
+    fn write_member(
+        h: &crate::runtime::Host,
+        v: i64,
+        stack: &mut Vec<i64>,
+        room: usize,
+        out: &mut String,
+        names: &mut crate::runtime::QuotedNames,
+    ) -> Result<bool, Bail> {
         if value::is_number(v) {
             if value::as_number(v).is_finite() {
                 h.append_js_string(v, out);
@@ -954,16 +990,41 @@ pub(crate) mod json {
             NULL => "null",
             value::TRUE => "true",
             value::FALSE => "false",
-            _ => "",
+            _ => match h.obj(v) {
+                Some(Obj::Str(s)) => {
+                    quote_into(out, s);
+                    // The output's size is checked after every string
+                    // (the one leaf of any size): the same string many
+                    // times over must not outgrow the heap quota unseen.
+                    return if out.len() > room { Err(Bail) } else { Ok(true) };
+                }
+                Some(Obj::Function(_) | Obj::Bound { .. } | Obj::Method { .. }) => return Ok(false),
+                Some(obj @ (Obj::Arr(_) | Obj::Object(..))) => {
+                    return write_container(h, v, obj, stack, room, out, names);
+                }
+                _ => return Err(Bail),
+            },
         };
-        if !word.is_empty() {
-            out.push_str(word);
-            return Ok(true);
+        out.push_str(word);
+        Ok(true)
+    }
+
+    /// An array or plain object of [`write_plain`].
+    fn write_container(
+        h: &crate::runtime::Host,
+        v: i64,
+        obj: &Obj,
+        stack: &mut Vec<i64>,
+        room: usize,
+        out: &mut String,
+        names: &mut crate::runtime::QuotedNames,
+    ) -> Result<bool, Bail> {
+        if stack.contains(&v) || stack.len() > 512 || out.len() > room {
+            return Err(Bail);
         }
-        match h.obj(v) {
-            Some(Obj::Str(s)) => quote_into(out, s),
-            Some(Obj::Arr(items)) => {
-                if stack.contains(&v) || stack.len() > 512 {
+        match obj {
+            Obj::Arr(items) => {
+                if !h.spend(4 * crate::runtime::VISIT_WORK * items.len() as u64) {
                     return Err(Bail);
                 }
                 stack.push(v);
@@ -972,23 +1033,18 @@ pub(crate) mod json {
                     if i > 0 {
                         out.push(',');
                     }
-                    if !write_plain(h, x, stack, room, out, names)? {
+                    if !write_member(h, x, stack, room, out, names)? {
                         out.push_str("null");
                     }
                 }
                 out.push(']');
-                stack.pop();
             }
-            Some(Obj::Object(props, proto)) => {
-                if stack.contains(&v) || stack.len() > 512 {
-                    return Err(Bail);
-                }
+            Obj::Object(props, proto) => {
                 // A toJSON method (own or inherited) runs script code. An
                 // object straight on Object.prototype (`proto` undefined:
-                // `lookup` looks no further) with no own "toJSON" has none;
-                // checked without `lookup`'s text comparisons.
-                let own = || props.iter().any(|(k, _)| k.len() == 6 && &**k == "toJSON");
-                if *proto != UNDEFINED || own() {
+                // `lookup` looks no further) has none unless it has its own,
+                // which the loop below looks for as it writes the names.
+                if *proto != UNDEFINED {
                     if to_json(h, v).is_some() {
                         return Err(Bail);
                     }
@@ -996,27 +1052,33 @@ pub(crate) mod json {
                     // The work `lookup` would have counted.
                     h.add_work(props.len() as u64 + 1);
                 }
+                // The members'.
+                if !h.spend(4 * crate::runtime::VISIT_WORK * props.len() as u64) {
+                    return Err(Bail);
+                }
                 stack.push(v);
                 out.push('{');
                 let mut first = true;
                 for (k, x) in props {
+                    if k.len() == 6 && &**k == "toJSON" {
+                        return Err(Bail);
+                    }
                     let mark = out.len();
                     if !first {
                         out.push(',');
                     }
                     names.write(out, k);
-                    if write_plain(h, *x, stack, room, out, names)? {
+                    if write_member(h, *x, stack, room, out, names)? {
                         first = false;
                     } else {
                         out.truncate(mark);
                     }
                 }
                 out.push('}');
-                stack.pop();
             }
-            Some(Obj::Function(_) | Obj::Bound { .. } | Obj::Method { .. }) => return Ok(false),
             _ => return Err(Bail),
         }
+        stack.pop();
         Ok(true)
     }
 
@@ -1232,30 +1294,38 @@ pub(crate) mod json {
 
     /// Whether Quote writes byte `b` escaped: a control character, `"` or
     /// `\`. No short-circuit, so that block scans vectorise.
-    const fn escaped(b: u8) -> bool {
+    pub(super) const fn escaped(b: u8) -> bool {
         (b < 0x20) | (b == b'"') | (b == b'\\')
     }
 
-    /// [`escaped`] as a table, for strings too short for a block scan
-    /// (property names, mostly).
-    #[expect(clippy::indexing_slicing, reason = "b < 256 indexes a 256-entry table")]
-    static ESCAPED: [bool; 256] = {
-        let mut t = [false; 256];
-        let mut b = 0;
-        while b < 256 {
-            t[b] = escaped(b as u8);
-            b += 1;
+    /// Whether `s` has a byte Quote escapes. Short strings (most values
+    /// and names) eight bytes at a time as a `u64`, the tail padded with a
+    /// space; long ones in vectorised blocks.
+    pub(super) fn needs_escape(s: &[u8]) -> bool {
+        if s.len() >= 32 {
+            return crate::json_parse::any_byte(s, escaped);
         }
-        t
-    };
+        let mut words = s.chunks_exact(8);
+        let mut hit = false;
+        for w in &mut words {
+            hit |= word_needs_escape(u64::from_le_bytes(w.try_into().unwrap_or_default()));
+        }
+        let mut tail = [b' '; 8];
+        for (t, &b) in tail.iter_mut().zip(words.remainder()) {
+            *t = b;
+        }
+        hit | word_needs_escape(u64::from_le_bytes(tail))
+    }
 
-    /// Whether `s` has a byte Quote escapes.
-    fn needs_escape(s: &[u8]) -> bool {
-        if s.len() < 16 {
-            s.iter().any(|&b| ESCAPED.get(usize::from(b)).copied().unwrap_or(true))
-        } else {
-            crate::json_parse::any_byte(s, escaped)
-        }
+    /// [`escaped`] for any of eight bytes at once: the classic "has a byte
+    /// below n" and "has a zero byte" tests, exact as a yes/no (a borrow
+    /// can only mark a byte above one that already matched).
+    #[inline(always)]
+    fn word_needs_escape(x: u64) -> bool {
+        const ONES: u64 = 0x0101_0101_0101_0101;
+        const HIGH: u64 = 0x8080_8080_8080_8080;
+        let below = |x: u64, n: u64| x.wrapping_sub(ONES * n) & !x & HIGH;
+        below(x, 0x20) | below(x ^ (ONES * u64::from(b'"')), 1) | below(x ^ (ONES * u64::from(b'\\')), 1) != 0
     }
 
     /// Writes `s` as a JSON string literal (ES5 §15.12.3 Quote).

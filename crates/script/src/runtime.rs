@@ -4551,15 +4551,28 @@ impl Host {
     }
 
     pub fn import(&mut self, v: &Value) -> i64 {
+        self.import_member(v)
+    }
+
+    /// [`Host::import`], the leaves in place: most members of an imported
+    /// object or array are strings and numbers, which need no call.
+    #[inline(always)]
+    fn import_member(&mut self, v: &Value) -> i64 {
         match v {
             Value::Undefined => UNDEFINED,
             Value::Null => NULL,
             Value::Bool(b) => value::boolean(*b),
             Value::Number(n) => value::number(*n),
             Value::String(s) => self.string(s.clone()),
+            _ => self.import_container(v),
+        }
+    }
+
+    fn import_container(&mut self, v: &Value) -> i64 {
+        match v {
             Value::Array(items) => {
                 let mut out = self.items_buf(items.len());
-                out.extend(items.iter().map(|x| self.import(x)));
+                out.extend(items.iter().map(|x| self.import_member(x)));
                 self.alloc_array(out)
             }
             Value::Object(props) => {
@@ -4571,12 +4584,13 @@ impl Host {
                     return v;
                 }
                 let mut out = self.props_buf(props.len());
-                out.extend(props.iter().map(|(k, x)| (self.key_name(k), self.import(x))));
+                out.extend(props.iter().map(|(k, x)| (self.key_name(k), self.import_member(x))));
                 order_index_keys(&mut out);
                 let v = self.alloc(Obj::Object(out, UNDEFINED), 24 * props.len());
                 self.note_imported(v, bucket);
                 v
             }
+            _ => self.import_member(v),
         }
     }
 
@@ -4601,7 +4615,7 @@ impl Host {
         let mut buf = pool.swap_remove(at);
         self.imported_count -= 1;
         for (p, (_, x)) in buf.iter_mut().zip(props.iter()) {
-            p.1 = self.import(x);
+            p.1 = self.import_member(x);
         }
         // The names are in `props`' order, as `import` takes them.
         order_index_keys(&mut buf);
