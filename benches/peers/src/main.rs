@@ -12,7 +12,8 @@
 //!
 //! Timing: `std::time::Instant`; per cell a warm-up, then 5 batches of at
 //! least 0.1 s of timed runs each (so ≥ 0.5 s per cell); the median batch is
-//! reported. Inputs are made before a chunk of runs is timed, outputs checked
+//! reported. The engines compared in a row take turns batch by batch, so
+//! that the machine's changes of speed fall on all of them alike. Inputs are made before a chunk of runs is timed, outputs checked
 //! and dropped after (as criterion's `iter_batched` in the cbot bench).
 //!
 //! Run: `cd benches/peers && env -u RUST_BACKTRACE CARGO_TARGET_DIR=/tmp/peers-target cargo run --release`
@@ -53,18 +54,18 @@ struct Stats {
     max: f64,
 }
 
-/// Times `run` on inputs from `input`, checking every output with `check`
-/// (untimed). `units` is how many units one run does (messages per run for
-/// the matcher).
-fn measure<I, O>(
-    t: Timing,
-    units: f64,
-    mut input: impl FnMut() -> I,
-    mut run: impl FnMut(I) -> O,
-    mut check: impl FnMut(&O),
-) -> Stats {
-    // k runs on inputs made beforehand; the seconds they took.
-    let mut chunk = |k: usize| -> f64 {
+/// One contender of a cell: times `k` runs on inputs made beforehand and
+/// returns the seconds they took (checking every output, untimed).
+type Chunk<'a> = Box<dyn FnMut(usize) -> f64 + 'a>;
+
+/// A [`Chunk`] of `run` on inputs from `input`, each output checked by
+/// `check` after the timer stops.
+fn chunk<'a, I: 'a, O: 'a>(
+    mut input: impl FnMut() -> I + 'a,
+    mut run: impl FnMut(I) -> O + 'a,
+    mut check: impl FnMut(&O) + 'a,
+) -> Chunk<'a> {
+    Box::new(move |k: usize| -> f64 {
         let inputs: Vec<I> = (0..k).map(|_| input()).collect();
         let mut outputs = Vec::with_capacity(k);
         let start = Instant::now();
@@ -74,28 +75,48 @@ fn measure<I, O>(
         let secs = start.elapsed().as_secs_f64();
         outputs.iter().for_each(&mut check);
         secs
-    };
-    let (mut spent, mut runs, mut k) = (0.0, 0usize, 1usize);
-    while spent < t.warm_up || runs < 3 {
-        spent += chunk(k);
-        runs += k;
-        k = (k * 2).min(64);
-    }
-    // Chunks of ~10 ms, at most 64 runs (the outputs of a chunk stay in
-    // memory until its timer stops).
-    let k = ((0.01 / (spent / runs as f64)) as usize).clamp(1, 64);
-    let mut samples: Vec<f64> = (0..BATCHES)
-        .map(|_| {
+    })
+}
+
+/// Times contenders that are compared with each other, their batches
+/// interleaved (a batch of each in turn, `BATCHES` rounds): this machine
+/// changes speed by ±25 % from minute to minute, and timing one engine
+/// after the other put such a change between them, moving their ratio by as
+/// much. `units` is how many units one run does (messages per run for the
+/// matcher). Per unit, in ns.
+fn measure(t: Timing, units: f64, contenders: &mut [Chunk<'_>]) -> Vec<Stats> {
+    // Per contender: a warm-up, then the chunk size for ~10 ms (at most 64
+    // runs: the outputs of a chunk stay in memory until its timer stops).
+    let sizes: Vec<usize> = contenders
+        .iter_mut()
+        .map(|chunk| {
+            let (mut spent, mut runs, mut k) = (0.0, 0usize, 1usize);
+            while spent < t.warm_up || runs < 3 {
+                spent += chunk(k);
+                runs += k;
+                k = (k * 2).min(64);
+            }
+            ((0.01 / (spent / runs as f64)) as usize).clamp(1, 64)
+        })
+        .collect();
+    let mut samples = vec![Vec::new(); contenders.len()];
+    for _ in 0..BATCHES {
+        for ((chunk, &k), samples) in contenders.iter_mut().zip(&sizes).zip(&mut samples) {
             let (mut secs, mut runs) = (0.0, 0usize);
             while secs < t.batch {
                 secs += chunk(k);
                 runs += k;
             }
-            secs * 1e9 / (runs as f64 * units)
+            samples.push(secs * 1e9 / (runs as f64 * units));
+        }
+    }
+    samples
+        .into_iter()
+        .map(|mut s| {
+            s.sort_by(f64::total_cmp);
+            Stats { median: s[BATCHES / 2], min: s[0], max: s[BATCHES - 1] }
         })
-        .collect();
-    samples.sort_by(f64::total_cmp);
-    Stats { median: samples[BATCHES / 2], min: samples[0], max: samples[BATCHES - 1] }
+        .collect()
 }
 
 /// The two numbers of a script cell: fresh and reused.
@@ -158,11 +179,7 @@ fn scripts(t: Timing) -> Vec<ScriptRow> {
         let counts: Vec<String> = counts.iter().map(|(m, n)| format!("{m}×{n}")).collect();
         eprintln!("{}: {} botContext calls ({})", case.name, case.calls, counts.join(", "));
         let cbot_check = |r: &cbot_script::Run<cbot_host::OfflineContext>| check("cbot", case, &cbot::effects(case, r));
-        let fresh = measure(t, 1.0, || c.ctx.clone(), |ctx| c.run_fresh(ctx), cbot_check);
         let mut session = c.session();
-        let reused = measure(t, 1.0, || c.ctx.clone(), |ctx| cbot::run_session(&mut session, ctx), cbot_check);
-        drop(session);
-        let cbot = Modes { fresh, reused };
 
         let state = HostState::for_case(case);
         let transcript = canonical(
@@ -173,26 +190,32 @@ fn scripts(t: Timing) -> Vec<ScriptRow> {
                 .map(|c| (c.method.to_string(), c.args.iter().map(|a| a.to_json()).collect(), c.result.to_json())),
         );
 
-        // QuickJS.
-        let p = cases::Prepared::new(case);
-        same_transcript("QuickJS fresh", case, &transcript, &quickjs::run_fresh(&p, state.clone()));
-        let fresh = measure(t, 1.0, || state.clone(), |s| quickjs::run_fresh(&p, s), peer_check("QuickJS", case));
-        let r = quickjs::Reused::new(&p);
-        same_transcript("QuickJS reused", case, &transcript, &r.run(state.clone()));
-        let reused = measure(t, 1.0, || state.clone(), |s| r.run(s), peer_check("QuickJS", case));
-        drop(r);
-        let quickjs = Modes { fresh, reused };
+        // QuickJS and Boa, each checked against cbot's transcript first.
+        let pq = cases::Prepared::new(case);
+        same_transcript("QuickJS fresh", case, &transcript, &quickjs::run_fresh(&pq, state.clone()));
+        let q = quickjs::Reused::new(&pq);
+        same_transcript("QuickJS reused", case, &transcript, &q.run(state.clone()));
+        let pb = cases::Prepared::new(case);
+        same_transcript("Boa fresh", case, &transcript, &boa::run_fresh(&pb, state.clone()));
+        let mut b = boa::Reused::new(&pb);
+        same_transcript("Boa reused", case, &transcript, &b.run(state.clone()));
 
-        // Boa.
-        let p = cases::Prepared::new(case);
-        same_transcript("Boa fresh", case, &transcript, &boa::run_fresh(&p, state.clone()));
-        let fresh = measure(t, 1.0, || state.clone(), |s| boa::run_fresh(&p, s), peer_check("Boa", case));
-        let mut r = boa::Reused::new(&p);
-        same_transcript("Boa reused", case, &transcript, &r.run(state.clone()));
-        let reused = measure(t, 1.0, || state.clone(), |s| r.run(s), peer_check("Boa", case));
-        drop(r);
-        let boa = Modes { fresh, reused };
-
+        let stats = measure(
+            t,
+            1.0,
+            &mut [
+                chunk(|| c.ctx.clone(), |ctx| c.run_fresh(ctx), cbot_check),
+                chunk(|| c.ctx.clone(), |ctx| cbot::run_session(&mut session, ctx), cbot_check),
+                chunk(|| state.clone(), |s| quickjs::run_fresh(&pq, s), peer_check("QuickJS", case)),
+                chunk(|| state.clone(), |s| q.run(s), peer_check("QuickJS", case)),
+                chunk(|| state.clone(), |s| boa::run_fresh(&pb, s), peer_check("Boa", case)),
+                chunk(|| state.clone(), |s| b.run(s), peer_check("Boa", case)),
+            ],
+        );
+        let [cf, cr, qf, qr, bf, br] = stats[..] else { unreachable!("six contenders") };
+        let cbot = Modes { fresh: cf, reused: cr };
+        let quickjs = Modes { fresh: qf, reused: qr };
+        let boa = Modes { fresh: bf, reused: br };
         rows.push(ScriptRow { name: case.name, cbot, quickjs, boa });
     }
     rows
@@ -215,9 +238,16 @@ fn matching(t: Timing, msgs: &[String]) -> Vec<MatchRow> {
         let hits = e.hits;
         let ok = |got: &usize| assert_eq!(*got, hits, "{n} patterns: matching messages");
         let mut cache = cbot_matcher::Cache::new();
-        let cbot = measure(t, units, || (), |()| e.cbot(msgs, &mut cache), ok);
-        let regex_loop = measure(t, units, || (), |()| e.regex_loop(msgs), ok);
-        let regex_set = measure(t, units, || (), |()| e.regex_set(msgs), ok);
+        let stats = measure(
+            t,
+            units,
+            &mut [
+                chunk(|| (), |()| e.cbot(msgs, &mut cache), ok),
+                chunk(|| (), |()| e.regex_loop(msgs), ok),
+                chunk(|| (), |()| e.regex_set(msgs), ok),
+            ],
+        );
+        let [cbot, regex_loop, regex_set] = stats[..] else { unreachable!("three contenders") };
         rows.push(MatchRow { n, hits, cbot, regex_loop, regex_set });
     }
     rows
@@ -284,8 +314,10 @@ fn main() {
         })
         .unwrap_or_else(|| "unknown CPU".into());
     let cores = std::thread::available_parallelism().map_or(0, |n| n.get());
-    let batches =
-        format!("Median of {BATCHES} batches of ≥ {} s of timed runs each, after a warm-up; {cores} × {cpu}", t.batch);
+    let batches = format!(
+        "Median of {BATCHES} batches of ≥ {} s of timed runs each, after a warm-up, the engines of a row taking turns batch by batch; {cores} × {cpu}",
+        t.batch
+    );
 
     let script_rows = if do_scripts { scripts(t) } else { Vec::new() };
     let msgs = matcher::messages(100);
