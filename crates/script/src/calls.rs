@@ -334,6 +334,12 @@ pub(crate) fn op3(c: Cx<'_, '_>, code: i32, mut a: i64, mut b: i64, mut d: i64) 
             None => Ok(c.data_mut().op3(code, a, b, d)),
         },
         op::CALL_METHOD => call_method(c, a, b, d),
+        // A chain step with a script conversion: the step as `op2` takes
+        // it, then the literal (which converts nothing).
+        op::CAT_MORE_LITERAL | op::CAT_END_LITERAL => match op2(c, op::CAT_MORE, a, b)? {
+            EXCEPTION => Ok(EXCEPTION),
+            sum => Ok(c.data_mut().concat_literal_after(code, sum, d)),
+        },
         // Each read as GET reads (a getter may run).
         op::GET2 if c.data().accessors => match op2(c, op::GET, a, b)? {
             EXCEPTION => Ok(EXCEPTION),

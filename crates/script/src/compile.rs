@@ -109,11 +109,16 @@ const F_EQ: u32 = 11;
 const F_CAT_START: u32 = 12;
 const F_CAT_MORE: u32 = 13;
 const F_CAT_END: u32 = 14;
+/// A step of such a chain that takes the string literal after its operand
+/// too (`op::CAT_MORE_LITERAL`, `op::CAT_END_LITERAL`): one host operation
+/// for both.
+const F_CAT_MORE_LITERAL: u32 = 15;
+const F_CAT_END_LITERAL: u32 = 16;
 /// Table slot 0: a call of a host-implemented function value.
-const F_NATIVE: u32 = 15;
+const F_NATIVE: u32 = 17;
 /// The exported `call`, through which the host calls JavaScript functions.
-const F_DISPATCH: u32 = 16;
-const FIRST_USER_FUNC: u32 = 17;
+const F_DISPATCH: u32 = 18;
+const FIRST_USER_FUNC: u32 = 19;
 
 /// The table slot of a JavaScript function (slot 0 is `F_NATIVE`).
 fn slot_of(index: u32) -> u32 {
@@ -447,6 +452,16 @@ fn assemble(m: &ModuleState, panels: Vec<WFunction>) -> Vec<u8> {
     for op_code in [op::CAT_START, op::CAT_MORE, op::CAT_END] {
         funcs.function(T_BIN);
         code.function(&helper_arith(op_code, F_ADD));
+    }
+    for op_code in [op::CAT_MORE_LITERAL, op::CAT_END_LITERAL] {
+        funcs.function(T_FN);
+        let mut f = WFunction::new([]);
+        f.instruction(&I::I32Const(op_code));
+        for l in 0..3 {
+            f.instruction(&I::LocalGet(l));
+        }
+        f.instruction(&I::Call(F_OP)).instruction(&I::End);
+        code.function(&f);
     }
     // Table slot 0: calling a function the host implements (a built-in).
     funcs.function(T_FN);
@@ -2680,16 +2695,32 @@ impl<'m> FnGen<'m> {
         operands.push(left);
         operands.reverse();
         let last = operands.len() - 1;
-        for (i, e) in operands.into_iter().enumerate() {
+        let literal = |e: Option<&&Expression<'_>>| e.is_some_and(|e| matches!(e, Expression::StringLiteral(_)));
+        let mut i = 0;
+        while let Some(e) = operands.get(i) {
             self.expr(e);
-            let step = match i {
-                0 => continue,
-                1 => F_CAT_START,
-                _ if i == last => F_CAT_END,
-                _ => F_CAT_MORE,
+            if i == 0 {
+                i = 1;
+                continue;
+            }
+            // A string literal next is taken by this step: its evaluation
+            // has no effect, so the conversions keep their order.
+            let step = if literal(operands.get(i + 1)) {
+                if let Some(next) = operands.get(i + 1) {
+                    self.expr(next);
+                }
+                i += 1;
+                if i == last { F_CAT_END_LITERAL } else { F_CAT_MORE_LITERAL }
+            } else if i == last {
+                F_CAT_END
+            } else if i == 1 {
+                F_CAT_START
+            } else {
+                F_CAT_MORE
             };
             self.emit(I::Call(step));
             self.check();
+            i += 1;
         }
         true
     }

@@ -407,6 +407,11 @@ impl Engine {
                     {
                         c.data_mut().op2(op, a, b)
                     }
+                    runtime::op::CAT_MORE_LITERAL | runtime::op::CAT_END_LITERAL
+                        if !c.data().user_conversion(a) && !c.data().user_conversion(b) =>
+                    {
+                        c.data_mut().concat_literal(op, a, b, d)
+                    }
                     ..40 => calls::op2(&mut c, op, a, b)?,
                     40..60 => calls::op1(&mut c, op, a)?,
                     60..256 => calls::op3(&mut c, op, a, b, d)?,

@@ -103,6 +103,13 @@ pub(crate) mod op {
     pub const CALL_METHOD1: i32 = 69;
     /// `a[b][c]`: two property reads in one operation.
     pub const GET2: i32 = 70;
+    /// A step of a chain of `+` whose next operand is a string literal,
+    /// taken with it: `CAT_MORE` of (a, b), then `CAT_MORE` of the literal
+    /// `c` (compile.rs `concat`; the literal's evaluation has no effect, so
+    /// converting `b` after it changes nothing).
+    pub const CAT_MORE_LITERAL: i32 = 71;
+    /// The same as the chain's last step: then `CAT_END` of the literal.
+    pub const CAT_END_LITERAL: i32 = 72;
     // With an immediate `n`: `code | (n + 1) << 8` (lib.rs routes codes
     // from 256).
     /// `{k1: a, k2: b, k3: c}`: an object literal of key list `n`
@@ -2362,6 +2369,18 @@ impl Host {
         self.builders.truncate(at);
         self.give_builder(buf);
         v
+    }
+
+    /// `op::CAT_MORE_LITERAL` and `op::CAT_END_LITERAL`: a step of a
+    /// chain of `+` (`concat`), then the string literal `lit` after it.
+    pub(crate) fn concat_literal(&mut self, code: i32, a: i64, b: i64, lit: i64) -> i64 {
+        let sum = self.concat(op::CAT_MORE, a, b);
+        self.concat_literal_after(code, sum, lit)
+    }
+
+    /// The second half of [`Host::concat_literal`]: `lit` after `sum`.
+    pub(crate) fn concat_literal_after(&mut self, code: i32, sum: i64, lit: i64) -> i64 {
+        self.concat(if code == op::CAT_END_LITERAL { op::CAT_END } else { op::CAT_MORE }, sum, lit)
     }
 
     /// The string forms of primitives `a` and `b`, one after the other, in

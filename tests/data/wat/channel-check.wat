@@ -8,10 +8,10 @@
   (import "cbot" "op" (func (;0;) (type 0) (param i32 i64 i64 i64) (result i64)))
   (table (;0;) 2 2 funcref)
   (global (;0;) (mut i32) i32.const 0)
-  (export "panel0" (func 18))
-  (export "call" (func 16))
+  (export "panel0" (func 20))
+  (export "call" (func 18))
   (export "loc" (global 0))
-  (elem (;0;) (table 0) (i32.const 0) func 15 17)
+  (elem (;0;) (table 0) (i32.const 0) func 17 19)
   (func (;1;) (type 1) (param i64) (result i32)
     local.get 0
     i64.const -1407374883553279
@@ -409,23 +409,37 @@
     end
   )
   (func (;15;) (type 4) (param i64 i64 i64) (result i64)
+    i32.const 71
+    local.get 0
+    local.get 1
+    local.get 2
+    call 0
+  )
+  (func (;16;) (type 4) (param i64 i64 i64) (result i64)
+    i32.const 72
+    local.get 0
+    local.get 1
+    local.get 2
+    call 0
+  )
+  (func (;17;) (type 4) (param i64 i64 i64) (result i64)
     i32.const 65
     local.get 0
     local.get 1
     local.get 2
     call 0
   )
-  (func (;16;) (type 5) (param i64 i64 i64 i32) (result i64)
+  (func (;18;) (type 5) (param i64 i64 i64 i32) (result i64)
     local.get 0
     local.get 1
     local.get 2
     local.get 3
     call_indirect (type 4)
   )
-  (func (;17;) (type 4) (param i64 i64 i64) (result i64)
+  (func (;19;) (type 4) (param i64 i64 i64) (result i64)
     i64.const -1970324836974592
   )
-  (func (;18;) (type 3) (result i64)
+  (func (;20;) (type 3) (result i64)
     (local i64 i64 i64 i64)
     i64.const -1970324836974592
     local.set 0

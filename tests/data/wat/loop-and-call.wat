@@ -10,10 +10,10 @@
   (import "cbot" "op" (func (;0;) (type 0) (param i32 i64 i64 i64) (result i64)))
   (table (;0;) 3 3 funcref)
   (global (;0;) (mut i32) i32.const 0)
-  (export "panel0" (func 19))
-  (export "call" (func 16))
+  (export "panel0" (func 21))
+  (export "call" (func 18))
   (export "loc" (global 0))
-  (elem (;0;) (table 0) (i32.const 0) func 15 17 20)
+  (elem (;0;) (table 0) (i32.const 0) func 17 19 22)
   (func (;1;) (type 1) (param i64) (result i32)
     local.get 0
     i64.const -1407374883553279
@@ -411,23 +411,37 @@
     end
   )
   (func (;15;) (type 4) (param i64 i64 i64) (result i64)
+    i32.const 71
+    local.get 0
+    local.get 1
+    local.get 2
+    call 0
+  )
+  (func (;16;) (type 4) (param i64 i64 i64) (result i64)
+    i32.const 72
+    local.get 0
+    local.get 1
+    local.get 2
+    call 0
+  )
+  (func (;17;) (type 4) (param i64 i64 i64) (result i64)
     i32.const 65
     local.get 0
     local.get 1
     local.get 2
     call 0
   )
-  (func (;16;) (type 5) (param i64 i64 i64 i32) (result i64)
+  (func (;18;) (type 5) (param i64 i64 i64 i32) (result i64)
     local.get 0
     local.get 1
     local.get 2
     local.get 3
     call_indirect (type 4)
   )
-  (func (;17;) (type 4) (param i64 i64 i64) (result i64)
+  (func (;19;) (type 4) (param i64 i64 i64) (result i64)
     i64.const -1970324836974592
   )
-  (func (;18;) (type 7) (param i64 i64 i64) (result i64)
+  (func (;20;) (type 7) (param i64 i64 i64) (result i64)
     (local i64)
     i32.const 21
     global.set 0
@@ -445,7 +459,7 @@
     return
     i64.const -1970324836974592
   )
-  (func (;19;) (type 3) (result i64)
+  (func (;21;) (type 3) (result i64)
     (local i64 i64 i64 i64 i64 i64 i64)
     i64.const -1970324836974592
     local.set 0
@@ -525,7 +539,7 @@
           local.get 1
           i64.const -1970324836974592
           local.get 0
-          call 18
+          call 20
           local.tee 3
           i64.const -844424930131968
           i64.eq
@@ -717,7 +731,7 @@
     drop
     i64.const -1970324836974592
   )
-  (func (;20;) (type 4) (param i64 i64 i64) (result i64)
+  (func (;22;) (type 4) (param i64 i64 i64) (result i64)
     local.get 0
     local.get 1
     i32.const 14
@@ -725,6 +739,6 @@
     i64.const 0
     i64.const 0
     call 0
-    call 18
+    call 20
   )
 )
