@@ -790,6 +790,14 @@ fn names_bucket(n: usize, first: &str, last: &str) -> usize {
 /// tag of value.rs uses 0xFFFF).
 const UNFILLED: i64 = (0xFFFFu64 << 48) as i64;
 
+/// Whether `+` with operand `v` (not converted by script code) makes a
+/// string: `v` is a string or an object, a heap value (ES5 §11.6.1: an
+/// object's ToPrimitive is its string form, unless script code converts
+/// it, which calls.rs `op2` does first).
+fn concatenates(v: i64) -> bool {
+    value::as_reference(v).is_some()
+}
+
 /// The builder a chain-of-`+` marker stands for.
 fn cat_depth(v: i64) -> Option<usize> {
     (v & !((1 << 48) - 1) == CAT_MARK).then_some((v & ((1 << 48) - 1)) as usize)
@@ -2315,9 +2323,10 @@ impl Host {
     /// `a + b` once script conversions are done (ES5 §11.6.1): a string
     /// if either side's primitive is one, else a number.
     pub(crate) fn add(&mut self, a: i64, b: i64) -> i64 {
-        let a = self.primitive(a);
-        let b = self.primitive(b);
-        if self.str_of(a).is_some() || self.str_of(b).is_some() {
+        // A string or an object (whose ToPrimitive, with no script
+        // valueOf/toString here, is its string form) makes the sum a
+        // string; `append_js_string` writes either form.
+        if concatenates(a) || concatenates(b) {
             // Both sides are written into a spare buffer (`joined`): the
             // only allocation is the result.
             let buf = self.joined(a, b);
@@ -2343,9 +2352,7 @@ impl Host {
     /// strings made per `+` were.
     pub(crate) fn concat(&mut self, code: i32, a: i64, b: i64) -> i64 {
         let Some(at) = cat_depth(a).filter(|&k| k < self.builders.len()) else {
-            let a = self.primitive(a);
-            let b = self.primitive(b);
-            if code == op::CAT_END || (self.str_of(a).is_none() && self.str_of(b).is_none()) {
+            if code == op::CAT_END || !(concatenates(a) || concatenates(b)) {
                 return self.add(a, b);
             }
             let buf = self.joined(a, b);
@@ -2353,10 +2360,14 @@ impl Host {
             self.builders.push(buf);
             return CAT_MARK | (self.builders.len() - 1) as i64;
         };
-        self.recycle_builders(at + 1);
-        let b = self.primitive(b);
+        if self.builders.len() > at + 1 {
+            self.recycle_builders(at + 1);
+        }
         let Some(mut buf) = self.builders.get_mut(at).map(std::mem::take) else { return UNDEFINED };
         let before = buf.len();
+        // ToString(ToPrimitive(b)): an object converts through its string
+        // form (no script valueOf/toString gets here: calls.rs `op2`),
+        // which `append_js_string` writes without a heap string between.
         self.append_js_string(b, &mut buf);
         self.charge(buf.len() - before);
         if code != op::CAT_END {
@@ -2383,8 +2394,9 @@ impl Host {
         self.concat(if code == op::CAT_END_LITERAL { op::CAT_END } else { op::CAT_MORE }, sum, lit)
     }
 
-    /// The string forms of primitives `a` and `b`, one after the other, in
-    /// a spare buffer (`take_builder`).
+    /// The string forms of `a` and `b` (ToString of their ToPrimitive, no
+    /// script conversion involved), one after the other, in a spare buffer
+    /// (`take_builder`).
     fn joined(&mut self, a: i64, b: i64) -> String {
         let mut buf = self.take_builder();
         self.append_js_string(a, &mut buf);
