@@ -467,7 +467,28 @@ pub fn dispatch(
     args: impl Into<Args>,
     transcript: Option<&mut Transcript>,
 ) -> Result<Value, HostError> {
-    let args: Args = args.into();
+    call(ctx, name, None, args.into(), transcript)
+}
+
+/// [`dispatch`] of a method already found in [`METHODS`] (a caller that
+/// calls the same few methods again and again looks each up once).
+pub fn dispatch_method(
+    ctx: &mut dyn BotContext,
+    m: &'static Method,
+    args: impl Into<Args>,
+    transcript: Option<&mut Transcript>,
+) -> Result<Value, HostError> {
+    call(ctx, m.name, Some(m), args.into(), transcript)
+}
+
+/// [`dispatch`]: method `name`, which is `known` when the caller found it.
+fn call(
+    ctx: &mut dyn BotContext,
+    name: &str,
+    known: Option<&'static Method>,
+    args: Args,
+    transcript: Option<&mut Transcript>,
+) -> Result<Value, HostError> {
     let arg = |i: usize| args.get(i).cloned().unwrap_or(Value::Undefined);
     // `text` and `arg` borrow `args`; the transcript takes it at the end.
     let text = |i: usize| args.get(i).map_or_else(|| "undefined".to_string(), Value::to_js_string);
@@ -614,7 +635,7 @@ pub fn dispatch(
         other => return Err(HostError::UnknownMethod(other.to_string())),
     };
     if let Some(t) = transcript {
-        let method = method(name).map_or_else(|| name.to_string().into(), |m| m.name.into());
+        let method = known.or_else(|| method(name)).map_or_else(|| name.to_string().into(), |m| m.name.into());
         t.calls.push(Call { method, args, result: result.clone() });
     }
     Ok(result)
@@ -723,6 +744,23 @@ mod tests {
             assert!(dispatch(&mut ctx, m.name, args, None).is_ok(), "{}", m.name);
         }
         assert_eq!(dispatch(&mut ctx, "nope", vec![], None), Err(HostError::UnknownMethod("nope".into())));
+    }
+
+    #[test]
+    fn a_method_found_beforehand_dispatches_and_records_as_by_name() {
+        // Every method, by name and by its table entry: the same result,
+        // the same transcript entry, the same effect on the context.
+        for m in METHODS {
+            let args = vec![Value::from("x"); m.max_args];
+            let (mut by_name, mut found) = (OfflineContext::default(), OfflineContext::default());
+            let (mut t1, mut t2) = (Transcript::default(), Transcript::default());
+            let r1 = dispatch(&mut by_name, m.name, args.clone(), Some(&mut t1));
+            let r2 = dispatch_method(&mut found, m, args, Some(&mut t2));
+            assert_eq!(r1, r2, "{}", m.name);
+            assert_eq!(t1, t2, "{}", m.name);
+            assert_eq!(format!("{:?}", by_name.sent), format!("{:?}", found.sent), "{}", m.name);
+            assert_eq!(t2.calls.first().map(|c| c.method.as_ref()), Some(m.name));
+        }
     }
 
     #[test]

@@ -493,18 +493,20 @@ impl Engine {
                     .ok_or_else(|| Error::Wasmtime(format!("panel{k} missing")))
             })
             .collect::<Result<Vec<_>, _>>()?;
+        let consts = Host::constants(&out.strings);
         Ok(Program(Arc::new(ProgramInner {
             exports,
             engine: self.engine.clone(),
             pre,
             wasm: out.wasm,
-            consts: Host::constants(&out.strings),
+            consts: consts.clone(),
             regexes: Arc::new(out.regexes),
             tables: runtime::Tables {
                 fn_info: out.fn_info.into(),
                 shapes: out.shapes.into_iter().map(runtime::Shape::new).collect(),
                 names: Arc::new(out.strings.iter().cloned().collect()),
                 paths: out.paths.into(),
+                bot_methods: Host::constant_methods(&consts),
             },
             strings: out.strings.into(),
             panels: out.panels,

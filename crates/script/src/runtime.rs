@@ -256,7 +256,14 @@ pub(crate) struct Tables {
     pub names: Names,
     /// Read paths (`op::GET_PATH`).
     pub paths: Paths,
+    /// The `botContext` method each constant names, by constant index
+    /// (`Host::constants`): a call `botContext.m(…)` finds its method
+    /// without looking the name up.
+    pub bot_methods: Methods,
 }
+
+/// [`Tables::bot_methods`].
+pub(crate) type Methods = Arc<[Option<&'static cbot_host::Method>]>;
 
 /// A program's string constants as a set, so that names imported from host
 /// values are the program's own (`Host::key_name`): a read with a constant
@@ -629,6 +636,8 @@ pub(crate) struct Host {
     names: Names,
     /// Read paths (`op::GET_PATH`).
     paths: Paths,
+    /// [`Tables::bot_methods`].
+    bot_methods: Methods,
     /// Whether this run has made an accessor property: until it has, no
     /// read or write looks for one.
     pub(crate) accessors: bool,
@@ -865,6 +874,17 @@ impl Host {
     /// reference (`CONST_BASE + i`): `botContext`, each built-in, then each
     /// string literal. Made once per program and shared by its runs, so a
     /// string literal costs no allocation (strings are immutable).
+    /// [`Tables::bot_methods`] of constants `consts`.
+    pub fn constant_methods(consts: &[Obj]) -> Methods {
+        consts
+            .iter()
+            .map(|c| match c {
+                Obj::Str(s) => cbot_host::method(s),
+                _ => None,
+            })
+            .collect()
+    }
+
     pub fn constants(strings: &[Arc<str>]) -> Arc<[Obj]> {
         let mut c = Vec::with_capacity(1 + BUILTINS.len() + PROTOTYPES.len() + strings.len());
         c.push(Obj::BotContext);
@@ -881,7 +901,7 @@ impl Host {
         strings: Arc<[Arc<str>]>,
         consts: Arc<[Obj]>,
         regexes: Arc<crate::regexp::RegexCache>,
-        Tables { fn_info, shapes, names, paths }: Tables,
+        Tables { fn_info, shapes, names, paths, bot_methods }: Tables,
         heap_limit: HeapLimit,
         call_limit: u32,
     ) -> Host {
@@ -913,6 +933,7 @@ impl Host {
             shapes,
             names,
             paths,
+            bot_methods,
             proto_props: Vec::new(),
             accessors: false,
             key_conversions: false,
@@ -3299,7 +3320,7 @@ impl Host {
     /// `botContext.method(args…)`: the arguments as host values, the call
     /// recorded in the transcript, the result imported (and given its
     /// Java-style methods when it is a host object).
-    fn bot_context_call(&mut self, method: &str, argv: &[i64]) -> i64 {
+    fn bot_context_call(&mut self, method: &str, known: Option<&'static cbot_host::Method>, argv: &[i64]) -> i64 {
         // Each call leaves something behind in the conversation (a message,
         // a variable, a transcript entry) that outlives the run's heap: the
         // calls are counted, and the data they hand over is charged to the
@@ -3323,7 +3344,11 @@ impl Host {
         };
         let ctx: &mut dyn BotContext = ctx;
         let argc = values.len();
-        match cbot_host::dispatch(ctx, method, values, Some(&mut self.transcript)) {
+        let result = match known {
+            Some(m) => cbot_host::dispatch_method(ctx, m, values, Some(&mut self.transcript)),
+            None => cbot_host::dispatch(ctx, method, values, Some(&mut self.transcript)),
+        };
+        match result {
             Ok(v) => {
                 // CB-SPEC §3.4: the reply goes out and the script stops.
                 self.stop = method == "sendImmediateReply";
@@ -3349,10 +3374,18 @@ impl Host {
 
     fn call_method_on(&mut self, recv: i64, name: i64, argv: &[i64]) -> i64 {
         // `botContext.m(…)` is the hot path: no copies of the name.
-        if value::as_reference(recv) == Some(crate::compile::BOT_CONTEXT_SLOT)
-            && let Some(method) = self.str_of(name).cloned()
-        {
-            return self.bot_context_call(&method, argv);
+        if value::as_reference(recv) == Some(crate::compile::BOT_CONTEXT_SLOT) {
+            // A constant name, as calls almost always have: its method was
+            // found when the program was made.
+            let known = value::as_reference(name)
+                .and_then(|i| i.checked_sub(CONST_BASE))
+                .and_then(|i| self.bot_methods.get(i).copied().flatten());
+            if let Some(m) = known {
+                return self.bot_context_call(m.name, Some(m), argv);
+            }
+            if let Some(method) = self.str_of(name).cloned() {
+                return self.bot_context_call(&method, None, argv);
+            }
         }
         // A string key (the usual case) is shared, not copied.
         let name_key = self.key_of(name);
@@ -3395,7 +3428,7 @@ impl Host {
             _ => None,
         };
         match receiver {
-            Some(Obj::BotContext) => self.bot_context_call(name, argv),
+            Some(Obj::BotContext) => self.bot_context_call(name, None, argv),
             Some(Obj::Str(s)) => match name {
                 "replace" | "replaceAll" => self.replace_with_template(&s, arg(0), arg(1), name == "replaceAll"),
                 "match" | "search" | "split" if self.is_regexp(arg(0)) => {
