@@ -2239,6 +2239,13 @@ impl Host {
         if !self.proto_props.is_empty() {
             return None;
         }
+        self.own_or_item(obj, key)
+    }
+
+    /// [`Host::get_common`] once it is known that no script has added to a
+    /// built-in prototype.
+    #[inline]
+    fn own_or_item(&self, obj: i64, key: i64) -> Option<i64> {
         match self.obj(obj)? {
             Obj::Object(props, _) => {
                 let k = self.str_of(key)?;
@@ -2458,16 +2465,31 @@ impl Host {
     /// `op::GET_PATH`: the reads of path `n` from `a` (operands `b`, `c`).
     #[inline]
     pub(crate) fn read_path(&mut self, n: usize, a: i64, b: i64, c: i64) -> i64 {
-        // The keys first (`get` needs the host mutably, so the path cannot
-        // be held while reading).
-        let mut keys = [UNDEFINED; PATH_MAX];
         let Some(path) = self.paths.get(n) else { return a };
+        // The common reads straight from the path (`get_common` reads the
+        // heap only)…
+        let mut x = a;
+        let mut done = 0;
+        if self.proto_props.is_empty() {
+            for key in path.iter() {
+                match self.own_or_item(x, key.value(b, c)) {
+                    Some(v) => x = v,
+                    None => break,
+                }
+                done += 1;
+            }
+        }
+        if done == path.len() {
+            return x;
+        }
+        // …the rest as `get` reads, which needs the host mutably: the
+        // keys are copied out of the path first.
+        let mut keys = [UNDEFINED; PATH_MAX];
         let len = path.len().min(PATH_MAX);
         for (slot, key) in keys.iter_mut().zip(path.iter()) {
             *slot = key.value(b, c);
         }
-        let mut x = a;
-        for &k in keys.iter().take(len) {
+        for &k in keys.iter().take(len).skip(done) {
             x = self.get(x, k);
             if x == EXCEPTION {
                 break;
