@@ -912,7 +912,8 @@ pub(crate) mod json {
             // this size once rather than by doubling on every call).
             let mut out = h.take_builder();
             let mut names = std::mem::take(&mut h.quoted);
-            let written = write_plain(h, v, &mut Vec::new(), h.heap_room(), &mut out, &mut names);
+            let written =
+                Plain { h, stack: Vec::new(), room: h.heap_room(), out: &mut out, names: &mut names }.write(v);
             h.quoted = names;
             let v = match written {
                 Ok(true) => {
@@ -943,149 +944,139 @@ pub(crate) mod json {
         }
     }
 
-    /// Why [`write_plain`] gave up: the general writer starts over (what
+    /// Why [`Plain`] gave up: the general writer starts over (what
     /// was written is dropped; writing has no effect).
     struct Bail;
 
-    /// Writes `v` as `JSON.stringify` does without a replacer or an indent,
-    /// when it is plain data: strings, numbers, booleans, null, arrays and
-    /// plain objects whose own properties are all enumerable data (checked
-    /// by the caller: no accessor and no attribute exists in the run).
-    /// Gives up at anything the general writer treats specially: a toJSON
-    /// method, a Date, an Error or any other object, a cycle, nesting past
-    /// 512, the heap room or the fuel running out. `false`: not
-    /// serialisable (undefined, a function), left out by the caller.
-    fn write_plain(
-        h: &crate::runtime::Host,
-        v: i64,
-        stack: &mut Vec<i64>,
+    /// Writes values as `JSON.stringify` does without a replacer or an
+    /// indent, when they are plain data: strings, numbers, booleans, null,
+    /// arrays and plain objects whose own properties are all enumerable data
+    /// (checked by the caller: no accessor and no attribute exists in the
+    /// run). Gives up at anything the general writer treats specially: a
+    /// toJSON method, a Date, an Error or any other object, a cycle, nesting
+    /// past 512, the heap room or the fuel running out.
+    struct Plain<'a> {
+        h: &'a crate::runtime::Host,
+        /// The containers being written, outermost first.
+        stack: Vec<i64>,
+        /// The most the output may grow to (the heap room).
         room: usize,
-        out: &mut String,
-        names: &mut crate::runtime::QuotedNames,
-    ) -> Result<bool, Bail> {
-        // Paid per value visited, as in `write`: this one here, the
-        // members of a container at its start (`write_container`).
-        if !h.spend(4 * crate::runtime::VISIT_WORK) {
-            return Err(Bail);
-        }
-        write_member(h, v, stack, room, out, names)
+        out: &'a mut String,
+        names: &'a mut crate::runtime::QuotedNames,
     }
 
-    /// One value of [`write_plain`], already paid for: a leaf written in
-    /// place (most values are; no call per string or number), a container
-    /// by `write_container`.
-    #[inline(always)]
-    fn write_member(
-        h: &crate::runtime::Host,
-        v: i64,
-        stack: &mut Vec<i64>,
-        room: usize,
-        out: &mut String,
-        names: &mut crate::runtime::QuotedNames,
-    ) -> Result<bool, Bail> {
-        if value::is_number(v) {
-            if value::as_number(v).is_finite() {
-                h.append_js_string(v, out);
-            } else {
-                out.push_str("null");
+    impl Plain<'_> {
+        /// Writes `v`; `false`: not serialisable (undefined, a function),
+        /// left out by the caller.
+        fn write(&mut self, v: i64) -> Result<bool, Bail> {
+            // Paid per value visited, as in `write`: this one here, the
+            // members of a container at its start (`container`).
+            if !self.h.spend(4 * crate::runtime::VISIT_WORK) {
+                return Err(Bail);
             }
-            return Ok(true);
+            self.member(v)
         }
-        let word = match v {
-            UNDEFINED => return Ok(false),
-            NULL => "null",
-            value::TRUE => "true",
-            value::FALSE => "false",
-            _ => match h.obj(v) {
-                Some(Obj::Str(s)) => {
-                    quote_into(out, s);
-                    // The output's size is checked after every string
-                    // (the one leaf of any size): the same string many
-                    // times over must not outgrow the heap quota unseen.
-                    return if out.len() > room { Err(Bail) } else { Ok(true) };
+
+        /// One value, already paid for: a leaf written in place (most values
+        /// are; no call per string or number), a container by `container`.
+        #[inline(always)]
+        fn member(&mut self, v: i64) -> Result<bool, Bail> {
+            let h = self.h;
+            if value::is_number(v) {
+                if value::as_number(v).is_finite() {
+                    h.append_js_string(v, self.out);
+                } else {
+                    self.out.push_str("null");
                 }
-                Some(Obj::Function(_) | Obj::Bound { .. } | Obj::Method { .. }) => return Ok(false),
-                Some(obj @ (Obj::Arr(_) | Obj::Object(..))) => {
-                    return write_container(h, v, obj, stack, room, out, names);
+                return Ok(true);
+            }
+            let word = match v {
+                UNDEFINED => return Ok(false),
+                NULL => "null",
+                value::TRUE => "true",
+                value::FALSE => "false",
+                _ => match h.obj(v) {
+                    Some(Obj::Str(s)) => {
+                        quote_into(self.out, s);
+                        // The output's size is checked after every string
+                        // (the one leaf of any size): the same string many
+                        // times over must not outgrow the heap quota unseen.
+                        return if self.out.len() > self.room { Err(Bail) } else { Ok(true) };
+                    }
+                    Some(Obj::Function(_) | Obj::Bound { .. } | Obj::Method { .. }) => return Ok(false),
+                    Some(obj @ (Obj::Arr(_) | Obj::Object(..))) => return self.container(v, obj),
+                    _ => return Err(Bail),
+                },
+            };
+            self.out.push_str(word);
+            Ok(true)
+        }
+
+        /// An array or plain object.
+        fn container(&mut self, v: i64, obj: &Obj) -> Result<bool, Bail> {
+            let h = self.h;
+            if self.stack.contains(&v) || self.stack.len() > 512 || self.out.len() > self.room {
+                return Err(Bail);
+            }
+            match obj {
+                Obj::Arr(items) => {
+                    if !h.spend(4 * crate::runtime::VISIT_WORK * items.len() as u64) {
+                        return Err(Bail);
+                    }
+                    self.stack.push(v);
+                    self.out.push('[');
+                    for (i, &x) in items.iter().enumerate() {
+                        if i > 0 {
+                            self.out.push(',');
+                        }
+                        if !self.member(x)? {
+                            self.out.push_str("null");
+                        }
+                    }
+                    self.out.push(']');
+                }
+                Obj::Object(props, proto) => {
+                    // A toJSON method (own or inherited) runs script code. An
+                    // object straight on Object.prototype (`proto` undefined:
+                    // `lookup` looks no further) has none unless it has its
+                    // own, which the loop below looks for as it writes.
+                    if *proto != UNDEFINED {
+                        if to_json(h, v).is_some() {
+                            return Err(Bail);
+                        }
+                    } else {
+                        // The work `lookup` would have counted.
+                        h.add_work(props.len() as u64 + 1);
+                    }
+                    // The members'.
+                    if !h.spend(4 * crate::runtime::VISIT_WORK * props.len() as u64) {
+                        return Err(Bail);
+                    }
+                    self.stack.push(v);
+                    self.out.push('{');
+                    let mut first = true;
+                    for (k, x) in props {
+                        if k.len() == 6 && &**k == "toJSON" {
+                            return Err(Bail);
+                        }
+                        let mark = self.out.len();
+                        if !first {
+                            self.out.push(',');
+                        }
+                        self.names.write(self.out, k);
+                        if self.member(*x)? {
+                            first = false;
+                        } else {
+                            self.out.truncate(mark);
+                        }
+                    }
+                    self.out.push('}');
                 }
                 _ => return Err(Bail),
-            },
-        };
-        out.push_str(word);
-        Ok(true)
-    }
-
-    /// An array or plain object of [`write_plain`].
-    fn write_container(
-        h: &crate::runtime::Host,
-        v: i64,
-        obj: &Obj,
-        stack: &mut Vec<i64>,
-        room: usize,
-        out: &mut String,
-        names: &mut crate::runtime::QuotedNames,
-    ) -> Result<bool, Bail> {
-        if stack.contains(&v) || stack.len() > 512 || out.len() > room {
-            return Err(Bail);
-        }
-        match obj {
-            Obj::Arr(items) => {
-                if !h.spend(4 * crate::runtime::VISIT_WORK * items.len() as u64) {
-                    return Err(Bail);
-                }
-                stack.push(v);
-                out.push('[');
-                for (i, &x) in items.iter().enumerate() {
-                    if i > 0 {
-                        out.push(',');
-                    }
-                    if !write_member(h, x, stack, room, out, names)? {
-                        out.push_str("null");
-                    }
-                }
-                out.push(']');
             }
-            Obj::Object(props, proto) => {
-                // A toJSON method (own or inherited) runs script code. An
-                // object straight on Object.prototype (`proto` undefined:
-                // `lookup` looks no further) has none unless it has its own,
-                // which the loop below looks for as it writes the names.
-                if *proto != UNDEFINED {
-                    if to_json(h, v).is_some() {
-                        return Err(Bail);
-                    }
-                } else {
-                    // The work `lookup` would have counted.
-                    h.add_work(props.len() as u64 + 1);
-                }
-                // The members'.
-                if !h.spend(4 * crate::runtime::VISIT_WORK * props.len() as u64) {
-                    return Err(Bail);
-                }
-                stack.push(v);
-                out.push('{');
-                let mut first = true;
-                for (k, x) in props {
-                    if k.len() == 6 && &**k == "toJSON" {
-                        return Err(Bail);
-                    }
-                    let mark = out.len();
-                    if !first {
-                        out.push(',');
-                    }
-                    names.write(out, k);
-                    if write_member(h, *x, stack, room, out, names)? {
-                        first = false;
-                    } else {
-                        out.truncate(mark);
-                    }
-                }
-                out.push('}');
-            }
-            _ => return Err(Bail),
+            self.stack.pop();
+            Ok(true)
         }
-        stack.pop();
-        Ok(true)
     }
 
     /// The script `toJSON` method of plain object `v`, own or inherited
