@@ -969,8 +969,9 @@ pub(crate) mod json {
         /// Writes `v`; `false`: not serialisable (undefined, a function),
         /// left out by the caller.
         fn write(&mut self, v: i64) -> Result<bool, Bail> {
-            // Paid per value visited, as in `write`: this one here, the
-            // members of a container at its start (`container`).
+            // Paid per value visited, as the general writer (`json::write`)
+            // pays: this one here, a container's members at its start
+            // (`container`).
             if !self.h.spend(4 * crate::runtime::VISIT_WORK) {
                 return Err(Bail);
             }

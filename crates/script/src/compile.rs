@@ -455,23 +455,11 @@ fn assemble(m: &ModuleState, panels: Vec<WFunction>) -> Vec<u8> {
     }
     for op_code in [op::CAT_MORE_LITERAL, op::CAT_END_LITERAL] {
         funcs.function(T_FN);
-        let mut f = WFunction::new([]);
-        f.instruction(&I::I32Const(op_code));
-        for l in 0..3 {
-            f.instruction(&I::LocalGet(l));
-        }
-        f.instruction(&I::Call(F_OP)).instruction(&I::End);
-        code.function(&f);
+        code.function(&helper_op3(op_code));
     }
     // Table slot 0: calling a function the host implements (a built-in).
     funcs.function(T_FN);
-    let mut native = WFunction::new([]);
-    native.instruction(&I::I32Const(op::CALL_NATIVE));
-    for l in 0..3 {
-        native.instruction(&I::LocalGet(l));
-    }
-    native.instruction(&I::Call(F_OP)).instruction(&I::End);
-    code.function(&native);
+    code.function(&helper_op3(op::CALL_NATIVE));
     // `call(closure, this, args, slot)`: how the host calls a JavaScript
     // function (callbacks, methods).
     funcs.function(T_DISPATCH);
@@ -583,6 +571,18 @@ fn helper_truthy() -> WFunction {
     f.instruction(&I::I32Const(op::TRUTHY)).instruction(&I::LocalGet(0));
     f.instruction(&I::I64Const(0)).instruction(&I::I64Const(0)).instruction(&I::Call(F_OP));
     f.instruction(&I::I64Const(TRUE)).instruction(&I::I64Eq).instruction(&I::End);
+    f
+}
+
+/// `(a, b, c) -> op(op_code, a, b, c)`: a host operation of three operands
+/// called from code that has them on the stack already.
+fn helper_op3(op_code: i32) -> WFunction {
+    let mut f = WFunction::new([]);
+    f.instruction(&I::I32Const(op_code));
+    for l in 0..3 {
+        f.instruction(&I::LocalGet(l));
+    }
+    f.instruction(&I::Call(F_OP)).instruction(&I::End);
     f
 }
 
@@ -2695,20 +2695,15 @@ impl<'m> FnGen<'m> {
         operands.push(left);
         operands.reverse();
         let last = operands.len() - 1;
-        let literal = |e: Option<&&Expression<'_>>| e.is_some_and(|e| matches!(e, Expression::StringLiteral(_)));
-        let mut i = 0;
+        self.expr(left);
+        let mut i = 1;
         while let Some(e) = operands.get(i) {
             self.expr(e);
-            if i == 0 {
-                i = 1;
-                continue;
-            }
             // A string literal next is taken by this step: its evaluation
             // has no effect, so the conversions keep their order.
-            let step = if literal(operands.get(i + 1)) {
-                if let Some(next) = operands.get(i + 1) {
-                    self.expr(next);
-                }
+            let literal_next = operands.get(i + 1).filter(|n| matches!(n, Expression::StringLiteral(_)));
+            let step = if let Some(next) = literal_next {
+                self.expr(next);
                 i += 1;
                 if i == last { F_CAT_END_LITERAL } else { F_CAT_MORE_LITERAL }
             } else if i == last {

@@ -874,17 +874,6 @@ impl Host {
     /// reference (`CONST_BASE + i`): `botContext`, each built-in, then each
     /// string literal. Made once per program and shared by its runs, so a
     /// string literal costs no allocation (strings are immutable).
-    /// [`Tables::bot_methods`] of constants `consts`.
-    pub fn constant_methods(consts: &[Obj]) -> Methods {
-        consts
-            .iter()
-            .map(|c| match c {
-                Obj::Str(s) => cbot_host::method(s),
-                _ => None,
-            })
-            .collect()
-    }
-
     pub fn constants(strings: &[Arc<str>]) -> Arc<[Obj]> {
         let mut c = Vec::with_capacity(1 + BUILTINS.len() + PROTOTYPES.len() + strings.len());
         c.push(Obj::BotContext);
@@ -894,6 +883,17 @@ impl Host {
         c.extend(PROTOTYPES.iter().map(|p| Obj::Proto(BUILTINS.iter().position(|b| b == p).unwrap_or(0))));
         c.extend(strings.iter().map(|s| Obj::Str(s.clone())));
         c.into()
+    }
+
+    /// [`Tables::bot_methods`] of constants `consts`.
+    pub fn constant_methods(consts: &[Obj]) -> Methods {
+        consts
+            .iter()
+            .map(|c| match c {
+                Obj::Str(s) => cbot_host::method(s),
+                _ => None,
+            })
+            .collect()
     }
 
     pub fn new(
@@ -5136,14 +5136,14 @@ mod tests {
         )
     }
 
-    /// The by-address cache in front of the shared names answers only
-    /// with the text asked for, whatever else was at that address before.
     #[test]
     fn heap_slots_stay_small() {
         // `HEAP_HINT_MAX` slots are reserved per session at most: 160 KiB.
         assert!(size_of::<Obj>() <= 40, "{}", size_of::<Obj>());
     }
 
+    /// The by-address cache in front of the shared names answers only
+    /// with the text asked for, whatever else was at that address before.
     #[test]
     fn key_name_cache_checks_the_text() {
         let mut h = bare_host();
