@@ -248,7 +248,8 @@ fn runs_are_isolated() {
     ];
     let program = engine.compile(&src).unwrap();
     for _ in 0..3 {
-        // A fresh store per run: the global starts at 0 every time.
+        // Every run starts from the globals' initial values, whether its
+        // store is new or one an earlier run left (the program's pool).
         assert_eq!(program.run("p", OfflineContext::default()).unwrap().value, Value::Number(1.0));
     }
     // A session reuses its store and instance, and still isolates runs:
@@ -281,6 +282,20 @@ fn runs_are_isolated() {
         );
         // A trap in between (the store is replaced) changes nothing.
         let r = session.run("spin", OfflineContext::default()).unwrap();
+        assert_eq!(r.error, Some(RunError::Limit(Limit::Fuel)));
+    }
+    // The same with `Program::run`, whose runs take their stores from the
+    // program's pool (a trapped run's store is not put back).
+    drop(session);
+    for round in 0..3 {
+        assert_eq!(program.run("p", OfflineContext::default()).unwrap().value, Value::from("1,2"), "round {round}");
+        let r = program.run("read", OfflineContext::default()).unwrap();
+        assert!(
+            matches!(&r.error, Some(RunError::Js { error, .. }) if error.name == "ReferenceError"),
+            "{:?}",
+            r.error
+        );
+        let r = program.run("spin", OfflineContext::default()).unwrap();
         assert_eq!(r.error, Some(RunError::Limit(Limit::Fuel)));
     }
     // A run on a host an earlier session or run released (the program's

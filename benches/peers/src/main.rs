@@ -327,7 +327,7 @@ fn main() {
         println!("### Scripts: cbot vs QuickJS and Boa (µs per run)");
         println!();
         println!(
-            "cbot (wasmtime 48.0.8): fresh = `Program::run` (new store and instance), reused = `Session::run`; \
+            "cbot (wasmtime 48.0.8): fresh = `Program::run` (a session of its own: fresh globals and heap, in a reset store the program keeps), reused = `Session::run`; \
              QuickJS (rquickjs 0.14.0 = QuickJS-ng 0.16.2) and Boa (boa_engine 0.22.0, default features): fresh = new context + \
              native botContext + eval, reused = one context, globals + panel precompiled into one function \
              called per run. Every run checked (effect, botContext call count); each peer mode's first transcript equals cbot's. {batches}."

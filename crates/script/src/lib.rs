@@ -4,7 +4,9 @@
 //! CB code panels and global functions are ES5-era scripts (shared
 //! JS-USAGE.md). cbot compiles all of a bot's scripts ahead of time into one
 //! wasm module (no JavaScript engine at run time), then runs each panel in
-//! wasmtime with a fresh store per run, so nothing leaks between runs. A run
+//! wasmtime. Every run starts from fresh state (undefined globals, an empty
+//! heap), so nothing leaks between runs; the stores themselves are reused,
+//! reset (see [`Program::session`]). A run
 //! is bounded by a CPU budget (wasmtime fuel), a heap quota and a stack
 //! limit; hitting one stops the run with an error naming the limit.
 //!
@@ -514,7 +516,7 @@ impl Engine {
             clock: self.clock.clone(),
             time_zone: self.time_zone,
             heap_hint: Default::default(),
-            hosts: Default::default(),
+            idle: Default::default(),
         })))
     }
 
@@ -561,17 +563,22 @@ struct ProgramInner {
     /// every slot made so far each time (~2 % of a fresh run of the JSON
     /// panel).
     heap_hint: std::sync::atomic::AtomicUsize,
-    /// Hosts of ended sessions, emptied (`Host::release`), for the next
-    /// sessions' stores: a new store and instance per [`Program::run`]
-    /// keep runs isolated, and the host's buffers (its heap, the spare
-    /// object buffers, the key caches) need not be allocated again each
-    /// time. At most `HOSTS_KEPT`.
-    hosts: std::sync::Mutex<Vec<Host>>,
+    /// The stores of ended sessions with their instances, emptied
+    /// (`Host::release`), for the next sessions, so that neither
+    /// [`Program::run`] nor a new [`Session`] creates a store, instantiates
+    /// the module and looks up its exports each time (about 10 k
+    /// instructions, 3–4 µs: most of a small panel's run). A run is as
+    /// isolated in a reused store as in a new one: its mutable state is the
+    /// wasm globals, which every panel sets to `undefined` before it starts
+    /// (compile.rs), and the host heap, emptied by `Host::reset` (the same
+    /// reset every run of a [`Session`] relies on). A store whose run
+    /// trapped is never kept. At most `STORES_KEPT`.
+    idle: std::sync::Mutex<Vec<SessionState>>,
 }
 
-/// How many released hosts a program keeps (about one per thread running
-/// it at once).
-const HOSTS_KEPT: usize = 8;
+/// How many idle stores a program keeps (about one per thread running it
+/// at once).
+const STORES_KEPT: usize = 8;
 
 /// The largest heap a session starts with, in slots (at most 40 bytes each:
 /// `runtime::tests::heap_slots_stay_small`), so 160 KiB.
@@ -593,19 +600,22 @@ impl Program {
         &self.0.wasm
     }
 
-    /// Runs one panel against `context` in a fresh sandbox (a new wasmtime
-    /// store and instance).
+    /// Runs one panel against `context` in a fresh sandbox: a session of
+    /// its own, whose store and instance are an ended session's (reset) when
+    /// the program has one idle, or new.
     pub fn run<C: BotContext + Send + 'static>(&self, panel: &str, context: C) -> Result<Run<C>, Error> {
         self.session().run(panel, context)
     }
 
     /// A session: runs share one store and instance, reset between runs
     /// (wasm globals, host heap, fuel), which skips the per-run cost of
-    /// creating them. Isolation is the same as [`Program::run`]: a run's
+    /// creating them. Isolation is the same as in a new store: a run's
     /// mutable state is exactly those globals and that heap (the modules
     /// have no memory, and their function table is never written). After a
-    /// trap the store is discarded. The session holds its own handle on the
-    /// program, so it can live as long as a conversation.
+    /// trap the store is discarded. A dropped session's store goes back to
+    /// the program for the next session or [`Program::run`]. The session
+    /// holds its own handle on the program, so it can live as long as a
+    /// conversation.
     pub fn session(&self) -> Session {
         Session { program: self.clone(), state: None, clock: None, rng: random_seed() }
     }
@@ -673,19 +683,20 @@ impl Session {
     pub fn prepare(&mut self) -> Result<(), Error> {
         if self.state.is_none() {
             let p = &*self.program.0;
+            self.state = p.idle.lock().ok().and_then(|mut idle| idle.pop());
+        }
+        if self.state.is_none() {
+            let p = &*self.program.0;
             let wt = |e: wasmtime::Error| Error::Wasmtime(e.to_string());
-            let pooled = p.hosts.lock().ok().and_then(|mut hosts| hosts.pop());
-            let host = pooled.unwrap_or_else(|| {
-                Host::new(
-                    None,
-                    p.strings.clone(),
-                    p.consts.clone(),
-                    p.regexes.clone(),
-                    p.tables.clone(),
-                    HeapLimit(p.limits.heap_bytes),
-                    p.limits.calls,
-                )
-            });
+            let host = Host::new(
+                None,
+                p.strings.clone(),
+                p.consts.clone(),
+                p.regexes.clone(),
+                p.tables.clone(),
+                HeapLimit(p.limits.heap_bytes),
+                p.limits.calls,
+            );
             let mut store = wasmtime::Store::new(&p.engine, host);
             store.data_mut().reserve_heap(p.heap_hint.load(std::sync::atomic::Ordering::Relaxed));
             let instance = p.pre.instantiate(&mut store).map_err(wt)?;
@@ -794,16 +805,15 @@ impl Session {
 }
 
 impl Drop for Session {
-    /// Hands the host to the program's pool (`ProgramInner::hosts`); the
-    /// store and instance go.
+    /// Hands the store, emptied, to the program's pool
+    /// (`ProgramInner::idle`).
     fn drop(&mut self) {
-        let Some((store, _, _)) = self.state.take() else { return };
-        let mut host = store.into_data();
-        host.release(HEAP_HINT_MAX);
-        if let Ok(mut hosts) = self.program.0.hosts.lock()
-            && hosts.len() < HOSTS_KEPT
+        let Some(mut state) = self.state.take() else { return };
+        state.0.data_mut().release(HEAP_HINT_MAX);
+        if let Ok(mut idle) = self.program.0.idle.lock()
+            && idle.len() < STORES_KEPT
         {
-            hosts.push(host);
+            idle.push(state);
         }
     }
 }
