@@ -908,12 +908,11 @@ pub(crate) mod json {
         // unless the data holds a toJSON method, so a writer that only
         // reads the heap tries first.
         if replacer.is_none() && allow.is_none() && gap.is_empty() && !h.accessors && !h.any_attrs() {
-            // Written into a spare buffer, which goes back (it grew to
-            // this size once rather than by doubling on every call).
-            let mut out = h.take_builder();
+            let mut out = std::mem::take(&mut h.json_out);
+            let mut stack = std::mem::take(&mut h.json_stack);
             let mut names = std::mem::take(&mut h.quoted);
             let written =
-                Plain { h, stack: Vec::new(), room: h.heap_room(), out: &mut out, names: &mut names }.write(v);
+                Plain { h, stack: &mut stack, room: h.heap_room(), out: &mut out, names: &mut names }.write(v);
             h.quoted = names;
             let v = match written {
                 Ok(true) => {
@@ -923,7 +922,13 @@ pub(crate) mod json {
                 Ok(false) => Some(UNDEFINED),
                 Err(Bail) => None,
             };
-            h.give_builder(out);
+            // Kept unless huge (a big result does not pin its memory).
+            if out.capacity() <= 1 << 16 {
+                out.clear();
+                h.json_out = out;
+            }
+            stack.clear();
+            h.json_stack = stack;
             if let Some(v) = v {
                 return Ok(v);
             }
@@ -958,7 +963,7 @@ pub(crate) mod json {
     struct Plain<'a> {
         h: &'a crate::runtime::Host,
         /// The containers being written, outermost first.
-        stack: Vec<i64>,
+        stack: &'a mut Vec<i64>,
         /// The most the output may grow to (the heap room).
         room: usize,
         out: &'a mut String,

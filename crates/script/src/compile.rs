@@ -21,7 +21,7 @@
               than expressions (ES2015 §12.2.9, as oxc parses them)"
 )]
 
-use crate::runtime::{BUILTINS, CONST_BASE, PROTOTYPES, PathKey, op};
+use crate::runtime::{BUILTINS, CONST_BASE, PROTOTYPES, PathKey, Tree, TreeNode, TreeSlot, op};
 use crate::scope::{Analysis, FrameKind, hoisted_vars, key, walk_statement};
 use crate::value::{self, EXCEPTION, FALSE, FIRST_TAG, NULL, REF, TRUE, UNDEFINED};
 use oxc_allocator::Allocator;
@@ -86,6 +86,8 @@ pub(crate) struct Output {
     pub shapes: Vec<Arc<[Arc<str>]>>,
     /// The key paths of reads of reads read in one go (`op::GET_PATH`).
     pub paths: Vec<Arc<[PathKey]>>,
+    /// Nests of literals made in one go (`op::TREE`).
+    pub trees: Vec<Tree>,
 }
 
 // Function indices: the import, then helpers, then JavaScript functions.
@@ -414,6 +416,7 @@ fn compile_here(sources: &[ScriptSource<'_>]) -> Result<Output, Vec<ScriptDiagno
         fn_info: m.fn_info,
         shapes: m.shapes,
         paths: m.paths,
+        trees: m.trees,
     })
 }
 
@@ -701,6 +704,8 @@ struct ModuleState {
     /// Read paths (`Output::paths`), and each one's index.
     paths: Vec<Arc<[PathKey]>>,
     path_ids: HashMap<Vec<PathKey>, u32>,
+    /// Nests of literals (`Output::trees`).
+    trees: Vec<Tree>,
     /// The name an anonymous function expression gets from the binding it
     /// is assigned to (ES2015 §12.14.4 NamedEvaluation: node does it).
     name_hint: Option<String>,
@@ -2193,6 +2198,7 @@ impl<'m> FnGen<'m> {
                     self.check();
                 }
             }
+            Expression::ObjectExpression(_) | Expression::ArrayExpression(_) if self.tree_literal(e) => {}
             Expression::ArrayExpression(a)
                 if (1..=3).contains(&a.elements.len())
                     && !a.elements.iter().any(|e| matches!(e, ArrayExpressionElement::SpreadElement(_))) =>
@@ -2380,6 +2386,127 @@ impl<'m> FnGen<'m> {
             keys.push(key.to_string());
         }
         (!keys.is_empty() && keys.len() <= 64).then_some(keys)
+    }
+
+    /// A nest of object and array literals made in one operation
+    /// (`op::TREE`) when that saves operations: plain object literals
+    /// ([`FnGen::plain_literal`]) and array literals without holes or
+    /// spreads, whose values are constants (baked into the nest), literals
+    /// of the nest, or at most three other expressions, which are evaluated
+    /// first, in source order, as they would be. Nothing can see a literal
+    /// before it is complete, so making them all after every value is not
+    /// observable (as for `shaped_literal`). `false`: not such a nest,
+    /// nothing emitted.
+    fn tree_literal(&mut self, e: &Expression<'_>) -> bool {
+        let mut nodes = Vec::new();
+        let mut values = Vec::new();
+        if self.tree_node(e, &mut nodes, &mut values).is_none() {
+            return false;
+        }
+        // What the literals cost one by one: an object one operation per
+        // three values (`shaped_literal`), an array of one to three one
+        // operation, a longer or empty one one to make and one per item.
+        let separate: usize = nodes
+            .iter()
+            .map(|n| match n {
+                TreeNode::Object(_, slots) => 1 + slots.len().saturating_sub(2) / 2,
+                TreeNode::Array(slots) if (1..=3).contains(&slots.len()) => 1,
+                TreeNode::Array(slots) => 1 + slots.len(),
+            })
+            .sum();
+        if separate < 2 {
+            return false;
+        }
+        let n = self.m.trees.len() as i32 + 1;
+        self.m.trees.push(Tree(nodes.into()));
+        for (v, name) in &values {
+            match name {
+                Some(name) => self.named_expr(v, name),
+                None => self.expr(v),
+            }
+        }
+        for _ in values.len()..3 {
+            self.emit(I::I64Const(UNDEFINED));
+        }
+        self.op3(op::TREE | (n << 8));
+        true
+    }
+
+    /// Adds literal `e` and the literals in it to `nodes` (children first),
+    /// its values that are not constants to `values` (with the property
+    /// name an anonymous function among them takes); `None` if `e` is not
+    /// such a literal or the nest would need more than three values.
+    fn tree_node<'e>(
+        &mut self,
+        e: &'e Expression<'e>,
+        nodes: &mut Vec<TreeNode>,
+        values: &mut Vec<(&'e Expression<'e>, Option<String>)>,
+    ) -> Option<TreeSlot> {
+        let node = match e.without_parentheses() {
+            Expression::ObjectExpression(o) => {
+                let keys = self.plain_literal(o)?;
+                let ids: Vec<u32> = keys.iter().map(|k| self.m.string(k)).collect();
+                let mut slots = Vec::with_capacity(keys.len());
+                for (p, k) in o.properties.iter().zip(keys) {
+                    let ObjectPropertyKind::ObjectProperty(p) = p else { return None };
+                    slots.push(self.tree_slot(&p.value, Some(k), nodes, values)?);
+                }
+                TreeNode::Object(self.m.shape(ids), slots.into())
+            }
+            Expression::ArrayExpression(a) if a.elements.len() <= 64 => {
+                let mut slots = Vec::with_capacity(a.elements.len());
+                for el in &a.elements {
+                    match el {
+                        ArrayExpressionElement::SpreadElement(_) | ArrayExpressionElement::Elision(_) => return None,
+                        other => slots.push(self.tree_slot(other.to_expression(), None, nodes, values)?),
+                    }
+                }
+                TreeNode::Array(slots.into())
+            }
+            _ => return None,
+        };
+        if nodes.len() == crate::runtime::TREE_NODES_MAX {
+            return None;
+        }
+        nodes.push(node);
+        Some(TreeSlot::Node(nodes.len() as u32 - 1))
+    }
+
+    /// One value of a literal of the nest (see `tree_node`).
+    fn tree_slot<'e>(
+        &mut self,
+        v: &'e Expression<'e>,
+        name: Option<String>,
+        nodes: &mut Vec<TreeNode>,
+        values: &mut Vec<(&'e Expression<'e>, Option<String>)>,
+    ) -> Option<TreeSlot> {
+        let constant = match v.without_parentheses() {
+            Expression::StringLiteral(s) => Some(string_ref(self.m.string(s.value.as_str()))),
+            Expression::NumericLiteral(n) => Some(value::number(n.value)),
+            Expression::BooleanLiteral(b) => Some(value::boolean(b.value)),
+            Expression::NullLiteral(_) => Some(NULL),
+            _ => None,
+        };
+        if let Some(c) = constant {
+            return Some(TreeSlot::Const(c));
+        }
+        // A literal that cannot be part of the nest (an accessor in it, say)
+        // is a value like any other.
+        let before = (nodes.len(), values.len());
+        if matches!(v.without_parentheses(), Expression::ObjectExpression(_) | Expression::ArrayExpression(_)) {
+            if let Some(slot) = self.tree_node(v, nodes, values) {
+                return Some(slot);
+            }
+            // Too many values in it, or not such a literal: then it is
+            // one value of this nest, evaluated on its own.
+            nodes.truncate(before.0);
+            values.truncate(before.1);
+        }
+        if values.len() == 3 {
+            return None;
+        }
+        values.push((v, name));
+        Some(TreeSlot::Operand(values.len() as u8 - 1))
     }
 
     /// An object literal of [`FnGen::plain_literal`] keys: its values in

@@ -508,6 +508,7 @@ impl Engine {
                 shapes: out.shapes.into_iter().map(runtime::Shape::new).collect(),
                 names: Arc::new(out.strings.iter().cloned().collect()),
                 paths: out.paths.into(),
+                trees: out.trees.into(),
                 bot_methods: Host::constant_methods(&consts),
             },
             strings: out.strings.into(),

@@ -112,6 +112,10 @@ pub(crate) mod op {
     pub const CAT_END_LITERAL: i32 = 72;
     // With an immediate `n`: `code | (n + 1) << 8` (lib.rs routes codes
     // from 256).
+    /// A nest of object and array literals (`Host::trees` number `n`)
+    /// whose values other than constants are `a`, `b` and `c` (at most
+    /// three), made at once.
+    pub const TREE: i32 = 4;
     /// `{k1: a, k2: b, k3: c}`: an object literal of key list `n`
     /// (`Host::shapes`) with its first three values (the rest ignored
     /// when the list is shorter).
@@ -244,6 +248,36 @@ pub(crate) const PATH_MAX: usize = 8;
 /// A program's read paths (`op::GET_PATH`), by index.
 pub(crate) type Paths = Arc<[Arc<[PathKey]>]>;
 
+/// A nest of object and array literals made in one operation (`op::TREE`,
+/// compile.rs `tree_literal`): its nodes, each one's children before it,
+/// the outermost last.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Tree(pub Box<[TreeNode]>);
+
+/// An object literal of a key list (`Host::shapes`) or an array literal.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) enum TreeNode {
+    Object(u32, Box<[TreeSlot]>),
+    Array(Box<[TreeSlot]>),
+}
+
+/// A value in a [`TreeNode`]: operand `a`, `b` or `c` of the operation
+/// (the literal's values that are not constants, evaluated before it), a
+/// constant (a string constant's reference, a number, a boolean, `null`),
+/// or an earlier node of the tree.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum TreeSlot {
+    Operand(u8),
+    Const(i64),
+    Node(u32),
+}
+
+/// The literal nests of a program (`op::TREE`), by index.
+pub(crate) type Trees = Arc<[Tree]>;
+
+/// The most literals a nest has (compile.rs `tree_node`).
+pub(crate) const TREE_NODES_MAX: usize = 16;
+
 /// What a program's runs look up by index or name: made by the compiler,
 /// shared by every session of the program.
 #[derive(Debug, Clone, Default)]
@@ -256,6 +290,8 @@ pub(crate) struct Tables {
     pub names: Names,
     /// Read paths (`op::GET_PATH`).
     pub paths: Paths,
+    /// Nests of literals (`op::TREE`).
+    pub trees: Trees,
     /// The `botContext` method each constant names, by constant index
     /// (`Host::constants`): a call `botContext.m(…)` finds its method
     /// without looking the name up.
@@ -636,6 +672,9 @@ pub(crate) struct Host {
     names: Names,
     /// Read paths (`op::GET_PATH`).
     paths: Paths,
+    /// Nests of literals (`op::TREE`; `None` only while `Host::tree` uses
+    /// them).
+    trees: Option<Trees>,
     /// [`Tables::bot_methods`].
     bot_methods: Methods,
     /// Whether this run has made an accessor property: until it has, no
@@ -701,6 +740,12 @@ pub(crate) struct Host {
     /// Property names as `JSON.stringify` writes them (`"name":`), by the
     /// name's address (`QuotedNames`).
     pub(crate) quoted: QuotedNames,
+    /// `JSON.stringify`'s output buffer and its stack of containers being
+    /// written, kept between calls (and runs): the output grows to the
+    /// usual size once, not by doubling in every run, as it did in a
+    /// buffer shared with the chains of `+`.
+    pub(crate) json_out: String,
+    pub(crate) json_stack: Vec<i64>,
     /// The strings chains of `+` are building, innermost last
     /// (`Host::concat`), and emptied ones to reuse.
     builders: Vec<String>,
@@ -901,7 +946,7 @@ impl Host {
         strings: Arc<[Arc<str>]>,
         consts: Arc<[Obj]>,
         regexes: Arc<crate::regexp::RegexCache>,
-        Tables { fn_info, shapes, names, paths, bot_methods }: Tables,
+        Tables { fn_info, shapes, names, paths, trees, bot_methods }: Tables,
         heap_limit: HeapLimit,
         call_limit: u32,
     ) -> Host {
@@ -933,6 +978,7 @@ impl Host {
             shapes,
             names,
             paths,
+            trees: Some(trees),
             bot_methods,
             proto_props: Vec::new(),
             accessors: false,
@@ -952,6 +998,8 @@ impl Host {
             imported_count: 0,
             imported: Vec::new(),
             quoted: QuotedNames::default(),
+            json_out: String::new(),
+            json_stack: Vec::new(),
             spare_items: Vec::new(),
             builders: Vec::new(),
             spare_builders: Vec::new(),
@@ -2277,47 +2325,13 @@ impl Host {
     /// `op::OBJECT`, `op::OBJECT_MORE`; the op import routes `op::GET_PATH`
     /// to `read_path` or `calls::get_path`).
     pub(crate) fn op_with(&mut self, op: i32, n: usize, a: i64, b: i64, c: i64) -> i64 {
-        // The key list is borrowed, not cloned: an `Arc` clone is an atomic
-        // increment and decrement, which cost more than the rest of a small
-        // literal on some machines (benches/RESULTS.md, session 12).
-        let Some(Shape { keys, bytes, converts }) = self.shapes.get(n) else {
-            return self.throw("Error", format!("cbot: no key list {n}"));
-        };
-        let (bytes, converts) = (*bytes, *converts);
         match op {
             // The object gets all its names at once, the values after the
             // first three `UNFILLED` until OBJECT_MORE writes them: nothing
             // can see a literal before it is complete (compile.rs
             // `plain_literal`).
-            op::OBJECT => {
-                let value = |i: usize| [a, b, c].get(i).copied().unwrap_or(UNFILLED);
-                let props = match self.shaped_spares.get_mut(n).and_then(Vec::pop) {
-                    // Its names are this shape's (`recycle_heap`).
-                    Some(mut props) => {
-                        self.shaped_count -= 1;
-                        for (i, p) in props.iter_mut().enumerate() {
-                            p.1 = value(i);
-                        }
-                        props
-                    }
-                    None => {
-                        let mut props = take_spare(&mut self.spare_props, keys.len());
-                        props.extend(keys.iter().enumerate().map(|(i, k)| (k.clone(), value(i))));
-                        props
-                    }
-                };
-                self.key_conversions |= converts;
-                self.add_work(props.len() as u64);
-                let v = self.alloc(Obj::Object(props, UNDEFINED), bytes);
-                // No more are recorded than can be kept (the list is not
-                // charged to the heap quota, and outlives the run).
-                if let Some(slot) = value::as_reference(v)
-                    && self.literals.len() < SPARES_MAX
-                {
-                    self.literals.push((slot as u32, n as u32));
-                }
-                v
-            }
+            op::OBJECT => self.literal_object(n, |i| [a, b, c].get(i).copied().unwrap_or(UNFILLED)),
+            op::TREE => self.tree(n, [a, b, c]),
             op::OBJECT_MORE => {
                 // Only literals made by OBJECT get here (a plain object);
                 // the values written so far are a prefix.
@@ -2334,6 +2348,78 @@ impl Host {
             }
             _ => self.throw("Error", format!("cbot: no operation {op} with an immediate")),
         }
+    }
+
+    /// An object of key list `n` with `value(i)` as its `i`th value, in the
+    /// buffer an earlier literal of the list left if
+    /// there is one.
+    fn literal_object(&mut self, n: usize, value: impl Fn(usize) -> i64) -> i64 {
+        // The key list is borrowed, not cloned: an `Arc` clone is an atomic
+        // increment and decrement, which cost more than the rest of a small
+        // literal on some machines (benches/RESULTS.md, session 12).
+        let Some(Shape { keys, bytes, converts }) = self.shapes.get(n) else {
+            return self.throw("Error", format!("cbot: no key list {n}"));
+        };
+        let (bytes, converts) = (*bytes, *converts);
+        let props = match self.shaped_spares.get_mut(n).and_then(Vec::pop) {
+            // Its names are this shape's (`recycle_heap`).
+            Some(mut props) => {
+                self.shaped_count -= 1;
+                for (i, p) in props.iter_mut().enumerate() {
+                    p.1 = value(i);
+                }
+                props
+            }
+            None => {
+                let mut props = take_spare(&mut self.spare_props, keys.len());
+                props.extend(keys.iter().enumerate().map(|(i, k)| (k.clone(), value(i))));
+                props
+            }
+        };
+        self.key_conversions |= converts;
+        self.add_work(props.len() as u64);
+        let v = self.alloc(Obj::Object(props, UNDEFINED), bytes);
+        // No more are recorded than can be kept (the list is not charged to
+        // the heap quota, and outlives the run).
+        if let Some(slot) = value::as_reference(v)
+            && self.literals.len() < SPARES_MAX
+        {
+            self.literals.push((slot as u32, n as u32));
+        }
+        v
+    }
+
+    /// `op::TREE`: the literals of nest `n`, innermost first, the outermost
+    /// returned. Its values were all evaluated before (compile.rs
+    /// `tree_literal`: nothing can see a literal before it is complete).
+    fn tree(&mut self, n: usize, operands: [i64; 3]) -> i64 {
+        // The table is taken out while the nodes are made (no reference
+        // count changes, unlike a clone of the `Arc`), and put back.
+        let Some(trees) = self.trees.take() else { return UNDEFINED };
+        let mut made = [UNDEFINED; TREE_NODES_MAX];
+        let mut last = UNDEFINED;
+        for (i, node) in trees.get(n).map_or(&[][..], |t| &t.0).iter().enumerate() {
+            let value = |s: &TreeSlot| match *s {
+                TreeSlot::Operand(k) => operands.get(usize::from(k)).copied().unwrap_or(UNDEFINED),
+                TreeSlot::Const(v) => v,
+                TreeSlot::Node(j) => made.get(j as usize).copied().unwrap_or(UNDEFINED),
+            };
+            last = match node {
+                TreeNode::Object(shape, slots) => {
+                    self.literal_object(*shape as usize, |k| slots.get(k).map_or(UNFILLED, value))
+                }
+                TreeNode::Array(slots) => {
+                    let mut items = self.items_buf(slots.len());
+                    items.extend(slots.iter().map(value));
+                    self.alloc_array(items)
+                }
+            };
+            if let Some(m) = made.get_mut(i) {
+                *m = last;
+            }
+        }
+        self.trees = Some(trees);
+        last
     }
 
     /// Key `i` of read path `n` (`op::GET_PATH` with operands `b`, `c`);
