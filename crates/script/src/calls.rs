@@ -858,7 +858,7 @@ mod tests {
 /// and JSON.parse's reviver (§15.12.2): both may call script functions.
 pub(crate) mod json {
     use super::{Cx, invoke_with};
-    use crate::runtime::Obj;
+    use crate::runtime::{Obj, TreeSlot};
     use crate::value::{self, EXCEPTION, NULL, UNDEFINED};
     use std::sync::Arc;
 
@@ -1042,6 +1042,12 @@ pub(crate) mod json {
                     self.out.push(']');
                 }
                 Obj::Object(props, proto) => {
+                    if let Some(nest) = h.nest_of(v)
+                        && let Some(json) = &nest.json
+                        && let Some(found) = Found::of(h, nest, v)
+                    {
+                        return self.nest(v, json, &found);
+                    }
                     // A toJSON method (own or inherited) runs script code. An
                     // object straight on Object.prototype (`proto` undefined:
                     // `lookup` looks no further) has none unless it has its
@@ -1082,6 +1088,91 @@ pub(crate) mod json {
             }
             self.stack.pop();
             Ok(true)
+        }
+    }
+
+    impl Plain<'_> {
+        /// A nest of literals still as made (`Found::of`): its JSON text
+        /// around the JSON of its operands' values, with the fuel the
+        /// member by member writer would pay.
+        fn nest(&mut self, v: i64, json: &[Box<str>], found: &Found) -> Result<bool, Bail> {
+            self.h.add_work(found.work);
+            if !self.h.spend(4 * crate::runtime::VISIT_WORK * found.members) {
+                return Err(Bail);
+            }
+            self.stack.push(v);
+            for (k, piece) in json.iter().enumerate() {
+                self.out.push_str(piece);
+                if let Some(&x) = found.operands.get(k).filter(|_| k < found.count) {
+                    // Never `false`: `Found::of` took no undefined or function.
+                    self.member(x)?;
+                }
+            }
+            self.stack.pop();
+            Ok(true)
+        }
+    }
+
+    /// What `Found::of` saw of a nest of literals.
+    struct Found {
+        /// The values where the nest has operands, in source order (the
+        /// order of its JSON text).
+        operands: [i64; 3],
+        count: usize,
+        /// The members of its objects and arrays, and the work a search of
+        /// each object counts (`Host::lookup`): what the member by member
+        /// writer pays.
+        members: u64,
+        work: u64,
+    }
+
+    impl Found {
+        /// `v` as nest `nest` made it: every object still a plain object
+        /// of its literal's names in order (by pointer: a name written by
+        /// the script is another string), every array its length, every
+        /// constant and inner literal in place, and no operand's value
+        /// `undefined` or a function (which JSON leaves out). Anything else
+        /// is written member by member.
+        fn of(h: &crate::runtime::Host, nest: &crate::runtime::Tree, v: i64) -> Option<Found> {
+            let mut found = Found { operands: [UNDEFINED; 3], count: 0, members: 0, work: 0 };
+            found.node(h, nest, nest.nodes.len().checked_sub(1)?, v).then_some(found)
+        }
+
+        fn node(&mut self, h: &crate::runtime::Host, nest: &crate::runtime::Tree, i: usize, v: i64) -> bool {
+            use crate::runtime::TreeNode;
+            match (nest.nodes.get(i), h.obj(v)) {
+                (Some(TreeNode::Object(shape, slots)), Some(Obj::Object(props, UNDEFINED))) => {
+                    let Some(keys) = h.shape_keys(*shape as usize) else { return false };
+                    self.members += props.len() as u64;
+                    self.work += props.len() as u64 + 1;
+                    props.len() == slots.len()
+                        && props
+                            .iter()
+                            .zip(keys.iter().zip(slots.iter()))
+                            .all(|((name, x), (key, slot))| Arc::ptr_eq(name, key) && self.slot(h, nest, *slot, *x))
+                }
+                (Some(TreeNode::Array(slots)), Some(Obj::Arr(items))) => {
+                    self.members += items.len() as u64;
+                    items.len() == slots.len()
+                        && items.iter().zip(slots.iter()).all(|(x, slot)| self.slot(h, nest, *slot, *x))
+                }
+                _ => false,
+            }
+        }
+
+        fn slot(&mut self, h: &crate::runtime::Host, nest: &crate::runtime::Tree, slot: TreeSlot, x: i64) -> bool {
+            match slot {
+                TreeSlot::Const(c) => x == c,
+                TreeSlot::Node(j) => self.node(h, nest, j as usize, x),
+                TreeSlot::Operand(_) => {
+                    let leaves_out = x == UNDEFINED
+                        || matches!(h.obj(x), Some(Obj::Function(_) | Obj::Bound { .. } | Obj::Method { .. }));
+                    let Some(at) = self.operands.get_mut(self.count).filter(|_| !leaves_out) else { return false };
+                    *at = x;
+                    self.count += 1;
+                    true
+                }
+            }
         }
     }
 

@@ -2418,7 +2418,8 @@ impl<'m> FnGen<'m> {
             return false;
         }
         let n = self.m.trees.len() as i32 + 1;
-        self.m.trees.push(Tree(nodes.into()));
+        let json = self.tree_json(&nodes);
+        self.m.trees.push(Tree { nodes: nodes.into(), json });
         for (v, name) in &values {
             match name {
                 Some(name) => self.named_expr(v, name),
@@ -2430,6 +2431,80 @@ impl<'m> FnGen<'m> {
         }
         self.op3(op::TREE | (n << 8));
         true
+    }
+
+    /// The JSON text of a nest as made, around its operands (`Tree::json`):
+    /// what `JSON.stringify` writes for it while every literal in it still
+    /// has its names, constants and literals (calls.rs `Plain::nest`
+    /// checks). `None` if a key is `toJSON`, which would run instead.
+    fn tree_json(&self, nodes: &[TreeNode]) -> Option<Box<[Box<str>]>> {
+        let mut pieces = vec![String::new()];
+        self.node_json(nodes, nodes.len().checked_sub(1)?, &mut pieces)?;
+        Some(pieces.into_iter().map(String::into_boxed_str).collect())
+    }
+
+    fn node_json(&self, nodes: &[TreeNode], i: usize, pieces: &mut Vec<String>) -> Option<()> {
+        let slot_json = |slot: &TreeSlot, pieces: &mut Vec<String>| -> Option<()> {
+            match *slot {
+                TreeSlot::Operand(_) => pieces.push(String::new()),
+                TreeSlot::Node(j) => self.node_json(nodes, j as usize, pieces)?,
+                TreeSlot::Const(c) => {
+                    let text = self.constant_json(c)?;
+                    pieces.last_mut()?.push_str(&text);
+                }
+            }
+            Some(())
+        };
+        match nodes.get(i)? {
+            TreeNode::Object(shape, slots) => {
+                let keys = self.m.shapes.get(*shape as usize)?.clone();
+                pieces.last_mut()?.push('{');
+                for (k, (key, slot)) in keys.iter().zip(slots.iter()).enumerate() {
+                    if &**key == "toJSON" {
+                        return None;
+                    }
+                    let last = pieces.last_mut()?;
+                    if k > 0 {
+                        last.push(',');
+                    }
+                    crate::calls::json::quote_into(last, key);
+                    last.push(':');
+                    slot_json(slot, pieces)?;
+                }
+                pieces.last_mut()?.push('}');
+            }
+            TreeNode::Array(slots) => {
+                pieces.last_mut()?.push('[');
+                for (k, slot) in slots.iter().enumerate() {
+                    if k > 0 {
+                        pieces.last_mut()?.push(',');
+                    }
+                    slot_json(slot, pieces)?;
+                }
+                pieces.last_mut()?.push(']');
+            }
+        }
+        Some(())
+    }
+
+    /// A literal constant of a nest (`tree_slot`) as JSON writes it.
+    fn constant_json(&self, c: i64) -> Option<String> {
+        Some(match c {
+            NULL => "null".into(),
+            TRUE => "true".into(),
+            FALSE => "false".into(),
+            _ if value::is_number(c) => {
+                let n = value::as_number(c);
+                if n.is_finite() { cbot_host::number_to_string(n) } else { "null".into() }
+            }
+            _ => {
+                let base = CONST_BASE + 1 + BUILTINS.len() + PROTOTYPES.len();
+                let text = self.m.strings.get(value::as_reference(c)?.checked_sub(base)?)?;
+                let mut out = String::new();
+                crate::calls::json::quote_into(&mut out, text);
+                out
+            }
+        })
     }
 
     /// Adds literal `e` and the literals in it to `nodes` (children first),

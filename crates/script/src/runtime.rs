@@ -249,10 +249,16 @@ pub(crate) const PATH_MAX: usize = 8;
 pub(crate) type Paths = Arc<[Arc<[PathKey]>]>;
 
 /// A nest of object and array literals made in one operation (`op::TREE`,
-/// compile.rs `tree_literal`): its nodes, each one's children before it,
-/// the outermost last.
+/// compile.rs `tree_literal`).
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub(crate) struct Tree(pub Box<[TreeNode]>);
+pub(crate) struct Tree {
+    /// Its literals, each one's children before it, the outermost last.
+    pub nodes: Box<[TreeNode]>,
+    /// Its JSON text as `JSON.stringify` writes it while the nest is as
+    /// made, around its operands' values (one piece more than operands;
+    /// `None` when a key is `toJSON`): calls.rs `Plain::nest`.
+    pub json: Option<Box<[Box<str>]>>,
+}
 
 /// An object literal of a key list (`Host::shapes`) or an array literal.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -726,6 +732,9 @@ pub(crate) struct Host {
     shaped_count: usize,
     /// The literals this run made (`op::OBJECT`): heap slot and shape.
     literals: Vec<(u32, u32)>,
+    /// The nests of literals this run made whose JSON text the program
+    /// knows (`Tree::json`): heap slot of the outermost, nest.
+    nests: Vec<(u32, u32)>,
     /// The property buffers of earlier runs' imported objects (`import`:
     /// bot variables, API results), names kept, by `names_bucket` of their
     /// names: the next import of an object with the same names in the same
@@ -994,6 +1003,7 @@ impl Host {
             shaped_spares: Vec::new(),
             shaped_count: 0,
             literals: Vec::new(),
+            nests: Vec::new(),
             imported_spares: Vec::new(),
             imported_count: 0,
             imported: Vec::new(),
@@ -1184,6 +1194,7 @@ impl Host {
         self.recycle_heap();
         self.recycle_builders(0);
         self.proto_props.clear();
+        self.nests.clear();
         self.accessors = false;
         self.key_conversions = false;
         self.arr_props.clear();
@@ -2398,7 +2409,8 @@ impl Host {
         let Some(trees) = self.trees.take() else { return UNDEFINED };
         let mut made = [UNDEFINED; TREE_NODES_MAX];
         let mut last = UNDEFINED;
-        for (i, node) in trees.get(n).map_or(&[][..], |t| &t.0).iter().enumerate() {
+        let tree = trees.get(n);
+        for (i, node) in tree.map_or(&[][..], |t| &t.nodes).iter().enumerate() {
             let value = |s: &TreeSlot| match *s {
                 TreeSlot::Operand(k) => operands.get(usize::from(k)).copied().unwrap_or(UNDEFINED),
                 TreeSlot::Const(v) => v,
@@ -2418,8 +2430,32 @@ impl Host {
                 *m = last;
             }
         }
+        // The nests `JSON.stringify` can write from their text, by slot (in
+        // the order made, so sorted).
+        if tree.is_some_and(|t| t.json.is_some())
+            && let Some(slot) = value::as_reference(last)
+            && self.nests.len() < SPARES_MAX
+        {
+            self.nests.push((slot as u32, n as u32));
+        }
         self.trees = Some(trees);
         last
+    }
+
+    /// The names of key list `n` (`op::OBJECT`).
+    pub(crate) fn shape_keys(&self, n: usize) -> Option<&[Arc<str>]> {
+        self.shapes.get(n).map(|s| &*s.keys)
+    }
+
+    /// The nest (`op::TREE`) of which object `v` is the outermost literal,
+    /// if `v` is one this run made, with the nest table (`Host::tree`).
+    pub(crate) fn nest_of(&self, v: i64) -> Option<&Tree> {
+        if self.nests.is_empty() {
+            return None;
+        }
+        let slot = value::as_reference(v)? as u32;
+        let at = self.nests.binary_search_by_key(&slot, |n| n.0).ok()?;
+        self.trees.as_ref()?.get(self.nests.get(at)?.1 as usize)
     }
 
     /// Key `i` of read path `n` (`op::GET_PATH` with operands `b`, `c`);
