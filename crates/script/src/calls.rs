@@ -1143,23 +1143,30 @@ pub(crate) mod json {
             match (nest.nodes.get(i), h.obj(v)) {
                 (Some(TreeNode::Object(shape, slots)), Some(Obj::Object(props, UNDEFINED))) => {
                     let Some(keys) = h.shape_keys(*shape as usize) else { return false };
+                    if props.len() != slots.len() || keys.len() != slots.len() {
+                        return false;
+                    }
                     self.members += props.len() as u64;
                     self.work += props.len() as u64 + 1;
-                    props.len() == slots.len()
-                        && props
-                            .iter()
-                            .zip(keys.iter().zip(slots.iter()))
-                            .all(|((name, x), (key, slot))| Arc::ptr_eq(name, key) && self.slot(h, nest, *slot, *x))
+                    for ((name, x), (key, slot)) in props.iter().zip(keys.iter().zip(slots.iter())) {
+                        if !Arc::ptr_eq(name, key) || !self.slot(h, nest, *slot, *x) {
+                            return false;
+                        }
+                    }
+                    true
                 }
                 (Some(TreeNode::Array(slots)), Some(Obj::Arr(items))) => {
+                    if items.len() != slots.len() {
+                        return false;
+                    }
                     self.members += items.len() as u64;
-                    items.len() == slots.len()
-                        && items.iter().zip(slots.iter()).all(|(x, slot)| self.slot(h, nest, *slot, *x))
+                    items.iter().zip(slots.iter()).all(|(x, slot)| self.slot(h, nest, *slot, *x))
                 }
                 _ => false,
             }
         }
 
+        #[inline(always)]
         fn slot(&mut self, h: &crate::runtime::Host, nest: &crate::runtime::Tree, slot: TreeSlot, x: i64) -> bool {
             match slot {
                 TreeSlot::Const(c) => x == c,
