@@ -2302,8 +2302,10 @@ impl Host {
     }
 
     /// [`Host::get_common`] once it is known that no script has added to a
-    /// built-in prototype.
-    #[inline]
+    /// built-in prototype. Always inlined: out of line, its entry and exit
+    /// (five saved registers) were a third of a read path's step (json
+    /// panel −1.8 % instructions inlined).
+    #[inline(always)]
     fn own_or_item(&self, obj: i64, key: i64) -> Option<i64> {
         match self.obj(obj)? {
             Obj::Object(props, _) => {
