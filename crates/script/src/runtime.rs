@@ -1137,10 +1137,16 @@ impl Host {
         let mut imported = std::mem::take(&mut self.imported);
         for (slot, at) in imported.drain(..) {
             let Some(Obj::Object(props, _)) = self.heap.get_mut(slot as usize) else { continue };
+            // Not kept either: a buffer with a name that may be an array
+            // index. `import_again` does not order the names it takes: a
+            // run inserts index names in order (`put`), so a buffer's names
+            // are in order anyway; this keeps it so whatever changed them.
             if props.is_empty()
                 || props.capacity() > SPARE_CAP
                 || self.imported_count >= IMPORTED_MAX
-                || props.iter().any(|(k, _)| k.len() > KEY_NAME_MAX)
+                || props
+                    .iter()
+                    .any(|(k, _)| k.len() > KEY_NAME_MAX || k.as_bytes().first().is_some_and(u8::is_ascii_digit))
             {
                 continue;
             }
@@ -4827,8 +4833,9 @@ impl Host {
         for (p, (_, x)) in buf.iter_mut().zip(props.iter()) {
             p.1 = self.import_member(x);
         }
-        // The names are in `props`' order, as `import` takes them.
-        order_index_keys(&mut buf);
+        // The names are in `props`' order, as `import` takes them, and none
+        // is an array index (`recycle_heap` keeps no such buffer): ordering
+        // them (`order_index_keys`) would change nothing.
         let v = self.alloc(Obj::Object(buf, UNDEFINED), 24 * props.len());
         self.note_imported(v, bucket);
         Some(v)
