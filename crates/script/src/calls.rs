@@ -1046,7 +1046,7 @@ pub(crate) mod json {
                         && let Some(json) = &nest.json
                         && let Some(found) = Found::of(h, nest, v)
                     {
-                        return self.nest(v, json, &found);
+                        return self.nest(v, nest, json, &found);
                     }
                     // A toJSON method (own or inherited) runs script code. An
                     // object straight on Object.prototype (`proto` undefined:
@@ -1095,9 +1095,15 @@ pub(crate) mod json {
         /// A nest of literals still as made (`Found::of`): its JSON text
         /// around the JSON of its operands' values, with the fuel the
         /// member by member writer would pay.
-        fn nest(&mut self, v: i64, json: &[Box<str>], found: &Found) -> Result<bool, Bail> {
-            self.h.add_work(found.work);
-            if !self.h.spend(4 * crate::runtime::VISIT_WORK * found.members) {
+        fn nest(
+            &mut self,
+            v: i64,
+            nest: &crate::runtime::Tree,
+            json: &[Box<str>],
+            found: &Found,
+        ) -> Result<bool, Bail> {
+            self.h.add_work(nest.work);
+            if !self.h.spend(4 * crate::runtime::VISIT_WORK * nest.members) {
                 return Err(Bail);
             }
             self.stack.push(v);
@@ -1119,11 +1125,6 @@ pub(crate) mod json {
         /// order of its JSON text).
         operands: [i64; 3],
         count: usize,
-        /// The members of its objects and arrays, and the work a search of
-        /// each object counts (`Host::lookup`): what the member by member
-        /// writer pays.
-        members: u64,
-        work: u64,
     }
 
     impl Found {
@@ -1134,7 +1135,7 @@ pub(crate) mod json {
         /// `undefined` or a function (which JSON leaves out). Anything else
         /// is written member by member.
         fn of(h: &crate::runtime::Host, nest: &crate::runtime::Tree, v: i64) -> Option<Found> {
-            let mut found = Found { operands: [UNDEFINED; 3], count: 0, members: 0, work: 0 };
+            let mut found = Found { operands: [UNDEFINED; 3], count: 0 };
             found.node(h, nest, nest.nodes.len().checked_sub(1)?, v).then_some(found)
         }
 
@@ -1146,8 +1147,6 @@ pub(crate) mod json {
                     if props.len() != slots.len() || keys.len() != slots.len() {
                         return false;
                     }
-                    self.members += props.len() as u64;
-                    self.work += props.len() as u64 + 1;
                     for ((name, x), (key, slot)) in props.iter().zip(keys.iter().zip(slots.iter())) {
                         if !Arc::ptr_eq(name, key) || !self.slot(h, nest, *slot, *x) {
                             return false;
@@ -1159,7 +1158,6 @@ pub(crate) mod json {
                     if items.len() != slots.len() {
                         return false;
                     }
-                    self.members += items.len() as u64;
                     items.iter().zip(slots.iter()).all(|(x, slot)| self.slot(h, nest, *slot, *x))
                 }
                 _ => false,

@@ -2419,7 +2419,17 @@ impl<'m> FnGen<'m> {
         }
         let n = self.m.trees.len() as i32 + 1;
         let json = self.tree_json(&nodes);
-        self.m.trees.push(Tree { nodes: nodes.into(), json });
+        let (mut members, mut work) = (0, 0);
+        for node in &nodes {
+            match node {
+                TreeNode::Object(_, slots) => {
+                    members += slots.len() as u64;
+                    work += slots.len() as u64 + 1;
+                }
+                TreeNode::Array(slots) => members += slots.len() as u64,
+            }
+        }
+        self.m.trees.push(Tree { nodes: nodes.into(), json, members, work });
         for (v, name) in &values {
             match name {
                 Some(name) => self.named_expr(v, name),

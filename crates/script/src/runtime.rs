@@ -258,6 +258,11 @@ pub(crate) struct Tree {
     /// made, around its operands' values (one piece more than operands;
     /// `None` when a key is `toJSON`): calls.rs `Plain::nest`.
     pub json: Option<Box<[Box<str>]>>,
+    /// The members of its objects and arrays, and the work a search of
+    /// each of its objects counts (`Host::lookup`): what `JSON.stringify`
+    /// pays for it (`Plain::nest`, as the member by member writer).
+    pub members: u64,
+    pub work: u64,
 }
 
 /// An object literal of a key list (`Host::shapes`) or an array literal.
@@ -4674,7 +4679,10 @@ impl Host {
         if let Some(n) = number_value(v) {
             return Value::Number(n);
         }
-        let size = 16 + self.str_of(v).map_or(0, |s| s.len());
+        // The heap value is looked up once (strings, the commonest
+        // arguments, are done here).
+        let obj = self.obj(v);
+        let size = 16 + if let Some(Obj::Str(s)) = obj { s.len() } else { 0 };
         if size > *room {
             *room = 0;
             self.trip(crate::Limit::Heap);
@@ -4685,13 +4693,16 @@ impl Host {
             *room = 0;
             return Value::Null;
         }
+        if let Some(Obj::Str(s)) = obj {
+            return Value::String(s.clone());
+        }
         match v {
             UNDEFINED => Value::Undefined,
             NULL => Value::Null,
             TRUE => Value::Bool(true),
             FALSE => Value::Bool(false),
             _ if depth > 64 || path.contains(&v) => Value::Null,
-            _ => match self.obj(v) {
+            _ => match obj {
                 Some(Obj::Str(s)) => Value::String(s.clone()),
                 Some(Obj::Arr(items)) => {
                     path.push(v);
