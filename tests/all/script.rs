@@ -269,34 +269,27 @@ fn runs_are_isolated() {
         ScriptSource { name: "spin", text: "while (true) {}", kind: ScriptKind::Panel },
     ];
     let program = engine.compile(&src).unwrap();
+    // A session's runs reuse its store and instance; `Program::run`'s take
+    // stores from the program's pool (a trapped run's store is not put
+    // back). Either way no run sees another's state.
     let mut session = program.session();
-    for round in 0..3 {
-        let r = session.run("p", OfflineContext::default()).unwrap();
-        assert_eq!(r.value, Value::from("1,2"), "round {round}");
-        // The implicit global `p` created is gone in the next run.
-        let r = session.run("read", OfflineContext::default()).unwrap();
-        assert!(
-            matches!(&r.error, Some(RunError::Js { error, .. }) if error.name == "ReferenceError"),
-            "{:?}",
-            r.error
-        );
-        // A trap in between (the store is replaced) changes nothing.
-        let r = session.run("spin", OfflineContext::default()).unwrap();
-        assert_eq!(r.error, Some(RunError::Limit(Limit::Fuel)));
-    }
-    // The same with `Program::run`, whose runs take their stores from the
-    // program's pool (a trapped run's store is not put back).
-    drop(session);
-    for round in 0..3 {
-        assert_eq!(program.run("p", OfflineContext::default()).unwrap().value, Value::from("1,2"), "round {round}");
-        let r = program.run("read", OfflineContext::default()).unwrap();
-        assert!(
-            matches!(&r.error, Some(RunError::Js { error, .. }) if error.name == "ReferenceError"),
-            "{:?}",
-            r.error
-        );
-        let r = program.run("spin", OfflineContext::default()).unwrap();
-        assert_eq!(r.error, Some(RunError::Limit(Limit::Fuel)));
+    let mut in_session = |panel: &str| session.run(panel, OfflineContext::default()).unwrap();
+    let mut on_its_own = |panel: &str| program.run(panel, OfflineContext::default()).unwrap();
+    type Runner<'r> = &'r mut dyn FnMut(&str) -> cbot_script::Run<OfflineContext>;
+    let runners: [Runner<'_>; 2] = [&mut in_session, &mut on_its_own];
+    for (k, run) in runners.into_iter().enumerate() {
+        for round in 0..3 {
+            assert_eq!(run("p").value, Value::from("1,2"), "runner {k}, round {round}");
+            // The implicit global `p` created is gone in the next run.
+            let r = run("read");
+            assert!(
+                matches!(&r.error, Some(RunError::Js { error, .. }) if error.name == "ReferenceError"),
+                "{:?}",
+                r.error
+            );
+            // A trap in between (the store is replaced) changes nothing.
+            assert_eq!(run("spin").error, Some(RunError::Limit(Limit::Fuel)));
+        }
     }
     // A run on a host an earlier session or run released (the program's
     // pool) sees nothing of what that run did: tampered built-ins, implicit
