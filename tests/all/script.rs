@@ -343,6 +343,7 @@ fn imported_objects_are_fresh_every_run() {
             "var d = botContext.getBotVariable('data'), e = botContext.getBotVariable('other');\n\
              var s = JSON.stringify([d, e]) + ' ' + Object.keys(e).join();\n\
              d.x = 1; delete d.a; d.b.c = 'changed'; d.b.n = null; e.a = 2; e[1] = 3;\n\
+             Object.defineProperty(e, '2', {value: 4, enumerable: true, writable: true, configurable: true});\n\
              return s;",
         ))
         .unwrap();
@@ -352,17 +353,18 @@ fn imported_objects_are_fresh_every_run() {
     let data = object(&[("a", Value::from("one")), ("b", object(&[("c", Value::Number(2.0))]))]);
     // Index names come first (ES2015 §9.1.12): the same names as `data`
     // in another order, and an object whose stored order differs.
-    // The second has the first's names and the index name the panel adds
-    // to its copy (`e[1] = 3`), which orders first.
+    // The second has the names the panel leaves in its copy of the first:
+    // `e[1] = 3` inserts an index name in order, `defineProperty` adds one
+    // at the end; imported afresh, index names order first.
     let other = [
         object(&[("b", object(&[("c", Value::Number(5.0))])), ("a", Value::Null)]),
-        object(&[("b", Value::Number(7.0)), ("a", Value::Null), ("1", Value::Number(8.0))]),
+        object(&[("1", Value::Number(8.0)), ("b", Value::Number(7.0)), ("a", Value::Null), ("2", Value::Number(9.0))]),
         object(&[("a", Value::Bool(true)), ("1", Value::Number(1.0))]),
         object(&[("1", Value::Number(4.0)), ("a", Value::Bool(false))]),
     ];
     let want = [
         r#"[{"a":"one","b":{"c":2}},{"b":{"c":5},"a":null}] b,a"#,
-        r#"[{"a":"one","b":{"c":2}},{"1":8,"b":7,"a":null}] 1,b,a"#,
+        r#"[{"a":"one","b":{"c":2}},{"1":8,"2":9,"b":7,"a":null}] 1,2,b,a"#,
         r#"[{"a":"one","b":{"c":2}},{"1":1,"a":true}] 1,a"#,
         r#"[{"a":"one","b":{"c":2}},{"1":4,"a":false}] 1,a"#,
     ];
