@@ -291,8 +291,9 @@ fn runs_are_isolated() {
             assert_eq!(run("spin").error, Some(RunError::Limit(Limit::Fuel)));
         }
     }
-    // A run on a host an earlier session or run released (the program's
-    // pool) sees nothing of what that run did: tampered built-ins, implicit
+    // A run in a store an earlier session or run released (the program's
+    // pool) sees nothing of what that run did (and calls back into its
+    // functions through the same store's export): tampered built-ins, implicit
     // globals, objects and unfinished chains of `+`, object literals changed
     // or left half-built (their buffers are reused by shape, runtime.rs
     // `shaped_spares`).
@@ -312,7 +313,8 @@ fn runs_are_isolated() {
             name: "check",
             text: "var a = []; a.push(3);\n\
                    var l = JSON.stringify([{a: 7, b: 8, c: 9, d: 10, e: 11, f: 12}, {a: 0, b: 0, c: 0, d: 0, e: 0, f: [] + []}]);\n\
-                   return [typeof ({}).x, typeof leak, a.length, 'p' + 1 + {} + 'q', l].join(' ');",
+                   var m = [1, 2].map(function (x) { return x * 2; }).join('-');\n\
+                   return [typeof ({}).x, typeof leak, a.length, 'p' + 1 + {} + 'q', l, m].join(' ');",
             kind: ScriptKind::Panel,
         },
     ];
@@ -321,7 +323,7 @@ fn runs_are_isolated() {
         assert_eq!(program.run("tamper", OfflineContext::default()).unwrap().value, Value::Number(2.0));
         let fresh = program.run("check", OfflineContext::default()).unwrap();
         let literals = r#"[{"a":7,"b":8,"c":9,"d":10,"e":11,"f":12},{"a":0,"b":0,"c":0,"d":0,"e":0,"f":""}]"#;
-        assert_eq!(fresh.value, Value::from(format!("undefined undefined 1 p1[object Object]q {literals}")));
+        assert_eq!(fresh.value, Value::from(format!("undefined undefined 1 p1[object Object]q {literals} 2-4")));
         let mut session = program.session();
         session.run("tamper", OfflineContext::default()).unwrap();
         assert_eq!(session.run("check", OfflineContext::default()).unwrap().value, fresh.value);

@@ -1177,16 +1177,15 @@ impl Host {
         }
     }
 
-    /// Empties the host of what a run left before it waits in its
-    /// program's pool for the next session (`ProgramInner::hosts`), keeping
+    /// Empties the host of what a run left before its store waits in its
+    /// program's pool for the next session (`ProgramInner::idle`), keeping
     /// at most `heap_slots` of heap capacity (a session's own host keeps
-    /// what its biggest run grew to). The dispatch function belongs to the
-    /// old store.
+    /// what its biggest run grew to). The dispatch function stays: the
+    /// host stays in its store.
     pub fn release(&mut self, heap_slots: usize) {
         self.clear();
         self.heap.shrink_to(heap_slots);
         self.ctx = None;
-        self.dispatch = None;
     }
 
     /// Clears everything a run left behind, for the next run of a session:
