@@ -2374,8 +2374,7 @@ impl Host {
     }
 
     /// An object of key list `n` with `value(i)` as its `i`th value, in the
-    /// buffer an earlier literal of the list left if
-    /// there is one.
+    /// buffer an earlier literal of the list left if there is one.
     fn literal_object(&mut self, n: usize, value: impl Fn(usize) -> i64) -> i64 {
         // The key list is borrowed, not cloned: an `Arc` clone is an atomic
         // increment and decrement, which cost more than the rest of a small
