@@ -922,8 +922,7 @@ pub(crate) mod json {
                 Ok(false) => Some(UNDEFINED),
                 Err(Bail) => None,
             };
-            // Kept unless huge (a big result does not pin its memory).
-            if out.capacity() <= 1 << 16 {
+            if out.capacity() <= crate::runtime::BUFFER_KEPT_MAX {
                 out.clear();
                 h.json_out = out;
             }

@@ -244,9 +244,21 @@ fn is_operand(key: Option<&Expression<'_>>) -> bool {
     key.is_some() && constant_key(key).is_none()
 }
 
+/// The index of string literal 0 among the program's constants (runtime.rs
+/// `Host::constants`: `botContext`, the built-ins, their prototypes, then
+/// the strings).
+fn strings_start() -> usize {
+    CONST_BASE + 1 + BUILTINS.len() + PROTOTYPES.len()
+}
+
 /// String literal `id` (the program's constants, runtime.rs `Host::constants`).
 fn string_ref(id: u32) -> i64 {
-    value::reference(CONST_BASE + 1 + BUILTINS.len() + PROTOTYPES.len() + id as usize)
+    value::reference(strings_start() + id as usize)
+}
+
+/// The string literal id of a [`string_ref`], if `v` is one.
+fn string_id(v: i64) -> Option<usize> {
+    value::as_reference(v)?.checked_sub(strings_start())
 }
 
 pub(crate) fn compile(sources: &[ScriptSource<'_>]) -> Result<Output, Vec<ScriptDiagnostic>> {
@@ -2508,8 +2520,7 @@ impl<'m> FnGen<'m> {
                 if n.is_finite() { cbot_host::number_to_string(n) } else { "null".into() }
             }
             _ => {
-                let base = CONST_BASE + 1 + BUILTINS.len() + PROTOTYPES.len();
-                let text = self.m.strings.get(value::as_reference(c)?.checked_sub(base)?)?;
+                let text = self.m.strings.get(string_id(c)?)?;
                 let mut out = String::new();
                 crate::calls::json::quote_into(&mut out, text);
                 out

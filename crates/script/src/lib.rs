@@ -6,9 +6,9 @@
 //! wasm module (no JavaScript engine at run time), then runs each panel in
 //! wasmtime. Every run starts from fresh state (undefined globals, an empty
 //! heap), so nothing leaks between runs; the stores themselves are reused,
-//! reset (see [`Program::session`]). A run
-//! is bounded by a CPU budget (wasmtime fuel), a heap quota and a stack
-//! limit; hitting one stops the run with an error naming the limit.
+//! reset (see [`Program::session`]). A run is bounded by a CPU budget
+//! (wasmtime fuel), a heap quota and a stack limit; hitting one stops the
+//! run with an error naming the limit.
 //!
 //! Use [`Engine`] once per process, [`Engine::compile`] once per bot, and
 //! [`Program::run`] per panel execution.

@@ -766,6 +766,10 @@ pub(crate) struct Host {
     spare_builders: Vec<String>,
 }
 
+/// The largest string buffer kept for reuse (`Host::give_builder`,
+/// `JSON.stringify`'s output): a big result does not pin its memory.
+pub(crate) const BUFFER_KEPT_MAX: usize = 1 << 16;
+
 /// The tag of a chain-of-`+` marker (`Host::concat`): a value only the
 /// next step of the same chain sees, never stored or returned (no value
 /// tag of value.rs uses 0xFFFE).
@@ -2582,7 +2586,7 @@ impl Host {
     /// Keeps an emptied string buffer for reuse, unless it is huge (a big
     /// concatenation does not pin its memory).
     pub(crate) fn give_builder(&mut self, mut buf: String) {
-        if buf.capacity() <= 1 << 16 && self.spare_builders.len() < 8 {
+        if buf.capacity() <= BUFFER_KEPT_MAX && self.spare_builders.len() < 8 {
             buf.clear();
             self.spare_builders.push(buf);
         }
@@ -4701,14 +4705,12 @@ impl Host {
             FALSE => Value::Bool(false),
             _ if depth > 64 || path.contains(&v) => Value::Null,
             _ => match obj {
-                Some(Obj::Str(s)) => Value::String(s.clone()),
                 Some(Obj::Arr(items)) => {
                     path.push(v);
                     let copy = items.iter().map(|&x| self.copy_out(x, depth + 1, room, path)).collect();
                     path.pop();
                     Value::Array(copy)
                 }
-                // Functions are left out, as JSON.stringify leaves them out.
                 // Functions and `undefined` members are left out, as JSON
                 // leaves them out.
                 Some(Obj::Object(props, _)) => {
@@ -4737,6 +4739,7 @@ impl Host {
                 ),
                 // As JSON.stringify writes a Date (its toJSON).
                 Some(Obj::Date(ms)) => date::to_iso_string(*ms).map_or(Value::Null, Value::from),
+                // (Strings returned above.)
                 _ => Value::object(Vec::new()),
             },
         }
