@@ -42,6 +42,9 @@ out.push(JSON.stringify(dup));
 // Constants of every kind, negative numbers and nested empties.
 var consts = { s: "", n: -1.5, z: 0, t: true, f: false, u: null, e: [], o: {}, ee: [[]], v: undefined };
 out.push(JSON.stringify(consts), Object.keys(consts).join(","));
+// More literals than one nest holds (16): the outer ones are made on their own.
+var deep = {a: [{b: {c: [1, {d: {e: [{f: {g: [2, {h: {i: [{j: {k: [3, {l: {m: "bottom"}}]}}]}}]}}]}}]}}]};
+out.push(JSON.stringify(deep), deep.a[0].b.c[1].d.e[0].f.g[1].h.i[0].j.k[1].l.m);
 // In a loop, each evaluation is a new nest.
 var list = [];
 for (var i = 0; i < 3; i++) { list.push({ i: i, tags: ["a", "b"], meta: { n: i * 2 } }); }
