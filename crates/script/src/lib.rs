@@ -308,12 +308,18 @@ const SETTLE_EVERY: u64 = 4096;
 /// `spend`s check against the fuel left at the last settlement, which can
 /// overstate what is left by what wasm code used since, so at worst such an
 /// operation does one budget's worth of work before the run stops.
-fn exact_op(op: i32) -> bool {
+/// `botContext`'s methods (`a`, the receiver of a method call) are not
+/// built-ins in this sense: their work is copying their arguments out
+/// (paid per value, `Host::copy_out`, and bounded by the heap quota) and
+/// the result in, as a property read's is; they pay in the batch (the
+/// settlement was a fifth of a `printDebugMessage` call's host time).
+fn exact_op(op: i32, a: i64) -> bool {
     use runtime::op;
-    matches!(
-        op,
-        op::CALL_METHOD | op::CALL_METHOD1 | op::CALL_BUILTIN | op::CALL_NATIVE | op::CONSTRUCT | op::NEW | op::REGEXP
-    )
+    match op {
+        op::CALL_METHOD | op::CALL_METHOD1 => value::as_reference(a) != Some(compile::BOT_CONTEXT_SLOT),
+        op::CALL_BUILTIN | op::CALL_NATIVE | op::CONSTRUCT | op::NEW | op::REGEXP => true,
+        _ => false,
+    }
 }
 
 /// Pays the host work done since the last settlement out of the run's fuel,
@@ -385,7 +391,7 @@ impl Engine {
         linker
             .func_wrap("cbot", "op", |mut c: wasmtime::Caller<'_, Host>, op: i32, a: i64, b: i64, d: i64| {
                 c.data().add_work(HOST_OP_FUEL * WORK_PER_FUEL);
-                let exact = exact_op(op);
+                let exact = exact_op(op, a);
                 if exact {
                     settle(&mut c)?;
                 }

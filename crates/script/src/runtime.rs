@@ -1174,8 +1174,14 @@ impl Host {
         self.imported = imported;
         for obj in self.heap.drain(..) {
             match obj {
+                // The buffers the loops above took: nothing to free (no
+                // call to the drop glue).
+                Obj::Object(props, _) if props.capacity() == 0 => std::mem::forget(props),
                 Obj::Object(props, _) => keep_spare(&mut self.spare_props, props),
                 Obj::Arr(items) => keep_spare(&mut self.spare_items, items),
+                // The commonest, dropped here rather than through `Obj`'s
+                // drop glue.
+                Obj::Str(s) => drop(s),
                 _ => {}
             }
         }
