@@ -254,7 +254,8 @@ pub fn system_clock() -> Clock {
 #[inline(always)]
 fn host_op(caller: &mut wasmtime::Caller<'_, Host>, v: i64) -> wasmtime::Result<i64> {
     let host = caller.data();
-    if host.work.get() < SETTLE_EVERY && host.tripped.get().is_none() && !host.heap_exceeded && !host.stop {
+    // `settle_at` is 0 once a limit, the heap quota or `stop` ends the run.
+    if host.work.get() < host.settle_at.get() {
         return Ok(v);
     }
     host_op_settle(caller, v)
@@ -297,7 +298,7 @@ const HOST_OP_FUEL: u64 = 20;
 /// can go over its budget by at most this much (a few microseconds) before
 /// it stops, and the fuel a run that ends normally (or with a JavaScript
 /// error) reports is exact: the rest is paid at its end.
-const SETTLE_EVERY: u64 = 4096;
+pub(crate) const SETTLE_EVERY: u64 = 4096;
 
 /// Whether host operation `op` runs built-ins, whose work can be large and
 /// must be bounded by the fuel really left (`Host::spend` against
@@ -312,7 +313,7 @@ const SETTLE_EVERY: u64 = 4096;
 /// built-ins in this sense: their work is copying their arguments out
 /// (paid per value, `Host::copy_out`, and bounded by the heap quota) and
 /// the result in, as a property read's is; they pay in the batch (the
-/// settlement was a fifth of a `printDebugMessage` call's host time).
+/// settlement cost about a sixth of a `printDebugMessage` call).
 fn exact_op(op: i32, a: i64) -> bool {
     use runtime::op;
     match op {
