@@ -349,8 +349,7 @@ pub(crate) fn op3(c: Cx<'_, '_>, code: i32, mut a: i64, mut b: i64, mut d: i64) 
         // other receiver may hand the arguments to script code, which reads
         // them from an array.
         op::CALL_METHOD1 if value::as_reference(a) == Some(crate::compile::BOT_CONTEXT_SLOT) => {
-            let argv = c.data_mut().items_from(&[d]);
-            Ok(c.data_mut().call_method_with(a, b, argv))
+            Ok(c.data_mut().call_method_on(a, b, &[d]))
         }
         op::CALL_METHOD1 => {
             // An argument that converts through script code goes the long

@@ -2223,7 +2223,16 @@ impl Host {
             Some(Obj::Arr(items)) => {
                 let i = match number_value(name) {
                     Some(n) if n >= 0.0 && n.fract() == 0.0 => n as usize,
-                    _ => array_index(self.str_of(name)?)? as usize,
+                    _ => {
+                        let k = self.str_of(name)?;
+                        match array_index(k) {
+                            Some(i) => i as usize,
+                            // A function the array has as a named property
+                            // (`list.push = function …`) shadows the
+                            // built-in method (ES5 §8.12.2).
+                            None => return self.array_prop(recv, k).filter(callable),
+                        }
+                    }
                 };
                 items.get(i).copied().filter(callable)
             }
@@ -2236,9 +2245,9 @@ impl Host {
     /// straight on the host: what `calls::call_method` would end up doing,
     /// without its arguments array and its checks for script methods
     /// (there can be none while no script has added to a built-in
-    /// prototype: an array's or a string's own properties are never
-    /// methods found by name, `own_js_method`). `arr.push(v)`, the
-    /// commonest method call after `botContext`'s, pushes in place.
+    /// prototype and the array has no function of that name of its own:
+    /// a string has no own properties, `own_js_method`). `arr.push(v)`,
+    /// the commonest method call after `botContext`'s, pushes in place.
     /// `None`: any other call, made the usual way.
     pub(crate) fn method1(&mut self, recv: i64, name: i64, v: i64) -> Option<i64> {
         if !self.proto_props.is_empty() {
@@ -2246,6 +2255,11 @@ impl Host {
         }
         let slot = value::as_reference(recv)?;
         let method = self.str_of(name)?;
+        // An array's own function of that name is what the call calls
+        // (`own_js_method`).
+        if !self.arr_props.is_empty() && self.array_prop(recv, method).is_some() {
+            return None;
+        }
         match self.heap.get(slot)? {
             Obj::Arr(items) if &**method == "push" => {
                 // As `array_method` pushes (the quota checked first).
@@ -2258,8 +2272,7 @@ impl Host {
                 Some(value::number(n as f64))
             }
             Obj::Arr(_) if matches!(&**method, "indexOf" | "lastIndexOf" | "includes" | "slice" | "concat") => {
-                let argv = self.items_from(&[v]);
-                Some(self.call_method_with(recv, name, argv))
+                Some(self.call_method_on(recv, name, &[v]))
             }
             Obj::Str(_)
                 if matches!(
@@ -2280,8 +2293,7 @@ impl Host {
                         | "padEnd"
                 ) =>
             {
-                let argv = self.items_from(&[v]);
-                Some(self.call_method_with(recv, name, argv))
+                Some(self.call_method_on(recv, name, &[v]))
             }
             _ => None,
         }
@@ -3549,7 +3561,7 @@ impl Host {
         v
     }
 
-    fn call_method_on(&mut self, recv: i64, name: i64, argv: &[i64]) -> i64 {
+    pub(crate) fn call_method_on(&mut self, recv: i64, name: i64, argv: &[i64]) -> i64 {
         // `botContext.m(…)` is the hot path: no copies of the name.
         if value::as_reference(recv) == Some(crate::compile::BOT_CONTEXT_SLOT) {
             // A constant name, as calls almost always have: its method was

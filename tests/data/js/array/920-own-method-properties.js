@@ -1,0 +1,19 @@
+// ES5 §8.12.2: a method call finds the array's own property before
+// Array.prototype's: a function stored under a method's name is what runs.
+var r = [];
+var list = [1, 2, 3];
+list.push = function (x) { r.push("own push " + x); return 99; };
+r.push(list.push(5), list.length);
+list.indexOf = function (x) { return "own indexOf " + x; };
+r.push(list.indexOf(2), list.indexOf(2, 0));
+list.join = function () { return "own join " + arguments.length; };
+r.push(list.join(), list.join("-", 1));
+// Only that array: another one keeps the built-ins.
+var other = [1, 2];
+other.push(3);
+r.push(other.indexOf(3), other.join("+"));
+// Named properties of other names change nothing.
+var names = ["a"];
+names.label = "x";
+r.push(names.indexOf("a"));
+return r;
