@@ -274,6 +274,9 @@ pub(crate) fn op1(c: Cx<'_, '_>, code: i32, a: i64) -> wasmtime::Result<i64> {
 /// gives a primitive wins, and neither doing so is a TypeError.
 pub(crate) fn to_primitive(c: Cx<'_, '_>, v: i64, string_hint: bool) -> wasmtime::Result<i64> {
     let order = if string_hint { ["toString", "valueOf"] } else { ["valueOf", "toString"] };
+    if c.data().is_array(v) {
+        return array_to_primitive(c, v, order);
+    }
     for name in order {
         let key = c.data_mut().string(name);
         let Some(f) = c.data().js_method(v, key) else { continue };
@@ -287,6 +290,31 @@ pub(crate) fn to_primitive(c: Cx<'_, '_>, v: i64, string_hint: bool) -> wasmtime
         } else {
             let args = c.data_mut().alloc_array(Vec::new());
             invoke(c, f, v, args)?
+        };
+        if r == EXCEPTION || !c.data().is_object(r) {
+            return Ok(r);
+        }
+    }
+    Ok(c.data_mut().type_error("Cannot convert object to primitive value"))
+}
+
+/// ToPrimitive of an array (ES5 §8.12.8), its methods tried in `order`:
+/// a script's own or `Array.prototype` function if there is one; else the
+/// built-in valueOf gives the array back (next method), and the built-in
+/// toString calls `join` (§15.4.4.2), the script's or the built-in one.
+fn array_to_primitive(c: Cx<'_, '_>, v: i64, order: [&str; 2]) -> wasmtime::Result<i64> {
+    for name in order {
+        let r = match c.data().array_script_method(v, name) {
+            Some(f) => invoke_with(c, f, v, Vec::new())?,
+            None if name == "valueOf" => continue,
+            None => match c.data().array_script_method(v, "join") {
+                Some(join) => invoke_with(c, join, v, Vec::new())?,
+                None => {
+                    let key = c.data_mut().string("join");
+                    let args = c.data_mut().alloc_array(Vec::new());
+                    call_builtin(c, v, key, args)?
+                }
+            },
         };
         if r == EXCEPTION || !c.data().is_object(r) {
             return Ok(r);

@@ -919,7 +919,8 @@ pub(crate) fn number_value(v: i64) -> Option<f64> {
 /// Whether a property named `k` can make its object convert through script
 /// code (`Host::user_conversion`).
 fn conversion_key(k: &str) -> bool {
-    matches!(k, "toString" | "valueOf")
+    // `join`: what an array's toString calls (ES5 §15.4.4.2).
+    matches!(k, "toString" | "valueOf" | "join")
 }
 
 /// The `Host::key_slots` slot of a property name: its length and its
@@ -1285,11 +1286,22 @@ impl Host {
     /// A named (non-index) property of an array.
     pub(crate) fn set_array_prop(&mut self, arr: i64, key: &str, v: i64) {
         let Some(slot) = value::as_reference(arr) else { return };
+        self.note_key(key);
         let props = self.arr_props.entry(slot).or_default();
         match props.iter_mut().find(|p| &*p.0 == key) {
             Some(p) => p.1 = v,
             None => props.push((Arc::from(key), v)),
         }
+    }
+
+    /// A script function under name `k` that array `arr` has or inherits
+    /// from `Array.prototype` (`list.join = …`, `Array.prototype.join = …`).
+    pub(crate) fn array_script_method(&self, arr: i64, k: &str) -> Option<i64> {
+        let found = self.array_prop(arr, k).or_else(|| {
+            let b = BUILTINS.iter().position(|x| *x == "Array")?;
+            self.proto_props.iter().find(|p| p.0 == b && &*p.1 == k).map(|p| p.2)
+        })?;
+        matches!(self.obj(found), Some(Obj::Function(_) | Obj::Bound { .. })).then_some(found)
     }
 
     fn array_prop(&self, arr: i64, key: &str) -> Option<i64> {
@@ -2118,12 +2130,19 @@ impl Host {
     pub(crate) fn user_conversion(&self, v: i64) -> bool {
         // No object has such a method before a run writes one of the names
         // (`key_conversions`): the usual case, checked per `+` operand.
-        if !self.key_conversions || !matches!(self.obj(v), Some(Obj::Object(..))) {
+        if !self.key_conversions {
             return false;
         }
-        ["valueOf", "toString"].iter().any(|k| {
-            self.lookup(v, k).is_some_and(|f| matches!(self.obj(f), Some(Obj::Function(_) | Obj::Bound { .. })))
-        })
+        match self.obj(v) {
+            Some(Obj::Object(..)) => ["valueOf", "toString"].iter().any(|k| {
+                self.lookup(v, k).is_some_and(|f| matches!(self.obj(f), Some(Obj::Function(_) | Obj::Bound { .. })))
+            }),
+            // An array's built-in toString calls its `join` (ES5 §15.4.4.2).
+            Some(Obj::Arr(_)) => {
+                ["valueOf", "toString", "join"].iter().any(|k| self.array_script_method(v, k).is_some())
+            }
+            _ => false,
+        }
     }
 
     pub(crate) fn method_value_of(&self, v: i64) -> Option<(i64, Arc<str>)> {
