@@ -10,10 +10,11 @@
 //! - matcher: cbot's starter matcher against a per-pattern `regex::Regex`
 //!   loop and a `regex::RegexSet` at 100, 1,000 and 10,000 patterns.
 //!
-//! Timing: `std::time::Instant`; per cell a warm-up, then 5 batches of at
-//! least 0.1 s of timed runs each (so ≥ 0.5 s per cell); the median batch is
-//! reported. The engines compared in a row take turns batch by batch, so
-//! that the machine's changes of speed fall on all of them alike. Inputs are made before a chunk of runs is timed, outputs checked
+//! Timing: `std::time::Instant`; per cell a warm-up, then 9 batches of at
+//! least 0.1 s of timed runs each (so ≥ 0.9 s per cell); the median batch is
+//! reported. The engines compared in a row take turns batch by batch (a
+//! round is a batch of each), so that the machine's changes of speed fall
+//! on all of them alike; a ratio is the median of the rounds' ratios. Inputs are made before a chunk of runs is timed, outputs checked
 //! and dropped after (as criterion's `iter_batched` in the cbot bench).
 //!
 //! Run: `cd benches/peers && env -u RUST_BACKTRACE CARGO_TARGET_DIR=/tmp/peers-target cargo run --release`
@@ -38,7 +39,7 @@ use host::HostState;
 use std::hint::black_box;
 use std::time::Instant;
 
-const BATCHES: usize = 5;
+const BATCHES: usize = 9;
 
 #[derive(Clone, Copy)]
 struct Timing {
@@ -46,12 +47,14 @@ struct Timing {
     batch: f64,
 }
 
-/// Per-unit time of one cell, in ns: the median batch and the extremes.
+/// Per-unit time of one cell, in ns: the median batch and the extremes,
+/// and every batch in the order of the rounds (for ratios, `ratio`).
 #[derive(Clone, Copy)]
 struct Stats {
     median: f64,
     min: f64,
     max: f64,
+    rounds: [f64; BATCHES],
 }
 
 /// One contender of a cell: times `k` runs on inputs made beforehand and
@@ -112,9 +115,11 @@ fn measure(t: Timing, units: f64, contenders: &mut [Chunk<'_>]) -> Vec<Stats> {
     }
     samples
         .into_iter()
-        .map(|mut s| {
+        .map(|s| {
+            let rounds: [f64; BATCHES] = s.clone().try_into().expect("one batch per round");
+            let mut s = s;
             s.sort_by(f64::total_cmp);
-            Stats { median: s[BATCHES / 2], min: s[0], max: s[BATCHES - 1] }
+            Stats { median: s[BATCHES / 2], min: s[0], max: s[BATCHES - 1], rounds }
         })
         .collect()
 }
@@ -277,9 +282,15 @@ fn thousands(x: f64) -> String {
     out
 }
 
-/// `peer / cbot`.
+/// `peer / cbot`: the median of the rounds' ratios. The two batches of a
+/// round ran back to back, so a change of machine speed between rounds
+/// (this machine has a fast and a slow state, minutes apart) moves each
+/// round's two times together; the ratio of the two cells' medians could
+/// pair a fast-state batch of one with a slow-state batch of the other.
 fn ratio(peer: Stats, cbot: Stats) -> String {
-    let r = peer.median / cbot.median;
+    let mut each: Vec<f64> = peer.rounds.iter().zip(&cbot.rounds).map(|(p, c)| p / c).collect();
+    each.sort_by(f64::total_cmp);
+    let r = each[BATCHES / 2];
     if r >= 10.0 {
         format!("{}×", thousands(r))
     } else if r >= 1.0 {
@@ -315,7 +326,7 @@ fn main() {
         .unwrap_or_else(|| "unknown CPU".into());
     let cores = std::thread::available_parallelism().map_or(0, |n| n.get());
     let batches = format!(
-        "Median of {BATCHES} batches of ≥ {} s of timed runs each, after a warm-up, the engines of a row taking turns batch by batch; {cores} × {cpu}",
+        "Median of {BATCHES} batches of ≥ {} s of timed runs each, after a warm-up, the engines of a row taking turns batch by batch (a round: a batch of each); a ratio is the median of the {BATCHES} rounds' ratios; {cores} × {cpu}",
         t.batch
     );
 
