@@ -1304,6 +1304,17 @@ impl Host {
         matches!(self.obj(found), Some(Obj::Function(_) | Obj::Bound { .. })).then_some(found)
     }
 
+    /// Whether array `arr` has a named property `name` that is not a
+    /// function: calling it is a TypeError (ES5 §11.2.3), not the built-in
+    /// method it hides.
+    pub(crate) fn array_prop_not_callable(&self, arr: i64, name: i64) -> bool {
+        if self.arr_props.is_empty() {
+            return false;
+        }
+        let found = self.str_of(name).and_then(|k| self.array_prop(arr, k));
+        found.is_some_and(|f| self.callable_slot(f).is_none())
+    }
+
     fn array_prop(&self, arr: i64, key: &str) -> Option<i64> {
         let slot = value::as_reference(arr)?;
         self.arr_props.get(&slot)?.iter().find(|p| &*p.0 == key).map(|p| p.1)

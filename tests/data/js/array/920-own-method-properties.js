@@ -12,6 +12,12 @@ r.push(list.join(), list.join("-", 1));
 var other = [1, 2];
 other.push(3);
 r.push(other.indexOf(3), other.join("+"));
+// A value that is not a function under a method's name: calling it is a
+// TypeError, with one argument or more.
+var numbered = [1];
+numbered.push = 5;
+try { numbered.push(2); r.push("called"); } catch (e) { r.push(e.name, numbered.length); }
+try { numbered.push(2, 3); r.push("called"); } catch (e) { r.push(e.name, numbered.length); }
 // Named properties of other names change nothing.
 var names = ["a"];
 names.label = "x";
