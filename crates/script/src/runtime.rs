@@ -1297,10 +1297,7 @@ impl Host {
     /// A script function under name `k` that array `arr` has or inherits
     /// from `Array.prototype` (`list.join = …`, `Array.prototype.join = …`).
     pub(crate) fn array_script_method(&self, arr: i64, k: &str) -> Option<i64> {
-        let found = self.array_prop(arr, k).or_else(|| {
-            let b = BUILTINS.iter().position(|x| *x == "Array")?;
-            self.proto_props.iter().find(|p| p.0 == b && &*p.1 == k).map(|p| p.2)
-        })?;
+        let found = self.array_prop(arr, k).or_else(|| self.added_to_prototype("Array", k))?;
         matches!(self.obj(found), Some(Obj::Function(_) | Obj::Bound { .. })).then_some(found)
     }
 
@@ -1308,14 +1305,15 @@ impl Host {
     /// function: calling it is a TypeError (ES5 §11.2.3), not the built-in
     /// method it hides.
     pub(crate) fn array_prop_not_callable(&self, arr: i64, name: i64) -> bool {
-        if self.arr_props.is_empty() {
-            return false;
-        }
         let found = self.str_of(name).and_then(|k| self.array_prop(arr, k));
         found.is_some_and(|f| self.callable_slot(f).is_none())
     }
 
     fn array_prop(&self, arr: i64, key: &str) -> Option<i64> {
+        // Most runs give no array a named property: no hashing then.
+        if self.arr_props.is_empty() {
+            return None;
+        }
         let slot = value::as_reference(arr)?;
         self.arr_props.get(&slot)?.iter().find(|p| &*p.0 == key).map(|p| p.1)
     }
@@ -2236,11 +2234,14 @@ impl Host {
             None if obj == TRUE || obj == FALSE => "Boolean",
             _ => return None,
         };
-        let find = |kind: &str| {
-            let b = BUILTINS.iter().position(|x| *x == kind)?;
-            self.proto_props.iter().find(|p| p.0 == b && p.1 == *k).map(|p| p.2)
-        };
-        find(kind).or_else(|| find("Object"))
+        self.added_to_prototype(kind, k).or_else(|| self.added_to_prototype("Object", k))
+    }
+
+    /// What a script stored as `k` on built-in `kind`'s prototype
+    /// (`Array.prototype.join = …`; `proto_props`).
+    fn added_to_prototype(&self, kind: &str, k: &str) -> Option<i64> {
+        let b = BUILTINS.iter().position(|x| *x == kind)?;
+        self.proto_props.iter().find(|p| p.0 == b && &*p.1 == k).map(|p| p.2)
     }
 
     fn own_js_method(&self, recv: i64, name: i64, callable: &dyn Fn(&i64) -> bool) -> Option<i64> {
@@ -2287,7 +2288,7 @@ impl Host {
         let method = self.str_of(name)?;
         // An array's own function of that name is what the call calls
         // (`own_js_method`).
-        if !self.arr_props.is_empty() && self.array_prop(recv, method).is_some() {
+        if self.array_prop(recv, method).is_some() {
             return None;
         }
         match self.heap.get(slot)? {
