@@ -612,7 +612,7 @@ fn call_builtin(c: Cx<'_, '_>, recv: i64, name: i64, args: i64) -> wasmtime::Res
         }
     }
     if (method == "replace" || method == "replaceAll")
-        && let Some(s) = h.str_of(recv).cloned()
+        && let Some(s) = h.share(recv)
     {
         let argv = h.args(args);
         let replacer = argv.get(1).copied().unwrap_or(UNDEFINED);
@@ -948,7 +948,7 @@ pub(crate) mod json {
             let v = match written {
                 Ok(true) => {
                     h.add_work(out.len() as u64);
-                    Some(h.string(out.as_str()))
+                    Some(h.copy_string(&out))
                 }
                 Ok(false) => Some(UNDEFINED),
                 Err(Bail) => None,

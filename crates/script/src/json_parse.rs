@@ -98,14 +98,10 @@ impl<'s> Parser<'_, 's> {
         match self.s.get(self.at) {
             Some(b'{') => self.object(depth),
             Some(b'[') => self.array(depth),
-            Some(b'"') => {
-                let s: Arc<str> = match self.string()? {
-                    Text::Plain(s) => s.into(),
-                    Text::Unescaped(s) => s.into(),
-                };
-                let n = s.len();
-                Ok(self.h.alloc(Obj::Str(s), n))
-            }
+            Some(b'"') => Ok(match self.string()? {
+                Text::Plain(s) => self.h.copy_string(s),
+                Text::Unescaped(s) => self.h.string(s),
+            }),
             Some(b't') => self.literal("true", TRUE),
             Some(b'f') => self.literal("false", FALSE),
             Some(b'n') => self.literal("null", NULL),

@@ -328,9 +328,73 @@ pub(crate) struct Func {
     pub props: Vec<(Arc<str>, i64)>,
 }
 
+/// A string value's text. `Shared` text is the program's (literals) or
+/// the host's (imported values) and costs nothing to take in or hand out;
+/// `Owned` text is what a run made (a chain of `+`, a number's string
+/// form, `JSON.stringify`), kept in the buffer it was built in: no copy
+/// into an `Arc` when it is made, and the buffer is reused by a later
+/// run's strings (`Host::recycle_heap`, `Host::take_builder`). It becomes
+/// `Shared` when it is handed out (`Host::share`).
+#[derive(Debug, Clone)]
+pub(crate) enum Text {
+    Shared(Arc<str>),
+    Owned(String),
+}
+
+impl std::ops::Deref for Text {
+    type Target = str;
+    #[inline]
+    fn deref(&self) -> &str {
+        match self {
+            Text::Shared(s) => s,
+            Text::Owned(s) => s,
+        }
+    }
+}
+
+impl Text {
+    /// The text as an `Arc` (a copy for `Owned` text).
+    pub(crate) fn to_arc(&self) -> Arc<str> {
+        match self {
+            Text::Shared(s) => s.clone(),
+            Text::Owned(s) => Arc::from(s.as_str()),
+        }
+    }
+}
+
+impl From<Arc<str>> for Text {
+    fn from(s: Arc<str>) -> Self {
+        Text::Shared(s)
+    }
+}
+
+impl From<&Arc<str>> for Text {
+    fn from(s: &Arc<str>) -> Self {
+        Text::Shared(s.clone())
+    }
+}
+
+impl From<String> for Text {
+    fn from(s: String) -> Self {
+        Text::Owned(s)
+    }
+}
+
+impl From<&str> for Text {
+    fn from(s: &str) -> Self {
+        Text::Owned(s.to_owned())
+    }
+}
+
+impl From<&String> for Text {
+    fn from(s: &String) -> Self {
+        Text::Owned(s.clone())
+    }
+}
+
 #[derive(Debug, Clone)]
 pub(crate) enum Obj {
-    Str(Arc<str>),
+    Str(Text),
     Arr(Vec<i64>),
     /// A plain object: properties in insertion order, and the prototype
     /// (`undefined` for Object.prototype, which has no own data here).
@@ -766,10 +830,18 @@ pub(crate) struct Host {
     pub(crate) json_out: String,
     pub(crate) json_stack: Vec<i64>,
     /// The strings chains of `+` are building, innermost last
-    /// (`Host::concat`), and emptied ones to reuse.
+    /// (`Host::concat`).
     builders: Vec<String>,
+    /// Emptied string buffers to build strings in (`take_builder`): those
+    /// of chains of `+` and of the `Owned` strings earlier runs made
+    /// (`recycle_heap`), no more than `TEXT_SPARE_BYTES` of them.
     spare_builders: Vec<String>,
+    spare_text_bytes: usize,
 }
+
+/// How much string buffer capacity a host keeps for reuse between runs
+/// (`Host::give_text`), so that what a session holds on to stays bounded.
+const TEXT_SPARE_BYTES: usize = 1 << 18;
 
 /// The largest string buffer kept for reuse (`Host::give_builder`,
 /// `JSON.stringify`'s output): a big result does not pin its memory.
@@ -950,7 +1022,7 @@ impl Host {
         // One object per built-in prototype, so `Object.getPrototypeOf({})
         // === Object.prototype`.
         c.extend(PROTOTYPES.iter().map(|p| Obj::Proto(BUILTINS.iter().position(|b| b == p).unwrap_or(0))));
-        c.extend(strings.iter().map(|s| Obj::Str(s.clone())));
+        c.extend(strings.iter().map(|s| Obj::Str(Text::Shared(s.clone()))));
         c.into()
     }
 
@@ -1029,6 +1101,7 @@ impl Host {
             spare_items: Vec::new(),
             builders: Vec::new(),
             spare_builders: Vec::new(),
+            spare_text_bytes: 0,
         }
     }
 
@@ -1180,7 +1253,10 @@ impl Host {
             }
         }
         self.imported = imported;
-        for obj in self.heap.drain(..) {
+        let mut heap = std::mem::take(&mut self.heap);
+        // Last first: the next run's first string takes the buffer of this
+        // run's first (`take_builder` pops), likely the same size.
+        for obj in heap.drain(..).rev() {
             match obj {
                 // The buffers the loops above took: nothing to free (no
                 // call to the drop glue).
@@ -1189,10 +1265,12 @@ impl Host {
                 Obj::Arr(items) => keep_spare(&mut self.spare_items, items),
                 // The commonest, dropped here rather than through `Obj`'s
                 // drop glue.
-                Obj::Str(s) => drop(s),
+                Obj::Str(Text::Shared(s)) => drop(s),
+                Obj::Str(Text::Owned(s)) => self.give_builder(s),
                 _ => {}
             }
         }
+        self.heap = heap;
     }
 
     /// Empties the host of what a run left before its store waits in its
@@ -1323,8 +1401,8 @@ impl Host {
         if i >= CONST_BASE { self.consts.get(i - CONST_BASE) } else { self.heap.get(i) }
     }
 
-    pub fn string(&mut self, s: impl Into<Arc<str>>) -> i64 {
-        let s: Arc<str> = s.into();
+    pub fn string(&mut self, s: impl Into<Text>) -> i64 {
+        let s: Text = s.into();
         let n = s.len();
         self.alloc(Obj::Str(s), n)
     }
@@ -1341,7 +1419,34 @@ impl Host {
         usize::try_from(a).ok().and_then(|a| self.strings.get(a)).cloned().unwrap_or_else(|| Arc::from(""))
     }
 
-    pub(crate) fn str_of(&self, v: i64) -> Option<&Arc<str>> {
+    /// String `v`'s text as an `Arc`: `Owned` text becomes `Shared` in
+    /// place (its buffer kept for reuse), so a string handed out or used
+    /// as a receiver more than once is copied once. `None` for a value
+    /// that is not a string.
+    pub(crate) fn share(&mut self, v: i64) -> Option<Arc<str>> {
+        let i = value::as_reference(v)?;
+        let text = if i >= CONST_BASE {
+            match self.consts.get(i - CONST_BASE)? {
+                Obj::Str(t) => return Some(t.to_arc()),
+                _ => return None,
+            }
+        } else {
+            match self.heap.get_mut(i)? {
+                Obj::Str(t) => t,
+                _ => return None,
+            }
+        };
+        let shared = match text {
+            Text::Shared(s) => return Some(s.clone()),
+            Text::Owned(s) => Arc::<str>::from(s.as_str()),
+        };
+        if let Text::Owned(buf) = std::mem::replace(text, Text::Shared(shared.clone())) {
+            self.give_builder(buf);
+        }
+        Some(shared)
+    }
+
+    pub(crate) fn str_of(&self, v: i64) -> Option<&Text> {
         match self.obj(v) {
             Some(Obj::Str(s)) => Some(s),
             _ => None,
@@ -1514,7 +1619,7 @@ impl Host {
                     if x.len() == y.len() {
                         self.add_work(x.len() as u64);
                     }
-                    x == y
+                    **x == **y
                 }
                 _ => false,
             },
@@ -2000,7 +2105,7 @@ impl Host {
     /// A property key as a string (no copy for string keys).
     pub(crate) fn key_of(&self, key: i64) -> Arc<str> {
         match self.str_of(key) {
-            Some(s) => s.clone(),
+            Some(s) => s.to_arc(),
             None => self.to_js_string(key).into(),
         }
     }
@@ -2386,7 +2491,11 @@ impl Host {
                 self.add_work(props.len() as u64 + 1);
                 // Names are mostly shared (`key_name`, the program's
                 // constants): by pointer first, then by text.
-                props.iter().find(|p| Arc::ptr_eq(&p.0, k)).or_else(|| props.iter().find(|p| *p.0 == **k)).map(|p| p.1)
+                let same = match k {
+                    Text::Shared(k) => props.iter().find(|p| Arc::ptr_eq(&p.0, k)),
+                    Text::Owned(_) => None,
+                };
+                same.or_else(|| props.iter().find(|p| *p.0 == **k)).map(|p| p.1)
             }
             Obj::Arr(items) => {
                 if let Some(n) = number_value(key) {
@@ -2553,9 +2662,7 @@ impl Host {
             // Both sides are written into a spare buffer (`joined`): the
             // only allocation is the result.
             let buf = self.joined(a, b);
-            let v = self.string(buf.as_str());
-            self.give_builder(buf);
-            v
+            self.string(buf)
         } else {
             value::number(self.to_number(a) + self.to_number(b))
         }
@@ -2599,10 +2706,9 @@ impl Host {
             }
             return a;
         }
-        let v = self.string(buf.as_str());
+        // The string keeps the builder's buffer (no copy).
         self.builders.truncate(at);
-        self.give_builder(buf);
-        v
+        self.string(buf)
     }
 
     /// `op::CAT_MORE_LITERAL` and `op::CAT_END_LITERAL`: a step of a
@@ -2638,14 +2744,30 @@ impl Host {
 
     /// An empty string buffer, a spare one if there is one.
     pub(crate) fn take_builder(&mut self) -> String {
-        self.spare_builders.pop().unwrap_or_default()
+        match self.spare_builders.pop() {
+            Some(buf) => {
+                self.spare_text_bytes -= buf.capacity();
+                buf
+            }
+            None => String::new(),
+        }
+    }
+
+    /// A new string with a copy of `s`, in a spare buffer if there is one.
+    pub(crate) fn copy_string(&mut self, s: &str) -> i64 {
+        let mut buf = self.take_builder();
+        buf.push_str(s);
+        self.string(buf)
     }
 
     /// Keeps an emptied string buffer for reuse, unless it is huge (a big
-    /// concatenation does not pin its memory).
+    /// concatenation does not pin its memory) or the spares already hold
+    /// `TEXT_SPARE_BYTES`.
     pub(crate) fn give_builder(&mut self, mut buf: String) {
-        if buf.capacity() <= BUFFER_KEPT_MAX && self.spare_builders.len() < 8 {
+        let cap = buf.capacity();
+        if cap > 0 && cap <= BUFFER_KEPT_MAX && self.spare_text_bytes + cap <= TEXT_SPARE_BYTES {
             buf.clear();
+            self.spare_text_bytes += cap;
             self.spare_builders.push(buf);
         }
     }
@@ -2717,8 +2839,8 @@ impl Host {
         // An integer key, for strings and arrays (computed only for them).
         let index = || number_value(key).filter(|n| n.fract() == 0.0 && *n >= 0.0).map(|n| n as usize);
         match self.obj(obj) {
-            Some(Obj::Str(s)) => {
-                let s = s.clone();
+            Some(Obj::Str(_)) => {
+                let Some(s) = self.share(obj) else { return UNDEFINED };
                 let index = index().or_else(|| self.str_of(key).and_then(|k| array_index(k)).map(|i| i as usize));
                 if let Some(i) = index {
                     // Index by UTF-16 code unit, as JavaScript does: a byte
@@ -3153,8 +3275,15 @@ impl Host {
         if !self.accessors {
             return None;
         }
-        let k = self.str_of(key).cloned().unwrap_or_else(|| self.to_js_string(key).into());
-        self.lookup(obj, &k).and_then(|v| self.accessor(v))
+        let named;
+        let k = match self.str_of(key) {
+            Some(s) => &**s,
+            None => {
+                named = self.to_js_string(key);
+                named.as_str()
+            }
+        };
+        self.lookup(obj, k).and_then(|v| self.accessor(v))
     }
 
     /// `Object.defineProperties(o, descs)` (and `Object.create`'s second
@@ -3548,6 +3677,11 @@ impl Host {
             return UNDEFINED;
         }
         let mut room = self.heap_room();
+        // A string argument handed out is shared from then on: handing it
+        // out again (`log(s)` then `setBotVariable(k, s)`) copies nothing.
+        for &v in argv {
+            self.share(v);
+        }
         let values: cbot_host::Args = argv.iter().map(|&v| self.to_host_within(v, 0, &mut room)).collect();
         let used = self.heap_room() - room;
         self.handed += used;
@@ -3622,7 +3756,7 @@ impl Host {
         // Only what the dispatch needs: cloning the object would copy its
         // items or properties on every call.
         let receiver = match self.obj(recv) {
-            Some(Obj::Str(s)) => Some(Obj::Str(s.clone())),
+            Some(Obj::Str(_)) => self.share(recv).map(|s| Obj::Str(Text::Shared(s))),
             Some(Obj::Arr(_)) => Some(Obj::Arr(Vec::new())),
             Some(Obj::Object(..)) => Some(Obj::Object(Vec::new(), UNDEFINED)),
             // A function's own methods (call, apply) are handled in calls.rs;
@@ -3649,7 +3783,7 @@ impl Host {
         };
         match receiver {
             Some(Obj::BotContext) => self.bot_context_call(name, None, argv),
-            Some(Obj::Str(s)) => match name {
+            Some(Obj::Str(Text::Shared(s))) => match name {
                 "replace" | "replaceAll" => self.replace_with_template(&s, arg(0), arg(1), name == "replaceAll"),
                 "match" | "search" | "split" if self.is_regexp(arg(0)) => {
                     self.string_regexp_method(&s, name, arg(0), argv)
@@ -4757,7 +4891,7 @@ impl Host {
             return Value::Null;
         }
         if let Some(Obj::Str(s)) = obj {
-            return Value::String(s.clone());
+            return Value::String(s.to_arc());
         }
         match v {
             UNDEFINED => Value::Undefined,
