@@ -99,32 +99,12 @@ pub fn push_number(out: &mut String, n: f64) {
     }
 }
 
-/// Appends the decimal digits of `i` (what `write!(out, "{i}")` writes).
+/// Appends the decimal digits of `i` (what `write!(out, "{i}")` writes),
+/// two digits at a time from a table (`itoa`): byte by byte, with a
+/// division and a `push` per digit, a small integer cost ~150
+/// instructions (json panel, 36 numbers per run).
 fn push_integer(out: &mut String, i: i64) {
-    let mut digits = [0u8; 20];
-    let mut at = digits.len();
-    let mut rest = i.unsigned_abs();
-    loop {
-        at -= 1;
-        if let Some(d) = digits.get_mut(at) {
-            *d = b'0' + (rest % 10) as u8;
-        }
-        rest /= 10;
-        if rest == 0 || at == 0 {
-            break;
-        }
-    }
-    if i < 0 {
-        out.push('-');
-    }
-    // Byte by byte after one reservation (`extend` of chars went through
-    // the iterator's size hint and a UTF-8 encoder per char: half the cost
-    // of appending a number to a string).
-    let digits = digits.get(at..).unwrap_or_default();
-    out.reserve(digits.len());
-    for &d in digits {
-        out.push(char::from(d));
-    }
+    out.push_str(itoa::Buffer::new().format(i));
 }
 
 impl Value {
