@@ -291,7 +291,8 @@ fn ratio(peer: Stats, cbot: Stats) -> String {
     let mut each: Vec<f64> = peer.rounds.iter().zip(&cbot.rounds).map(|(p, c)| p / c).collect();
     each.sort_by(f64::total_cmp);
     let r = each[BATCHES / 2];
-    if r >= 10.0 {
+    // One decimal below 100: a target such as 20× is read off the table.
+    if r >= 100.0 {
         format!("{}×", thousands(r))
     } else if r >= 1.0 {
         format!("{r:.1}×")
