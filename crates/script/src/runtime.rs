@@ -1443,26 +1443,19 @@ impl Host {
     /// as a receiver more than once is copied once. `None` for a value
     /// that is not a string.
     pub(crate) fn share(&mut self, v: i64) -> Option<Arc<str>> {
-        let i = value::as_reference(v)?;
-        let text = if i >= CONST_BASE {
-            match self.consts.get(i - CONST_BASE)? {
-                Obj::Str(t) => return Some(t.to_arc()),
-                _ => return None,
-            }
-        } else {
-            match self.heap.get_mut(i)? {
-                Obj::Str(t) => t,
-                _ => return None,
-            }
-        };
-        let shared = match text {
-            Text::Shared(s) => return Some(s.clone()),
-            Text::Owned(s) => Arc::<str>::from(s.as_str()),
-        };
-        if let Text::Owned(buf) = std::mem::replace(text, Text::Shared(shared.clone())) {
+        self.make_shared(v);
+        self.str_of(v).map(Text::to_arc)
+    }
+
+    /// Makes string `v`'s text `Shared` if it is `Owned` (see
+    /// [`Host::share`]).
+    pub(crate) fn make_shared(&mut self, v: i64) {
+        let Some(i) = value::as_reference(v).filter(|&i| i < CONST_BASE) else { return };
+        let Some(Obj::Str(text @ Text::Owned(_))) = self.heap.get_mut(i) else { return };
+        let shared = Text::Shared(Arc::from(&**text));
+        if let Text::Owned(buf) = std::mem::replace(text, shared) {
             self.give_builder(buf);
         }
-        Some(shared)
     }
 
     pub(crate) fn str_of(&self, v: i64) -> Option<&Text> {
@@ -3699,9 +3692,12 @@ impl Host {
         // A string argument handed out is shared from then on: handing it
         // out again (`log(s)` then `setBotVariable(k, s)`) copies nothing.
         for &v in argv {
-            self.share(v);
+            self.make_shared(v);
         }
-        let values: cbot_host::Args = argv.iter().map(|&v| self.to_host_within(v, 0, &mut room)).collect();
+        let mut values = cbot_host::Args::new();
+        for &v in argv {
+            values.push(self.to_host_within(v, 0, &mut room));
+        }
         let used = self.heap_room() - room;
         self.handed += used;
         // A value cut short by a limit is not handed over: the run ends
@@ -4884,34 +4880,57 @@ impl Host {
     /// bytes of heap and 2^40 members as a tree), so the copy is measured
     /// as it is made; past `room` the rest is `null` and the run stops at
     /// the heap limit.
+    ///
+    /// Numbers and strings, most of what scripts hand out, are copied here,
+    /// inline (`copy_leaf`): returned from the out-of-line `copy_out`, a
+    /// value came back through memory written by 8-byte stores and was
+    /// read by 16-byte loads, a store-forwarding stall per argument.
+    #[inline(always)]
     pub(crate) fn to_host_within(&self, v: i64, depth: usize, room: &mut usize) -> Value {
-        self.copy_out(v, depth, room, &mut Vec::new())
+        match self.copy_leaf(v, room) {
+            Some(leaf) => leaf,
+            None => self.copy_out(v, depth, room, &mut Vec::new()),
+        }
+    }
+
+    /// `copy_out` of a number or a string (`None`: anything else).
+    #[inline(always)]
+    fn copy_leaf(&self, v: i64, room: &mut usize) -> Option<Value> {
+        if let Some(n) = number_value(v) {
+            return Some(Value::Number(n));
+        }
+        let Some(Obj::Str(s)) = self.obj(v) else { return None };
+        Some(if self.take_room(16 + s.len(), room) { Value::String(s.to_arc()) } else { Value::Null })
+    }
+
+    /// Counts `size` bytes of a copy against `room` and the fuel; `false`
+    /// (the copy stops: `room` is 0, the run trapped) past either.
+    #[inline(always)]
+    fn take_room(&self, size: usize, room: &mut usize) -> bool {
+        if size > *room {
+            *room = 0;
+            self.trip(crate::Limit::Heap);
+            return false;
+        }
+        *room -= size;
+        if !self.spend(VISIT_WORK + size as u64) {
+            *room = 0;
+            return false;
+        }
+        true
     }
 
     /// [`Host::to_host_within`]; `path` holds the arrays and objects being
     /// copied further up, so a cycle is cut where it closes instead of
     /// filling the quota with 64 levels of copies.
     fn copy_out(&self, v: i64, depth: usize, room: &mut usize, path: &mut Vec<i64>) -> Value {
-        if let Some(n) = number_value(v) {
-            return Value::Number(n);
+        if let Some(leaf) = self.copy_leaf(v, room) {
+            return leaf;
         }
-        // The heap value is looked up once (strings, the commonest
-        // arguments, are done here).
+        if !self.take_room(16, room) {
+            return Value::Null;
+        }
         let obj = self.obj(v);
-        let size = 16 + if let Some(Obj::Str(s)) = obj { s.len() } else { 0 };
-        if size > *room {
-            *room = 0;
-            self.trip(crate::Limit::Heap);
-            return Value::Null;
-        }
-        *room -= size;
-        if !self.spend(VISIT_WORK + size as u64) {
-            *room = 0;
-            return Value::Null;
-        }
-        if let Some(Obj::Str(s)) = obj {
-            return Value::String(s.to_arc());
-        }
         match v {
             UNDEFINED => Value::Undefined,
             NULL => Value::Null,
