@@ -387,6 +387,125 @@ fn imported_objects_are_fresh_every_run() {
     }
 }
 
+/// A big value the runs of a store import again and again (a bot reading
+/// the same stored object every turn) is kept in the heap between runs
+/// (runtime.rs `Region`): whatever a run does to the objects it got, the
+/// next run's are as imported, and a run costs the same fuel and heap
+/// quota whether it imports the value or takes the kept objects.
+#[test]
+fn a_value_imported_every_run_stays_as_imported() {
+    let object = |pairs: Vec<(&str, Value)>| {
+        Value::Object(pairs.into_iter().map(|(k, v)| (k.to_string(), v)).collect::<Vec<_>>().into())
+    };
+    let item = |n: usize| {
+        object(vec![
+            ("id", Value::Number(n as f64)),
+            ("name", Value::from(format!("item {n}"))),
+            ("tags", Value::array(vec![Value::from("a"), Value::from(format!("t{n}"))])),
+            ("inner", object(vec![("x", Value::Number(n as f64)), ("on", Value::Bool(n.is_multiple_of(2)))])),
+        ])
+    };
+    let data = || object(vec![("title", Value::from("t")), ("items", Value::array((0..4).map(item).collect()))]);
+    let original = r#"{"title":"t","items":[{"id":0,"name":"item 0","tags":["a","t0"],"inner":{"x":0,"on":true}},{"id":1,"name":"item 1","tags":["a","t1"],"inner":{"x":1,"on":false}},{"id":2,"name":"item 2","tags":["a","t2"],"inner":{"x":2,"on":true}},{"id":3,"name":"item 3","tags":["a","t3"],"inner":{"x":3,"on":false}}]}"#;
+    let changes = [
+        ("set", "d.items[0].name = 'changed'; d.title = 1;"),
+        ("add", "d.items[1].extra = 1; d.items[2].inner.y = {};"),
+        ("delete", "delete d.items[2].inner.x; delete d.title;"),
+        ("push", "d.items[3].tags.push('c'); d.items.pop();"),
+        ("swap", "var t = d.items[0]; d.items[0] = d.items[1]; d.items[1] = t;"),
+        ("sort", "d.items.sort(function (a, b) { return b.id - a.id; }); d.items[0].tags.reverse();"),
+        ("freeze", "Object.freeze(d.items[0]); Object.defineProperty(d, 'title', {enumerable: false});"),
+        ("named", "d.items.extra = 'x'; d.items[1].tags.more = 2;"),
+        ("swapped", "d.items[0].tags = d.items[1].tags; d.items[2].inner = d;"),
+        ("accessor", "Object.defineProperty(d.items[1], 'name', {get: function () { return 'got'; }});"),
+        (
+            "twice",
+            "var e = botContext.getBotVariable('data'); e.title = 'e'; e.items[0].id = 9;\n\
+                   if (d === e || d.items === e.items || d.title !== 't' || d.items[0].id !== 0) throw new Error('shared');\n\
+                   d.title = e.title;",
+        ),
+    ];
+    // What a panel returns: the data as JSON and what JSON leaves out.
+    let show = "var shown = [Object.isFrozen(d.items[0]), d.items.extra, d.items[1].tags.more, Object.keys(d).join('+'),\n\
+                typeof Object.getOwnPropertyDescriptor(d.items[1], 'name').get, d.items[0].tags === d.items[1].tags];\n\
+                try { return JSON.stringify(d) + ' ' + shown.join(); } catch (e) { return e.name + ' ' + shown.join(); }";
+    let read = format!("var d = botContext.getBotVariable('data');\n{show}");
+    let mut src = vec![
+        ScriptSource { name: "read", text: &read, kind: ScriptKind::Panel },
+        ScriptSource { name: "id", text: "return botContext.getBotVariable('data').id;", kind: ScriptKind::Panel },
+    ];
+    let bodies: Vec<String> = changes
+        .iter()
+        .map(|(_, change)| format!("var d = botContext.getBotVariable('data');\n{change}\n{show}"))
+        .collect();
+    for ((name, _), body) in changes.iter().zip(&bodies) {
+        src.push(ScriptSource { name, text: body, kind: ScriptKind::Panel });
+    }
+    let engine = Engine::new(Limits::default()).unwrap();
+    let program = engine.compile(&src).unwrap();
+    let shared = data();
+    let context = |v: &Value| {
+        let mut ctx = OfflineContext::default();
+        ctx.variables.push(("data".into(), v.clone(), cbot_host::Scope::Session));
+        ctx
+    };
+    let first = program.run("read", context(&shared)).unwrap();
+    assert_eq!(first.value, Value::from(format!("{original} false,,,title+items,undefined,false")));
+    let mut session = program.session();
+    for (name, _) in changes {
+        // Two runs import the value (the second keeps it), the change runs
+        // on the kept objects, and the next run gets them as imported.
+        for _ in 0..2 {
+            let r = session.run("read", context(&shared)).unwrap();
+            assert_eq!((&r.value, r.fuel), (&first.value, first.fuel), "{name}: session, before");
+            let r = program.run("read", context(&shared)).unwrap();
+            assert_eq!((&r.value, r.fuel), (&first.value, first.fuel), "{name}: program, before");
+        }
+        let changed = session.run(name, context(&shared)).unwrap();
+        assert_eq!(changed.error, None, "{name}");
+        assert_ne!(changed.value, first.value, "{name}");
+        // The same change on a fresh import: the same result.
+        let mut fresh = OfflineContext::default();
+        fresh.variables.push(("data".into(), data(), cbot_host::Scope::Session));
+        assert_eq!(program.session().run(name, fresh).unwrap().value, changed.value, "{name}");
+        assert_eq!(program.run(name, context(&shared)).unwrap().value, changed.value, "{name}: program");
+        for _ in 0..2 {
+            let r = session.run("read", context(&shared)).unwrap();
+            assert_eq!((&r.value, r.fuel), (&first.value, first.fuel), "{name}: session, after");
+            let r = program.run("read", context(&shared)).unwrap();
+            assert_eq!((&r.value, r.fuel), (&first.value, first.fuel), "{name}: program, after");
+        }
+    }
+    // Another value (equal, or not) is imported, not taken for the kept one.
+    let mut other = OfflineContext::default();
+    other.variables.push(("data".into(), item(7), cbot_host::Scope::Session));
+    let r = session.run("id", other).unwrap();
+    assert_eq!(r.value, Value::Number(7.0));
+    assert_eq!(session.run("read", context(&data())).unwrap().value, first.value);
+    // The heap quota: a run that fills it stops at the same place whether
+    // it imported the value or took the kept objects.
+    let fill = "var d = botContext.getBotVariable('data'), a = [];\n\
+                for (var i = 0; ; i++) { a.push({k: i, d: d}); if (i % 50 == 0) botContext.printDebugMessage(i); }";
+    let limits = Limits { heap_bytes: 64 << 10, ..Limits::default() };
+    let program = Engine::new(limits)
+        .unwrap()
+        .compile(&[
+            ScriptSource { name: "read", text: &read, kind: ScriptKind::Panel },
+            ScriptSource { name: "fill", text: fill, kind: ScriptKind::Panel },
+        ])
+        .unwrap();
+    let mut session = program.session();
+    let mut filled = Vec::new();
+    for _ in 0..4 {
+        let r = session.run("fill", context(&shared)).unwrap();
+        assert_eq!(r.error, Some(RunError::Limit(Limit::Heap)));
+        filled.push((r.transcript.calls.len(), r.fuel));
+        // A run that completes keeps the value for the next.
+        assert_eq!(session.run("read", context(&shared)).unwrap().value, first.value);
+    }
+    assert!(filled.iter().all(|f| *f == filled[0]), "{filled:?}");
+}
+
 #[test]
 fn the_clock_is_injected() {
     let mut engine = Engine::new(Limits::default()).unwrap();

@@ -837,7 +837,80 @@ pub(crate) struct Host {
     /// (`recycle_heap`), no more than `TEXT_SPARE_BYTES` of them.
     spare_builders: Vec<String>,
     spare_text_bytes: usize,
+    /// The heap's kept import (`Region`): slots `0..len` at a run's start.
+    region: Option<Region>,
+    /// Whether this run's first import of the region's value took it.
+    region_taken: bool,
+    /// This run's first big import of a container (`Candidate`).
+    candidate: Option<Candidate>,
+    /// The value of the previous run's candidate: a value imported by two
+    /// runs in a row becomes the region (`keep_region`).
+    candidate_before: Option<Value>,
 }
+
+/// What a big host value imported into the heap is kept as between runs,
+/// at the bottom of the heap: a bot that reads the same stored object
+/// every turn (`getBotVariable("products")`: the panels of shopify-bot)
+/// gets it without importing and clearing it again. The run's first
+/// import of the same value (the same shared container, `same_container`)
+/// takes the region's objects instead of new ones; a later import of it
+/// in the run makes new objects, as always (each import is a new object).
+/// After a run that took it, the region is kept only if every slot is
+/// still as imported (`snapshot`); anything else (a property set,
+/// deleted, an attribute, a named array property) and its slots are
+/// recycled with the rest. A region no run took stays as it is: nothing
+/// can reach it (the only reference to it is the one an import hands out).
+struct Region {
+    /// The imported value (shared: a clone of the host's `Arc`).
+    source: Value,
+    /// The slots' contents right after the import (refs within the
+    /// region), what the region is checked against.
+    snapshot: Vec<Obj>,
+    /// The heap quota the import charged, charged again when a run takes it.
+    bytes: usize,
+}
+
+/// A run's first big import of a container: the value, its slots
+/// (`start..end`, the root last) and the heap quota it charged.
+struct Candidate {
+    source: Value,
+    start: usize,
+    end: usize,
+    bytes: usize,
+}
+
+/// What `Host::keep_region` keeps of the heap: its bottom `n` slots, or
+/// these objects, to go to the bottom of the emptied heap.
+enum Kept {
+    Bottom(usize),
+    Moved(Vec<Obj>),
+}
+
+/// Whether `a` and `b` are the same shared array or object (not merely
+/// equal: a value's containers are never changed while shared).
+fn same_container(a: &Value, b: &Value) -> bool {
+    match (a, b) {
+        (Value::Array(x), Value::Array(y)) => Arc::ptr_eq(x, y),
+        (Value::Object(x), Value::Object(y)) => Arc::ptr_eq(x, y),
+        _ => false,
+    }
+}
+
+/// Whether a region slot is as its snapshot (`Region`): the same text,
+/// items, or names (by pointer), values and prototype.
+fn same_obj((have, was): (&Obj, &Obj)) -> bool {
+    match (have, was) {
+        (Obj::Str(Text::Shared(a)), Obj::Str(Text::Shared(b))) => Arc::ptr_eq(a, b),
+        (Obj::Arr(a), Obj::Arr(b)) => a == b,
+        (Obj::Object(a, pa), Obj::Object(b, pb)) => {
+            pa == pb && a.len() == b.len() && a.iter().zip(b).all(|(x, y)| Arc::ptr_eq(&x.0, &y.0) && x.1 == y.1)
+        }
+        _ => false,
+    }
+}
+
+/// The fewest heap slots an import must fill to become a `Candidate`.
+const REGION_MIN_SLOTS: usize = 16;
 
 /// How much string buffer capacity a host keeps for reuse between runs
 /// (`Host::give_text`), so that what a session holds on to stays bounded.
@@ -1102,6 +1175,10 @@ impl Host {
             builders: Vec::new(),
             spare_builders: Vec::new(),
             spare_text_bytes: 0,
+            region: None,
+            region_taken: false,
+            candidate: None,
+            candidate_before: None,
         }
     }
 
@@ -1203,6 +1280,7 @@ impl Host {
     /// Empties the heap, keeping the small objects' buffers for the next
     /// run's objects (`spare_props`).
     fn recycle_heap(&mut self) {
+        let kept = self.keep_region();
         let mut literals = std::mem::take(&mut self.literals);
         for (slot, n) in literals.drain(..) {
             let (slot, n) = (slot as usize, n as usize);
@@ -1254,9 +1332,13 @@ impl Host {
         }
         self.imported = imported;
         let mut heap = std::mem::take(&mut self.heap);
+        let bottom = match &kept {
+            Kept::Bottom(n) => (*n).min(heap.len()),
+            Kept::Moved(_) => 0,
+        };
         // Last first: the next run's first string takes the buffer of this
         // run's first (`take_builder` pops), likely the same size.
-        for obj in heap.drain(..).rev() {
+        for obj in heap.drain(bottom..).rev() {
             match obj {
                 // The buffers the loops above took: nothing to free (no
                 // call to the drop glue).
@@ -1269,6 +1351,9 @@ impl Host {
                 Obj::Str(Text::Owned(s)) => self.give_builder(s),
                 _ => {}
             }
+        }
+        if let Kept::Moved(region) = kept {
+            heap.extend(region);
         }
         self.heap = heap;
     }
@@ -3721,7 +3806,7 @@ impl Host {
                 if self.stop {
                     self.settle_at.set(0);
                 }
-                let v = self.import(&v);
+                let v = self.import_result(&v);
                 self.host_object(method, argc, v)
             }
             Err(e) => self.throw("TypeError", e.to_string()),
@@ -5011,8 +5096,160 @@ impl Host {
         name
     }
 
-    pub fn import(&mut self, v: &Value) -> i64 {
+    #[cfg(test)]
+    fn import(&mut self, v: &Value) -> i64 {
         self.import_member(v)
+    }
+
+    /// [`Host::import`] of what a `botContext` method returned: the kept
+    /// region if it holds this value and no import took it this run (see
+    /// `Region`), else a new import, the run's candidate for the region
+    /// if it is the first big one.
+    fn import_result(&mut self, v: &Value) -> i64 {
+        if !matches!(v, Value::Array(_) | Value::Object(_)) {
+            return self.import_member(v);
+        }
+        if !self.region_taken
+            && let Some(r) = &self.region
+            && same_container(&r.source, v)
+        {
+            let (bytes, len) = (r.bytes, r.snapshot.len());
+            self.region_taken = true;
+            self.charge(bytes);
+            return value::reference(len - 1);
+        }
+        let (start, before) = (self.heap.len(), self.heap_bytes.get());
+        let x = self.import_container(v);
+        let end = self.heap.len();
+        if self.candidate.is_none() && end - start >= REGION_MIN_SLOTS && x == value::reference(end - 1) {
+            let bytes = self.heap_bytes.get().saturating_sub(before);
+            self.candidate = Some(Candidate { source: v.clone(), start, end, bytes });
+        }
+        x
+    }
+
+    /// At a run's end (`recycle_heap`), before the heap is recycled: what
+    /// of it to keep as the region for the next run. A taken region is
+    /// kept if it is intact; else a candidate the previous run imported
+    /// too becomes the region (its slots taken out, to go to the bottom
+    /// of the emptied heap); else an untaken region stays.
+    fn keep_region(&mut self) -> Kept {
+        let taken = std::mem::take(&mut self.region_taken);
+        let candidate = self.candidate.take();
+        // Only the slots need checking: what lives beside them (attributes,
+        // arrays' named properties, host-object methods) is cleared after
+        // every run (`clear`).
+        if let Some(r) = &self.region {
+            let len = r.snapshot.len();
+            let intact = || self.heap.get(..len).is_some_and(|slots| slots.iter().zip(&r.snapshot).all(same_obj));
+            if taken && intact() {
+                return Kept::Bottom(len);
+            }
+            if taken {
+                self.region = None;
+            } else if candidate.is_none() {
+                return Kept::Bottom(len);
+            }
+        }
+        let untaken = Kept::Bottom(self.region.as_ref().map_or(0, |r| r.snapshot.len()));
+        let Some(c) = candidate else { return untaken };
+        let before = self.candidate_before.take();
+        if !before.is_some_and(|b| same_container(&b, &c.source)) {
+            self.candidate_before = Some(c.source);
+            return untaken;
+        }
+        let mut next = c.start;
+        let mut stack = Vec::new();
+        if self.imported_as(&c.source, &mut next, &mut stack) != Some(value::reference(c.end - 1)) || next != c.end {
+            return untaken;
+        }
+        // Taken out (placeholders left: no slot above moves), their refs
+        // renumbered from 0; the old region, if any, is recycled.
+        self.region = None;
+        self.imported.retain(|&(slot, _)| !(c.start..c.end).contains(&(slot as usize)));
+        let rebase = |x: &mut i64| {
+            if let Some(slot) = value::as_reference(*x)
+                && (c.start..c.end).contains(&slot)
+            {
+                *x = value::reference(slot - c.start);
+            }
+        };
+        let mut moved = Vec::with_capacity(c.end - c.start);
+        for obj in self.heap.get_mut(c.start..c.end).into_iter().flatten() {
+            let mut obj = std::mem::replace(obj, Obj::BotContext);
+            match &mut obj {
+                Obj::Arr(items) => items.iter_mut().for_each(rebase),
+                Obj::Object(props, _) => props.iter_mut().for_each(|p| rebase(&mut p.1)),
+                _ => {}
+            }
+            moved.push(obj);
+        }
+        self.region = Some(Region { source: c.source, snapshot: moved.clone(), bytes: c.bytes });
+        Kept::Moved(moved)
+    }
+
+    /// Whether the heap slots from `*next` on hold what importing `v` made
+    /// there (post-order, as `import_container` allocates; `stack` is
+    /// scratch), advancing `next`: `v`'s value, or `None`.
+    fn imported_as(&self, v: &Value, next: &mut usize, stack: &mut Vec<i64>) -> Option<i64> {
+        let mut slot = || {
+            *next += 1;
+            *next - 1
+        };
+        Some(match v {
+            Value::Undefined => UNDEFINED,
+            Value::Null => NULL,
+            Value::Bool(b) => value::boolean(*b),
+            Value::Number(n) => value::number(*n),
+            Value::String(s) => {
+                let at = slot();
+                match self.heap.get(at) {
+                    Some(Obj::Str(Text::Shared(t))) if Arc::ptr_eq(t, s) => value::reference(at),
+                    _ => return None,
+                }
+            }
+            Value::Array(items) => {
+                let mark = stack.len();
+                for x in items.iter() {
+                    let e = self.imported_as(x, next, stack)?;
+                    stack.push(e);
+                }
+                let at = *next;
+                *next += 1;
+                let same =
+                    matches!(self.heap.get(at), Some(Obj::Arr(have)) if stack.get(mark..) == Some(have.as_slice()));
+                stack.truncate(mark);
+                if !same {
+                    return None;
+                }
+                value::reference(at)
+            }
+            Value::Object(props) => {
+                let mark = stack.len();
+                for (_, x) in props.iter() {
+                    let e = self.imported_as(x, next, stack)?;
+                    stack.push(e);
+                }
+                let at = *next;
+                *next += 1;
+                let same = match (self.heap.get(at), stack.get(mark..)) {
+                    (Some(Obj::Object(have, UNDEFINED)), Some(values)) => {
+                        have.len() == props.len()
+                            && have
+                                .iter()
+                                .zip(props.iter())
+                                .zip(values)
+                                .all(|((h, (k, _)), x)| *h.0 == **k && h.1 == *x)
+                    }
+                    _ => false,
+                };
+                stack.truncate(mark);
+                if !same {
+                    return None;
+                }
+                value::reference(at)
+            }
+        })
     }
 
     /// [`Host::import`], the leaves in place: most members of an imported
