@@ -506,7 +506,7 @@ fn call_method(c: Cx<'_, '_>, recv: i64, name: i64, args: i64) -> wasmtime::Resu
     if let Some(f) = h.js_method(recv, name) {
         return invoke(c, f, recv, args);
     }
-    if h.array_prop_not_callable(recv, name) {
+    if h.prop_not_callable(recv, name) {
         let what = h.to_js_string(name);
         return Ok(h.type_error(format!("{what} is not a function")));
     }

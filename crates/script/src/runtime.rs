@@ -1491,6 +1491,23 @@ impl Host {
         found.is_some_and(|f| self.callable_slot(f).is_none())
     }
 
+    /// [`Host::array_prop_not_callable`] for any receiver: also a plain
+    /// object whose property `name` (own or inherited) is not a function,
+    /// so `o.toString = 5; o.toString()` is a TypeError, not the built-in
+    /// it hides. Not the host objects (`host_object`): their methods are
+    /// answered whatever data names they hold (a context-service map may
+    /// hold a `get`).
+    pub(crate) fn prop_not_callable(&self, recv: i64, name: i64) -> bool {
+        match self.obj(recv) {
+            Some(Obj::Arr(_)) => self.array_prop_not_callable(recv, name),
+            Some(Obj::Object(_, proto)) if !matches!(self.obj(*proto), Some(Obj::HostClass(_))) => {
+                let found = self.str_of(name).and_then(|k| self.lookup(recv, k));
+                found.is_some_and(|f| self.callable_slot(f).is_none())
+            }
+            _ => false,
+        }
+    }
+
     fn array_prop(&self, arr: i64, key: &str) -> Option<i64> {
         // Most runs give no array a named property: no hashing then.
         if self.arr_props.is_empty() {
