@@ -100,9 +100,8 @@ pub fn push_number(out: &mut String, n: f64) {
 }
 
 /// Appends the decimal digits of `i` (what `write!(out, "{i}")` writes),
-/// two digits at a time from a table (`itoa`): byte by byte, with a
-/// division and a `push` per digit, a small integer cost ~150
-/// instructions (json panel, 36 numbers per run).
+/// two at a time from a table (`itoa`): a division and a `push` per digit
+/// cost ~150 instructions per small integer (json panel, 36 per run).
 fn push_integer(out: &mut String, i: i64) {
     out.push_str(itoa::Buffer::new().format(i));
 }

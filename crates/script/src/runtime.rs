@@ -856,10 +856,13 @@ pub(crate) struct Host {
 /// takes the region's objects instead of new ones; a later import of it
 /// in the run makes new objects, as always (each import is a new object).
 /// After a run that took it, the region is kept only if every slot is
-/// still as imported (`snapshot`); anything else (a property set,
-/// deleted, an attribute, a named array property) and its slots are
-/// recycled with the rest. A region no run took stays as it is: nothing
-/// can reach it (the only reference to it is the one an import hands out).
+/// still as imported (`snapshot`); if anything changed (a property set,
+/// added or deleted, an item pushed, an accessor defined) its slots are
+/// recycled with the rest. What lives beside the slots (attributes,
+/// arrays' named properties) is cleared after every run anyway. A region
+/// no run took stays as it is: nothing can reach it (the only reference to
+/// it is the one an import hands out). The host holds on to the value until
+/// another takes its place or the store is dropped.
 struct Region {
     /// The imported value (shared: a clone of the host's `Arc`).
     source: Value,
@@ -913,7 +916,7 @@ fn same_obj((have, was): (&Obj, &Obj)) -> bool {
 const REGION_MIN_SLOTS: usize = 16;
 
 /// How much string buffer capacity a host keeps for reuse between runs
-/// (`Host::give_text`), so that what a session holds on to stays bounded.
+/// (`Host::give_builder`), so that what a session holds on to stays bounded.
 const TEXT_SPARE_BYTES: usize = 1 << 18;
 
 /// The largest string buffer kept for reuse (`Host::give_builder`,
@@ -2773,8 +2776,8 @@ impl Host {
         // valueOf/toString here, is its string form) makes the sum a
         // string; `append_js_string` writes either form.
         if concatenates(a) || concatenates(b) {
-            // Both sides are written into a spare buffer (`joined`): the
-            // only allocation is the result.
+            // Both sides are written into a spare buffer (`joined`), which
+            // the string keeps.
             let buf = self.joined(a, b);
             self.string(buf)
         } else {
@@ -2860,7 +2863,7 @@ impl Host {
     pub(crate) fn take_builder(&mut self) -> String {
         match self.spare_builders.pop() {
             Some(buf) => {
-                self.spare_text_bytes -= buf.capacity();
+                self.spare_text_bytes = self.spare_text_bytes.saturating_sub(buf.capacity());
                 buf
             }
             None => String::new(),
@@ -5178,6 +5181,7 @@ impl Host {
         let mut next = c.start;
         let mut stack = Vec::new();
         if self.imported_as(&c.source, &mut next, &mut stack) != Some(value::reference(c.end - 1)) || next != c.end {
+            self.candidate_before = Some(c.source);
             return untaken;
         }
         // Taken out (placeholders left: no slot above moves), their refs
@@ -5209,17 +5213,14 @@ impl Host {
     /// there (post-order, as `import_container` allocates; `stack` is
     /// scratch), advancing `next`: `v`'s value, or `None`.
     fn imported_as(&self, v: &Value, next: &mut usize, stack: &mut Vec<i64>) -> Option<i64> {
-        let mut slot = || {
-            *next += 1;
-            *next - 1
-        };
         Some(match v {
             Value::Undefined => UNDEFINED,
             Value::Null => NULL,
             Value::Bool(b) => value::boolean(*b),
             Value::Number(n) => value::number(*n),
             Value::String(s) => {
-                let at = slot();
+                let at = *next;
+                *next += 1;
                 match self.heap.get(at) {
                     Some(Obj::Str(Text::Shared(t))) if Arc::ptr_eq(t, s) => value::reference(at),
                     _ => return None,
