@@ -368,12 +368,6 @@ impl From<Arc<str>> for Text {
     }
 }
 
-impl From<&Arc<str>> for Text {
-    fn from(s: &Arc<str>) -> Self {
-        Text::Shared(s.clone())
-    }
-}
-
 impl From<String> for Text {
     fn from(s: String) -> Self {
         Text::Owned(s)
@@ -383,12 +377,6 @@ impl From<String> for Text {
 impl From<&str> for Text {
     fn from(s: &str) -> Self {
         Text::Owned(s.to_owned())
-    }
-}
-
-impl From<&String> for Text {
-    fn from(s: &String) -> Self {
-        Text::Owned(s.clone())
     }
 }
 
@@ -1486,29 +1474,20 @@ impl Host {
         matches!(self.obj(found), Some(Obj::Function(_) | Obj::Bound { .. })).then_some(found)
     }
 
-    /// Whether array `arr` has a named property `name` that is not a
-    /// function: calling it is a TypeError (ES5 §11.2.3), not the built-in
-    /// method it hides.
-    pub(crate) fn array_prop_not_callable(&self, arr: i64, name: i64) -> bool {
-        let found = self.str_of(name).and_then(|k| self.array_prop(arr, k));
-        found.is_some_and(|f| self.callable_slot(f).is_none())
-    }
-
-    /// [`Host::array_prop_not_callable`] for any receiver: also a plain
-    /// object whose property `name` (own or inherited) is not a function,
-    /// so `o.toString = 5; o.toString()` is a TypeError, not the built-in
-    /// it hides. Not the host objects (`host_object`): their methods are
-    /// answered whatever data names they hold (a context-service map may
-    /// hold a `get`).
+    /// Whether calling `recv`'s property `name` is a TypeError (ES5
+    /// §11.2.3) rather than the built-in method of that name it hides: an
+    /// array's named property, or a plain object's own or inherited one,
+    /// that is not a function (`list.push = 5`, `o.toString = 5`). Not the
+    /// host objects (`host_object`): their methods are answered whatever
+    /// data names they hold (a context-service map may hold a `get`).
     pub(crate) fn prop_not_callable(&self, recv: i64, name: i64) -> bool {
-        match self.obj(recv) {
-            Some(Obj::Arr(_)) => self.array_prop_not_callable(recv, name),
-            Some(Obj::Object(_, proto)) if !matches!(self.obj(*proto), Some(Obj::HostClass(_))) => {
-                let found = self.str_of(name).and_then(|k| self.lookup(recv, k));
-                found.is_some_and(|f| self.callable_slot(f).is_none())
-            }
-            _ => false,
-        }
+        let Some(k) = self.str_of(name) else { return false };
+        let found = match self.obj(recv) {
+            Some(Obj::Arr(_)) => self.array_prop(recv, k),
+            Some(Obj::Object(_, proto)) if !matches!(self.obj(*proto), Some(Obj::HostClass(_))) => self.lookup(recv, k),
+            _ => None,
+        };
+        found.is_some_and(|f| self.callable_slot(f).is_none())
     }
 
     fn array_prop(&self, arr: i64, key: &str) -> Option<i64> {
