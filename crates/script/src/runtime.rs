@@ -5875,4 +5875,26 @@ mod tests {
         assert_eq!(parse_float(".5"), 0.5);
         assert!(parse_float("e5").is_nan());
     }
+
+    /// The string buffers a host keeps for the next runs (strings a run
+    /// made, builders) stay within `TEXT_SPARE_BYTES` in all, whatever the
+    /// runs made, and `spare_text_bytes` counts exactly what is kept.
+    #[test]
+    fn kept_string_buffers_are_bounded() {
+        let mut h = bare_host();
+        for round in 0..3 {
+            // Strings of many sizes, up to past `BUFFER_KEPT_MAX`.
+            for i in 0..2_000usize {
+                let n = (i * 37 % 5_000) + if i % 97 == 0 { BUFFER_KEPT_MAX } else { 0 };
+                let mut buf = h.take_builder();
+                buf.push_str(&"x".repeat(n));
+                h.string(buf);
+            }
+            h.clear();
+            let kept: usize = h.spare_builders.iter().map(String::capacity).sum();
+            assert_eq!(kept, h.spare_text_bytes, "round {round}");
+            assert!(kept <= TEXT_SPARE_BYTES, "round {round}: {kept}");
+            assert!(h.spare_builders.iter().all(|b| b.is_empty() && b.capacity() <= BUFFER_KEPT_MAX));
+        }
+    }
 }
